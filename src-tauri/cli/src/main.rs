@@ -1,0 +1,314 @@
+//! `baocao`: the headless command of Soạn Báo Cáo — render reports to DOCX, validate them,
+//! write the built-in sample, the format profiles and the report schema.
+
+use std::io::{ErrorKind, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use baocao_engine::{
+    load, profile_for, render_docx, report_schema, sample, validate, EngineError, FormatProfile,
+    RenderEnv, Report, Severity,
+};
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "baocao",
+    version,
+    about = "Soạn Báo Cáo: xuất báo cáo đúng thể thức văn bản của Đảng (HD 36) và văn bản hành chính (NĐ 30)",
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Xuất báo cáo ra tệp Word (.docx); không có tệp vào thì xuất báo cáo mẫu.
+    Render {
+        /// Tệp báo cáo (.json); bỏ trống để dùng báo cáo mẫu có sẵn.
+        report: Option<PathBuf>,
+        /// Tệp kết quả; mặc định cùng tên với tệp báo cáo, đuôi .docx.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Định dạng kết quả (docx); mặc định theo đuôi tệp kết quả.
+        #[arg(short, long)]
+        format: Option<String>,
+        /// Định dạng thể thức: mã có sẵn (hd36, nd30) hoặc tệp .toml đã chỉnh; mặc định theo báo cáo.
+        #[arg(short, long)]
+        profile: Option<String>,
+    },
+    /// Ghi báo cáo mẫu (sơ kết 03 năm Chỉ thị 05) ra tệp JSON để sửa.
+    Sample {
+        /// Tệp kết quả; bỏ trống để in ra màn hình.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Kiểm tra tệp báo cáo và liệt kê mọi lỗi, cảnh báo.
+    Validate {
+        /// Tệp báo cáo (.json).
+        report: PathBuf,
+        /// Định dạng thể thức (mã hoặc tệp .toml); mặc định theo báo cáo.
+        #[arg(short, long)]
+        profile: Option<String>,
+    },
+    /// Ghi một định dạng thể thức có sẵn (hd36, nd30) ra tệp TOML để chỉnh.
+    Profile {
+        /// Mã định dạng: hd36 hoặc nd30.
+        id: String,
+        /// Tệp kết quả; bỏ trống để in ra màn hình.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// In lược đồ JSON (JSON Schema) của tệp báo cáo.
+    Schema {
+        /// Tệp kết quả; bỏ trống để in ra màn hình.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// A failure with its Vietnamese message.
+struct Failure(String);
+
+impl From<EngineError> for Failure {
+    fn from(e: EngineError) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => return clap_error(e),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(msg)) => {
+            eprintln!("{msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn clap_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind as K;
+    match e.kind() {
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        kind => {
+            let what = match kind {
+                K::InvalidSubcommand => "lệnh không tồn tại",
+                K::UnknownArgument => "tham số không xác định",
+                K::MissingRequiredArgument => "thiếu tham số bắt buộc",
+                K::MissingSubcommand => "thiếu lệnh",
+                K::InvalidValue | K::ValueValidation => "giá trị không hợp lệ",
+                K::TooManyValues | K::WrongNumberOfValues => "thừa giá trị",
+                _ => "lệnh không hợp lệ",
+            };
+            let detail = e.render().to_string();
+            let detail = detail.lines().next().unwrap_or("").trim_start_matches("error: ");
+            eprintln!("Lỗi: {what} ({detail}).\nGõ «baocao --help» để xem cách dùng.");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Render { report, output, format, profile } => {
+            let (report, default_out) = match &report {
+                Some(path) => (read_report(path)?, path.with_extension("docx")),
+                None => (sample::sample(), PathBuf::from("bao-cao-mau.docx")),
+            };
+            let output = output.unwrap_or(default_out);
+            let format = match format {
+                Some(f) => f.to_lowercase(),
+                None => output
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .map(str::to_lowercase)
+                    .unwrap_or_default(),
+            };
+            match format.as_str() {
+                "docx" => {}
+                "pdf" | "svg" => {
+                    return Err(Failure(format!(
+                        "Xuất {} chưa có trong phiên bản này; hiện chỉ xuất được .docx.",
+                        format.to_uppercase()
+                    )))
+                }
+                "" => {
+                    return Err(Failure(format!(
+                        "Không biết xuất định dạng gì cho «{}»: hãy đặt đuôi .docx hoặc dùng --format docx.",
+                        output.display()
+                    )))
+                }
+                other => {
+                    return Err(Failure(format!(
+                        "Định dạng «{other}» không được hỗ trợ; hiện chỉ xuất được docx."
+                    )))
+                }
+            }
+            let profile = choose_profile(&report, profile.as_deref())?;
+            let rendered = render_docx(&report, &profile, RenderEnv { now: now() })?;
+            for w in &rendered.warnings {
+                eprintln!("{w}");
+            }
+            write_atomic(&output, &rendered.bytes)?;
+            println!("Đã xuất «{}» ({} KB).", output.display(), rendered.bytes.len().div_ceil(1024));
+            Ok(())
+        }
+        Command::Sample { output } => emit(output.as_deref(), sample::SAMPLE_JSON.as_bytes()),
+        Command::Validate { report, profile } => {
+            let r = read_report(&report)?;
+            let profile = choose_profile(&r, profile.as_deref())?;
+            let problems = validate::validate(&r, &profile);
+            let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+            for p in &problems {
+                println!("{p}");
+            }
+            if errors > 0 {
+                Err(Failure(format!(
+                    "«{}»: {errors} lỗi, {} cảnh báo.",
+                    report.display(),
+                    problems.len() - errors
+                )))
+            } else {
+                println!(
+                    "«{}» hợp lệ ({} cảnh báo), định dạng «{}».",
+                    report.display(),
+                    problems.len(),
+                    profile.name
+                );
+                Ok(())
+            }
+        }
+        Command::Profile { id, output } => {
+            let src = match id.as_str() {
+                "hd36" => baocao_engine::profile::HD36_TOML,
+                "nd30" => baocao_engine::profile::ND30_TOML,
+                other => {
+                    return Err(Failure(format!(
+                        "Không có định dạng «{other}»; các định dạng có sẵn: hd36, nd30."
+                    )))
+                }
+            };
+            emit(output.as_deref(), src.as_bytes())
+        }
+        Command::Schema { output } => emit(output.as_deref(), report_schema().as_bytes()),
+    }
+}
+
+/// The clock for document properties: SOURCE_DATE_EPOCH when set (reproducible builds), else now.
+fn now() -> DateTime<Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(Utc::now)
+}
+
+fn choose_profile(report: &Report, arg: Option<&str>) -> Result<FormatProfile, Failure> {
+    match arg {
+        None => Ok(profile_for(report)?),
+        Some(id) if FormatProfile::builtin_ids().contains(&id) => Ok(FormatProfile::builtin(id)?),
+        Some(path) => {
+            let p = Path::new(path);
+            if !p.exists() {
+                return Err(Failure(format!(
+                    "Không có định dạng có sẵn «{path}» và cũng không tìm thấy tệp «{path}»; \
+                     định dạng có sẵn: hd36, nd30."
+                )));
+            }
+            let bytes = read_limited(p)?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Failure(format!("Tệp định dạng «{path}» không phải văn bản UTF-8."))
+            })?;
+            Ok(FormatProfile::from_toml(&text)?)
+        }
+    }
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, Failure> {
+    let shown = path.display();
+    let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        ErrorKind::NotFound => Failure(format!("Không tìm thấy tệp «{shown}».")),
+        ErrorKind::PermissionDenied => Failure(format!("Không có quyền đọc tệp «{shown}».")),
+        _ => Failure(format!("Không mở được tệp «{shown}»: {e}.")),
+    })?;
+    let meta = file.metadata().map_err(|e| Failure(format!("Không đọc được «{shown}»: {e}.")))?;
+    if meta.is_dir() {
+        return Err(Failure(format!("«{shown}» là một thư mục, không phải tệp báo cáo.")));
+    }
+    if meta.len() > load::MAX_REPORT_BYTES {
+        return Err(Failure(format!("«{shown}»: {}", load::too_large(meta.len()))));
+    }
+    let mut bytes = Vec::new();
+    file.take(load::MAX_REPORT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure(format!("Không đọc được tệp «{shown}»: {e}.")))?;
+    Ok(bytes)
+}
+
+fn read_report(path: &Path) -> Result<Report, Failure> {
+    let bytes = read_limited(path)?;
+    load::report_from_json(&bytes).map_err(|e| Failure(format!("«{}»: {e}", path.display())))
+}
+
+fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            write_atomic(path, bytes)?;
+            println!("Đã ghi «{}».", path.display());
+            Ok(())
+        }
+        None => std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| Failure(format!("Không ghi được ra màn hình: {e}."))),
+    }
+}
+
+/// Writes through a temporary file in the same folder, then renames it over the target, so a
+/// failure never leaves a partial file and never damages an existing one.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let shown = path.display();
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(Failure(format!(
+            "Thư mục «{}» không tồn tại; không ghi được «{shown}».",
+            dir.display()
+        )));
+    }
+    if path.is_dir() {
+        return Err(Failure(format!("«{shown}» là một thư mục; hãy chọn tên tệp.")));
+    }
+    let io_failure = |e: std::io::Error| -> Failure {
+        match e.kind() {
+            ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => Failure(format!(
+                "Không có quyền ghi vào thư mục «{}»; không ghi được «{shown}».",
+                dir.display()
+            )),
+            ErrorKind::StorageFull => {
+                Failure(format!("Ổ đĩa đã đầy; không ghi được «{shown}». Tệp cũ (nếu có) vẫn giữ nguyên."))
+            }
+            _ => Failure(format!("Không ghi được «{shown}»: {e}.")),
+        }
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".baocao-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io_failure)?;
+    tmp.write_all(bytes).map_err(io_failure)?;
+    tmp.as_file().sync_all().map_err(io_failure)?;
+    tmp.persist(path).map_err(|e| io_failure(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! Soạn Báo Cáo document engine: report model → format profile → flow → DOCX.
+//!
+//! Pipeline:
+//! 1. [`load::report_from_json`] reads a report at the boundary (size, NFC, forbidden characters,
+//!    schema version, Vietnamese messages naming the field);
+//! 2. [`validate::validate`] lists every problem at once (errors block, warnings inform);
+//! 3. [`flow::build`] applies a [`profile::FormatProfile`] and generates all derived text
+//!    (numbering, ordinals, counts, figures, totals, header and closing blocks);
+//! 4. [`docx::write`] draws the flow as an official-format DOCX.
+//!
+//! No GUI dependency: the engine builds, tests and runs headless.
+
+pub mod docx;
+pub mod error;
+pub mod flow;
+pub mod load;
+pub mod metrics;
+pub mod model;
+pub mod profile;
+pub mod sample;
+pub mod text;
+pub mod units;
+pub mod validate;
+
+use chrono::{DateTime, Utc};
+
+pub use error::{EngineError, Problem, Severity};
+pub use model::Report;
+pub use profile::FormatProfile;
+
+/// What rendering needs from outside: the clock (document properties), so output is reproducible.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderEnv {
+    /// The time written into the document properties.
+    pub now: DateTime<Utc>,
+}
+
+/// A rendered document and the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Non-blocking problems.
+    pub warnings: Vec<Problem>,
+}
+
+/// Resolves the profile a report names: one of the built-in profiles.
+pub fn profile_for(report: &Report) -> Result<FormatProfile, EngineError> {
+    FormatProfile::builtin(report.header.profile.trim())
+}
+
+/// Validates the report, then renders it as DOCX under `profile`.
+pub fn render_docx(
+    report: &Report,
+    profile: &FormatProfile,
+    env: RenderEnv,
+) -> Result<Rendered, EngineError> {
+    let problems = validate::validate(report, profile);
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
+        problems.into_iter().partition(|p| p.severity == Severity::Error);
+    if !errors.is_empty() {
+        return Err(EngineError::Invalid(errors));
+    }
+    let flow = flow::build(report, profile, env.now);
+    let bytes = docx::write(&flow, profile)?;
+    Ok(Rendered { bytes, warnings })
+}
+
+/// The JSON Schema of the report file, generated from the Rust types.
+pub fn report_schema() -> String {
+    let schema = schemars::schema_for!(Report);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Path of the committed schema, relative to the repository root.
+pub const SCHEMA_PATH: &str = "templates/schema/report.schema.json";

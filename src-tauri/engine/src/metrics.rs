@@ -1,0 +1,94 @@
+//! Text measurement with the bundled Liberation Serif 2 faces (metric-compatible with
+//! Times New Roman), used for rules "as long as the text" and, later, for page layout.
+
+use std::sync::OnceLock;
+
+use ttf_parser::Face;
+
+/// Liberation Serif Regular (SIL OFL 1.1, see templates/fonts/LICENSE-OFL.txt).
+pub static SERIF_REGULAR: &[u8] = include_bytes!("../../../templates/fonts/LiberationSerif-Regular.ttf");
+/// Liberation Serif Bold.
+pub static SERIF_BOLD: &[u8] = include_bytes!("../../../templates/fonts/LiberationSerif-Bold.ttf");
+/// Liberation Serif Italic.
+pub static SERIF_ITALIC: &[u8] = include_bytes!("../../../templates/fonts/LiberationSerif-Italic.ttf");
+/// Liberation Serif Bold Italic.
+pub static SERIF_BOLD_ITALIC: &[u8] =
+    include_bytes!("../../../templates/fonts/LiberationSerif-BoldItalic.ttf");
+
+/// The four faces, parsed once.
+struct Faces {
+    faces: [Face<'static>; 4],
+}
+
+fn faces() -> &'static Faces {
+    static FACES: OnceLock<Faces> = OnceLock::new();
+    FACES.get_or_init(|| {
+        let parse = |bytes: &'static [u8]| {
+            // The fonts are compiled in and checked by the tests below; parsing cannot fail
+            // at run time unless the build itself is broken.
+            Face::parse(bytes, 0).unwrap_or_else(|e| panic!("bundled font is corrupt: {e}"))
+        };
+        Faces {
+            faces: [
+                parse(SERIF_REGULAR),
+                parse(SERIF_BOLD),
+                parse(SERIF_ITALIC),
+                parse(SERIF_BOLD_ITALIC),
+            ],
+        }
+    })
+}
+
+fn face(bold: bool, italic: bool) -> &'static Face<'static> {
+    let f = &faces().faces;
+    match (bold, italic) {
+        (false, false) => &f[0],
+        (true, false) => &f[1],
+        (false, true) => &f[2],
+        (true, true) => &f[3],
+    }
+}
+
+/// Width of `text` in points at `size_pt`, from the glyph advances (no kerning, as Word's default).
+pub fn text_width_pt(text: &str, size_pt: f64, bold: bool, italic: bool) -> f64 {
+    let face = face(bold, italic);
+    let units = f64::from(face.units_per_em());
+    let advance: u32 = text
+        .chars()
+        .map(|c| {
+            face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map(u32::from).unwrap_or(0)
+        })
+        .sum();
+    f64::from(advance) * size_pt / units
+}
+
+/// Characters of `text` the bundled font has no glyph for.
+pub fn missing_glyphs(text: &str) -> Vec<char> {
+    let face = face(false, false);
+    let mut out: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_control() && face.glyph_index(*c).is_none())
+        .collect();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::pt_to_mm;
+
+    #[test]
+    fn party_heading_is_about_74_mm() {
+        // official-format.md §1.3 #2: ≈ 74 mm at 15 pt bold.
+        let mm = pt_to_mm(text_width_pt("ĐẢNG CỘNG SẢN VIỆT NAM", 15.0, true, false));
+        assert!((70.0..78.0).contains(&mm), "{mm}");
+    }
+
+    #[test]
+    fn vietnamese_is_covered() {
+        let all = "ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ";
+        assert!(missing_glyphs(all).is_empty());
+        assert_eq!(missing_glyphs("a\u{10FFFD}"), vec!['\u{10FFFD}']);
+    }
+}

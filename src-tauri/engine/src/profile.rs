@@ -1,0 +1,516 @@
+//! Format profiles: every format value (page, fonts, sizes, spacing, rules, punctuation) as data.
+//!
+//! The built-in profiles live in `templates/profiles/*.toml`; a user may load an edited copy.
+//! Writers read only these values; no format value is a constant in writer code.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::EngineError;
+
+/// A complete format profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormatProfile {
+    /// Short id used in reports ("hd36", "nd30").
+    pub id: String,
+    /// Name shown to users.
+    pub name: String,
+    /// The rule it follows, e.g. "Hướng dẫn 36-HD/VPTW ngày 03/4/2018".
+    pub basis: String,
+    /// Page size, margins and header distance.
+    pub page: PageSetup,
+    /// Font family and language.
+    pub font: FontSetup,
+    /// How numbers and counts are written.
+    pub numbers: NumberRules,
+    /// How dates are written.
+    pub dates: DateRules,
+    /// The two-column header block.
+    pub header: HeaderProfile,
+    /// The document type name ("BÁO CÁO").
+    pub doc_type: BlockText,
+    /// The subject line and what follows it.
+    pub subject: SubjectProfile,
+    /// Body paragraphs.
+    pub body: BlockText,
+    /// Heading ladder.
+    pub headings: Headings,
+    /// Typed blocks: list markers, lessons, solution groups, causes, proposals.
+    pub blocks: BlockRules,
+    /// Statistics tables.
+    pub table: TableProfile,
+    /// Closing block: signature and recipients.
+    pub closing: ClosingProfile,
+    /// Page numbers.
+    pub page_number: PageNumber,
+    /// Annexes.
+    pub annex: AnnexProfile,
+}
+
+/// Page geometry in millimetres.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSetup {
+    /// Paper width.
+    pub width_mm: f64,
+    /// Paper height.
+    pub height_mm: f64,
+    /// Top margin.
+    pub margin_top_mm: f64,
+    /// Bottom margin.
+    pub margin_bottom_mm: f64,
+    /// Left margin.
+    pub margin_left_mm: f64,
+    /// Right margin.
+    pub margin_right_mm: f64,
+    /// Distance of the page header (page number) from the top edge.
+    pub header_distance_mm: f64,
+    /// Distance of the page footer from the bottom edge.
+    pub footer_distance_mm: f64,
+    /// Mirror margins for duplex printing.
+    pub mirror_margins: bool,
+}
+
+impl PageSetup {
+    /// Width of the text area.
+    pub fn content_width_mm(&self) -> f64 {
+        self.width_mm - self.margin_left_mm - self.margin_right_mm
+    }
+}
+
+/// Font and language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontSetup {
+    /// Family named in the document (all four DOCX font slots).
+    pub family: String,
+    /// Language tag of the text (spell-checking), e.g. "vi-VN".
+    pub language: String,
+    /// Default text size.
+    pub size_pt: f64,
+}
+
+/// Number rules (official-format.md §4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberRules {
+    /// Thousands separator.
+    pub thousands_separator: String,
+    /// Decimal separator.
+    pub decimal_separator: String,
+    /// Counts below 10 get a leading zero ("06 nhóm giải pháp").
+    pub pad_counts_below_10: bool,
+    /// Most decimals written for numbers and percentages.
+    pub max_decimals: usize,
+    /// Written for a figure that has no value yet.
+    pub missing_figure: String,
+}
+
+/// Date rules (HD 36 examples; NĐ 30 text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateRules {
+    /// Pad days below 10 with a zero.
+    pub pad_day_below_10: bool,
+    /// Months written with a leading zero.
+    pub padded_months: Vec<u32>,
+    /// The header line: `{place}`, `{day}`, `{month}`, `{year}`.
+    pub header_format: String,
+    /// Dates in citations: `{day}`, `{month}`, `{year}`.
+    pub citation_format: String,
+}
+
+/// Character formatting of a piece of text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TextStyle {
+    /// Size in points.
+    pub size_pt: f64,
+    /// Bold.
+    #[serde(default)]
+    pub bold: bool,
+    /// Italic.
+    #[serde(default)]
+    pub italic: bool,
+    /// Underlined.
+    #[serde(default)]
+    pub underline: bool,
+    /// Letter case applied to the text.
+    #[serde(default)]
+    pub case: Case,
+}
+
+/// Letter case applied by the writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Case {
+    /// As typed.
+    #[default]
+    Keep,
+    /// All capitals.
+    Upper,
+    /// First letter lower case.
+    LowerFirst,
+    /// First letter upper case.
+    UpperFirst,
+}
+
+/// Inline emphasis for a part of a paragraph (an ordinal, a label).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Emphasis {
+    /// Bold.
+    #[serde(default)]
+    pub bold: bool,
+    /// Italic.
+    #[serde(default)]
+    pub italic: bool,
+    /// Underlined.
+    #[serde(default)]
+    pub underline: bool,
+}
+
+/// Paragraph alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+    /// Justified (DOCX `both`).
+    Justify,
+}
+
+/// Line spacing.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "rule", content = "value")]
+pub enum LineSpacing {
+    /// Exactly this many points per line.
+    Exact(f64),
+    /// At least this many points per line.
+    AtLeast(f64),
+    /// A multiple of single spacing (1.0 single, 1.5).
+    Multiple(f64),
+}
+
+/// Paragraph formatting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParaStyle {
+    /// Alignment.
+    pub align: Align,
+    /// First-line indent.
+    #[serde(default)]
+    pub first_line_indent_mm: f64,
+    /// Space before.
+    #[serde(default)]
+    pub space_before_pt: f64,
+    /// Space after.
+    #[serde(default)]
+    pub space_after_pt: f64,
+    /// Line spacing.
+    pub line_spacing: LineSpacing,
+}
+
+/// Text and paragraph formatting of a block-level element.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockText {
+    /// Character formatting.
+    pub text: TextStyle,
+    /// Paragraph formatting.
+    pub para: ParaStyle,
+}
+
+/// A drawn rule (horizontal line).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Line weight.
+    pub width_pt: f64,
+    /// Length as a fraction of the measured text above it (1.0 = as long as the text).
+    pub length_fraction: f64,
+    /// Height of the empty line that carries the rule (its distance from the text above).
+    pub gap_pt: f64,
+}
+
+/// One fixed line of the national heading ("ĐẢNG CỘNG SẢN VIỆT NAM", the State motto…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixedLine {
+    /// The text.
+    pub text: String,
+    /// Its formatting.
+    pub style: TextStyle,
+}
+
+/// The two-column header block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderProfile {
+    /// Share of the content width taken by the left column, in percent.
+    pub left_width_percent: f64,
+    /// Line spacing inside the header cells.
+    pub line_spacing: LineSpacing,
+    /// Superior body (left column, line 1).
+    pub superior_body: TextStyle,
+    /// Issuing body (left column, line 2).
+    pub issuing_body: TextStyle,
+    /// Text line under the issuing body (Party: "*"); none for no such line.
+    pub issuer_mark: Option<FixedLine>,
+    /// Rule under the issuing body (State); none for no rule.
+    pub issuer_rule: Option<RuleSpec>,
+    /// The national heading lines in the right column.
+    pub national_lines: Vec<FixedLine>,
+    /// Rule under the last national line.
+    pub national_rule: RuleSpec,
+    /// Pattern of the document code: `{number}`, `{type}`, `{issuer}` ("45-BC/BTGHU").
+    pub code_format: String,
+    /// Pattern of the number line: `{code}` ("Số 45-BC/BTGHU").
+    pub number_line_format: String,
+    /// Written in place of the number while none is assigned.
+    pub blank_number: String,
+    /// Numbers below 10 get a leading zero.
+    pub pad_number_below_10: bool,
+    /// Number line style.
+    pub number_line: TextStyle,
+    /// Place and date line style.
+    pub date_line: TextStyle,
+    /// Space between the top row and the number/date row.
+    pub second_row_space_before_pt: f64,
+}
+
+/// The subject line and its separator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectProfile {
+    /// Formatting of the subject.
+    pub style: BlockText,
+    /// Text separator line under it (Party: "-----"); none for none.
+    pub separator_text: Option<String>,
+    /// Rule under it (State); none for none.
+    pub separator_rule: Option<RuleSpec>,
+    /// Space after the separator.
+    pub separator_space_after_pt: f64,
+}
+
+/// One rung of the heading ladder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    /// Text after the number: "." or "-" after I, "." after 1, ")" after a.
+    pub suffix: String,
+    /// Character formatting.
+    pub text: TextStyle,
+    /// Paragraph formatting.
+    pub para: ParaStyle,
+}
+
+/// The heading ladder (official-format.md §1.4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headings {
+    /// "Phần thứ …" marker line: `{ordinal}` ("nhất", "hai").
+    pub phan_marker_format: String,
+    /// Style of the "Phần" marker line.
+    pub phan_marker: BlockText,
+    /// Style of the title line under it.
+    pub phan_title: BlockText,
+    /// Parts: I., II., …
+    pub part: Heading,
+    /// Sections: 1., 2., …
+    pub section: Heading,
+    /// Points used as headings: a), b), …
+    pub point: Heading,
+    /// Emphasis of the letter when it opens a normal paragraph.
+    pub point_opener: Emphasis,
+    /// Keep headings on the same page as the next paragraph.
+    pub keep_with_next: bool,
+}
+
+/// Rules for the typed blocks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockRules {
+    /// "- " marker.
+    pub dash_marker: String,
+    /// "+ " marker.
+    pub plus_marker: String,
+    /// Written after a lesson's ordinal ("Một là" + ", ").
+    pub ordinal_separator: String,
+    /// Emphasis of the ordinal words.
+    pub ordinal: Emphasis,
+    /// Pattern of "(1)" numbering: `{n}`.
+    pub parenthesized_format: String,
+    /// Emphasis of a solution group's number and title.
+    pub solution_title: Emphasis,
+    /// Label of objective causes.
+    pub objective_label: String,
+    /// Label of subjective causes.
+    pub subjective_label: String,
+    /// Emphasis of the cause labels.
+    pub cause_label: Emphasis,
+    /// Pattern of a proposal line: `{addressee}`, `{text}` after the marker.
+    pub proposal_format: String,
+    /// Emphasis of "Đối với …:".
+    pub proposal_addressee: Emphasis,
+}
+
+/// Statistics tables (official-format.md §1.6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableProfile {
+    /// Cell text.
+    pub cell: TextStyle,
+    /// Header row text.
+    pub header: TextStyle,
+    /// Totals row text.
+    pub total: TextStyle,
+    /// Caption above a table.
+    pub caption: BlockText,
+    /// Unit line above a table.
+    pub unit: BlockText,
+    /// Border weight.
+    pub border_pt: f64,
+    /// Left and right cell padding.
+    pub cell_padding_mm: f64,
+    /// Line spacing in cells.
+    pub line_spacing: LineSpacing,
+    /// Header of the row-number column.
+    pub stt_header: String,
+    /// Alignment of numbers in cells.
+    pub number_align: Align,
+    /// Width of the STT column relative to a text column of weight 1.
+    pub stt_width: f64,
+}
+
+/// The closing block (official-format.md §1.5, rows 13–18).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClosingProfile {
+    /// Share of the content width taken by the recipients column, in percent.
+    pub left_width_percent: f64,
+    /// Space between the closing sentence and the block.
+    pub space_before_pt: f64,
+    /// Text appended to the closing sentence ("./." in State practice); empty for none.
+    pub end_mark: String,
+    /// Prefix for "thay mặt" ("T/M", "TM.").
+    pub tm_prefix: String,
+    /// Prefix for "ký thay".
+    pub kt_prefix: String,
+    /// Prefix for "thừa lệnh".
+    pub tl_prefix: String,
+    /// Prefix for "thừa ủy quyền"; none where the form does not exist (Party).
+    pub tuq_prefix: Option<String>,
+    /// Prefix for "quyền".
+    pub q_prefix: String,
+    /// Authority line.
+    pub authority: TextStyle,
+    /// Signer's title line.
+    pub title: TextStyle,
+    /// Bold the title when it stands alone without an authority line ([U] in the spec).
+    pub title_alone_bold: bool,
+    /// Empty lines left for signature and seal.
+    pub signature_blank_lines: usize,
+    /// Signer's name.
+    pub name: TextStyle,
+    /// Line spacing inside the block.
+    pub line_spacing: LineSpacing,
+    /// "Nơi nhận" label text (without the colon).
+    pub recipients_label: String,
+    /// Label formatting.
+    pub recipients_label_style: TextStyle,
+    /// Whether the colon after the label shares its underline.
+    pub colon_underlined: bool,
+    /// Recipient lines.
+    pub recipient: TextStyle,
+    /// Prefix of each recipient line.
+    pub recipient_prefix: String,
+    /// Ending of each recipient line but the last.
+    pub recipient_end: String,
+    /// The archive line: `{archive}` ("Lưu {archive}.").
+    pub archive_format: String,
+}
+
+/// Page numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageNumber {
+    /// Print page numbers at all.
+    pub enabled: bool,
+    /// Alignment in the page header.
+    pub align: Align,
+    /// Style of the number.
+    pub style: TextStyle,
+    /// Hide the number on page 1.
+    pub hide_on_first_page: bool,
+}
+
+/// Annexes (official-format.md §1.6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnexProfile {
+    /// Label of a single annex.
+    pub label: String,
+    /// Label when there are two or more: `{n}`.
+    pub numbered_label_format: String,
+    /// Label style.
+    pub label_style: BlockText,
+    /// Title style.
+    pub title_style: BlockText,
+    /// Reference line: `{doc_type}`, `{code}`, `{date}`, `{issuer}`.
+    pub reference_format: String,
+    /// Reference line style.
+    pub reference_style: BlockText,
+    /// Start each annex on a new page.
+    pub new_page: bool,
+}
+
+/// Source of the built-in Party profile.
+pub const HD36_TOML: &str = include_str!("../../../templates/profiles/hd36.toml");
+/// Source of the built-in State profile.
+pub const ND30_TOML: &str = include_str!("../../../templates/profiles/nd30.toml");
+
+impl FormatProfile {
+    /// Parses a profile from TOML text.
+    pub fn from_toml(src: &str) -> Result<Self, EngineError> {
+        toml::from_str(src).map_err(|e| EngineError::Profile(format!("{e}")))
+    }
+
+    /// The ids of the built-in profiles.
+    pub fn builtin_ids() -> [&'static str; 2] {
+        ["hd36", "nd30"]
+    }
+
+    /// Loads a built-in profile by id.
+    pub fn builtin(id: &str) -> Result<Self, EngineError> {
+        let src = match id {
+            "hd36" => HD36_TOML,
+            "nd30" => ND30_TOML,
+            other => {
+                return Err(EngineError::UnknownProfile {
+                    id: other.to_string(),
+                    known: Self::builtin_ids().join(", "),
+                })
+            }
+        };
+        Self::from_toml(src)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_profiles_parse() {
+        for id in FormatProfile::builtin_ids() {
+            let p = FormatProfile::builtin(id).expect("built-in profile parses");
+            assert_eq!(p.id, id);
+        }
+        assert!(FormatProfile::builtin("khac").is_err());
+    }
+}

@@ -1,0 +1,268 @@
+//! Vietnamese text rules: NFC, XML-safe characters, ordinals, numbering, numbers and dates.
+
+use chrono::{Datelike, NaiveDate};
+use unicode_normalization::UnicodeNormalization;
+
+/// Returns the text in Unicode NFC (precomposed Vietnamese letters).
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Returns the first character that XML 1.0 forbids (C0 controls other than tab, LF, CR;
+/// U+FFFE, U+FFFF), if any.
+pub fn forbidden_xml_char(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+    })
+}
+
+/// Describes a character for a message: "U+0007".
+pub fn describe_char(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+/// Upper-cases Vietnamese text ("Huyện ủy Cầu Ngang" → "HUYỆN ỦY CẦU NGANG").
+pub fn upper(s: &str) -> String {
+    nfc(&s.to_uppercase())
+}
+
+/// Lower-cases the first letter only ("Sơ kết…" → "sơ kết…").
+pub fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Upper-cases the first letter only ("kết quả…" → "Kết quả…").
+pub fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+const ORDINAL_WORDS: [&str; 20] = [
+    "Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai",
+    "Mười ba", "Mười bốn", "Mười lăm", "Mười sáu", "Mười bảy", "Mười tám", "Mười chín", "Hai mươi",
+];
+
+/// The opener of the n-th (1-based) lesson in the "Một là" set: "Một là", "Hai là", …
+/// Falls back to digits past twenty, which no real report reaches.
+pub fn mot_la(n: usize) -> String {
+    match n.checked_sub(1).and_then(|i| ORDINAL_WORDS.get(i)) {
+        Some(w) => format!("{w} là"),
+        None => format!("{n} là"),
+    }
+}
+
+/// The opener of the n-th (1-based) item in the "Thứ nhất" set: "Thứ nhất", "Thứ hai", "Thứ tư", …
+pub fn thu_nhat(n: usize) -> String {
+    match n {
+        1 => "Thứ nhất".to_string(),
+        4 => "Thứ tư".to_string(),
+        _ => match n.checked_sub(1).and_then(|i| ORDINAL_WORDS.get(i)) {
+            Some(w) => format!("Thứ {}", w.to_lowercase()),
+            None => format!("Thứ {n}"),
+        },
+    }
+}
+
+/// The ordinal for "Phần thứ …" headings: "nhất", "hai", "ba", "tư", …
+pub fn phan_ordinal(n: usize) -> String {
+    lower_first(thu_nhat(n).trim_start_matches("Thứ ").trim())
+}
+
+/// Roman numeral of n (1-based), as used for parts: I, II, III, IV, …
+pub fn roman(mut n: usize) -> String {
+    const TABLE: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// The Vietnamese alphabet used for points a), b), …: no f, j, w, z; đ after d.
+const VIET_LETTERS: [&str; 23] = [
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y",
+];
+
+/// The letter of the n-th (1-based) point: a, b, c, d, đ, e, g, …; past y it doubles (aa, bb…).
+pub fn viet_letter(n: usize) -> String {
+    let i = n.saturating_sub(1);
+    VIET_LETTERS[i % VIET_LETTERS.len()].repeat(i / VIET_LETTERS.len() + 1)
+}
+
+/// Separators and padding used to write numbers.
+#[derive(Debug, Clone)]
+pub struct NumberStyle<'a> {
+    /// Thousands separator ("." in Vietnamese).
+    pub thousands: &'a str,
+    /// Decimal separator ("," in Vietnamese).
+    pub decimal: &'a str,
+    /// Whether counts below 10 get a leading zero ("06 nhóm").
+    pub pad_counts: bool,
+}
+
+/// Writes a count: "06" (padded below 10 when the style says so), "12", "1.234".
+pub fn format_count(n: u64, style: &NumberStyle) -> String {
+    if style.pad_counts && n < 10 {
+        format!("0{n}")
+    } else {
+        group_thousands(&n.to_string(), style.thousands)
+    }
+}
+
+/// Writes a number with grouped thousands and at most `max_decimals` decimals, trailing zeros
+/// dropped: 26472 → "26.472", 97.55 → "97,55".
+pub fn format_number(x: f64, max_decimals: usize, style: &NumberStyle) -> String {
+    let negative = x < 0.0;
+    let s = format!("{:.*}", max_decimals, x.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
+        None => (s.clone(), String::new()),
+    };
+    let mut out = String::new();
+    if negative && (int != "0" || !frac.is_empty()) {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(&int, style.thousands));
+    if !frac.is_empty() {
+        out.push_str(style.decimal);
+        out.push_str(&frac);
+    }
+    out
+}
+
+fn group_thousands(digits: &str, sep: &str) -> String {
+    let len = digits.len();
+    let mut out = String::with_capacity(len + len / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Zero-padding rule for dates (NĐ 30; HD 36 by its examples).
+#[derive(Debug, Clone)]
+pub struct DateStyle<'a> {
+    /// Pad the day when it is below 10.
+    pub pad_day: bool,
+    /// Months that get a leading zero (1 and 2 by the rule).
+    pub padded_months: &'a [u32],
+}
+
+/// Day and month of a date as written: ("05", "3") for 5 March with the official rule.
+pub fn date_parts(date: NaiveDate, style: &DateStyle) -> (String, String, String) {
+    let day = if style.pad_day && date.day() < 10 {
+        format!("0{}", date.day())
+    } else {
+        date.day().to_string()
+    };
+    let month = if style.padded_months.contains(&date.month()) && date.month() < 10 {
+        format!("0{}", date.month())
+    } else {
+        date.month().to_string()
+    };
+    (day, month, date.year().to_string())
+}
+
+/// Fills `{name}` placeholders of a profile pattern from pairs; unknown names stay as they are.
+pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    let mut out = pattern.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vn() -> NumberStyle<'static> {
+        NumberStyle { thousands: ".", decimal: ",", pad_counts: true }
+    }
+
+    #[test]
+    fn ordinals_are_generated_from_position() {
+        let got: Vec<String> = (1..=5).map(mot_la).collect();
+        assert_eq!(got, ["Một là", "Hai là", "Ba là", "Bốn là", "Năm là"]);
+        assert_eq!(mot_la(10), "Mười là");
+        assert_eq!(mot_la(21), "21 là");
+        let got: Vec<String> = (1..=5).map(thu_nhat).collect();
+        assert_eq!(got, ["Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm"]);
+        assert_eq!(phan_ordinal(1), "nhất");
+        assert_eq!(phan_ordinal(4), "tư");
+    }
+
+    #[test]
+    fn numbering_ladders() {
+        assert_eq!(roman(1), "I");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(roman(14), "XIV");
+        let letters: String = (1..=8).map(viet_letter).collect::<Vec<_>>().join(" ");
+        assert_eq!(letters, "a b c d đ e g h");
+        assert_eq!(viet_letter(23), "y");
+        assert_eq!(viet_letter(24), "aa");
+    }
+
+    #[test]
+    fn vietnamese_numbers() {
+        assert_eq!(format_count(6, &vn()), "06");
+        assert_eq!(format_count(10, &vn()), "10");
+        assert_eq!(format_count(26472, &vn()), "26.472");
+        assert_eq!(format_number(97.55, 2, &vn()), "97,55");
+        assert_eq!(format_number(98.50, 2, &vn()), "98,5");
+        assert_eq!(format_number(1234567.0, 2, &vn()), "1.234.567");
+        assert_eq!(format_number(-0.001, 2, &vn()), "0");
+        assert_eq!(format_number(-1500.25, 2, &vn()), "-1.500,25");
+    }
+
+    #[test]
+    fn dates_follow_the_padding_rule() {
+        let style = DateStyle { pad_day: true, padded_months: &[1, 2] };
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
+        assert_eq!(date_parts(d(2019, 1, 22), &style), ("22".into(), "01".into(), "2019".into()));
+        assert_eq!(date_parts(d(2018, 4, 3), &style), ("03".into(), "4".into(), "2018".into()));
+        assert_eq!(date_parts(d(2018, 2, 20), &style), ("20".into(), "02".into(), "2018".into()));
+        assert_eq!(date_parts(d(2020, 12, 5), &style), ("05".into(), "12".into(), "2020".into()));
+    }
+
+    #[test]
+    fn nfc_and_case() {
+        let decomposed = "Ho\u{0302}\u{0323}i";
+        assert_eq!(nfc(decomposed), "Hội");
+        assert_eq!(upper("Huyện ủy Cầu Ngang"), "HUYỆN ỦY CẦU NGANG");
+        assert_eq!(upper("đảng"), "ĐẢNG");
+        assert_eq!(lower_first("Sơ kết"), "sơ kết");
+        assert_eq!(upper_first("kết quả"), "Kết quả");
+        assert_eq!(forbidden_xml_char("a\u{7}b"), Some('\u{7}'));
+        assert_eq!(forbidden_xml_char("a\tb\nc"), None);
+    }
+}

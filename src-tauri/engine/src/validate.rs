@@ -1,0 +1,366 @@
+//! Checks a report against the model's rules and the profile, returning every problem at once,
+//! each with the field path and a Vietnamese message.
+
+use std::collections::BTreeSet;
+
+use crate::error::{Problem, Severity};
+use crate::flow::{parse_figures, Piece};
+use crate::metrics::missing_glyphs;
+use crate::model::*;
+use crate::profile::FormatProfile;
+use crate::text::describe_char;
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Error,
+        });
+    }
+
+    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Warning,
+        });
+    }
+
+    fn required(&mut self, path: &str, value: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.error(path, format!("{what} không được để trống."));
+        } else {
+            self.glyphs(path, value);
+        }
+    }
+
+    fn glyphs(&mut self, path: &str, value: &str) {
+        let missing = missing_glyphs(value);
+        if !missing.is_empty() {
+            let list: Vec<String> =
+                missing.iter().map(|c| format!("«{c}» ({})", describe_char(*c))).collect();
+            self.warn(
+                path,
+                format!(
+                    "có ký tự phông chữ không hiển thị được: {}; bản in có thể thiếu ký tự này.",
+                    list.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// Lists the problems of a report under a profile: errors block rendering, warnings do not.
+pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new() };
+    let h = &report.header;
+    if h.profile.trim() != profile.id {
+        c.warn(
+            "header.profile",
+            format!("báo cáo ghi định dạng «{}» nhưng đang dùng «{}».", h.profile, profile.id),
+        );
+    }
+    if let Some(s) = &h.superior_body {
+        c.glyphs("header.superior_body", s);
+    }
+    c.required("header.issuing_body", &h.issuing_body, "Tên cơ quan ban hành");
+    c.required("header.issuing_body_full", &h.issuing_body_full, "Tên đầy đủ của cơ quan ban hành");
+    c.required("header.type_code", &h.type_code, "Ký hiệu loại văn bản (ví dụ BC)");
+    c.required("header.issuer_code", &h.issuer_code, "Ký hiệu cơ quan (ví dụ BTGHU)");
+    c.required("header.place", &h.place, "Địa danh");
+    c.required("header.doc_type", &h.doc_type, "Tên loại văn bản");
+    c.required("header.subject", &h.subject, "Trích yếu");
+    if h.number.is_none() {
+        c.warn("header.number", "chưa có số văn bản; để trống cho văn thư điền.");
+    }
+    if h.number == Some(0) {
+        c.error("header.number", "Số văn bản phải từ 1 trở lên.");
+    }
+
+    let body = &report.body;
+    for (i, b) in body.opening.iter().enumerate() {
+        block(&mut c, &format!("body.opening[{i}]"), b);
+    }
+    if body.content.is_empty() {
+        c.error("body.content", "Báo cáo chưa có phần nào (I., II., …).");
+    }
+    let phans = body.content.iter().filter(|d| matches!(d, Division::Phan(_))).count();
+    if phans > 0 && phans < body.content.len() {
+        c.error(
+            "body.content",
+            "Không được trộn «Phần» với mục La Mã ở cùng cấp: hoặc mọi mục nằm trong các Phần, \
+             hoặc không dùng Phần.",
+        );
+    }
+    for (i, d) in body.content.iter().enumerate() {
+        let path = format!("body.content[{i}]");
+        match d {
+            Division::Phan(ph) => {
+                c.required(&format!("{path}.title"), &ph.title, "Tên Phần");
+                for (j, b) in ph.blocks.iter().enumerate() {
+                    block(&mut c, &format!("{path}.blocks[{j}]"), b);
+                }
+                if ph.parts.is_empty() && ph.blocks.is_empty() {
+                    c.warn(&path, "Phần này chưa có nội dung.");
+                }
+                for (j, p) in ph.parts.iter().enumerate() {
+                    part(&mut c, &format!("{path}.parts[{j}]"), p);
+                }
+            }
+            Division::Part(p) => part(&mut c, &path, p),
+        }
+    }
+
+    let cl = &report.closing;
+    c.required("closing.sentence", &cl.sentence, "Câu kết thúc");
+    c.required("closing.signer_title", &cl.signer_title, "Chức vụ người ký");
+    c.required("closing.signer_name", &cl.signer_name, "Họ tên người ký");
+    c.required("closing.archive", &cl.archive, "Nơi lưu (ví dụ «Văn phòng»)");
+    if let Some(a) = &cl.authority {
+        c.required("closing.authority.of", &a.of, "Thẩm quyền ký (ví dụ «Trưởng ban»)");
+        if a.kind == AuthorityKind::Tuq && profile.closing.tuq_prefix.is_none() {
+            c.error(
+                "closing.authority.kind",
+                format!("Định dạng «{}» không có hình thức ký «thừa ủy quyền» (TUQ.).", profile.name),
+            );
+        }
+    }
+    if cl.recipients.is_empty() {
+        c.warn("closing.recipients", "chưa có nơi nhận nào ngoài dòng «Lưu».");
+    }
+    for (i, r) in cl.recipients.iter().enumerate() {
+        let path = format!("closing.recipients[{i}]");
+        c.required(&path, r, "Nơi nhận");
+        let t = r.trim_end();
+        if t.ends_with(',') || t.ends_with(';') || t.ends_with('.') {
+            c.warn(&path, "không cần gõ dấu cuối dòng; chương trình tự thêm theo định dạng.");
+        }
+    }
+    for (i, a) in report.annexes.iter().enumerate() {
+        let path = format!("annexes[{i}]");
+        c.required(&format!("{path}.title"), &a.title, "Tên phụ lục");
+        if a.blocks.is_empty() {
+            c.warn(&path, "phụ lục chưa có nội dung.");
+        }
+        for (j, b) in a.blocks.iter().enumerate() {
+            block(&mut c, &format!("{path}.blocks[{j}]"), b);
+        }
+    }
+    c.problems
+}
+
+fn part(c: &mut Checker, path: &str, p: &Part) {
+    c.required(&format!("{path}.title"), &p.title, "Tên mục");
+    for (i, b) in p.blocks.iter().enumerate() {
+        block(c, &format!("{path}.blocks[{i}]"), b);
+    }
+    for (i, s) in p.sections.iter().enumerate() {
+        let sp = format!("{path}.sections[{i}]");
+        c.required(&format!("{sp}.title"), &s.title, "Tên tiểu mục");
+        for (j, b) in s.blocks.iter().enumerate() {
+            block(c, &format!("{sp}.blocks[{j}]"), b);
+        }
+        for (j, pt) in s.points.iter().enumerate() {
+            let pp = format!("{sp}.points[{j}]");
+            if let Some(t) = &pt.title {
+                c.required(&format!("{pp}.title"), t, "Tên điểm");
+            } else if !matches!(
+                pt.blocks.first(),
+                Some(Block::Paragraph(_) | Block::Lines(_) | Block::Results(_))
+            ) {
+                c.warn(&pp, "điểm không có tiêu đề nên chữ cái sẽ đứng một mình trên dòng.");
+            }
+            for (k, b) in pt.blocks.iter().enumerate() {
+                block(c, &format!("{pp}.blocks[{k}]"), b);
+            }
+        }
+    }
+}
+
+fn items(c: &mut Checker, path: &str, items: &[String], what: &str) {
+    if items.is_empty() {
+        c.error(format!("{path}.items"), format!("{what} chưa có mục nào."));
+    }
+    for (i, t) in items.iter().enumerate() {
+        c.required(&format!("{path}.items[{i}]"), t, what);
+    }
+}
+
+fn block(c: &mut Checker, path: &str, b: &Block) {
+    match b {
+        Block::Paragraph(p) => c.required(&format!("{path}.text"), &p.text, "Đoạn văn"),
+        Block::Lines(l) => items(c, path, &l.items, "Danh sách"),
+        Block::Results(r) => {
+            if r.items.is_empty() {
+                c.error(format!("{path}.items"), "Kết quả chưa có dòng nào.");
+            }
+            for (i, item) in r.items.iter().enumerate() {
+                result_item(c, &format!("{path}.items[{i}]"), item);
+            }
+        }
+        Block::Shortcomings(s) => items(c, path, &s.items, "Hạn chế"),
+        Block::Causes(k) => {
+            if k.objective.is_empty() && k.subjective.is_empty() {
+                c.error(path, "Nguyên nhân chưa có mục nào (khách quan hoặc chủ quan).");
+            }
+            for (i, t) in k.objective.iter().enumerate() {
+                c.required(&format!("{path}.objective[{i}]"), t, "Nguyên nhân khách quan");
+            }
+            for (i, t) in k.subjective.iter().enumerate() {
+                c.required(&format!("{path}.subjective[{i}]"), t, "Nguyên nhân chủ quan");
+            }
+        }
+        Block::Lessons(l) => {
+            items(c, path, &l.items, "Bài học kinh nghiệm");
+            for (i, t) in l.items.iter().enumerate() {
+                let lower = t.trim_start().to_lowercase();
+                if lower.starts_with("một là") || lower.starts_with("thứ nhất") || lower.starts_with("hai là") {
+                    c.warn(
+                        format!("{path}.items[{i}]"),
+                        "không cần gõ «Một là, …»: chương trình tự đánh thứ tự theo vị trí.",
+                    );
+                }
+            }
+        }
+        Block::SolutionGroups(g) => {
+            let n = g.lead.matches("{count}").count();
+            if n != 1 {
+                c.error(
+                    format!("{path}.lead"),
+                    "Câu dẫn phải chứa đúng một «{count}» ở chỗ đặt số nhóm giải pháp \
+                     (ví dụ «… thực hiện {count} nhóm giải pháp sau:»).",
+                );
+            }
+            if g.groups.is_empty() {
+                c.error(format!("{path}.groups"), "Chưa có nhóm giải pháp nào.");
+            }
+            for (i, grp) in g.groups.iter().enumerate() {
+                let gp = format!("{path}.groups[{i}]");
+                c.required(&format!("{gp}.title"), &grp.title, "Nhóm giải pháp");
+                for (j, t) in grp.items.iter().enumerate() {
+                    c.required(&format!("{gp}.items[{j}]"), t, "Nội dung giải pháp");
+                }
+            }
+        }
+        Block::Proposals(p) => {
+            if p.items.is_empty() {
+                c.error(format!("{path}.items"), "Chưa có đề xuất nào.");
+            }
+            for (i, it) in p.items.iter().enumerate() {
+                c.required(&format!("{path}.items[{i}].addressee"), &it.addressee, "Nơi được đề xuất");
+                c.required(&format!("{path}.items[{i}].text"), &it.text, "Nội dung đề xuất");
+            }
+        }
+        Block::Table(t) => table(c, path, t),
+    }
+}
+
+fn result_item(c: &mut Checker, path: &str, item: &ResultItem) {
+    c.required(&format!("{path}.text"), &item.text, "Kết quả");
+    let pieces = match parse_figures(&item.text) {
+        Ok(p) => p,
+        Err(e) => {
+            c.error(format!("{path}.text"), format!("Lỗi trong câu kết quả: {e}."));
+            return;
+        }
+    };
+    let cited: BTreeSet<&str> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Figure(n) => Some(n.as_str()),
+            Piece::Text(_) => None,
+        })
+        .collect();
+    for name in &cited {
+        match item.figures.get(*name) {
+            None => c.error(
+                format!("{path}.text"),
+                format!("câu dẫn số liệu «{{{name}}}» nhưng chưa khai báo số liệu này."),
+            ),
+            Some(f) => {
+                if f.value.is_none() {
+                    c.warn(format!("{path}.figures.{name}"), "số liệu cần cập nhật (chưa có giá trị).");
+                }
+                if let Some(v) = f.value {
+                    if !v.is_finite() || (f.kind == FigureKind::Count && (v < 0.0 || v.fract() != 0.0)) {
+                        c.error(
+                            format!("{path}.figures.{name}"),
+                            "số đếm phải là số nguyên không âm.",
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for name in item.figures.keys() {
+        if !cited.contains(name.as_str()) {
+            c.warn(format!("{path}.figures.{name}"), "số liệu đã khai báo nhưng câu không dùng.");
+        }
+    }
+}
+
+fn table(c: &mut Checker, path: &str, t: &StatTable) {
+    if t.columns.is_empty() {
+        c.error(format!("{path}.columns"), "Bảng chưa có cột nào.");
+        return;
+    }
+    if t.rows.is_empty() {
+        c.warn(format!("{path}.rows"), "bảng chưa có dòng số liệu nào.");
+    }
+    for (i, col) in t.columns.iter().enumerate() {
+        let cp = format!("{path}.columns[{i}]");
+        c.required(&format!("{cp}.header"), &col.header, "Tên cột");
+        if col.kind == ColumnKind::RowSum {
+            if col.sum_of.is_empty() {
+                c.error(format!("{cp}.sum_of"), "Cột tổng chưa chọn cột nào để cộng.");
+            }
+            for &j in &col.sum_of {
+                match t.columns.get(j) {
+                    Some(o) if o.kind == ColumnKind::Number => {}
+                    Some(_) => c.error(
+                        format!("{cp}.sum_of"),
+                        format!("cột {} không phải cột số nên không cộng được.", j + 1),
+                    ),
+                    None => c.error(
+                        format!("{cp}.sum_of"),
+                        format!("không có cột {} (bảng có {} cột).", j + 1, t.columns.len()),
+                    ),
+                }
+            }
+        } else if !col.sum_of.is_empty() {
+            c.warn(format!("{cp}.sum_of"), "chỉ cột loại «row_sum» mới dùng «sum_of».");
+        }
+    }
+    if t.total_label.is_some() && !t.columns.iter().any(|c| c.kind == ColumnKind::Text) {
+        c.warn(path, "bảng không có cột chữ để ghi nhãn dòng tổng cộng.");
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        let rp = format!("{path}.rows[{r}]");
+        if row.len() != t.columns.len() {
+            c.error(
+                &rp,
+                format!("dòng có {} ô nhưng bảng có {} cột.", row.len(), t.columns.len()),
+            );
+        }
+        for (i, (cell, col)) in row.iter().zip(&t.columns).enumerate() {
+            let cp = format!("{rp}[{i}]");
+            match (col.kind, cell) {
+                (ColumnKind::RowSum, Cell::Empty) => {}
+                (ColumnKind::RowSum, _) => {
+                    c.warn(&cp, "ô của cột tổng được tính tự động; giá trị gõ vào bị bỏ qua.")
+                }
+                (ColumnKind::Number, Cell::Text(s)) if !s.trim().is_empty() => {
+                    c.error(&cp, format!("cột «{}» là cột số nhưng ô ghi «{s}».", col.header))
+                }
+                (_, Cell::Number(v)) if !v.is_finite() => c.error(&cp, "số không hợp lệ."),
+                (_, Cell::Text(s)) => c.glyphs(&cp, s),
+                _ => {}
+            }
+        }
+    }
+}
