@@ -192,6 +192,9 @@ impl Writer<'_> {
             let mut cells = Vec::new();
             for (c, cell) in r.cells.iter().enumerate() {
                 let mut tc = TableCell::new().width(grid[c], WidthType::Dxa);
+                if cell.v_center {
+                    tc = tc.vertical_align(docx_rs::VAlignType::Center);
+                }
                 for p in &cell.paras {
                     tc = tc.add_paragraph(self.para(p));
                 }

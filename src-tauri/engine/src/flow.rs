@@ -198,6 +198,8 @@ pub struct FRow {
 pub struct FCell {
     /// Paragraphs of the cell.
     pub paras: Vec<FPara>,
+    /// Centre the content vertically (statistics tables); top otherwise.
+    pub v_center: bool,
 }
 
 /// A block of the flow.
@@ -449,12 +451,12 @@ impl FlowBuilder<'_> {
             padding_mm: 0.0,
             rows: vec![
                 FRow {
-                    cells: vec![FCell { paras: left }, FCell { paras: right }],
+                    cells: vec![FCell { paras: left, v_center: false }, FCell { paras: right, v_center: false }],
                     repeat_header: false,
                     cant_split: true,
                 },
                 FRow {
-                    cells: vec![FCell { paras: vec![number] }, FCell { paras: vec![date] }],
+                    cells: vec![FCell { paras: vec![number], v_center: false }, FCell { paras: vec![date], v_center: false }],
                     repeat_header: false,
                     cant_split: true,
                 },
@@ -799,26 +801,28 @@ impl FlowBuilder<'_> {
             p.keep_next = true;
             self.push(p);
         }
-        let mut weights: Vec<f64> = Vec::new();
-        if t.stt {
-            weights.push(tp.stt_width);
-        }
-        weights.extend(t.columns.iter().map(|c| c.width.unwrap_or(1.0).max(0.05)));
+        let weights: Vec<f64> = t.columns.iter().map(|c| c.width.unwrap_or(1.0).max(0.05)).collect();
         let sum: f64 = weights.iter().sum();
-        let widths_mm: Vec<f64> = weights.iter().map(|w| w / sum * self.content_mm()).collect();
+        let stt_mm = if t.stt { tp.stt_width_mm } else { 0.0 };
+        let rest = (self.content_mm() - stt_mm).max(1.0);
+        let mut widths_mm: Vec<f64> = Vec::new();
+        if t.stt {
+            widths_mm.push(stt_mm);
+        }
+        widths_mm.extend(weights.iter().map(|w| w / sum * rest));
 
         let cell_para = ParaStyle {
             align: Align::Left,
             first_line_indent_mm: 0.0,
-            space_before_pt: 0.0,
-            space_after_pt: 0.0,
+            space_before_pt: tp.cell_space_pt,
+            space_after_pt: tp.cell_space_pt,
             line_spacing: tp.line_spacing,
         };
         let mk = |text: String, ts: &TextStyle, align: Align| -> FCell {
             let s = style(ts);
             let mut p = para(Role::TableCell, vec![Span { text, style: s }], s, &cell_para);
             p.align = align;
-            FCell { paras: vec![p] }
+            FCell { paras: vec![p], v_center: true }
         };
         let num_align = tp.number_align;
         let mut rows = Vec::new();
@@ -958,7 +962,7 @@ impl FlowBuilder<'_> {
             border_pt: None,
             padding_mm: 0.0,
             rows: vec![FRow {
-                cells: vec![FCell { paras: left }, FCell { paras: right }],
+                cells: vec![FCell { paras: left, v_center: false }, FCell { paras: right, v_center: false }],
                 repeat_header: false,
                 cant_split: true,
             }],

@@ -383,8 +383,10 @@ pub struct TableProfile {
     pub stt_header: String,
     /// Alignment of numbers in cells.
     pub number_align: Align,
-    /// Width of the STT column relative to a text column of weight 1.
-    pub stt_width: f64,
+    /// Width of the STT column.
+    pub stt_width_mm: f64,
+    /// Space above and below the text in each cell.
+    pub cell_space_pt: f64,
 }
 
 /// The closing block (official-format.md §1.5, rows 13–18).

@@ -5,10 +5,11 @@ use std::collections::BTreeSet;
 
 use crate::error::{Problem, Severity};
 use crate::flow::{parse_figures, Piece};
-use crate::metrics::missing_glyphs;
+use crate::metrics::{missing_glyphs, text_width_pt};
 use crate::model::*;
-use crate::profile::FormatProfile;
-use crate::text::describe_char;
+use crate::profile::{Case, FormatProfile, TextStyle};
+use crate::text::{describe_char, upper};
+use crate::units::pt_to_mm;
 
 struct Checker {
     problems: Vec<Problem>,
@@ -75,6 +76,12 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
     c.required("header.place", &h.place, "Địa danh");
     c.required("header.doc_type", &h.doc_type, "Tên loại văn bản");
     c.required("header.subject", &h.subject, "Trích yếu");
+    fits(&mut c, "header.subject", &h.subject, &profile.subject.style.text, profile.page.content_width_mm());
+    let left_mm = profile.page.content_width_mm() * profile.header.left_width_percent / 100.0;
+    fits(&mut c, "header.issuing_body", &h.issuing_body, &profile.header.issuing_body, left_mm);
+    if let Some(s) = &h.superior_body {
+        fits(&mut c, "header.superior_body", s, &profile.header.superior_body, left_mm);
+    }
     if h.number.is_none() {
         c.warn("header.number", "chưa có số văn bản; để trống cho văn thư điền.");
     }
@@ -152,6 +159,29 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
         }
     }
     c.problems
+}
+
+/// Warns when a line, measured with the real font, is wider than its box and will wrap by itself.
+fn fits(c: &mut Checker, path: &str, text: &str, style: &TextStyle, box_mm: f64) {
+    for (i, line) in text.split('\n').enumerate() {
+        let shown = match style.case {
+            Case::Upper => upper(line.trim()),
+            _ => line.trim().to_string(),
+        };
+        let mm = pt_to_mm(text_width_pt(&shown, style.size_pt, style.bold, style.italic));
+        if mm > box_mm {
+            c.warn(
+                path,
+                format!(
+                    "dòng {} dài {:.0} mm, vượt bề rộng {:.0} mm nên sẽ tự xuống dòng; \
+                     nên ngắt dòng (xuống dòng) ở chỗ hợp nghĩa.",
+                    i + 1,
+                    mm,
+                    box_mm
+                ),
+            );
+        }
+    }
 }
 
 fn part(c: &mut Checker, path: &str, p: &Part) {
