@@ -214,29 +214,24 @@ impl Writer<'_> {
             rows.push(row);
         }
         let pad = mm_to_twips(t.padding_mm).max(0) as usize;
-        let mut table = match t.border_pt {
-            None => Table::without_borders(rows),
-            Some(w) => {
-                let size = pt_to_eighths(w);
-                let mut borders = TableBorders::new();
-                for pos in [
-                    TableBorderPosition::Top,
-                    TableBorderPosition::Left,
-                    TableBorderPosition::Bottom,
-                    TableBorderPosition::Right,
-                    TableBorderPosition::InsideH,
-                    TableBorderPosition::InsideV,
-                ] {
-                    borders = borders.set(
-                        TableBorder::new(pos)
-                            .border_type(BorderType::Single)
-                            .size(size)
-                            .color("000000"),
-                    );
-                }
-                Table::new(rows).set_borders(borders)
-            }
+        // Layout tables get explicit "nil" borders on all six sides (not just an empty
+        // tblBorders), so no reader falls back to a bordered default.
+        let (kind, size) = match t.border_pt {
+            None => (BorderType::Nil, 0),
+            Some(w) => (BorderType::Single, pt_to_eighths(w)),
         };
+        let mut borders = TableBorders::new();
+        for pos in [
+            TableBorderPosition::Top,
+            TableBorderPosition::Left,
+            TableBorderPosition::Bottom,
+            TableBorderPosition::Right,
+            TableBorderPosition::InsideH,
+            TableBorderPosition::InsideV,
+        ] {
+            borders = borders.set(TableBorder::new(pos).border_type(kind).size(size).color("000000"));
+        }
+        let mut table = Table::new(rows).set_borders(borders);
         table = table
             .set_grid(grid)
             .width(total, WidthType::Dxa)

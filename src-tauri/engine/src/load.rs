@@ -66,8 +66,8 @@ pub fn report_from_json(bytes: &[u8]) -> Result<Report, EngineError> {
 /// The message for a file over [`MAX_REPORT_BYTES`].
 pub fn too_large(len: u64) -> EngineError {
     EngineError::Load(format!(
-        "Tệp quá lớn ({:.1} MB); tệp báo cáo tối đa {} MB. Đây có phải tệp báo cáo không?",
-        len as f64 / 1_048_576.0,
+        "Tệp quá lớn ({} MB); tệp báo cáo tối đa {} MB. Đây có phải tệp báo cáo không?",
+        format!("{:.1}", len as f64 / 1_048_576.0).replace('.', ","),
         MAX_REPORT_BYTES / 1_048_576
     ))
 }

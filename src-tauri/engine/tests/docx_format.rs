@@ -66,9 +66,11 @@ fn party_header_block_sizes_styles_and_rule() {
     assert_eq!(grid.len(), 2);
     assert!((grid[0] - 4210).abs() <= 2 && (grid[1] - 5145).abs() <= 2, "{grid:?}");
     let borders = path(tbl, &["tblPr", "tblBorders"]).expect("tblBorders");
-    for b in borders.children().filter(|n| n.is_element()) {
-        assert!(matches!(wattr(b, "val"), Some("nil" | "none")), "header table border {:?}", b);
+    for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+        let b = child(borders, side).unwrap_or_else(|| panic!("{side} border"));
+        assert!(matches!(wattr(b, "val"), Some("nil" | "none")), "header table {side} border");
     }
+    assert!(path(tbl, &["tblPr", "tblStyle"]).is_none(), "no bordered table style");
 
     let sup = find_para(&d, "HUYỆN ỦY TÂN LẬP GIANG");
     assert_eq!(size_half_points(first_rpr(sup)), 28);

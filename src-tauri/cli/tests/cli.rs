@@ -1,0 +1,287 @@
+//! End-to-end tests of the `baocao` command: the real binary on real files.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_baocao");
+
+fn baocao(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1558341000")
+        .output()
+        .expect("run baocao")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+fn tmp() -> tempfile::TempDir {
+    let d = tempfile::tempdir().expect("tempdir");
+    fs::set_permissions(d.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
+    d
+}
+
+/// Files in a folder (to prove that nothing partial was left behind).
+fn listing(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .expect("read_dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+fn sample_json(dir: &Path) -> PathBuf {
+    let o = baocao(dir, &["sample", "-o", "mau.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    dir.join("mau.json")
+}
+
+fn edited(dir: &Path, name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> PathBuf {
+    let src = fs::read_to_string(sample_json(dir)).expect("read");
+    let mut v: serde_json::Value = serde_json::from_str(&src).expect("json");
+    edit(&mut v);
+    let p = dir.join(name);
+    fs::write(&p, v.to_string()).expect("write");
+    p
+}
+
+fn document_xml(docx: &Path) -> String {
+    let f = fs::File::open(docx).expect("open docx");
+    let mut z = zip::ZipArchive::new(f).expect("zip");
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").expect("part"), &mut s)
+        .expect("read");
+    s
+}
+
+#[test]
+fn render_without_input_writes_the_builtin_sample() {
+    let d = tmp();
+    let o = baocao(d.path(), &["render"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xml = document_xml(&d.path().join("bao-cao-mau.docx"));
+    assert!(xml.contains("ĐẢNG CỘNG SẢN VIỆT NAM"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Đã xuất"));
+    assert_eq!(listing(d.path()), ["bao-cao-mau.docx"]);
+}
+
+#[test]
+fn sample_render_validate_cycle_and_reproducible_output() {
+    let d = tmp();
+    let json = sample_json(d.path());
+    let o = baocao(d.path(), &["validate", json.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("hợp lệ"));
+    let o = baocao(d.path(), &["render", "mau.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first = fs::read(d.path().join("mau.docx")).expect("mau.docx");
+    let o = baocao(d.path(), &["render", "mau.json", "-o", "lan2.docx", "--format", "docx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let second = fs::read(d.path().join("lan2.docx")).expect("lan2.docx");
+    assert_eq!(first, second, "same input and clock give the same bytes");
+    let o = baocao(d.path(), &["render", "mau.json", "-o", "nn.docx", "--profile", "nd30"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(document_xml(&d.path().join("nn.docx")).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+}
+
+#[test]
+fn edited_profile_file_changes_the_output() {
+    let d = tmp();
+    let o = baocao(d.path(), &["profile", "hd36", "-o", "cua-toi.toml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let p = d.path().join("cua-toi.toml");
+    let src = fs::read_to_string(&p).expect("profile").replace("margin_left_mm = 30.0", "margin_left_mm = 35.0");
+    fs::write(&p, src).expect("write");
+    let o = baocao(d.path(), &["render", "-o", "a.docx", "--profile", "cua-toi.toml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(document_xml(&d.path().join("a.docx")).contains("w:left=\"1984\""), "35 mm = 1984 twips");
+    fs::write(&p, "id = 1").expect("write");
+    let o = baocao(d.path(), &["render", "-o", "b.docx", "--profile", "cua-toi.toml"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("Tệp định dạng (profile) không hợp lệ"), "{}", stderr(&o));
+}
+
+/// Runs a bad case: non-zero exit, a message containing `needles`, no output file, no temp file.
+fn refused(dir: &Path, args: &[&str], needles: &[&str]) {
+    let before = listing(dir);
+    let o = baocao(dir, args);
+    assert!(!o.status.success(), "accepted: {args:?}");
+    let msg = stderr(&o);
+    for n in needles {
+        assert!(msg.contains(n), "message for {args:?} lacks {n:?}: {msg}");
+    }
+    assert_eq!(listing(dir), before, "files changed for {args:?}");
+}
+
+#[test]
+fn bad_reports_are_refused_with_the_field_named() {
+    let d = tmp();
+    let dir = d.path();
+    edited(dir, "thua.json", |v| v["header"]["so_hieu"] = "x".into());
+    edited(dir, "kieu.json", |v| v["header"]["number"] = "bốn lăm".into());
+    edited(dir, "thieu.json", |v| {
+        v["closing"].as_object_mut().expect("obj").remove("signer_name");
+    });
+    edited(dir, "dieukhien.json", |v| v["closing"]["signer_name"] = "Lê\u{1b}Thị".into());
+    edited(dir, "trong.json", |v| v["closing"]["signer_name"] = "".into());
+    fs::write(dir.join("khong-phai.json"), "PK\u{3}\u{4} không phải JSON").expect("write");
+    let big = fs::File::create(dir.join("lon.json")).expect("create");
+    big.set_len(50 * 1024 * 1024).expect("50 MB");
+    fs::write(dir.join("cu.docx"), b"tep cu").expect("write");
+
+    refused(dir, &["render", "thua.json", "-o", "o.docx"], &["header", "«so_hieu»", "không xác định"]);
+    refused(dir, &["render", "kieu.json", "-o", "o.docx"], &["header.number", "sai kiểu"]);
+    refused(dir, &["render", "thieu.json", "-o", "o.docx"], &["closing", "«signer_name»", "thiếu"]);
+    refused(dir, &["render", "dieukhien.json", "-o", "o.docx"], &["closing.signer_name", "U+001B"]);
+    refused(dir, &["render", "trong.json", "-o", "o.docx"], &["closing.signer_name", "không được để trống"]);
+    refused(dir, &["render", "khong-phai.json", "-o", "o.docx"], &["khong-phai.json", "không phải"]);
+    refused(dir, &["render", "lon.json", "-o", "o.docx"], &["lon.json", "quá lớn", "50,0 MB"]);
+    refused(dir, &["render", "khong-co.json", "-o", "o.docx"], &["Không tìm thấy", "khong-co.json"]);
+    refused(dir, &["validate", "thieu.json"], &["signer_name"]);
+    // A failed render leaves an existing output untouched.
+    refused(dir, &["render", "trong.json", "-o", "cu.docx"], &["signer_name"]);
+    assert_eq!(fs::read(dir.join("cu.docx")).expect("read"), b"tep cu");
+}
+
+#[test]
+fn bad_output_paths_are_refused_and_leave_nothing() {
+    let d = tmp();
+    let dir = d.path();
+    refused(dir, &["render", "-o", "khong-co/thu-muc/bc.docx"], &["Thư mục", "khong-co/thu-muc", "không tồn tại"]);
+    refused(dir, &["render", "-o", "bc.pdf"], &["PDF", "chưa có"]);
+    refused(dir, &["render", "-o", "bc.odt"], &["«odt»", "không được hỗ trợ"]);
+    refused(dir, &["render", "-o", "bc"], &["đuôi .docx"]);
+    refused(dir, &["render", "--profile", "hd99", "-o", "x.docx"], &["hd99", "hd36, nd30"]);
+    let o = baocao(dir, &["lenh-la"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("lệnh không tồn tại"), "{}", stderr(&o));
+}
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false)
+}
+
+/// Runs the binary as an unprivileged user (root ignores file permissions).
+fn baocao_unprivileged(dir: &Path, args: &[&str]) -> Output {
+    let mut cmd = if is_root() {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN]);
+        c
+    } else {
+        Command::new(BIN)
+    };
+    cmd.args(args).current_dir(dir).output().expect("run")
+}
+
+#[test]
+fn no_permission_to_write_or_read() {
+    let d = tmp();
+    let ro = d.path().join("chi-doc");
+    fs::create_dir(&ro).expect("mkdir");
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).expect("chmod");
+    let o = baocao_unprivileged(d.path(), &["render", "-o", "chi-doc/bc.docx"]);
+    assert!(!o.status.success());
+    let msg = stderr(&o);
+    assert!(msg.contains("Không có quyền ghi") && msg.contains("chi-doc"), "{msg}");
+    assert!(listing(&ro).is_empty(), "nothing written in the read-only folder");
+
+    let secret = d.path().join("kin.json");
+    fs::write(&secret, "{}").expect("write");
+    fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).expect("chmod");
+    let o = baocao_unprivileged(d.path(), &["validate", "kin.json"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("Không có quyền đọc tệp «kin.json»"), "{}", stderr(&o));
+}
+
+fn have(tool: &str) -> bool {
+    Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().map(|o| o.status.success()).unwrap_or(false)
+}
+
+/// The real reader: LibreOffice opens the DOCX and prints it; pdftotext reads the pages back.
+#[test]
+fn libreoffice_opens_the_docx_and_prints_it_in_order() {
+    if std::env::var_os("BAOCAO_SKIP_LIBREOFFICE").is_some() {
+        eprintln!("BAOCAO_SKIP_LIBREOFFICE set: LibreOffice check skipped");
+        return;
+    }
+    assert!(have("soffice") && have("pdftotext"), "install libreoffice-writer-nogui and poppler-utils (see .ci/run)");
+    let d = tmp();
+    let o = baocao(d.path(), &["render", "-o", "bc.docx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let profile_dir = d.path().join("lo-profile");
+    let o = Command::new("soffice")
+        .args([
+            &format!("-env:UserInstallation=file://{}", profile_dir.display()),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            d.path().to_str().expect("path"),
+            d.path().join("bc.docx").to_str().expect("path"),
+        ])
+        .output()
+        .expect("soffice");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = d.path().join("bc.pdf");
+    assert!(pdf.exists(), "LibreOffice produced no PDF: {}", String::from_utf8_lossy(&o.stdout));
+    let text = |first: u32, last: u32| -> String {
+        let o = Command::new("pdftotext")
+            .args(["-f", &first.to_string(), "-l", &last.to_string(), pdf.to_str().expect("p"), "-"])
+            .output()
+            .expect("pdftotext");
+        String::from_utf8(o.stdout).expect("utf-8")
+    };
+    let all = text(1, 999);
+    let order = [
+        // pdftotext reads the header table column by column.
+        "HUYỆN ỦY TÂN LẬP GIANG",
+        "BAN TUYÊN GIÁO",
+        "Số 45-BC/BTGHU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Tân Lập Giang, ngày 20 tháng 5 năm 2019",
+        "BÁO CÁO",
+        "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "Một là, cấp ủy",
+        "Hai là,",
+        "Ba là,",
+        "Bốn là, tăng cường",
+        "06 nhóm nhiệm vụ, giải pháp",
+        "Nơi nhận:",
+        "- Ban Tuyên giáo Tỉnh ủy,",
+        "- Lưu Văn phòng.",
+        "K/T TRƯỞNG BAN",
+        "Lê Thị Hồng Nhung",
+        "PHỤ LỤC 1",
+        "PHỤ LỤC 2",
+    ];
+    let mut at = 0;
+    for needle in order {
+        match all[at..].find(needle) {
+            Some(i) => at += i + needle.len(),
+            None => panic!("{needle:?} missing or out of order in LibreOffice's PDF text:\n{all}"),
+        }
+    }
+    let first_page = text(1, 1);
+    assert!(
+        !first_page.lines().any(|l| l.trim() == "1"),
+        "page 1 shows a page number:\n{first_page}"
+    );
+    let page2 = text(2, 2);
+    let first_line = page2.lines().map(str::trim).find(|l| !l.is_empty());
+    assert_eq!(first_line, Some("2"), "page 2 starts with its number");
+    // Keep page 1 as a picture for a person to look at.
+    let art = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/artifacts");
+    if fs::create_dir_all(&art).is_ok() && have("pdftoppm") {
+        let _ = Command::new("pdftoppm")
+            .args(["-r", "80", "-png", "-f", "1", "-l", "1", pdf.to_str().expect("p")])
+            .arg(art.join("docx-libreoffice-page"))
+            .status();
+    }
+}
