@@ -160,7 +160,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 eprintln!("{w}");
             }
             write_atomic(&output, &rendered.bytes)?;
-            println!("Đã xuất «{}» ({} KB).", output.display(), rendered.bytes.len().div_ceil(1024));
+            println!(
+                "Đã xuất «{}» ({} KB).",
+                output.display(),
+                rendered.bytes.len().div_ceil(1024)
+            );
             Ok(())
         }
         Command::Sample { output } => emit(output.as_deref(), sample::SAMPLE_JSON.as_bytes()),
@@ -296,9 +300,9 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
                 "Không có quyền ghi vào thư mục «{}»; không ghi được «{shown}».",
                 dir.display()
             )),
-            ErrorKind::StorageFull => {
-                Failure(format!("Ổ đĩa đã đầy; không ghi được «{shown}». Tệp cũ (nếu có) vẫn giữ nguyên."))
-            }
+            ErrorKind::StorageFull => Failure(format!(
+                "Ổ đĩa đã đầy; không ghi được «{shown}». Tệp cũ (nếu có) vẫn giữ nguyên."
+            )),
             _ => Failure(format!("Không ghi được «{shown}»: {e}.")),
         }
     };

@@ -96,11 +96,16 @@ fn edited_profile_file_changes_the_output() {
     let o = baocao(d.path(), &["profile", "hd36", "-o", "cua-toi.toml"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let p = d.path().join("cua-toi.toml");
-    let src = fs::read_to_string(&p).expect("profile").replace("margin_left_mm = 30.0", "margin_left_mm = 35.0");
+    let src = fs::read_to_string(&p)
+        .expect("profile")
+        .replace("margin_left_mm = 30.0", "margin_left_mm = 35.0");
     fs::write(&p, src).expect("write");
     let o = baocao(d.path(), &["render", "-o", "a.docx", "--profile", "cua-toi.toml"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(document_xml(&d.path().join("a.docx")).contains("w:left=\"1984\""), "35 mm = 1984 twips");
+    assert!(
+        document_xml(&d.path().join("a.docx")).contains("w:left=\"1984\""),
+        "35 mm = 1984 twips"
+    );
     fs::write(&p, "id = 1").expect("write");
     let o = baocao(d.path(), &["render", "-o", "b.docx", "--profile", "cua-toi.toml"]);
     assert!(!o.status.success());
@@ -135,14 +140,30 @@ fn bad_reports_are_refused_with_the_field_named() {
     big.set_len(50 * 1024 * 1024).expect("50 MB");
     fs::write(dir.join("cu.docx"), b"tep cu").expect("write");
 
-    refused(dir, &["render", "thua.json", "-o", "o.docx"], &["header", "«so_hieu»", "không xác định"]);
+    refused(
+        dir,
+        &["render", "thua.json", "-o", "o.docx"],
+        &["header", "«so_hieu»", "không xác định"],
+    );
     refused(dir, &["render", "kieu.json", "-o", "o.docx"], &["header.number", "sai kiểu"]);
     refused(dir, &["render", "thieu.json", "-o", "o.docx"], &["closing", "«signer_name»", "thiếu"]);
     refused(dir, &["render", "dieukhien.json", "-o", "o.docx"], &["closing.signer_name", "U+001B"]);
-    refused(dir, &["render", "trong.json", "-o", "o.docx"], &["closing.signer_name", "không được để trống"]);
-    refused(dir, &["render", "khong-phai.json", "-o", "o.docx"], &["khong-phai.json", "không phải"]);
+    refused(
+        dir,
+        &["render", "trong.json", "-o", "o.docx"],
+        &["closing.signer_name", "không được để trống"],
+    );
+    refused(
+        dir,
+        &["render", "khong-phai.json", "-o", "o.docx"],
+        &["khong-phai.json", "không phải"],
+    );
     refused(dir, &["render", "lon.json", "-o", "o.docx"], &["lon.json", "quá lớn", "50,0 MB"]);
-    refused(dir, &["render", "khong-co.json", "-o", "o.docx"], &["Không tìm thấy", "khong-co.json"]);
+    refused(
+        dir,
+        &["render", "khong-co.json", "-o", "o.docx"],
+        &["Không tìm thấy", "khong-co.json"],
+    );
     refused(dir, &["validate", "thieu.json"], &["signer_name"]);
     // A failed render leaves an existing output untouched.
     refused(dir, &["render", "trong.json", "-o", "cu.docx"], &["signer_name"]);
@@ -153,7 +174,11 @@ fn bad_reports_are_refused_with_the_field_named() {
 fn bad_output_paths_are_refused_and_leave_nothing() {
     let d = tmp();
     let dir = d.path();
-    refused(dir, &["render", "-o", "khong-co/thu-muc/bc.docx"], &["Thư mục", "khong-co/thu-muc", "không tồn tại"]);
+    refused(
+        dir,
+        &["render", "-o", "khong-co/thu-muc/bc.docx"],
+        &["Thư mục", "khong-co/thu-muc", "không tồn tại"],
+    );
     refused(dir, &["render", "-o", "bc.pdf"], &["PDF", "chưa có"]);
     refused(dir, &["render", "-o", "bc.odt"], &["«odt»", "không được hỗ trợ"]);
     refused(dir, &["render", "-o", "bc"], &["đuôi .docx"]);
@@ -200,7 +225,11 @@ fn no_permission_to_write_or_read() {
 }
 
 fn have(tool: &str) -> bool {
-    Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().map(|o| o.status.success()).unwrap_or(false)
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
 }
 
 /// The real reader: LibreOffice opens the DOCX and prints it; pdftotext reads the pages back.
@@ -210,7 +239,10 @@ fn libreoffice_opens_the_docx_and_prints_it_in_order() {
         eprintln!("BAOCAO_SKIP_LIBREOFFICE set: LibreOffice check skipped");
         return;
     }
-    assert!(have("soffice") && have("pdftotext"), "install libreoffice-writer-nogui and poppler-utils (see .ci/run)");
+    assert!(
+        have("soffice") && have("pdftotext"),
+        "install libreoffice-writer-nogui and poppler-utils (see .ci/run)"
+    );
     let d = tmp();
     let o = baocao(d.path(), &["render", "-o", "bc.docx"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -232,7 +264,14 @@ fn libreoffice_opens_the_docx_and_prints_it_in_order() {
     assert!(pdf.exists(), "LibreOffice produced no PDF: {}", String::from_utf8_lossy(&o.stdout));
     let text = |first: u32, last: u32| -> String {
         let o = Command::new("pdftotext")
-            .args(["-f", &first.to_string(), "-l", &last.to_string(), pdf.to_str().expect("p"), "-"])
+            .args([
+                "-f",
+                &first.to_string(),
+                "-l",
+                &last.to_string(),
+                pdf.to_str().expect("p"),
+                "-",
+            ])
             .output()
             .expect("pdftotext");
         String::from_utf8(o.stdout).expect("utf-8")

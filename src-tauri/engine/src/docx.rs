@@ -7,8 +7,8 @@ use std::io::{Cursor, Read, Write};
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText,
     LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, Run,
-    RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders,
-    TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::error::EngineError;
@@ -145,7 +145,9 @@ impl Writer<'_> {
             .before(pt_to_twips(p.space_before_pt) as u32)
             .after(pt_to_twips(p.space_after_pt) as u32);
         spacing = match p.line {
-            LineSpacing::Exact(pt) => spacing.line_rule(LineSpacingType::Exact).line(pt_to_twips(pt)),
+            LineSpacing::Exact(pt) => {
+                spacing.line_rule(LineSpacingType::Exact).line(pt_to_twips(pt))
+            }
             LineSpacing::AtLeast(pt) => {
                 spacing.line_rule(LineSpacingType::AtLeast).line(pt_to_twips(pt))
             }
@@ -185,7 +187,8 @@ impl Writer<'_> {
     }
 
     fn table(&mut self, t: &FTable) -> Table {
-        let grid: Vec<usize> = t.widths_mm.iter().map(|w| mm_to_twips(*w).max(1) as usize).collect();
+        let grid: Vec<usize> =
+            t.widths_mm.iter().map(|w| mm_to_twips(*w).max(1) as usize).collect();
         let total: usize = grid.iter().sum();
         let mut rows = Vec::new();
         for r in &t.rows {
@@ -229,7 +232,8 @@ impl Writer<'_> {
             TableBorderPosition::InsideH,
             TableBorderPosition::InsideV,
         ] {
-            borders = borders.set(TableBorder::new(pos).border_type(kind).size(size).color("000000"));
+            borders =
+                borders.set(TableBorder::new(pos).border_type(kind).size(size).color("000000"));
         }
         let mut table = Table::new(rows).set_borders(borders);
         table = table

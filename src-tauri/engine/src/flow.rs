@@ -390,7 +390,10 @@ impl FlowBuilder<'_> {
             Some(n) => n.to_string(),
             None => hp.blank_number.clone(),
         };
-        fill(&hp.code_format, &[("number", &number), ("type", &h.type_code), ("issuer", &h.issuer_code)])
+        fill(
+            &hp.code_format,
+            &[("number", &number), ("type", &h.type_code), ("issuer", &h.issuer_code)],
+        )
     }
 
     fn content_mm(&self) -> f64 {
@@ -435,8 +438,7 @@ impl FlowBuilder<'_> {
         row2.space_before_pt = hp.second_row_space_before_pt;
         let s = style(&hp.number_line);
         let number_line = fill(&hp.number_line_format, &[("code", &self.code())]);
-        let number =
-            para(Role::Number, vec![Span { text: number_line, style: s }], s, &row2);
+        let number = para(Role::Number, vec![Span { text: number_line, style: s }], s, &row2);
         let (day, month, year) = date_parts(h.date, &self.date_style());
         let date_text = fill(
             &self.p.dates.header_format,
@@ -451,12 +453,18 @@ impl FlowBuilder<'_> {
             padding_mm: 0.0,
             rows: vec![
                 FRow {
-                    cells: vec![FCell { paras: left, v_center: false }, FCell { paras: right, v_center: false }],
+                    cells: vec![
+                        FCell { paras: left, v_center: false },
+                        FCell { paras: right, v_center: false },
+                    ],
                     repeat_header: false,
                     cant_split: true,
                 },
                 FRow {
-                    cells: vec![FCell { paras: vec![number], v_center: false }, FCell { paras: vec![date], v_center: false }],
+                    cells: vec![
+                        FCell { paras: vec![number], v_center: false },
+                        FCell { paras: vec![date], v_center: false },
+                    ],
                     repeat_header: false,
                     cant_split: true,
                 },
@@ -529,7 +537,8 @@ impl FlowBuilder<'_> {
                 Division::Phan(ph) => {
                     phan_no += 1;
                     let hs = &self.p.headings;
-                    let marker = fill(&hs.phan_marker_format, &[("ordinal", &phan_ordinal(phan_no))]);
+                    let marker =
+                        fill(&hs.phan_marker_format, &[("ordinal", &phan_ordinal(phan_no))]);
                     let mut m = simple(Role::PhanMarker, &marker, &hs.phan_marker);
                     m.keep_next = hs.keep_with_next;
                     let mut t = simple(Role::PhanTitle, ph.title.trim(), &hs.phan_title);
@@ -651,9 +660,10 @@ impl FlowBuilder<'_> {
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
-                for (label, items) in
-                    [(&rules.objective_label, &c.objective), (&rules.subjective_label, &c.subjective)]
-                {
+                for (label, items) in [
+                    (&rules.objective_label, &c.objective),
+                    (&rules.subjective_label, &c.subjective),
+                ] {
                     if items.is_empty() {
                         continue;
                     }
@@ -663,8 +673,10 @@ impl FlowBuilder<'_> {
                     p.keep_next = true;
                     self.push(p);
                     for item in items {
-                        let p = self
-                            .body_para(Role::Body, vec![self.plain(&format!("{}{item}", rules.dash_marker))]);
+                        let p = self.body_para(
+                            Role::Body,
+                            vec![self.plain(&format!("{}{item}", rules.dash_marker))],
+                        );
                         self.push(p);
                     }
                 }
@@ -700,10 +712,17 @@ impl FlowBuilder<'_> {
                     let n = i + 1;
                     let number = match g.numbering {
                         GroupNumbering::Parenthesized => {
-                            format!("{} ", fill(&rules.parenthesized_format, &[("n", &n.to_string())]))
+                            format!(
+                                "{} ",
+                                fill(&rules.parenthesized_format, &[("n", &n.to_string())])
+                            )
                         }
-                        GroupNumbering::MotLa => format!("{}{}", mot_la(n), rules.ordinal_separator),
-                        GroupNumbering::ThuNhat => format!("{}{}", thu_nhat(n), rules.ordinal_separator),
+                        GroupNumbering::MotLa => {
+                            format!("{}{}", mot_la(n), rules.ordinal_separator)
+                        }
+                        GroupNumbering::ThuNhat => {
+                            format!("{}{}", thu_nhat(n), rules.ordinal_separator)
+                        }
                     };
                     let s = with(self.body_style(), rules.solution_title);
                     let p = self.body_para(
@@ -726,8 +745,10 @@ impl FlowBuilder<'_> {
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
-                let (before, after) =
-                    rules.proposal_format.split_once("{text}").unwrap_or((&rules.proposal_format, ""));
+                let (before, after) = rules
+                    .proposal_format
+                    .split_once("{text}")
+                    .unwrap_or((&rules.proposal_format, ""));
                 for item in &pr.items {
                     let lead = fill(before, &[("addressee", item.addressee.trim())]);
                     let lead_trimmed = lead.trim_end();
@@ -784,7 +805,9 @@ impl FlowBuilder<'_> {
         let n = self.numbers();
         match f.kind {
             FigureKind::Count if v >= 0.0 && v.fract() == 0.0 => format_count(v as u64, &n),
-            FigureKind::Percent => format!("{}%", format_number(v, self.p.numbers.max_decimals, &n)),
+            FigureKind::Percent => {
+                format!("{}%", format_number(v, self.p.numbers.max_decimals, &n))
+            }
             _ => format_number(v, self.p.numbers.max_decimals, &n),
         }
     }
@@ -801,7 +824,8 @@ impl FlowBuilder<'_> {
             p.keep_next = true;
             self.push(p);
         }
-        let weights: Vec<f64> = t.columns.iter().map(|c| c.width.unwrap_or(1.0).max(0.05)).collect();
+        let weights: Vec<f64> =
+            t.columns.iter().map(|c| c.width.unwrap_or(1.0).max(0.05)).collect();
         let sum: f64 = weights.iter().sum();
         let stt_mm = if t.stt { tp.stt_width_mm } else { 0.0 };
         let rest = (self.content_mm() - stt_mm).max(1.0);
@@ -926,7 +950,8 @@ impl FlowBuilder<'_> {
 
         let mut left = Vec::new();
         let ls = style(&cp.recipients_label_style);
-        let colon_style = if cp.colon_underlined { ls } else { SpanStyle { underline: false, ..ls } };
+        let colon_style =
+            if cp.colon_underlined { ls } else { SpanStyle { underline: false, ..ls } };
         left.push(para(
             Role::RecipientsLabel,
             vec![
@@ -962,7 +987,10 @@ impl FlowBuilder<'_> {
             border_pt: None,
             padding_mm: 0.0,
             rows: vec![FRow {
-                cells: vec![FCell { paras: left, v_center: false }, FCell { paras: right, v_center: false }],
+                cells: vec![
+                    FCell { paras: left, v_center: false },
+                    FCell { paras: right, v_center: false },
+                ],
                 repeat_header: false,
                 cant_split: true,
             }],
@@ -974,15 +1002,26 @@ impl FlowBuilder<'_> {
         let many = self.report.annexes.len() > 1;
         let h = &self.report.header;
         let (day, month, year) = date_parts(h.date, &self.date_style());
-        let date = fill(&self.p.dates.citation_format, &[("day", &day), ("month", &month), ("year", &year)]);
+        let date = fill(
+            &self.p.dates.citation_format,
+            &[("day", &day), ("month", &month), ("year", &year)],
+        );
         let doc_type = upper_first(&h.doc_type.to_lowercase());
         let reference = fill(
             &ap.reference_format,
-            &[("doc_type", &doc_type), ("code", &self.code()), ("date", &date), ("issuer", h.issuing_body_full.trim())],
+            &[
+                ("doc_type", &doc_type),
+                ("code", &self.code()),
+                ("date", &date),
+                ("issuer", h.issuing_body_full.trim()),
+            ],
         );
         for (i, annex) in self.report.annexes.iter().enumerate() {
-            let label =
-                if many { fill(&ap.numbered_label_format, &[("n", &(i + 1).to_string())]) } else { ap.label.clone() };
+            let label = if many {
+                fill(&ap.numbered_label_format, &[("n", &(i + 1).to_string())])
+            } else {
+                ap.label.clone()
+            };
             let mut l = simple(Role::AnnexLabel, &label, &ap.label_style);
             l.page_break_before = ap.new_page;
             l.keep_next = true;

@@ -22,14 +22,15 @@ pub fn report_from_json(bytes: &[u8]) -> Result<Report, EngineError> {
             e.valid_up_to()
         ))
     })?;
-    let mut value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        EngineError::Load(format!(
-            "Tệp không phải JSON hợp lệ (dòng {}, cột {}): {}. Đây không phải tệp báo cáo.",
-            e.line(),
-            e.column(),
-            translate_serde(&e.to_string())
-        ))
-    })?;
+    let mut value: Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+            EngineError::Load(format!(
+                "Tệp không phải JSON hợp lệ (dòng {}, cột {}): {}. Đây không phải tệp báo cáo.",
+                e.line(),
+                e.column(),
+                translate_serde(&e.to_string())
+            ))
+        })?;
     if !value.is_object() {
         return Err(EngineError::Load(
             "Tệp JSON không chứa một báo cáo (cần một đối tượng { … } ở ngoài cùng).".into(),
@@ -165,8 +166,7 @@ fn translate_serde(msg: &str) -> String {
 
 fn kind(s: &str) -> String {
     let s = s.trim();
-    let out = s
-        .replace("a string", "chuỗi văn bản")
+    s.replace("a string", "chuỗi văn bản")
         .replace("string", "chuỗi văn bản")
         .replace("a sequence", "danh sách")
         .replace("sequence", "danh sách")
@@ -180,11 +180,9 @@ fn kind(s: &str) -> String {
         .replace("f64", "số")
         .replace("a boolean", "true/false")
         .replace("boolean", "true/false")
-        .replace("null", "null")
         .replace("unit value", "null")
         .replace("a valid date", "ngày dạng NĂM-THÁNG-NGÀY")
-        .replace("internally tagged enum ", "khối có trường «type» ");
-    out
+        .replace("internally tagged enum ", "khối có trường «type» ")
 }
 
 #[cfg(test)]

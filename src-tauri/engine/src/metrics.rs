@@ -6,11 +6,13 @@ use std::sync::OnceLock;
 use ttf_parser::Face;
 
 /// Liberation Serif Regular (SIL OFL 1.1, see templates/fonts/LICENSE-OFL.txt).
-pub static SERIF_REGULAR: &[u8] = include_bytes!("../../../templates/fonts/LiberationSerif-Regular.ttf");
+pub static SERIF_REGULAR: &[u8] =
+    include_bytes!("../../../templates/fonts/LiberationSerif-Regular.ttf");
 /// Liberation Serif Bold.
 pub static SERIF_BOLD: &[u8] = include_bytes!("../../../templates/fonts/LiberationSerif-Bold.ttf");
 /// Liberation Serif Italic.
-pub static SERIF_ITALIC: &[u8] = include_bytes!("../../../templates/fonts/LiberationSerif-Italic.ttf");
+pub static SERIF_ITALIC: &[u8] =
+    include_bytes!("../../../templates/fonts/LiberationSerif-Italic.ttf");
 /// Liberation Serif Bold Italic.
 pub static SERIF_BOLD_ITALIC: &[u8] =
     include_bytes!("../../../templates/fonts/LiberationSerif-BoldItalic.ttf");
@@ -65,10 +67,8 @@ pub fn text_width_pt(text: &str, size_pt: f64, bold: bool, italic: bool) -> f64 
 /// Characters of `text` the bundled font has no glyph for.
 pub fn missing_glyphs(text: &str) -> Vec<char> {
     let face = face(false, false);
-    let mut out: Vec<char> = text
-        .chars()
-        .filter(|c| !c.is_control() && face.glyph_index(*c).is_none())
-        .collect();
+    let mut out: Vec<char> =
+        text.chars().filter(|c| !c.is_control() && face.glyph_index(*c).is_none()).collect();
     out.dedup();
     out
 }

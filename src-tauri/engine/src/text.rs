@@ -45,8 +45,26 @@ pub fn upper_first(s: &str) -> String {
 }
 
 const ORDINAL_WORDS: [&str; 20] = [
-    "Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai",
-    "Mười ba", "Mười bốn", "Mười lăm", "Mười sáu", "Mười bảy", "Mười tám", "Mười chín", "Hai mươi",
+    "Một",
+    "Hai",
+    "Ba",
+    "Bốn",
+    "Năm",
+    "Sáu",
+    "Bảy",
+    "Tám",
+    "Chín",
+    "Mười",
+    "Mười một",
+    "Mười hai",
+    "Mười ba",
+    "Mười bốn",
+    "Mười lăm",
+    "Mười sáu",
+    "Mười bảy",
+    "Mười tám",
+    "Mười chín",
+    "Hai mươi",
 ];
 
 /// The opener of the n-th (1-based) lesson in the "Một là" set: "Một là", "Hai là", …
@@ -159,7 +177,7 @@ fn group_thousands(digits: &str, sep: &str) -> String {
     let len = digits.len();
     let mut out = String::with_capacity(len + len / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);

@@ -76,7 +76,13 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
     c.required("header.place", &h.place, "Địa danh");
     c.required("header.doc_type", &h.doc_type, "Tên loại văn bản");
     c.required("header.subject", &h.subject, "Trích yếu");
-    fits(&mut c, "header.subject", &h.subject, &profile.subject.style.text, profile.page.content_width_mm());
+    fits(
+        &mut c,
+        "header.subject",
+        &h.subject,
+        &profile.subject.style.text,
+        profile.page.content_width_mm(),
+    );
     let left_mm = profile.page.content_width_mm() * profile.header.left_width_percent / 100.0;
     fits(&mut c, "header.issuing_body", &h.issuing_body, &profile.header.issuing_body, left_mm);
     if let Some(s) = &h.superior_body {
@@ -133,7 +139,10 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
         if a.kind == AuthorityKind::Tuq && profile.closing.tuq_prefix.is_none() {
             c.error(
                 "closing.authority.kind",
-                format!("Định dạng «{}» không có hình thức ký «thừa ủy quyền» (TUQ.).", profile.name),
+                format!(
+                    "Định dạng «{}» không có hình thức ký «thừa ủy quyền» (TUQ.).",
+                    profile.name
+                ),
             );
         }
     }
@@ -249,7 +258,10 @@ fn block(c: &mut Checker, path: &str, b: &Block) {
             items(c, path, &l.items, "Bài học kinh nghiệm");
             for (i, t) in l.items.iter().enumerate() {
                 let lower = t.trim_start().to_lowercase();
-                if lower.starts_with("một là") || lower.starts_with("thứ nhất") || lower.starts_with("hai là") {
+                if lower.starts_with("một là")
+                    || lower.starts_with("thứ nhất")
+                    || lower.starts_with("hai là")
+                {
                     c.warn(
                         format!("{path}.items[{i}]"),
                         "không cần gõ «Một là, …»: chương trình tự đánh thứ tự theo vị trí.",
@@ -282,7 +294,11 @@ fn block(c: &mut Checker, path: &str, b: &Block) {
                 c.error(format!("{path}.items"), "Chưa có đề xuất nào.");
             }
             for (i, it) in p.items.iter().enumerate() {
-                c.required(&format!("{path}.items[{i}].addressee"), &it.addressee, "Nơi được đề xuất");
+                c.required(
+                    &format!("{path}.items[{i}].addressee"),
+                    &it.addressee,
+                    "Nơi được đề xuất",
+                );
                 c.required(&format!("{path}.items[{i}].text"), &it.text, "Nội dung đề xuất");
             }
         }
@@ -314,10 +330,15 @@ fn result_item(c: &mut Checker, path: &str, item: &ResultItem) {
             ),
             Some(f) => {
                 if f.value.is_none() {
-                    c.warn(format!("{path}.figures.{name}"), "số liệu cần cập nhật (chưa có giá trị).");
+                    c.warn(
+                        format!("{path}.figures.{name}"),
+                        "số liệu cần cập nhật (chưa có giá trị).",
+                    );
                 }
                 if let Some(v) = f.value {
-                    if !v.is_finite() || (f.kind == FigureKind::Count && (v < 0.0 || v.fract() != 0.0)) {
+                    if !v.is_finite()
+                        || (f.kind == FigureKind::Count && (v < 0.0 || v.fract() != 0.0))
+                    {
                         c.error(
                             format!("{path}.figures.{name}"),
                             "số đếm phải là số nguyên không âm.",
@@ -372,10 +393,7 @@ fn table(c: &mut Checker, path: &str, t: &StatTable) {
     for (r, row) in t.rows.iter().enumerate() {
         let rp = format!("{path}.rows[{r}]");
         if row.len() != t.columns.len() {
-            c.error(
-                &rp,
-                format!("dòng có {} ô nhưng bảng có {} cột.", row.len(), t.columns.len()),
-            );
+            c.error(&rp, format!("dòng có {} ô nhưng bảng có {} cột.", row.len(), t.columns.len()));
         }
         for (i, (cell, col)) in row.iter().zip(&t.columns).enumerate() {
             let cp = format!("{rp}[{i}]");

@@ -61,8 +61,7 @@ fn party_header_block_sizes_styles_and_rule() {
 
     // The header is the first table: borderless, two columns 45 % / 55 % of 165 mm.
     let tbl = descendants(d.root_element(), "tbl").next().expect("header table");
-    let grid: Vec<i64> =
-        descendants(tbl, "gridCol").map(|g| num_attr(g, "w")).collect();
+    let grid: Vec<i64> = descendants(tbl, "gridCol").map(|g| num_attr(g, "w")).collect();
     assert_eq!(grid.len(), 2);
     assert!((grid[0] - 4210).abs() <= 2 && (grid[1] - 5145).abs() <= 2, "{grid:?}");
     let borders = path(tbl, &["tblPr", "tblBorders"]).expect("tblBorders");
@@ -101,7 +100,8 @@ fn party_header_block_sizes_styles_and_rule() {
     let ind = path(rule, &["pPr", "ind"]).expect("indents");
     let cell_w = mm_to_twips(profile.page.content_width_mm() * 0.55);
     let length = cell_w as i64 - num_attr(ind, "left") - num_attr(ind, "right");
-    let measured = mm_to_twips(pt_to_mm(text_width_pt("ĐẢNG CỘNG SẢN VIỆT NAM", 15.0, true, false)));
+    let measured =
+        mm_to_twips(pt_to_mm(text_width_pt("ĐẢNG CỘNG SẢN VIỆT NAM", 15.0, true, false)));
     assert!((length - measured as i64).abs() <= 3, "rule {length} twips, heading {measured}");
     let mm = length as f64 / 56.7;
     assert!((70.0..78.0).contains(&mm), "≈ 74 mm, got {mm}");
@@ -153,7 +153,10 @@ fn heading_ladder_lessons_and_solution_groups_are_generated() {
     let d = doc(pkg.part("word/document.xml"));
     let texts: Vec<String> = paragraphs(&d).into_iter().map(|(_, t)| t).collect();
     let pos = |prefix: &str| {
-        texts.iter().position(|t| t.starts_with(prefix)).unwrap_or_else(|| panic!("{prefix:?} missing"))
+        texts
+            .iter()
+            .position(|t| t.starts_with(prefix))
+            .unwrap_or_else(|| panic!("{prefix:?} missing"))
     };
     let order = [
         "I. CÔNG TÁC LÃNH ĐẠO",
@@ -181,14 +184,21 @@ fn heading_ladder_lessons_and_solution_groups_are_generated() {
     assert!(is_on(first_rpr(part), "b"));
     assert!(path(part, &["pPr", "keepNext"]).is_some(), "headings keep with next");
     let point = find_para_starting(&d, "a) Nguyên nhân của ưu điểm");
-    assert!(is_on(first_rpr(point), "b") && is_on(first_rpr(point), "i"), "point heading bold italic");
+    assert!(
+        is_on(first_rpr(point), "b") && is_on(first_rpr(point), "i"),
+        "point heading bold italic"
+    );
     // A point without a title: its letter opens the paragraph.
     assert!(texts.iter().any(|t| t.starts_with("a) Ủy ban Kiểm tra Huyện ủy")));
     assert!(texts.iter().any(|t| t.starts_with("b) Ban Tuyên giáo Huyện ủy phối hợp")));
 
     // Computed count with a leading zero; figures in Vietnamese number format.
-    assert!(texts.iter().any(|t| t.contains("tập trung thực hiện 06 nhóm nhiệm vụ, giải pháp sau:")));
-    assert!(texts.iter().any(|t| t.contains("Tổ chức 03 hội nghị quán triệt cấp huyện với 1.146 lượt")));
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("tập trung thực hiện 06 nhóm nhiệm vụ, giải pháp sau:")));
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("Tổ chức 03 hội nghị quán triệt cấp huyện với 1.146 lượt")));
     assert!(texts.iter().any(|t| t.contains("đạt tỷ lệ 97,55%")));
     assert!(texts.iter().any(|t| t == "Nguyên nhân khách quan:"));
     assert!(texts.iter().any(|t| t.starts_with("+ Ở cơ sở")));
@@ -204,9 +214,12 @@ fn page_number_in_the_header_hidden_on_page_one() {
         .map(|h| {
             (
                 wattr(h, "type").unwrap_or("").to_string(),
-                h.attribute(("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id"))
-                    .unwrap_or("")
-                    .to_string(),
+                h.attribute((
+                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                    "id",
+                ))
+                .unwrap_or("")
+                .to_string(),
             )
         })
         .collect();
@@ -220,7 +233,8 @@ fn page_number_in_the_header_hidden_on_page_one() {
     let dh = pkg.part(&target(&default.1));
     let fh = pkg.part(&target(&first.1));
     let dd = doc(dh);
-    let instr: String = descendants(dd.root_element(), "instrText").filter_map(|n| n.text()).collect();
+    let instr: String =
+        descendants(dd.root_element(), "instrText").filter_map(|n| n.text()).collect();
     assert!(instr.contains("PAGE"), "PAGE field in default header: {instr:?}");
     let p = descendants(dd.root_element(), "p").next().expect("header paragraph");
     assert_eq!(jc(p), Some("center"));

@@ -188,7 +188,8 @@ fn nfd_input_comes_out_nfc_and_special_characters_survive() {
     let mut v: serde_json::Value = serde_json::from_str(SAMPLE_JSON).expect("sample");
     // "Hội" in decomposed form (o + combining circumflex + combining dot below).
     v["header"]["place"] = "Ho\u{0302}\u{0323}i An".into();
-    let tricky = "A < B & C > D, \"trích dẫn\" và ‘nháy đơn’, “ngoặc kép” — Nhân dân; ký tự đặc biệt: ½ № ₫";
+    let tricky =
+        "A < B & C > D, \"trích dẫn\" và ‘nháy đơn’, “ngoặc kép” — Nhân dân; ký tự đặc biệt: ½ № ₫";
     v["body"]["opening"][0]["text"] = tricky.into();
     let r = report_from_json(v.to_string().as_bytes()).expect("parses");
     assert_eq!(r.header.place, "Hội An");
@@ -203,7 +204,8 @@ fn nfd_input_comes_out_nfc_and_special_characters_survive() {
     r2.header.issuing_body_full = "Ban <Tuyên> & \"giáo\"".into();
     let pkg = render(&r2, "hd36");
     let core = doc(pkg.part("docProps/core.xml"));
-    let creator = core.descendants().find(|n| n.tag_name().name() == "creator").and_then(|n| n.text());
+    let creator =
+        core.descendants().find(|n| n.tag_name().name() == "creator").and_then(|n| n.text());
     assert_eq!(creator, Some("Ban <Tuyên> & \"giáo\""));
 }
 

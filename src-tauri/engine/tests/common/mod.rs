@@ -59,7 +59,9 @@ pub fn wattr<'a>(n: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
 
 /// The first `w:` child element called `name`.
 pub fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
-    n.children().find(|c| c.is_element() && c.tag_name().name() == name && c.tag_name().namespace() == Some(W))
+    n.children().find(|c| {
+        c.is_element() && c.tag_name().name() == name && c.tag_name().namespace() == Some(W)
+    })
 }
 
 /// Follows a path of `w:` children.
@@ -71,7 +73,9 @@ pub fn descendants<'a, 'i>(
     n: roxmltree::Node<'a, 'i>,
     name: &'static str,
 ) -> impl Iterator<Item = roxmltree::Node<'a, 'i>> {
-    n.descendants().filter(move |c| c.is_element() && c.tag_name().name() == name && c.tag_name().namespace() == Some(W))
+    n.descendants().filter(move |c| {
+        c.is_element() && c.tag_name().name() == name && c.tag_name().namespace() == Some(W)
+    })
 }
 
 /// The text of a paragraph (w:t joined, w:br as "\n").
@@ -90,7 +94,9 @@ pub fn para_text(p: roxmltree::Node) -> String {
 }
 
 /// All body paragraphs (including those in tables), in order, with their text.
-pub fn paragraphs<'a, 'i>(d: &'a roxmltree::Document<'i>) -> Vec<(roxmltree::Node<'a, 'i>, String)> {
+pub fn paragraphs<'a, 'i>(
+    d: &'a roxmltree::Document<'i>,
+) -> Vec<(roxmltree::Node<'a, 'i>, String)> {
     descendants(d.root_element(), "p").map(|p| (p, para_text(p))).collect()
 }
 
@@ -104,7 +110,10 @@ pub fn find_para<'a, 'i>(d: &'a roxmltree::Document<'i>, text: &str) -> roxmltre
 }
 
 /// The paragraph whose text starts with `prefix`.
-pub fn find_para_starting<'a, 'i>(d: &'a roxmltree::Document<'i>, prefix: &str) -> roxmltree::Node<'a, 'i> {
+pub fn find_para_starting<'a, 'i>(
+    d: &'a roxmltree::Document<'i>,
+    prefix: &str,
+) -> roxmltree::Node<'a, 'i> {
     paragraphs(d)
         .into_iter()
         .find(|(_, t)| t.starts_with(prefix))
