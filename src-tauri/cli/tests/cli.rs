@@ -324,3 +324,25 @@ fn libreoffice_opens_the_docx_and_prints_it_in_order() {
             .status();
     }
 }
+
+#[test]
+fn state_fixture_renders_in_its_own_profile() {
+    let d = tmp();
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/ubnd-ket-qua-03-nam.json");
+    let f = fixture.to_str().expect("path");
+    let o = baocao(d.path(), &["validate", f]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = baocao(d.path(), &["render", f, "-o", "ubnd.docx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xml = document_xml(&d.path().join("ubnd.docx"));
+    for needle in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 12/BC-UBND",
+        "ngày 05 tháng 3 năm 2020",
+        "TM. ỦY BAN NHÂN DÂN",
+        "- Lưu: VT, VP.",
+    ] {
+        assert!(xml.contains(needle), "{needle:?} missing");
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main job: builds the `baocao` command and renders a report to an official-format DOCX.
+# With no arguments it renders the built-in sample to ./bao-cao-mau.docx.
+#   bash scripts/run.sh                          # the built-in sample
+#   bash scripts/run.sh render bao-cao.json -o bao-cao.docx
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cargo build --quiet --locked --manifest-path "$root/Cargo.toml" -p baocao-cli
+bin="$root/target/debug/baocao"
+if [ "$#" -eq 0 ]; then
+  exec "$bin" render -o bao-cao-mau.docx
+fi
+exec "$bin" "$@"
