@@ -2,6 +2,7 @@
 //! write the built-in sample, the format profiles and the report schema.
 
 use std::io::{ErrorKind, Read, Write};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -306,11 +307,16 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
             _ => Failure(format!("Không ghi được «{shown}»: {e}.")),
         }
     };
+    // An ordinary new file (0666 less the umask), or the permissions of the file it replaces.
     let mut tmp = tempfile::Builder::new()
         .prefix(".baocao-")
         .suffix(".tmp")
+        .permissions(std::fs::Permissions::from_mode(0o666))
         .tempfile_in(&dir)
         .map_err(io_failure)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions()).map_err(io_failure)?;
+    }
     tmp.write_all(bytes).map_err(io_failure)?;
     tmp.as_file().sync_all().map_err(io_failure)?;
     tmp.persist(path).map_err(|e| io_failure(e.error))?;

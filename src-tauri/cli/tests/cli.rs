@@ -69,6 +69,15 @@ fn render_without_input_writes_the_builtin_sample() {
     assert!(xml.contains("ĐẢNG CỘNG SẢN VIỆT NAM"));
     assert!(String::from_utf8_lossy(&o.stdout).contains("Đã xuất"));
     assert_eq!(listing(d.path()), ["bao-cao-mau.docx"]);
+    let mode = fs::metadata(d.path().join("bao-cao-mau.docx")).expect("meta").permissions().mode();
+    assert_eq!(mode & 0o044, 0o044, "an ordinary readable file, not a private temp file: {mode:o}");
+    // Rewriting keeps the permissions the user gave the file.
+    fs::set_permissions(d.path().join("bao-cao-mau.docx"), fs::Permissions::from_mode(0o640))
+        .expect("chmod");
+    let o = baocao(d.path(), &["render"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mode = fs::metadata(d.path().join("bao-cao-mau.docx")).expect("meta").permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
 }
 
 #[test]

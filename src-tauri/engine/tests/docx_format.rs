@@ -392,3 +392,42 @@ fn state_profile_differs_where_nd30_says() {
     find_para_starting(&d, "Trên đây là báo cáo").parent();
     assert!(paragraphs(&d).iter().any(|(_, t)| t.starts_with("Trên đây") && t.ends_with("./.")));
 }
+
+#[test]
+fn phan_groups_restart_roman_numerals() {
+    use baocao_engine::model::{Division, Phan};
+    let mut r = sample();
+    let parts: Vec<_> = r
+        .body
+        .content
+        .drain(..)
+        .map(|d| match d {
+            Division::Part(p) => p,
+            Division::Phan(_) => unreachable!("the sample has no Phần"),
+        })
+        .collect();
+    let (first, second) = parts.split_at(3);
+    r.body.content = vec![
+        Division::Phan(Phan {
+            title: "Kết quả 03 năm thực hiện Chỉ thị 05".into(),
+            blocks: vec![],
+            parts: first.to_vec(),
+        }),
+        Division::Phan(Phan {
+            title: "Phương hướng, nhiệm vụ thời gian tới".into(),
+            blocks: vec![],
+            parts: second.to_vec(),
+        }),
+    ];
+    let pkg = render(&r, "hd36");
+    let d = doc(pkg.part("word/document.xml"));
+    let texts: Vec<String> = paragraphs(&d).into_iter().map(|(_, t)| t).collect();
+    let at = |t: &str| texts.iter().position(|x| x == t).unwrap_or_else(|| panic!("{t:?} missing"));
+    let p1 = at("Phần thứ nhất");
+    assert_eq!(texts[p1 + 1], "KẾT QUẢ 03 NĂM THỰC HIỆN CHỈ THỊ 05");
+    let p2 = at("Phần thứ hai");
+    assert!(texts[p2 + 2].starts_with("I. PHƯƠNG HƯỚNG"), "numerals restart: {}", texts[p2 + 2]);
+    let marker = find_para(&d, "Phần thứ nhất");
+    assert_eq!(jc(marker), Some("center"));
+    assert!(is_on(first_rpr(marker), "b"));
+}

@@ -217,3 +217,18 @@ fn unassigned_number_leaves_room_for_the_clerk() {
     let d = doc(pkg.part("word/document.xml"));
     find_para(&d, "Số       -BC/BTGHU");
 }
+
+#[test]
+fn party_profile_refuses_state_only_authority() {
+    let mut r = sample();
+    r.closing.authority = Some(baocao_engine::model::Authority {
+        kind: baocao_engine::model::AuthorityKind::Tuq,
+        of: "Chủ tịch".into(),
+    });
+    let profile = baocao_engine::profile_for(&r).expect("profile");
+    let problems = baocao_engine::validate::validate(&r, &profile);
+    assert!(
+        problems.iter().any(|p| p.path == "closing.authority.kind" && p.message.contains("TUQ")),
+        "{problems:?}"
+    );
+}
