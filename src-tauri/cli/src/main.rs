@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use baocao_engine::{
-    load, profile_for, render_docx, report_schema, sample, validate, EngineError, FormatProfile,
-    RenderEnv, Report, Severity,
+    load, profile_for, render_docx, render_layout, render_pdf, report_schema, sample, svg,
+    validate, EngineError, FormatProfile, RenderEnv, Report, Severity,
 };
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
@@ -27,14 +27,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Xuất báo cáo ra tệp Word (.docx); không có tệp vào thì xuất báo cáo mẫu.
+    /// Xuất báo cáo ra tệp Word (.docx), PDF hoặc trang SVG; không có tệp vào thì xuất báo cáo mẫu.
     Render {
         /// Tệp báo cáo (.json); bỏ trống để dùng báo cáo mẫu có sẵn.
         report: Option<PathBuf>,
-        /// Tệp kết quả; mặc định cùng tên với tệp báo cáo, đuôi .docx.
+        /// Tệp kết quả (.docx, .pdf) hoặc thư mục (svg); mặc định cùng tên với tệp báo cáo.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Định dạng kết quả (docx); mặc định theo đuôi tệp kết quả.
+        /// Định dạng kết quả: docx, pdf hoặc svg; mặc định theo đuôi tệp kết quả.
         #[arg(short, long)]
         format: Option<String>,
         /// Định dạng thể thức: mã có sẵn (hd36, nd30) hoặc tệp .toml đã chỉnh; mặc định theo báo cáo.
@@ -126,37 +126,38 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Some(path) => (read_report(path)?, path.with_extension("docx")),
                 None => (sample::sample(), PathBuf::from("bao-cao-mau.docx")),
             };
-            let output = output.unwrap_or(default_out);
-            let format = match format {
-                Some(f) => f.to_lowercase(),
+            let format_arg = format.as_deref().map(str::to_lowercase);
+            let output = output.unwrap_or_else(|| match format_arg.as_deref() {
+                Some("pdf") => default_out.with_extension("pdf"),
+                Some("svg") => default_out.with_extension("svg.d"),
+                _ => default_out,
+            });
+            let format = match format_arg {
+                Some(f) => f,
                 None => output
                     .extension()
                     .and_then(|e| e.to_str())
                     .map(str::to_lowercase)
                     .unwrap_or_default(),
             };
-            match format.as_str() {
-                "docx" => {}
-                "pdf" | "svg" => {
-                    return Err(Failure(format!(
-                        "Xuất {} chưa có trong phiên bản này; hiện chỉ xuất được .docx.",
-                        format.to_uppercase()
-                    )))
-                }
+            let profile = choose_profile(&report, profile.as_deref())?;
+            let env = RenderEnv { now: now() };
+            let rendered = match format.as_str() {
+                "docx" => render_docx(&report, &profile, env)?,
+                "pdf" => render_pdf(&report, &profile, env)?,
+                "svg" => return render_svg(&report, &profile, env, &output),
                 "" => {
                     return Err(Failure(format!(
-                        "Không biết xuất định dạng gì cho «{}»: hãy đặt đuôi .docx hoặc dùng --format docx.",
+                        "Không biết xuất định dạng gì cho «{}»: hãy đặt đuôi .docx hoặc .pdf, hoặc dùng --format docx|pdf|svg.",
                         output.display()
                     )))
                 }
                 other => {
                     return Err(Failure(format!(
-                        "Định dạng «{other}» không được hỗ trợ; hiện chỉ xuất được docx."
+                        "Định dạng «{other}» không được hỗ trợ; chọn docx, pdf hoặc svg."
                     )))
                 }
-            }
-            let profile = choose_profile(&report, profile.as_deref())?;
-            let rendered = render_docx(&report, &profile, RenderEnv { now: now() })?;
+            };
             for w in &rendered.warnings {
                 eprintln!("{w}");
             }
@@ -207,6 +208,60 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Schema { output } => emit(output.as_deref(), report_schema().as_bytes()),
     }
+}
+
+/// Writes one SVG per page into `dir` (created if its parent exists), with the fonts beside them.
+fn render_svg(
+    report: &Report,
+    profile: &FormatProfile,
+    env: RenderEnv,
+    dir: &Path,
+) -> Result<(), Failure> {
+    let (_, pages, warnings) = render_layout(report, profile, env)?;
+    for w in &warnings {
+        eprintln!("{w}");
+    }
+    if !dir.is_dir() {
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !parent.is_dir() {
+            return Err(Failure(format!(
+                "Thư mục «{}» không tồn tại; không tạo được «{}».",
+                parent.display(),
+                dir.display()
+            )));
+        }
+        std::fs::create_dir(dir).map_err(|e| match e.kind() {
+            ErrorKind::PermissionDenied => Failure(format!(
+                "Không có quyền ghi vào thư mục «{}»; không tạo được «{}».",
+                parent.display(),
+                dir.display()
+            )),
+            _ => Failure(format!("Không tạo được thư mục «{}»: {e}.", dir.display())),
+        })?;
+    }
+    let fonts = dir.join("fonts");
+    if !fonts.is_dir() {
+        std::fs::create_dir(&fonts)
+            .map_err(|e| Failure(format!("Không tạo được thư mục «{}»: {e}.", fonts.display())))?;
+    }
+    let bytes = [
+        baocao_engine::metrics::SERIF_REGULAR,
+        baocao_engine::metrics::SERIF_BOLD,
+        baocao_engine::metrics::SERIF_ITALIC,
+        baocao_engine::metrics::SERIF_BOLD_ITALIC,
+    ];
+    for (name, data) in svg::FONT_FILES.iter().zip(bytes) {
+        write_atomic(&fonts.join(name), data)?;
+    }
+    let svgs = svg::write(&pages, "fonts/");
+    for (i, page) in svgs.iter().enumerate() {
+        write_atomic(&dir.join(format!("trang-{:03}.svg", i + 1)), page.as_bytes())?;
+    }
+    println!("Đã xuất {} trang SVG vào «{}».", svgs.len(), dir.display());
+    Ok(())
 }
 
 /// The clock for document properties: SOURCE_DATE_EPOCH when set (reproducible builds), else now.

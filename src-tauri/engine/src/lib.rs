@@ -1,4 +1,4 @@
-//! Soạn Báo Cáo document engine: report model → format profile → flow → DOCX.
+//! Soạn Báo Cáo document engine: report model → format profile → flow → DOCX, or → pages → PDF/SVG.
 //!
 //! Pipeline:
 //! 1. [`load::report_from_json`] reads a report at the boundary (size, NFC, forbidden characters,
@@ -6,18 +6,23 @@
 //! 2. [`validate::validate`] lists every problem at once (errors block, warnings inform);
 //! 3. [`flow::build`] applies a [`profile::FormatProfile`] and generates all derived text
 //!    (numbering, ordinals, counts, figures, totals, header and closing blocks);
-//! 4. [`docx::write`] draws the flow as an official-format DOCX.
+//! 4. [`docx::write`] draws the flow as an official-format DOCX;
+//! 5. [`layout::layout`] breaks the same flow into pages with the bundled font's metrics,
+//!    which [`pdf::write`] and [`svg::write`] draw.
 //!
 //! No GUI dependency: the engine builds, tests and runs headless.
 
 pub mod docx;
 pub mod error;
 pub mod flow;
+pub mod layout;
 pub mod load;
 pub mod metrics;
 pub mod model;
+pub mod pdf;
 pub mod profile;
 pub mod sample;
+pub mod svg;
 pub mod text;
 pub mod units;
 pub mod validate;
@@ -63,6 +68,35 @@ pub fn render_docx(
     }
     let flow = flow::build(report, profile, env.now);
     let bytes = docx::write(&flow, profile)?;
+    Ok(Rendered { bytes, warnings })
+}
+
+/// Validates the report and lays it out on pages (for PDF, SVG and previews).
+pub fn render_layout(
+    report: &Report,
+    profile: &FormatProfile,
+    env: RenderEnv,
+) -> Result<(flow::Flow, layout::Layout, Vec<Problem>), EngineError> {
+    let problems = validate::validate(report, profile);
+    let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) =
+        problems.into_iter().partition(|p| p.severity == Severity::Error);
+    if !errors.is_empty() {
+        return Err(EngineError::Invalid(errors));
+    }
+    let flow = flow::build(report, profile, env.now);
+    let pages = layout::layout(&flow, profile);
+    warnings.extend(pages.warnings.iter().cloned());
+    Ok((flow, pages, warnings))
+}
+
+/// Validates the report, then renders it as PDF under `profile`.
+pub fn render_pdf(
+    report: &Report,
+    profile: &FormatProfile,
+    env: RenderEnv,
+) -> Result<Rendered, EngineError> {
+    let (flow, pages, warnings) = render_layout(report, profile, env)?;
+    let bytes = pdf::write(&pages, &flow.props)?;
     Ok(Rendered { bytes, warnings })
 }
 

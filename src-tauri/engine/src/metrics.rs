@@ -92,3 +92,25 @@ mod tests {
         assert_eq!(missing_glyphs("a\u{10FFFD}"), vec!['\u{10FFFD}']);
     }
 }
+
+/// Vertical metrics of the face in em units: (ascent, descent), both positive.
+/// Single line height is their sum, as Word and LibreOffice compute it (winAscent + winDescent).
+pub fn vertical_em(bold: bool, italic: bool) -> (f64, f64) {
+    let face = face(bold, italic);
+    let upm = f64::from(face.units_per_em());
+    let (asc, desc) = match face.tables().os2 {
+        Some(os2) => (f64::from(os2.windows_ascender()), f64::from(os2.windows_descender())),
+        None => (f64::from(face.ascender()), -f64::from(face.descender())),
+    };
+    (asc / upm, desc.abs() / upm)
+}
+
+/// Underline position below the baseline and thickness, in em units.
+pub fn underline_em() -> (f64, f64) {
+    let face = face(false, false);
+    let upm = f64::from(face.units_per_em());
+    match face.underline_metrics() {
+        Some(m) => (-f64::from(m.position) / upm, f64::from(m.thickness) / upm),
+        None => (0.1, 0.05),
+    }
+}

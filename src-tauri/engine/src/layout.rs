@@ -1,0 +1,790 @@
+//! Page layout: breaks the [`Flow`] into lines and pages with the bundled font's real metrics,
+//! following the rules Word and LibreOffice apply to the same paragraph settings: greedy line
+//! breaking at spaces, justification by widening spaces, first-line indents, exact or multiple
+//! line spacing, space before/after, keep-with-next, widow/orphan control, tables that break
+//! between rows and repeat their header rows, rows that do not split, page breaks before,
+//! and the page number in the header (hidden on page 1).
+//!
+//! The result is plain data ([`Layout`]: pages of positioned text runs and rules) that the PDF and
+//! SVG writers draw and that tests inspect.
+
+use crate::error::{Problem, Severity};
+use crate::flow::{FBlock, FPara, FTable, Flow, Role, SpanStyle};
+use crate::metrics::{missing_glyphs, text_width_pt, underline_em, vertical_em};
+use crate::profile::{Align, FormatProfile, LineSpacing};
+use crate::text::describe_char;
+use crate::units::mm_to_pt;
+
+/// Laid-out pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Page width in points.
+    pub width_pt: f64,
+    /// Page height in points.
+    pub height_pt: f64,
+    /// The content box: left, top, right, bottom in points from the top-left corner.
+    pub content: [f64; 4],
+    /// The pages.
+    pub pages: Vec<Page>,
+    /// Non-blocking problems found while laying out (characters the font lacks).
+    pub warnings: Vec<Problem>,
+}
+
+/// One page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    /// What is drawn, in reading order.
+    pub items: Vec<Item>,
+}
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// Text on one baseline in one style.
+    Text(TextRun),
+    /// A straight line (rules, underlines, table borders).
+    Line(Rule),
+}
+
+/// Text in one style on one baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    /// Left edge, points from the page's left edge.
+    pub x: f64,
+    /// Baseline, points from the page's top edge.
+    pub y: f64,
+    /// The text (spaces included).
+    pub text: String,
+    /// Style.
+    pub style: SpanStyle,
+    /// Extra width added to each space (justification).
+    pub word_spacing: f64,
+    /// Width as drawn, extra spacing included.
+    pub width: f64,
+    /// What the paragraph is (for tests and previews).
+    pub role: Role,
+}
+
+/// A straight line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    /// Start x.
+    pub x1: f64,
+    /// Start y (from the top).
+    pub y1: f64,
+    /// End x.
+    pub x2: f64,
+    /// End y.
+    pub y2: f64,
+    /// Line weight.
+    pub width: f64,
+}
+
+impl Page {
+    /// The page's text in reading order, one line per baseline.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let mut last_y: Option<f64> = None;
+        for item in &self.items {
+            if let Item::Text(t) = item {
+                if let Some(y) = last_y {
+                    if (y - t.y).abs() > 0.01 {
+                        out.push('\n');
+                    }
+                }
+                out.push_str(&t.text);
+                last_y = Some(t.y);
+            }
+        }
+        out
+    }
+}
+
+/// A token of a paragraph: a word, a space, or a forced line break.
+#[derive(Debug, Clone)]
+enum Token {
+    Word { text: String, style: SpanStyle, width: f64 },
+    Space { style: SpanStyle, width: f64 },
+    Break,
+}
+
+/// A piece of a line: consecutive tokens of one style.
+#[derive(Debug, Clone)]
+struct Piece {
+    text: String,
+    style: SpanStyle,
+    width: f64,
+    spaces: usize,
+}
+
+/// A laid-out line, positions relative to the paragraph's left edge.
+#[derive(Debug, Clone)]
+struct LLine {
+    pieces: Vec<(f64, Piece, f64)>, // x, piece, word spacing
+    height: f64,
+    baseline: f64,
+}
+
+/// A paragraph broken into lines for a given width.
+#[derive(Debug, Clone)]
+struct LPara {
+    role: Role,
+    lines: Vec<LLine>,
+    before: f64,
+    after: f64,
+    keep_next: bool,
+    page_break_before: bool,
+    rule: Option<(f64, f64, f64)>, // x1, x2 relative, weight
+}
+
+impl LPara {
+    fn height(&self) -> f64 {
+        self.before + self.lines.iter().map(|l| l.height).sum::<f64>() + self.after
+    }
+}
+
+fn width_of(text: &str, s: &SpanStyle) -> f64 {
+    text_width_pt(text, s.size_pt, s.bold, s.italic)
+}
+
+fn tokens(p: &FPara) -> Vec<Token> {
+    let mut out = Vec::new();
+    for span in &p.spans {
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut Vec<Token>| {
+            if !word.is_empty() {
+                let w = std::mem::take(word);
+                let width = width_of(&w, &span.style);
+                out.push(Token::Word { text: w, style: span.style, width });
+            }
+        };
+        for c in span.text.chars() {
+            match c {
+                '\n' => {
+                    flush(&mut word, &mut out);
+                    out.push(Token::Break);
+                }
+                ' ' | '\t' => {
+                    flush(&mut word, &mut out);
+                    out.push(Token::Space { style: span.style, width: width_of(" ", &span.style) });
+                }
+                c => word.push(c),
+            }
+        }
+        flush(&mut word, &mut out);
+    }
+    out
+}
+
+/// Natural height and baseline of a line whose largest style is `s`, under a spacing rule.
+fn line_box(sizes: &[SpanStyle], rule: LineSpacing) -> (f64, f64) {
+    let (mut asc, mut desc) = (0.0f64, 0.0f64);
+    for s in sizes {
+        let (a, d) = vertical_em(s.bold, s.italic);
+        asc = asc.max(a * s.size_pt);
+        desc = desc.max(d * s.size_pt);
+    }
+    let natural = asc + desc;
+    match rule {
+        LineSpacing::Exact(h) => (h, h - desc),
+        LineSpacing::AtLeast(h) if h > natural => (h, h - desc),
+        LineSpacing::AtLeast(_) => (natural, asc),
+        LineSpacing::Multiple(m) => (natural * m, asc),
+    }
+}
+
+/// Breaks a paragraph into lines within `width` (greedy, at spaces; words longer than a line
+/// are cut by characters only when nothing else fits).
+fn break_lines(p: &FPara, width: f64) -> Vec<LLine> {
+    let toks = tokens(p);
+    let first_avail = (width - p.first_line_mm.max(0.0) * 72.0 / 25.4).max(1.0);
+    let rest_avail = width.max(1.0);
+    let mut lines: Vec<(Vec<Token>, bool)> = Vec::new(); // tokens, ends with forced break
+    let mut cur: Vec<Token> = Vec::new();
+    let mut cur_w = 0.0;
+    let avail = |n: usize| if n == 0 { first_avail } else { rest_avail };
+    let mut queue: std::collections::VecDeque<Token> = toks.into();
+    while let Some(t) = queue.pop_front() {
+        match t {
+            Token::Break => {
+                lines.push((std::mem::take(&mut cur), true));
+                cur_w = 0.0;
+            }
+            Token::Space { width: w, .. } => {
+                cur_w += w;
+                cur.push(t);
+            }
+            Token::Word { ref text, style, width: w } => {
+                let a = avail(lines.len());
+                // Width without trailing spaces: spaces at a line end do not count.
+                if cur_w + w <= a + 0.01
+                    || cur.iter().all(|t| matches!(t, Token::Space { .. })) && w <= a
+                {
+                    cur_w += w;
+                    cur.push(t);
+                } else if cur.iter().any(|t| matches!(t, Token::Word { .. })) {
+                    trim_spaces(&mut cur);
+                    lines.push((std::mem::take(&mut cur), false));
+                    cur_w = 0.0;
+                    queue.push_front(t);
+                } else {
+                    // A token wider than the whole line: cut it where it must.
+                    let mut head = String::new();
+                    let mut head_w = 0.0;
+                    let mut chars = text.chars().peekable();
+                    while let Some(&c) = chars.peek() {
+                        let cw = width_of(&c.to_string(), &style);
+                        if head_w + cw > a - cur_w && !head.is_empty() {
+                            break;
+                        }
+                        head.push(c);
+                        head_w += cw;
+                        chars.next();
+                    }
+                    let tail: String = chars.collect();
+                    cur.push(Token::Word { text: head, style, width: head_w });
+                    lines.push((std::mem::take(&mut cur), false));
+                    cur_w = 0.0;
+                    if !tail.is_empty() {
+                        let tw = width_of(&tail, &style);
+                        queue.push_front(Token::Word { text: tail, style, width: tw });
+                    }
+                }
+            }
+        }
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        lines.push((cur, true));
+    } else if let Some(last) = lines.last_mut() {
+        last.1 = true;
+    }
+
+    let n = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, (mut toks, forced))| {
+            trim_spaces(&mut toks);
+            let indent = if i == 0 { width - first_avail } else { 0.0 };
+            let a = avail(i);
+            let mut pieces: Vec<Piece> = Vec::new();
+            for t in &toks {
+                let (text, style, w, space) = match t {
+                    Token::Word { text, style, width } => (text.as_str(), *style, *width, false),
+                    Token::Space { style, width } => (" ", *style, *width, true),
+                    Token::Break => continue,
+                };
+                match pieces.last_mut() {
+                    Some(last) if last.style == style => {
+                        last.text.push_str(text);
+                        last.width += w;
+                        last.spaces += usize::from(space);
+                    }
+                    _ => pieces.push(Piece {
+                        text: text.to_string(),
+                        style,
+                        width: w,
+                        spaces: usize::from(space),
+                    }),
+                }
+            }
+            let natural: f64 = pieces.iter().map(|p| p.width).sum();
+            let spaces: usize = pieces.iter().map(|p| p.spaces).sum();
+            let last = i + 1 == n || forced;
+            let (start, extra) = match p.align {
+                Align::Justify if !last && spaces > 0 => {
+                    (0.0, ((a - natural) / spaces as f64).max(0.0))
+                }
+                Align::Center => (((a - natural) / 2.0).max(0.0), 0.0),
+                Align::Right => ((a - natural).max(0.0), 0.0),
+                _ => (0.0, 0.0),
+            };
+            let mut x = indent + start;
+            let mut placed = Vec::new();
+            for piece in pieces {
+                let w = piece.width + extra * piece.spaces as f64;
+                placed.push((x, piece, extra));
+                x += w;
+            }
+            let mut styles: Vec<SpanStyle> = placed.iter().map(|(_, p, _)| p.style).collect();
+            if styles.is_empty() {
+                styles.push(p.mark);
+            }
+            let (height, baseline) = line_box(&styles, p.line);
+            LLine { pieces: placed, height, baseline }
+        })
+        .collect()
+}
+
+fn trim_spaces(toks: &mut Vec<Token>) {
+    while matches!(toks.last(), Some(Token::Space { .. })) {
+        toks.pop();
+    }
+}
+
+fn lay_para(p: &FPara, width: f64) -> LPara {
+    let left = mm_to_pt(p.left_mm);
+    let right = mm_to_pt(p.right_mm);
+    let inner = (width - left - right).max(1.0);
+    let mut lines = break_lines(p, inner);
+    for l in &mut lines {
+        for (x, _, _) in &mut l.pieces {
+            *x += left;
+        }
+    }
+    LPara {
+        role: p.role,
+        lines,
+        before: p.space_before_pt,
+        after: p.space_after_pt,
+        keep_next: p.keep_next,
+        page_break_before: p.page_break_before,
+        rule: p.rule_pt.map(|w| (left, width - right, w)),
+    }
+}
+
+/// A table cell laid out.
+#[derive(Debug, Clone)]
+struct LCell {
+    x: f64,
+    width: f64,
+    paras: Vec<LPara>,
+    v_center: bool,
+}
+
+impl LCell {
+    fn height(&self) -> f64 {
+        self.paras.iter().map(LPara::height).sum()
+    }
+}
+
+#[derive(Debug, Clone)]
+struct LRow {
+    cells: Vec<LCell>,
+    repeat_header: bool,
+    cant_split: bool,
+}
+
+impl LRow {
+    fn height(&self) -> f64 {
+        self.cells.iter().map(LCell::height).fold(0.0, f64::max)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct LTable {
+    rows: Vec<LRow>,
+    border: Option<f64>,
+    x: f64,
+    width: f64,
+}
+
+fn lay_table(t: &FTable, x: f64) -> LTable {
+    let pad = mm_to_pt(t.padding_mm);
+    let widths: Vec<f64> = t.widths_mm.iter().map(|w| mm_to_pt(*w)).collect();
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cx = x;
+            let cells = r
+                .cells
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| {
+                    let inner = (w - 2.0 * pad).max(1.0);
+                    let cell = LCell {
+                        x: cx + pad,
+                        width: inner,
+                        paras: c.paras.iter().map(|p| lay_para(p, inner)).collect(),
+                        v_center: c.v_center,
+                    };
+                    cx += w;
+                    cell
+                })
+                .collect();
+            LRow { cells, repeat_header: r.repeat_header, cant_split: r.cant_split }
+        })
+        .collect();
+    LTable { rows, border: t.border_pt, x, width: widths.iter().sum() }
+}
+
+enum LBlock {
+    Para(LPara),
+    Table(LTable),
+}
+
+/// Places laid-out blocks on pages.
+struct Pager {
+    pages: Vec<Page>,
+    y: f64,
+    top: f64,
+    bottom: f64,
+    left: f64,
+}
+
+impl Pager {
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let n = self.pages.len() - 1;
+        &mut self.pages[n]
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = self.top;
+    }
+
+    fn at_top(&self) -> bool {
+        (self.y - self.top).abs() < 0.01
+    }
+
+    fn room(&self) -> f64 {
+        self.bottom - self.y
+    }
+
+    /// Draws lines `range` of a paragraph at x, starting at the cursor.
+    fn draw_lines(&mut self, p: &LPara, x: f64, range: std::ops::Range<usize>) {
+        for l in &p.lines[range] {
+            let base = self.y + l.baseline;
+            let mut items = Vec::new();
+            for (px, piece, extra) in &l.pieces {
+                let width = piece.width + extra * piece.spaces as f64;
+                items.push(Item::Text(TextRun {
+                    x: x + px,
+                    y: base,
+                    text: piece.text.clone(),
+                    style: piece.style,
+                    word_spacing: *extra,
+                    width,
+                    role: p.role,
+                }));
+                if piece.style.underline {
+                    let (pos, thick) = underline_em();
+                    let uy = base + pos * piece.style.size_pt;
+                    items.push(Item::Line(Rule {
+                        x1: x + px,
+                        y1: uy,
+                        x2: x + px + width,
+                        y2: uy,
+                        width: thick * piece.style.size_pt,
+                    }));
+                }
+            }
+            self.page().items.extend(items);
+            self.y += l.height;
+        }
+    }
+
+    fn draw_rule(&mut self, p: &LPara, x: f64) {
+        if let Some((x1, x2, w)) = p.rule {
+            let y = self.y;
+            self.page().items.push(Item::Line(Rule {
+                x1: x + x1,
+                y1: y,
+                x2: x + x2,
+                y2: y,
+                width: w,
+            }));
+        }
+    }
+
+    /// Places a body paragraph with widow/orphan control.
+    fn para(&mut self, p: &LPara, x: f64) {
+        if p.page_break_before && !(self.at_top() && !self.pages.is_empty()) {
+            self.new_page();
+        }
+        let n = p.lines.len();
+        let mut start = 0;
+        let mut first_chunk = true;
+        while start < n {
+            let before = if first_chunk { p.before } else { 0.0 };
+            let mut fit = 0;
+            let mut h = before;
+            for l in &p.lines[start..] {
+                if self.y + h + l.height > self.bottom + 0.01 {
+                    break;
+                }
+                h += l.height;
+                fit += 1;
+            }
+            let remaining = n - start;
+            if fit < remaining {
+                // Orphan: never leave a first line alone at a page's foot.
+                if start == 0 && fit == 1 && remaining > 1 {
+                    fit = 0;
+                }
+                // Widow: never carry a last line alone to the next page.
+                if fit > 0 && remaining - fit == 1 && remaining >= 3 {
+                    fit -= 1;
+                    if start == 0 && fit == 1 {
+                        fit = 0;
+                    }
+                }
+            }
+            if fit == 0 {
+                if self.at_top() {
+                    fit = 1; // a line taller than the page: place it anyway
+                } else {
+                    self.new_page();
+                    continue;
+                }
+            }
+            self.y += before;
+            self.draw_lines(p, x, start..start + fit);
+            start += fit;
+            first_chunk = false;
+            if start < n {
+                self.new_page();
+            }
+        }
+        self.draw_rule(p, x);
+        self.y += p.after;
+    }
+
+    /// Places a table: rows stay whole when they can, header rows repeat on each new page.
+    fn table(&mut self, t: &LTable) {
+        let headers: Vec<&LRow> = t.rows.iter().take_while(|r| r.repeat_header).collect();
+        let header_h: f64 = headers.iter().map(|r| r.height()).sum();
+        let body: Vec<&LRow> = t.rows.iter().skip(headers.len()).collect();
+        // The header rows go with the first body row.
+        let first = body.first().map(|r| r.height()).unwrap_or(0.0);
+        if header_h + first > self.room() + 0.01 && !self.at_top() {
+            self.new_page();
+        }
+        for r in &headers {
+            self.row(t, r);
+        }
+        for r in body {
+            let h = r.height();
+            if h > self.room() + 0.01 {
+                let fresh = self.bottom - self.top - header_h;
+                if r.cant_split && h <= fresh || !self.at_top() && self.room() < h.min(fresh) * 0.2
+                {
+                    self.new_page();
+                    for hr in &headers {
+                        self.row(t, hr);
+                    }
+                }
+            }
+            if h <= self.room() + 0.01 {
+                self.row(t, r);
+            } else {
+                self.split_row(t, r, &headers);
+            }
+        }
+    }
+
+    fn borders(&mut self, t: &LTable, r: &LRow, top: f64, height: f64) {
+        let Some(w) = t.border else { return };
+        let bottom = top + height;
+        let mut items = vec![
+            Item::Line(Rule { x1: t.x, y1: top, x2: t.x + t.width, y2: top, width: w }),
+            Item::Line(Rule { x1: t.x, y1: bottom, x2: t.x + t.width, y2: bottom, width: w }),
+            Item::Line(Rule { x1: t.x, y1: top, x2: t.x, y2: bottom, width: w }),
+        ];
+        let mut edge = t.x;
+        for c in &r.cells {
+            let pad = c.x - edge;
+            edge = c.x + c.width + pad;
+            items.push(Item::Line(Rule { x1: edge, y1: top, x2: edge, y2: bottom, width: w }));
+        }
+        self.page().items.extend(items);
+    }
+
+    fn row(&mut self, t: &LTable, r: &LRow) {
+        let top = self.y;
+        let h = r.height();
+        for c in &r.cells {
+            self.y = top + if c.v_center { (h - c.height()) / 2.0 } else { 0.0 };
+            for p in &c.paras {
+                self.y += p.before;
+                self.draw_lines(p, c.x, 0..p.lines.len());
+                self.draw_rule(p, c.x);
+                self.y += p.after;
+            }
+        }
+        self.borders(t, r, top, h);
+        self.y = top + h;
+    }
+
+    /// A row taller than the room left: its cells continue on the next page.
+    fn split_row(&mut self, t: &LTable, r: &LRow, headers: &[&LRow]) {
+        // Flatten each cell into (para index, line index) steps.
+        let mut pos: Vec<(usize, usize)> = vec![(0, 0); r.cells.len()];
+        loop {
+            let top = self.y;
+            let mut used: f64 = 0.0;
+            let mut done = true;
+            for (ci, c) in r.cells.iter().enumerate() {
+                self.y = top;
+                let (mut pi, mut li) = pos[ci];
+                while pi < c.paras.len() {
+                    let p = &c.paras[pi];
+                    if li == 0 {
+                        self.y += p.before;
+                    }
+                    while li < p.lines.len() {
+                        let lh = p.lines[li].height;
+                        if self.y + lh > self.bottom + 0.01 && self.y > top + 0.01 {
+                            break;
+                        }
+                        self.draw_lines(p, c.x, li..li + 1);
+                        li += 1;
+                    }
+                    if li < p.lines.len() {
+                        break;
+                    }
+                    self.draw_rule(p, c.x);
+                    self.y += p.after;
+                    pi += 1;
+                    li = 0;
+                }
+                pos[ci] = (pi, li);
+                if pi < c.paras.len() {
+                    done = false;
+                }
+                used = used.max(self.y - top);
+            }
+            self.borders(t, r, top, used);
+            self.y = top + used;
+            if done {
+                return;
+            }
+            self.new_page();
+            for hr in headers {
+                self.row(t, hr);
+            }
+        }
+    }
+}
+
+/// Lays out a flow on pages under the profile.
+pub fn layout(flow: &Flow, profile: &FormatProfile) -> Layout {
+    let pg = &profile.page;
+    let width = mm_to_pt(pg.width_mm);
+    let height = mm_to_pt(pg.height_mm);
+    let left = mm_to_pt(pg.margin_left_mm);
+    let right = width - mm_to_pt(pg.margin_right_mm);
+    let top = mm_to_pt(pg.margin_top_mm);
+    let bottom = height - mm_to_pt(pg.margin_bottom_mm);
+    let content_w = right - left;
+
+    let blocks: Vec<LBlock> = flow
+        .blocks
+        .iter()
+        .map(|b| match b {
+            FBlock::Para(p) => LBlock::Para(lay_para(p, content_w)),
+            FBlock::Table(t) => LBlock::Table(lay_table(t, left)),
+        })
+        .collect();
+
+    let mut pager = Pager { pages: vec![Page::default()], y: top, top, bottom, left };
+    let mut i = 0;
+    while i < blocks.len() {
+        // Keep-with-next: the chain of kept paragraphs plus the start of what follows must
+        // share a page (unless the chain alone is taller than a page).
+        if let LBlock::Para(p) = &blocks[i] {
+            if p.keep_next && !pager.at_top() {
+                let mut need = 0.0;
+                let mut j = i;
+                while let Some(LBlock::Para(q)) = blocks.get(j) {
+                    if j > i && q.page_break_before {
+                        break;
+                    }
+                    need += q.height();
+                    if !q.keep_next {
+                        need -= q.height();
+                        need += q.before + q.lines.iter().take(2).map(|l| l.height).sum::<f64>();
+                        break;
+                    }
+                    j += 1;
+                }
+                if let Some(LBlock::Table(t)) = blocks.get(j) {
+                    let heads = t.rows.iter().take_while(|r| r.repeat_header).count();
+                    need += t.rows.iter().take(heads + 1).map(LRow::height).sum::<f64>();
+                }
+                if need > pager.room() + 0.01 && need <= bottom - top {
+                    pager.new_page();
+                }
+            }
+        }
+        match &blocks[i] {
+            LBlock::Para(p) => pager.para(p, pager.left),
+            LBlock::Table(t) => pager.table(t),
+        }
+        i += 1;
+    }
+
+    let mut pages = pager.pages;
+    let pn = &profile.page_number;
+    if pn.enabled {
+        let style = SpanStyle {
+            size_pt: pn.style.size_pt,
+            bold: pn.style.bold,
+            italic: pn.style.italic,
+            underline: pn.style.underline,
+        };
+        let (asc, _) = vertical_em(style.bold, style.italic);
+        let y = mm_to_pt(pg.header_distance_mm) + asc * style.size_pt;
+        for (i, page) in pages.iter_mut().enumerate() {
+            if i == 0 && pn.hide_on_first_page {
+                continue;
+            }
+            let text = (i + 1).to_string();
+            let w = width_of(&text, &style);
+            let x = match pn.align {
+                Align::Left | Align::Justify => left,
+                Align::Center => left + (content_w - w) / 2.0,
+                Align::Right => right - w,
+            };
+            page.items.insert(
+                0,
+                Item::Text(TextRun {
+                    x,
+                    y,
+                    text,
+                    style,
+                    word_spacing: 0.0,
+                    width: w,
+                    role: Role::Body,
+                }),
+            );
+        }
+    }
+
+    let mut warnings = Vec::new();
+    let mut missing: Vec<char> = Vec::new();
+    for page in &pages {
+        for item in &page.items {
+            if let Item::Text(t) = item {
+                for c in missing_glyphs(&t.text) {
+                    if !missing.contains(&c) {
+                        missing.push(c);
+                    }
+                }
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let list: Vec<String> =
+            missing.iter().map(|c| format!("«{c}» ({})", describe_char(*c))).collect();
+        warnings.push(Problem {
+            path: String::new(),
+            message: format!(
+                "phông chữ không có ký tự {}; trong bản PDF các ký tự này hiện thành ô trống.",
+                list.join(", ")
+            ),
+            severity: Severity::Warning,
+        });
+    }
+    Layout {
+        width_pt: width,
+        height_pt: height,
+        content: [left, top, right, bottom],
+        pages,
+        warnings,
+    }
+}

@@ -1,0 +1,76 @@
+//! SVG pages drawn from the same [`Layout`] as the PDF, one SVG per page, for the app's live
+//! preview. Fonts are referenced from the bundled files through `@font-face` rules whose URLs
+//! start with `font_base` (a folder holding the four Liberation Serif files).
+
+use std::fmt::Write;
+
+use crate::layout::{Item, Layout};
+
+/// File names of the bundled faces, in the order regular, bold, italic, bold italic.
+pub const FONT_FILES: [&str; 4] = [
+    "LiberationSerif-Regular.ttf",
+    "LiberationSerif-Bold.ttf",
+    "LiberationSerif-Italic.ttf",
+    "LiberationSerif-BoldItalic.ttf",
+];
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// One SVG document per page; `font_base` is the URL folder of the font files ("fonts/").
+pub fn write(layout: &Layout, font_base: &str) -> Vec<String> {
+    let mut faces = String::new();
+    for (i, file) in FONT_FILES.iter().enumerate() {
+        let weight = if i % 2 == 1 { "bold" } else { "normal" };
+        let style = if i >= 2 { "italic" } else { "normal" };
+        let _ = write!(
+            faces,
+            "@font-face{{font-family:'Liberation Serif';font-weight:{weight};font-style:{style};src:url('{}{file}')}}",
+            escape(font_base)
+        );
+    }
+    layout
+        .pages
+        .iter()
+        .map(|page| {
+            let mut s = String::new();
+            let _ = write!(
+                s,
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.2}pt" height="{h:.2}pt" viewBox="0 0 {w:.2} {h:.2}"><style>{faces}text{{font-family:'Liberation Serif','Times New Roman',serif;white-space:pre}}</style><rect width="100%" height="100%" fill="white"/>"#,
+                w = layout.width_pt,
+                h = layout.height_pt,
+            );
+            for item in &page.items {
+                match item {
+                    Item::Text(t) => {
+                        let _ = write!(
+                            s,
+                            r#"<text x="{:.2}" y="{:.2}" font-size="{}"{}{}{} xml:space="preserve">{}</text>"#,
+                            t.x,
+                            t.y,
+                            t.style.size_pt,
+                            if t.style.bold { r#" font-weight="bold""# } else { "" },
+                            if t.style.italic { r#" font-style="italic""# } else { "" },
+                            if t.word_spacing.abs() > 1e-6 {
+                                format!(r#" word-spacing="{:.3}""#, t.word_spacing)
+                            } else {
+                                String::new()
+                            },
+                            escape(&t.text)
+                        );
+                    }
+                    Item::Line(r) => {
+                        let _ = write!(
+                            s,
+                            r#"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="black" stroke-width="{}"/>"#,
+                            r.x1, r.y1, r.x2, r.y2, r.width
+                        );
+                    }
+                }
+            }
+            s.push_str("</svg>\n");
+            s
+        })
+        .collect()
+}
