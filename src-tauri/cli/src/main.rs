@@ -63,6 +63,17 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// So bản PDF của chương trình với bản LibreOffice in từ tệp Word, từng trang một.
+    Fidelity {
+        /// Tệp báo cáo (.json); bỏ trống để dùng báo cáo mẫu.
+        report: Option<PathBuf>,
+        /// Định dạng thể thức (mã hoặc tệp .toml); mặc định theo báo cáo.
+        #[arg(short, long)]
+        profile: Option<String>,
+        /// Số từ đầu trang đem so.
+        #[arg(long, default_value_t = 8)]
+        words: usize,
+    },
     /// In lược đồ JSON (JSON Schema) của tệp báo cáo.
     Schema {
         /// Tệp kết quả; bỏ trống để in ra màn hình.
@@ -206,6 +217,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             emit(output.as_deref(), src.as_bytes())
         }
+        Command::Fidelity { report, profile, words } => {
+            let report = match &report {
+                Some(path) => read_report(path)?,
+                None => sample::sample(),
+            };
+            let profile = choose_profile(&report, profile.as_deref())?;
+            fidelity(&report, &profile, words)
+        }
         Command::Schema { output } => emit(output.as_deref(), report_schema().as_bytes()),
     }
 }
@@ -261,6 +280,63 @@ fn render_svg(
         write_atomic(&dir.join(format!("trang-{:03}.svg", i + 1)), page.as_bytes())?;
     }
     println!("Đã xuất {} trang SVG vào «{}».", svgs.len(), dir.display());
+    Ok(())
+}
+
+fn tool(name: &str, args: &[&std::ffi::OsStr]) -> Result<String, Failure> {
+    let out = std::process::Command::new(name).args(args).output().map_err(|e| {
+        Failure(format!(
+            "Không chạy được «{name}» ({e}); cần cài LibreOffice (libreoffice-writer-nogui) và poppler-utils."
+        ))
+    })?;
+    if !out.status.success() {
+        return Err(Failure(format!(
+            "«{name}» báo lỗi: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).to_string())
+}
+
+/// Renders DOCX and PDF, prints the DOCX through LibreOffice, and compares the pages.
+fn fidelity(report: &Report, profile: &FormatProfile, words: usize) -> Result<(), Failure> {
+    let env = RenderEnv { now: now() };
+    let dir = tempfile::tempdir().map_err(|e| Failure(format!("Không tạo được thư mục tạm: {e}.")))?;
+    let docx = dir.path().join("bao-cao.docx");
+    let ours = dir.path().join("cua-chung-toi.pdf");
+    write_atomic(&docx, &render_docx(report, profile, env)?.bytes)?;
+    write_atomic(&ours, &render_pdf(report, profile, env)?.bytes)?;
+    let lo_profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo").display());
+    let out_dir = dir.path().join("lo-pdf");
+    tool(
+        "soffice",
+        &[
+            lo_profile.as_ref(),
+            "--headless".as_ref(),
+            "--convert-to".as_ref(),
+            "pdf".as_ref(),
+            "--outdir".as_ref(),
+            out_dir.as_os_str(),
+            docx.as_os_str(),
+        ],
+    )?;
+    let lo_pdf = out_dir.join("bao-cao.pdf");
+    // -layout: physical order, so both renderings are read the same way.
+    let text = |pdf: &Path| tool("pdftotext", &["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()]);
+    let reference = baocao_engine::fidelity::split_pages(&text(&lo_pdf)?);
+    let our_pages = baocao_engine::fidelity::split_pages(&text(&ours)?);
+    let result = baocao_engine::fidelity::compare(&reference, &our_pages, words);
+    println!("Số trang: LibreOffice {}, Soạn Báo Cáo {}", result.reference_pages, result.our_pages);
+    for (i, p) in result.pages.iter().enumerate() {
+        let mark = if p.same { "khớp " } else { "KHÁC" };
+        println!("  trang {:>3} {mark}  LibreOffice: {:<60} | PDF: {}", i + 1, p.reference, p.ours);
+    }
+    println!(
+        "Trùng khớp: {}/{} trang ({}%)",
+        result.agreeing(),
+        result.pages.len(),
+        format!("{:.1}", result.ratio() * 100.0).replace('.', ",")
+    );
     Ok(())
 }
 

@@ -14,6 +14,7 @@
 
 pub mod docx;
 pub mod error;
+pub mod fidelity;
 pub mod flow;
 pub mod layout;
 pub mod load;
