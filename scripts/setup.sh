@@ -6,6 +6,7 @@ set -euo pipefail
 need_apt=()
 command -v soffice   >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+command -v qpdf      >/dev/null 2>&1 || need_apt+=(qpdf)
 command -v setpriv   >/dev/null 2>&1 || need_apt+=(util-linux)
 command -v cc        >/dev/null 2>&1 || need_apt+=(build-essential)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)

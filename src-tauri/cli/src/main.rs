@@ -301,7 +301,8 @@ fn tool(name: &str, args: &[&std::ffi::OsStr]) -> Result<String, Failure> {
 /// Renders DOCX and PDF, prints the DOCX through LibreOffice, and compares the pages.
 fn fidelity(report: &Report, profile: &FormatProfile, words: usize) -> Result<(), Failure> {
     let env = RenderEnv { now: now() };
-    let dir = tempfile::tempdir().map_err(|e| Failure(format!("Không tạo được thư mục tạm: {e}.")))?;
+    let dir =
+        tempfile::tempdir().map_err(|e| Failure(format!("Không tạo được thư mục tạm: {e}.")))?;
     let docx = dir.path().join("bao-cao.docx");
     let ours = dir.path().join("cua-chung-toi.pdf");
     write_atomic(&docx, &render_docx(report, profile, env)?.bytes)?;

@@ -84,16 +84,16 @@ impl Page {
     /// The page's text in reading order, one line per baseline.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        let mut last_y: Option<f64> = None;
+        let mut last: Option<(f64, f64)> = None; // baseline, right edge
         for item in &self.items {
             if let Item::Text(t) = item {
-                if let Some(y) = last_y {
-                    if (y - t.y).abs() > 0.01 {
-                        out.push('\n');
-                    }
+                match last {
+                    Some((y, _)) if (y - t.y).abs() > 0.01 => out.push('\n'),
+                    Some((_, right)) if t.x > right + 1.0 => out.push(' '),
+                    _ => {}
                 }
                 out.push_str(&t.text);
-                last_y = Some(t.y);
+                last = Some((t.y, t.x + t.width));
             }
         }
         out

@@ -1,0 +1,115 @@
+//! The PDF as a reader sees it: qpdf's structure check, embedded subset fonts with Unicode maps,
+//! the text of each page in order, A4, page numbers from page 2, document info and language.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use baocao_engine::sample::sample;
+use baocao_engine::{render_layout, render_pdf, FormatProfile, Report};
+use common::env;
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed (scripts/setup.sh installs it): {e}"));
+    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn write_pdf(report: &Report, profile: &str, dir: &Path) -> PathBuf {
+    let profile = FormatProfile::builtin(profile).expect("profile");
+    let out = render_pdf(report, &profile, env()).expect("renders");
+    let path = dir.join("bc.pdf");
+    std::fs::write(&path, out.bytes).expect("write");
+    path
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_string).collect()
+}
+
+#[test]
+fn qpdf_accepts_it_and_fonts_are_embedded_subsets_with_unicode() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let pdf = write_pdf(&sample(), "hd36", dir.path());
+    let p = pdf.to_str().expect("path");
+    let check = tool("qpdf", &["--check", p]);
+    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    let fonts = tool("pdffonts", &[p]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 4, "four faces used by the sample:\n{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert!(cols[0].contains('+') && cols[0].contains("LiberationSerif"), "{row}");
+        assert_eq!(cols[1..4], ["CID", "TrueType", "Identity-H"], "{row}");
+        assert_eq!(cols[4..7], ["yes", "yes", "yes"], "embedded, subset, Unicode map: {row}");
+    }
+    let info = tool("pdfinfo", &[p]);
+    assert!(info.contains("Page size:       595.276 x 841.89 pts (A4)"), "{info}");
+    assert!(info.contains("Author:          Ban Tuyên giáo Huyện ủy Tân Lập Giang"), "{info}");
+    assert!(info.contains("Title:           Báo cáo sơ kết 03 năm"), "{info}");
+    let size = std::fs::metadata(&pdf).expect("meta").len();
+    assert!(size < 200_000, "subset fonts keep the file small: {size} bytes");
+
+    let doc = lopdf::Document::load(&pdf).expect("lopdf reads it");
+    let lang = doc.catalog().expect("catalog").get(b"Lang").expect("/Lang");
+    assert_eq!(lang.as_str().expect("string"), b"vi-VN");
+}
+
+#[test]
+fn every_page_text_comes_back_in_order_with_page_numbers_from_page_two() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let report = sample();
+    let pdf = write_pdf(&report, "hd36", dir.path());
+    let p = pdf.to_str().expect("path");
+    let profile = FormatProfile::builtin("hd36").expect("profile");
+    let (_, layout, _) = render_layout(&report, &profile, env()).expect("layout");
+    let pages = tool("pdfinfo", &[p]);
+    let count: usize = pages
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count");
+    assert_eq!(count, layout.pages.len());
+    for (i, page) in layout.pages.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let text = tool("pdftotext", &["-raw", "-f", &n, "-l", &n, p, "-"]);
+        assert_eq!(words(&text), words(&page.text()), "page {n}");
+        let first = text.lines().map(str::trim).find(|l| !l.is_empty()).expect("text");
+        if i == 0 {
+            assert_eq!(first, "HUYỆN ỦY TÂN LẬP GIANG", "no number on page 1");
+        } else {
+            assert_eq!(first, n, "page {n} starts with its number");
+        }
+    }
+    // The whole input comes back: every lesson and the totals row.
+    let all = tool("pdftotext", &["-raw", p, "-"]);
+    for needle in
+        ["Một là, cấp ủy", "Bốn là, tăng cường", "06 nhóm nhiệm vụ", "36.386", "- Lưu Văn phòng."]
+    {
+        assert!(all.contains(needle), "{needle:?}");
+    }
+    // A picture of page 1 for a person to look at.
+    let art = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/artifacts");
+    std::fs::create_dir_all(&art).expect("artifacts dir");
+    let prefix = art.join("pdf-page");
+    tool("pdftoppm", &["-r", "80", "-png", "-f", "1", "-l", "1", p, prefix.to_str().expect("p")]);
+    assert!(art.join("pdf-page-1.png").exists());
+}
+
+#[test]
+fn state_profile_pdf_reads_back() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut r = sample();
+    r.header.profile = "nd30".into();
+    let pdf = write_pdf(&r, "nd30", dir.path());
+    let text = tool("pdftotext", &["-raw", "-f", "1", "-l", "1", pdf.to_str().expect("p"), "-"]);
+    for needle in
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 45/BC-BTGHU"]
+    {
+        assert!(text.contains(needle), "{needle:?} in\n{text}");
+    }
+}
