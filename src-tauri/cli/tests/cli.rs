@@ -188,9 +188,9 @@ fn bad_output_paths_are_refused_and_leave_nothing() {
         &["render", "-o", "khong-co/thu-muc/bc.docx"],
         &["Thư mục", "khong-co/thu-muc", "không tồn tại"],
     );
-    refused(dir, &["render", "-o", "bc.pdf"], &["PDF", "chưa có"]);
     refused(dir, &["render", "-o", "bc.odt"], &["«odt»", "không được hỗ trợ"]);
     refused(dir, &["render", "-o", "bc"], &["đuôi .docx"]);
+    refused(dir, &["render", "--format", "rtf", "-o", "bc.rtf"], &["«rtf»", "docx, pdf hoặc svg"]);
     refused(dir, &["render", "--profile", "hd99", "-o", "x.docx"], &["hd99", "hd36, nd30"]);
     let o = baocao(dir, &["lenh-la"]);
     assert_eq!(o.status.code(), Some(2));
@@ -354,4 +354,61 @@ fn state_fixture_renders_in_its_own_profile() {
     ] {
         assert!(xml.contains(needle), "{needle:?} missing");
     }
+}
+
+#[test]
+fn pdf_and_svg_outputs() {
+    let d = tmp();
+    let o = baocao(d.path(), &["render", "-o", "bc.pdf"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = fs::read(d.path().join("bc.pdf")).expect("pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let o = baocao(d.path(), &["render", "--format", "svg", "-o", "trang"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files = listing(&d.path().join("trang"));
+    assert!(
+        files.contains(&"trang-001.svg".to_string()) && files.contains(&"fonts".to_string()),
+        "{files:?}"
+    );
+    let svg = fs::read_to_string(d.path().join("trang/trang-001.svg")).expect("svg");
+    assert!(
+        svg.contains("ĐẢNG CỘNG SẢN VIỆT NAM")
+            && svg.contains("url('fonts/LiberationSerif-Bold.ttf')")
+    );
+    assert!(roxmltree::Document::parse(&svg).is_ok(), "well-formed SVG");
+    assert_eq!(listing(&d.path().join("trang/fonts")).len(), 4);
+    refused(
+        d.path(),
+        &["render", "--format", "svg", "-o", "khong-co/trang"],
+        &["khong-co", "không tồn tại"],
+    );
+}
+
+fn agreement(dir: &Path, args: &[&str]) -> f64 {
+    let o = baocao(dir, args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    let line =
+        out.lines().find(|l| l.starts_with("Trùng khớp:")).unwrap_or_else(|| panic!("{out}"));
+    let pct = line.rsplit('(').next().expect("(").trim_end_matches("%)").replace(',', ".");
+    eprintln!("{args:?}: {line}");
+    pct.parse().expect("percentage")
+}
+
+/// Our PDF and LibreOffice's rendering of our DOCX start their pages with the same words.
+#[test]
+fn pdf_pages_agree_with_libreoffice() {
+    if std::env::var_os("BAOCAO_SKIP_LIBREOFFICE").is_some() {
+        eprintln!("BAOCAO_SKIP_LIBREOFFICE set: fidelity check skipped");
+        return;
+    }
+    let d = tmp();
+    assert!(agreement(d.path(), &["fidelity"]) >= 90.0);
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/ubnd-ket-qua-03-nam.json");
+    assert!(agreement(d.path(), &["fidelity", fixture.to_str().expect("path")]) >= 90.0);
+    let long = d.path().join("dai.json");
+    fs::write(&long, serde_json::to_string(&baocao_engine::sample::generated(30)).expect("json"))
+        .expect("write");
+    assert!(agreement(d.path(), &["fidelity", "dai.json"]) >= 90.0);
 }
