@@ -100,12 +100,31 @@ impl Page {
     }
 }
 
-/// A token of a paragraph: a word, a space, or a forced line break.
+/// A token of a paragraph: a piece of a word, a space, or a forced line break.
 #[derive(Debug, Clone)]
 enum Token {
-    Word { text: String, style: SpanStyle, width: f64 },
-    Space { style: SpanStyle, width: f64 },
+    /// Text between break opportunities (UAX #14): a word, or the part of one after a hyphen,
+    /// dash or slash. `break_before` tells whether a line may end just before it.
+    Word {
+        text: String,
+        style: SpanStyle,
+        width: f64,
+        break_before: bool,
+    },
+    Space {
+        style: SpanStyle,
+        width: f64,
+    },
     Break,
+}
+
+impl Token {
+    fn width(&self) -> f64 {
+        match self {
+            Token::Word { width, .. } | Token::Space { width, .. } => *width,
+            Token::Break => 0.0,
+        }
+    }
 }
 
 /// A piece of a line: consecutive tokens of one style.
@@ -148,30 +167,33 @@ fn width_of(text: &str, s: &SpanStyle) -> f64 {
 }
 
 fn tokens(p: &FPara) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
     for span in &p.spans {
-        let mut word = String::new();
-        let flush = |word: &mut String, out: &mut Vec<Token>| {
-            if !word.is_empty() {
-                let w = std::mem::take(word);
-                let width = width_of(&w, &span.style);
-                out.push(Token::Word { text: w, style: span.style, width });
+        let text = span.text.replace('\t', " ");
+        for (li, line) in text.split('\n').enumerate() {
+            if li > 0 {
+                out.push(Token::Break);
             }
-        };
-        for c in span.text.chars() {
-            match c {
-                '\n' => {
-                    flush(&mut word, &mut out);
-                    out.push(Token::Break);
+            let mut start = 0;
+            for (n, (end, _)) in unicode_linebreak::linebreaks(line).enumerate() {
+                let seg = &line[start..end];
+                start = end;
+                let word = seg.trim_end_matches(' ');
+                if !word.is_empty() {
+                    // A span that starts inside a word ("Một là" + ", …") is glued to it.
+                    let glued = n == 0 && matches!(out.last(), Some(Token::Word { .. }));
+                    out.push(Token::Word {
+                        text: word.to_string(),
+                        style: span.style,
+                        width: width_of(word, &span.style),
+                        break_before: !glued,
+                    });
                 }
-                ' ' | '\t' => {
-                    flush(&mut word, &mut out);
+                for _ in 0..seg.len() - word.len() {
                     out.push(Token::Space { style: span.style, width: width_of(" ", &span.style) });
                 }
-                c => word.push(c),
             }
         }
-        flush(&mut word, &mut out);
     }
     out
 }
@@ -201,54 +223,74 @@ fn break_lines(p: &FPara, width: f64) -> Vec<LLine> {
     let rest_avail = width.max(1.0);
     let mut lines: Vec<(Vec<Token>, bool)> = Vec::new(); // tokens, ends with forced break
     let mut cur: Vec<Token> = Vec::new();
-    let mut cur_w = 0.0;
+    let mut after_wrap = false;
     let avail = |n: usize| if n == 0 { first_avail } else { rest_avail };
     let mut queue: std::collections::VecDeque<Token> = toks.into();
+    let has_word = |toks: &[Token]| toks.iter().any(|t| matches!(t, Token::Word { .. }));
     while let Some(t) = queue.pop_front() {
+        let cur_w: f64 = cur.iter().map(Token::width).sum();
         match t {
             Token::Break => {
                 lines.push((std::mem::take(&mut cur), true));
-                cur_w = 0.0;
+                after_wrap = false;
             }
-            Token::Space { width: w, .. } => {
-                cur_w += w;
-                cur.push(t);
-            }
-            Token::Word { ref text, style, width: w } => {
+            // Spaces where a line wrapped vanish, as in Word and LibreOffice.
+            Token::Space { .. } if cur.is_empty() && after_wrap => {}
+            Token::Space { .. } => cur.push(t),
+            Token::Word { ref text, style, width: w, break_before } => {
                 let a = avail(lines.len());
-                // Width without trailing spaces: spaces at a line end do not count.
-                if cur_w + w <= a + 0.01
-                    || cur.iter().all(|t| matches!(t, Token::Space { .. })) && w <= a
-                {
-                    cur_w += w;
+                if cur_w + w <= a + 0.01 {
                     cur.push(t);
-                } else if cur.iter().any(|t| matches!(t, Token::Word { .. })) {
+                    continue;
+                }
+                // The last break opportunity on the line: before a space, before a word piece
+                // that allows it, or before this piece.
+                let allowed = |i: usize| match cur.get(i) {
+                    Some(Token::Space { .. }) => true,
+                    Some(Token::Word { break_before, .. }) => *break_before,
+                    Some(Token::Break) => false,
+                    None => break_before || matches!(cur.last(), Some(Token::Space { .. })),
+                };
+                let at = (1..=cur.len()).rev().find(|&i| allowed(i) && has_word(&cur[..i]));
+                if let Some(i) = at {
+                    let rest = cur.split_off(i);
                     trim_spaces(&mut cur);
                     lines.push((std::mem::take(&mut cur), false));
-                    cur_w = 0.0;
+                    after_wrap = true;
                     queue.push_front(t);
-                } else {
-                    // A token wider than the whole line: cut it where it must.
-                    let mut head = String::new();
-                    let mut head_w = 0.0;
-                    let mut chars = text.chars().peekable();
-                    while let Some(&c) = chars.peek() {
-                        let cw = width_of(&c.to_string(), &style);
-                        if head_w + cw > a - cur_w && !head.is_empty() {
-                            break;
-                        }
-                        head.push(c);
-                        head_w += cw;
-                        chars.next();
+                    for r in rest.into_iter().rev() {
+                        queue.push_front(r);
                     }
-                    let tail: String = chars.collect();
-                    cur.push(Token::Word { text: head, style, width: head_w });
-                    lines.push((std::mem::take(&mut cur), false));
-                    cur_w = 0.0;
-                    if !tail.is_empty() {
-                        let tw = width_of(&tail, &style);
-                        queue.push_front(Token::Word { text: tail, style, width: tw });
+                    continue;
+                }
+                // No opportunity at all: cut this piece by characters where it must be.
+                let room = a - cur_w;
+                let mut head = String::new();
+                let mut head_w = 0.0;
+                let mut chars = text.chars().peekable();
+                while let Some(&c) = chars.peek() {
+                    let cw = width_of(&c.to_string(), &style);
+                    if (has_word(&cur) || !head.is_empty()) && head_w + cw > room {
+                        break;
                     }
+                    head.push(c);
+                    head_w += cw;
+                    chars.next();
+                }
+                let tail: String = chars.collect();
+                if !head.is_empty() {
+                    cur.push(Token::Word { text: head, style, width: head_w, break_before });
+                }
+                lines.push((std::mem::take(&mut cur), false));
+                after_wrap = true;
+                if !tail.is_empty() {
+                    let tw = width_of(&tail, &style);
+                    queue.push_front(Token::Word {
+                        text: tail,
+                        style,
+                        width: tw,
+                        break_before: true,
+                    });
                 }
             }
         }
@@ -270,7 +312,9 @@ fn break_lines(p: &FPara, width: f64) -> Vec<LLine> {
             let mut pieces: Vec<Piece> = Vec::new();
             for t in &toks {
                 let (text, style, w, space) = match t {
-                    Token::Word { text, style, width } => (text.as_str(), *style, *width, false),
+                    Token::Word { text, style, width, .. } => {
+                        (text.as_str(), *style, *width, false)
+                    }
                     Token::Space { style, width } => (" ", *style, *width, true),
                     Token::Break => continue,
                 };
@@ -493,7 +537,7 @@ impl Pager {
 
     /// Places a body paragraph with widow/orphan control.
     fn para(&mut self, p: &LPara, x: f64) {
-        if p.page_break_before && !(self.at_top() && !self.pages.is_empty()) {
+        if p.page_break_before && !self.at_top() {
             self.new_page();
         }
         let n = p.lines.len();
@@ -786,5 +830,58 @@ pub fn layout(flow: &Flow, profile: &FormatProfile) -> Layout {
         content: [left, top, right, bottom],
         pages,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::Span;
+
+    fn para(spans: &[(&str, bool)]) -> FPara {
+        let style = |bold| SpanStyle { size_pt: 14.0, bold, italic: false, underline: false };
+        FPara {
+            role: Role::Body,
+            spans: spans
+                .iter()
+                .map(|(t, b)| Span { text: t.to_string(), style: style(*b) })
+                .collect(),
+            mark: style(false),
+            align: Align::Justify,
+            first_line_mm: 0.0,
+            left_mm: 0.0,
+            right_mm: 0.0,
+            space_before_pt: 0.0,
+            space_after_pt: 0.0,
+            line: LineSpacing::Exact(18.0),
+            keep_next: false,
+            page_break_before: false,
+            rule_pt: None,
+        }
+    }
+
+    fn texts(lines: &[LLine]) -> Vec<String> {
+        lines.iter().map(|l| l.pieces.iter().map(|(_, p, _)| p.text.as_str()).collect()).collect()
+    }
+
+    #[test]
+    fn breaks_after_a_dash_when_a_word_does_not_fit() {
+        let lines = break_lines(&para(&[("2016–2017", false)]), 40.0);
+        assert_eq!(texts(&lines), ["2016–", "2017"]);
+    }
+
+    #[test]
+    fn never_breaks_between_glued_spans_and_drops_spaces_at_a_wrap() {
+        let p = para(&[("Một là", true), (", phải thường xuyên lãnh đạo", false)]);
+        let w = width_of(
+            "Một là, phải",
+            &SpanStyle { size_pt: 14.0, bold: true, italic: false, underline: false },
+        );
+        let lines = break_lines(&p, w + 1.0);
+        assert_eq!(texts(&lines)[0], "Một là, phải");
+        assert!(texts(&lines).iter().all(|l| !l.starts_with(' ') && !l.starts_with(',')));
+        // Justified lines fill the width; the last one does not stretch.
+        let last = lines.last().expect("lines");
+        assert_eq!(last.pieces[0].2, 0.0);
     }
 }

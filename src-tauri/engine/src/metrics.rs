@@ -73,26 +73,6 @@ pub fn missing_glyphs(text: &str) -> Vec<char> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::units::pt_to_mm;
-
-    #[test]
-    fn party_heading_is_about_74_mm() {
-        // official-format.md §1.3 #2: ≈ 74 mm at 15 pt bold.
-        let mm = pt_to_mm(text_width_pt("ĐẢNG CỘNG SẢN VIỆT NAM", 15.0, true, false));
-        assert!((70.0..78.0).contains(&mm), "{mm}");
-    }
-
-    #[test]
-    fn vietnamese_is_covered() {
-        let all = "ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ";
-        assert!(missing_glyphs(all).is_empty());
-        assert_eq!(missing_glyphs("a\u{10FFFD}"), vec!['\u{10FFFD}']);
-    }
-}
-
 /// Vertical metrics of the face in em units: (ascent, descent), both positive.
 /// Single line height is their sum, as Word and LibreOffice compute it (winAscent + winDescent).
 pub fn vertical_em(bold: bool, italic: bool) -> (f64, f64) {
@@ -112,5 +92,25 @@ pub fn underline_em() -> (f64, f64) {
     match face.underline_metrics() {
         Some(m) => (-f64::from(m.position) / upm, f64::from(m.thickness) / upm),
         None => (0.1, 0.05),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::pt_to_mm;
+
+    #[test]
+    fn party_heading_is_about_74_mm() {
+        // official-format.md §1.3 #2: ≈ 74 mm at 15 pt bold.
+        let mm = pt_to_mm(text_width_pt("ĐẢNG CỘNG SẢN VIỆT NAM", 15.0, true, false));
+        assert!((70.0..78.0).contains(&mm), "{mm}");
+    }
+
+    #[test]
+    fn vietnamese_is_covered() {
+        let all = "ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ";
+        assert!(missing_glyphs(all).is_empty());
+        assert_eq!(missing_glyphs("a\u{10FFFD}"), vec!['\u{10FFFD}']);
     }
 }

@@ -69,8 +69,8 @@ pub fn write(layout: &Layout, props: &DocProps) -> Result<Vec<u8>, EngineError> 
     info.creator = "Soạn Báo Cáo".into();
     info.producer = "Soạn Báo Cáo (printpdf)".into();
     if let Ok(t) = printpdf::OffsetDateTime::from_unix_timestamp(props.generated.timestamp()) {
-        info.creation_date = t.clone();
-        info.modification_date = t.clone();
+        info.creation_date = t;
+        info.modification_date = t;
         info.metadata_date = t;
     }
     // Characters used by each face (regular, bold, italic, bold italic).
