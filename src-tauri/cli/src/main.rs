@@ -1,13 +1,12 @@
 //! `baocao`: the headless command of Soạn Báo Cáo — render reports to DOCX, validate them,
 //! write the built-in sample, the format profiles and the report schema.
 
-use std::io::{ErrorKind, Read, Write};
-use std::os::unix::fs::PermissionsExt;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use baocao_engine::{
-    load, profile_for, render_docx, render_layout, render_pdf, report_schema, sample, svg,
+    fsio, load, profile_for, render_docx, render_layout, render_pdf, report_schema, sample, svg,
     validate, EngineError, FormatProfile, RenderEnv, Report, Severity,
 };
 use chrono::{DateTime, Utc};
@@ -372,24 +371,7 @@ fn choose_profile(report: &Report, arg: Option<&str>) -> Result<FormatProfile, F
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, Failure> {
-    let shown = path.display();
-    let file = std::fs::File::open(path).map_err(|e| match e.kind() {
-        ErrorKind::NotFound => Failure(format!("Không tìm thấy tệp «{shown}».")),
-        ErrorKind::PermissionDenied => Failure(format!("Không có quyền đọc tệp «{shown}».")),
-        _ => Failure(format!("Không mở được tệp «{shown}»: {e}.")),
-    })?;
-    let meta = file.metadata().map_err(|e| Failure(format!("Không đọc được «{shown}»: {e}.")))?;
-    if meta.is_dir() {
-        return Err(Failure(format!("«{shown}» là một thư mục, không phải tệp báo cáo.")));
-    }
-    if meta.len() > load::MAX_REPORT_BYTES {
-        return Err(Failure(format!("«{shown}»: {}", load::too_large(meta.len()))));
-    }
-    let mut bytes = Vec::new();
-    file.take(load::MAX_REPORT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure(format!("Không đọc được tệp «{shown}»: {e}.")))?;
-    Ok(bytes)
+    Ok(fsio::read_limited(path)?)
 }
 
 fn read_report(path: &Path) -> Result<Report, Failure> {
@@ -410,47 +392,6 @@ fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-/// Writes through a temporary file in the same folder, then renames it over the target, so a
-/// failure never leaves a partial file and never damages an existing one.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let shown = path.display();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(Failure(format!(
-            "Thư mục «{}» không tồn tại; không ghi được «{shown}».",
-            dir.display()
-        )));
-    }
-    if path.is_dir() {
-        return Err(Failure(format!("«{shown}» là một thư mục; hãy chọn tên tệp.")));
-    }
-    let io_failure = |e: std::io::Error| -> Failure {
-        match e.kind() {
-            ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => Failure(format!(
-                "Không có quyền ghi vào thư mục «{}»; không ghi được «{shown}».",
-                dir.display()
-            )),
-            ErrorKind::StorageFull => Failure(format!(
-                "Ổ đĩa đã đầy; không ghi được «{shown}». Tệp cũ (nếu có) vẫn giữ nguyên."
-            )),
-            _ => Failure(format!("Không ghi được «{shown}»: {e}.")),
-        }
-    };
-    // An ordinary new file (0666 less the umask), or the permissions of the file it replaces.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".baocao-")
-        .suffix(".tmp")
-        .permissions(std::fs::Permissions::from_mode(0o666))
-        .tempfile_in(&dir)
-        .map_err(io_failure)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions()).map_err(io_failure)?;
-    }
-    tmp.write_all(bytes).map_err(io_failure)?;
-    tmp.as_file().sync_all().map_err(io_failure)?;
-    tmp.persist(path).map_err(|e| io_failure(e.error))?;
-    Ok(())
+    Ok(fsio::write_atomic(path, bytes)?)
 }

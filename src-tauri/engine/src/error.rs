@@ -56,6 +56,9 @@ pub enum EngineError {
         /// The ids that exist.
         known: String,
     },
+    /// Reading or writing a file failed (message names the path).
+    #[error("{0}")]
+    Io(String),
     /// Writing the document failed inside the engine.
     #[error("Không tạo được tệp {format}: {detail}")]
     Write {

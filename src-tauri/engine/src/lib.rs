@@ -16,6 +16,7 @@ pub mod docx;
 pub mod error;
 pub mod fidelity;
 pub mod flow;
+pub mod fsio;
 pub mod layout;
 pub mod load;
 pub mod metrics;

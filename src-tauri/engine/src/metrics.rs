@@ -1,6 +1,7 @@
 //! Text measurement with the bundled Liberation Serif 2 faces (metric-compatible with
 //! Times New Roman), used for rules "as long as the text" and, later, for page layout.
 
+use std::sync::atomic::{AtomicU32, AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 use ttf_parser::Face;
@@ -51,17 +52,35 @@ fn face(bold: bool, italic: bool) -> &'static Face<'static> {
     }
 }
 
+/// Advances of Basic Multilingual Plane characters per face, filled on first use
+/// (0 = not looked up yet, otherwise advance + 1), so layout does not repeat cmap lookups.
+fn advance_cache(index: usize) -> &'static [AtomicU32] {
+    static CACHES: [OnceLock<Vec<AtomicU32>>; 4] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    CACHES[index].get_or_init(|| (0..=0xFFFF).map(|_| AtomicU32::new(0)).collect())
+}
+
+fn advance(face: &Face<'_>, index: usize, c: char) -> u32 {
+    let lookup =
+        || face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map(u32::from).unwrap_or(0);
+    let Some(slot) = advance_cache(index).get(c as usize) else { return lookup() };
+    match slot.load(Ordering::Relaxed) {
+        0 => {
+            let a = lookup();
+            slot.store(a + 1, Ordering::Relaxed);
+            a
+        }
+        cached => cached - 1,
+    }
+}
+
 /// Width of `text` in points at `size_pt`, from the glyph advances (no kerning, as Word's default).
 pub fn text_width_pt(text: &str, size_pt: f64, bold: bool, italic: bool) -> f64 {
+    let index = usize::from(bold) + 2 * usize::from(italic);
     let face = face(bold, italic);
     let units = f64::from(face.units_per_em());
-    let advance: u32 = text
-        .chars()
-        .map(|c| {
-            face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map(u32::from).unwrap_or(0)
-        })
-        .sum();
-    f64::from(advance) * size_pt / units
+    let total: u32 = text.chars().map(|c| advance(face, index, c)).sum();
+    f64::from(total) * size_pt / units
 }
 
 /// Characters of `text` the bundled font has no glyph for.

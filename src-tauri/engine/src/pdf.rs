@@ -4,7 +4,7 @@
 
 use printpdf::{
     Color, Line, LinePoint, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, Rgb, TextItem,
+    Point, Pt, Rgb, TextItem, TextMatrix,
 };
 
 use std::collections::BTreeSet;
@@ -102,11 +102,23 @@ pub fn write(layout: &Layout, props: &DocProps) -> Result<Vec<u8>, EngineError> 
     let h = layout.height_pt;
     let mut pages = Vec::with_capacity(layout.pages.len());
     for page in &layout.pages {
-        let mut ops = Vec::new();
+        // One text object per page; font and colour are set only when they change (they are
+        // graphics state and outlive BT/ET). Lines are drawn after it, outside the text object.
+        let mut ops = vec![Op::SetFillColor { col: black() }, Op::StartTextSection];
+        let mut current: Option<(usize, f64)> = None;
+        let mut lines = Vec::new();
         for item in &page.items {
             match item {
                 Item::Text(t) => {
-                    let Some(font) = font_ids[face_index(t)].clone() else { continue };
+                    let face = face_index(t);
+                    let Some(font) = font_ids[face].clone() else { continue };
+                    if current != Some((face, t.style.size_pt)) {
+                        ops.push(Op::SetFont {
+                            font: PdfFontHandle::External(font),
+                            size: Pt(t.style.size_pt as f32),
+                        });
+                        current = Some((face, t.style.size_pt));
+                    }
                     let mut items = Vec::new();
                     if t.word_spacing.abs() > 1e-6 {
                         // Tw does not apply to two-byte codes (library-notes B.0 #4): widen each
@@ -124,38 +136,39 @@ pub fn write(layout: &Layout, props: &DocProps) -> Result<Vec<u8>, EngineError> 
                     } else {
                         items.push(TextItem::Text(t.text.clone()));
                     }
-                    ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFillColor { col: black() });
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font),
-                        size: Pt(t.style.size_pt as f32),
-                    });
-                    ops.push(Op::SetTextCursor {
-                        pos: Point { x: Pt(t.x as f32), y: Pt((h - t.y) as f32) },
+                    ops.push(Op::SetTextMatrix {
+                        matrix: TextMatrix::Translate(Pt(t.x as f32), Pt((h - t.y) as f32)),
                     });
                     ops.push(Op::ShowText { items });
-                    ops.push(Op::EndTextSection);
                 }
-                Item::Line(r) => {
-                    ops.push(Op::SetOutlineColor { col: black() });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(r.width as f32) });
-                    ops.push(Op::DrawLine {
-                        line: Line {
-                            points: vec![
-                                LinePoint {
-                                    p: Point { x: Pt(r.x1 as f32), y: Pt((h - r.y1) as f32) },
-                                    bezier: false,
-                                },
-                                LinePoint {
-                                    p: Point { x: Pt(r.x2 as f32), y: Pt((h - r.y2) as f32) },
-                                    bezier: false,
-                                },
-                            ],
-                            is_closed: false,
-                        },
-                    });
-                }
+                Item::Line(r) => lines.push(*r),
             }
+        }
+        ops.push(Op::EndTextSection);
+        if !lines.is_empty() {
+            ops.push(Op::SetOutlineColor { col: black() });
+        }
+        let mut weight = None;
+        for r in lines {
+            if weight != Some(r.width) {
+                ops.push(Op::SetOutlineThickness { pt: Pt(r.width as f32) });
+                weight = Some(r.width);
+            }
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: vec![
+                        LinePoint {
+                            p: Point { x: Pt(r.x1 as f32), y: Pt((h - r.y1) as f32) },
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: Point { x: Pt(r.x2 as f32), y: Pt((h - r.y2) as f32) },
+                            bezier: false,
+                        },
+                    ],
+                    is_closed: false,
+                },
+            });
         }
         pages.push(PdfPage::new(
             printpdf::Mm(pt_to_mm(layout.width_pt) as f32),
