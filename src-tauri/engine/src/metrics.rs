@@ -1,7 +1,7 @@
 //! Text measurement with the bundled Liberation Serif 2 faces (metric-compatible with
 //! Times New Roman), used for rules "as long as the text" and, later, for page layout.
 
-use std::sync::atomic::{AtomicU32, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 use ttf_parser::Face;
