@@ -274,7 +274,7 @@ fn render_svg(
     for (name, data) in svg::FONT_FILES.iter().zip(bytes) {
         write_atomic(&fonts.join(name), data)?;
     }
-    let svgs = svg::write(&pages, "fonts/");
+    let svgs = svg::write(&pages, Some("fonts/"));
     for (i, page) in svgs.iter().enumerate() {
         write_atomic(&dir.join(format!("trang-{:03}.svg", i + 1)), page.as_bytes())?;
     }

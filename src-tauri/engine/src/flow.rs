@@ -160,6 +160,9 @@ pub struct FPara {
     pub page_break_before: bool,
     /// A rule drawn under the paragraph with this weight (the paragraph itself is empty).
     pub rule_pt: Option<f64>,
+    /// Where in the report this paragraph starts a part ("body.content[1].sections[0]"), for
+    /// previews that follow the part being edited.
+    pub anchor: Option<String>,
 }
 
 impl FPara {
@@ -248,6 +251,7 @@ fn para(role: Role, spans: Vec<Span>, mark: SpanStyle, p: &ParaStyle) -> FPara {
         keep_next: false,
         page_break_before: false,
         rule_pt: None,
+        anchor: None,
     }
 }
 
@@ -476,6 +480,7 @@ impl FlowBuilder<'_> {
         let h = &self.report.header;
         let mut t = simple(Role::DocType, &h.doc_type, &self.p.doc_type);
         t.keep_next = true;
+        t.anchor = Some("header".into());
         self.blocks.push(FBlock::Para(t));
         let sp = &self.p.subject;
         let lines: Vec<String> = h.subject.split('\n').map(|l| l.trim().to_string()).collect();
@@ -517,22 +522,35 @@ impl FlowBuilder<'_> {
         self.blocks.push(FBlock::Para(p));
     }
 
-    fn heading(&mut self, role: Role, h: &Heading, number: &str, title: &str) {
+    fn heading(&mut self, role: Role, h: &Heading, number: &str, title: &str, anchor: String) {
         let s = style(&h.text);
         let text = format!("{number}{} {}", h.suffix, cased(title.trim(), h.text.case));
         let mut p = para(role, vec![Span { text, style: s }], s, &h.para);
         p.keep_next = self.p.headings.keep_with_next;
+        p.anchor = Some(anchor);
         self.push(p);
+    }
+
+    /// Marks the next paragraph pushed from `from` on as the start of `anchor`.
+    fn anchor_from(&mut self, from: usize, anchor: String) {
+        if let Some(FBlock::Para(p)) = self.blocks.get_mut(from) {
+            if p.anchor.is_none() {
+                p.anchor = Some(anchor);
+            }
+        }
     }
 
     fn body(&mut self) {
         let body = &self.report.body;
+        let at = self.blocks.len();
         for b in &body.opening {
             self.block(b, None);
         }
+        self.anchor_from(at, "body.opening".into());
         let mut phan_no = 0;
         let mut part_no = 0;
-        for d in &body.content {
+        for (di, d) in body.content.iter().enumerate() {
+            let path = format!("body.content[{di}]");
             match d {
                 Division::Phan(ph) => {
                     phan_no += 1;
@@ -543,41 +561,45 @@ impl FlowBuilder<'_> {
                     m.keep_next = hs.keep_with_next;
                     let mut t = simple(Role::PhanTitle, ph.title.trim(), &hs.phan_title);
                     t.keep_next = hs.keep_with_next;
+                    m.anchor = Some(path.clone());
                     self.push(m);
                     self.push(t);
                     for b in &ph.blocks {
                         self.block(b, None);
                     }
                     for (i, part) in ph.parts.iter().enumerate() {
-                        self.part(i + 1, part);
+                        self.part(i + 1, part, format!("{path}.parts[{i}]"));
                     }
                 }
                 Division::Part(part) => {
                     part_no += 1;
-                    self.part(part_no, part);
+                    self.part(part_no, part, path);
                 }
             }
         }
     }
 
-    fn part(&mut self, n: usize, part: &Part) {
+    fn part(&mut self, n: usize, part: &Part, path: String) {
         let h = self.p.headings.part.clone();
-        self.heading(Role::Part, &h, &roman(n), &part.title);
+        self.heading(Role::Part, &h, &roman(n), &part.title, path.clone());
         for b in &part.blocks {
             self.block(b, None);
         }
         for (i, s) in part.sections.iter().enumerate() {
             let h = self.p.headings.section.clone();
-            self.heading(Role::Section, &h, &(i + 1).to_string(), &s.title);
+            let sp = format!("{path}.sections[{i}]");
+            self.heading(Role::Section, &h, &(i + 1).to_string(), &s.title, sp.clone());
             for b in &s.blocks {
                 self.block(b, None);
             }
             for (j, pt) in s.points.iter().enumerate() {
                 let letter = viet_letter(j + 1);
+                let pp = format!("{sp}.points[{j}]");
+                let at = self.blocks.len();
                 match pt.title.as_deref().filter(|t| !t.trim().is_empty()) {
                     Some(title) => {
                         let h = self.p.headings.point.clone();
-                        self.heading(Role::Point, &h, &letter, title);
+                        self.heading(Role::Point, &h, &letter, title, pp.clone());
                         for b in &pt.blocks {
                             self.block(b, None);
                         }
@@ -597,6 +619,7 @@ impl FlowBuilder<'_> {
                         }
                     }
                 }
+                self.anchor_from(at, pp);
             }
         }
     }
@@ -914,6 +937,7 @@ impl FlowBuilder<'_> {
         }
         let mut p = self.body_para(Role::ClosingSentence, vec![self.plain(&sentence)]);
         p.keep_next = true;
+        p.anchor = Some("closing".into());
         self.push(p);
 
         let total = self.content_mm();
@@ -1024,6 +1048,7 @@ impl FlowBuilder<'_> {
             };
             let mut l = simple(Role::AnnexLabel, &label, &ap.label_style);
             l.page_break_before = ap.new_page;
+            l.anchor = Some(format!("annexes[{i}]"));
             l.keep_next = true;
             let mut t = simple(Role::AnnexTitle, annex.title.trim(), &ap.title_style);
             t.keep_next = true;

@@ -35,6 +35,8 @@ pub struct Layout {
 pub struct Page {
     /// What is drawn, in reading order.
     pub items: Vec<Item>,
+    /// Parts of the report that start on this page (flow anchors such as "body.content[0]").
+    pub anchors: Vec<String>,
 }
 
 /// Something drawn on a page.
@@ -154,6 +156,7 @@ struct LPara {
     keep_next: bool,
     page_break_before: bool,
     rule: Option<(f64, f64, f64)>, // x1, x2 relative, weight
+    anchor: Option<String>,
 }
 
 impl LPara {
@@ -384,6 +387,7 @@ fn lay_para(p: &FPara, width: f64) -> LPara {
         keep_next: p.keep_next,
         page_break_before: p.page_break_before,
         rule: p.rule_pt.map(|w| (left, width - right, w)),
+        anchor: p.anchor.clone(),
     }
 }
 
@@ -491,6 +495,11 @@ impl Pager {
 
     /// Draws lines `range` of a paragraph at x, starting at the cursor.
     fn draw_lines(&mut self, p: &LPara, x: f64, range: std::ops::Range<usize>) {
+        if range.start == 0 {
+            if let Some(a) = &p.anchor {
+                self.page().anchors.push(a.clone());
+            }
+        }
         for l in &p.lines[range] {
             let base = self.y + l.baseline;
             let mut items = Vec::new();
@@ -857,6 +866,7 @@ mod tests {
             keep_next: false,
             page_break_before: false,
             rule_pt: None,
+            anchor: None,
         }
     }
 

@@ -14,6 +14,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// A report document as saved in a `.json` file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// Version of this file format; files from a newer version are refused, older ones migrated.
@@ -31,6 +32,7 @@ pub struct Report {
 
 /// The header block of page 1.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Header {
     /// Id of the format profile: "hd36" (Party) or "nd30" (State), or a user profile.
@@ -67,6 +69,7 @@ fn default_doc_type() -> String {
 
 /// The body of the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     /// Blocks before the first heading ("Thực hiện Kế hoạch số …, … báo cáo như sau:").
@@ -78,6 +81,7 @@ pub struct Body {
 
 /// A top-level division of the body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Division {
     /// "Phần thứ nhất" with a title, holding parts (long reports).
@@ -88,6 +92,7 @@ pub enum Division {
 
 /// A "Phần" group: "Phần thứ nhất" / title, then its parts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Phan {
     /// Title line under "Phần thứ …", e.g. "Kết quả 03 năm thực hiện Chỉ thị 05".
@@ -102,6 +107,7 @@ pub struct Phan {
 
 /// A part (mục): Roman numeral, title in capitals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// Title as typed; the profile sets its case.
@@ -116,6 +122,7 @@ pub struct Part {
 
 /// A numbered section (khoản): "1. Công tác quán triệt, triển khai".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Title in sentence case.
@@ -130,6 +137,7 @@ pub struct Section {
 
 /// A lettered point (điểm): a heading "a) Ưu điểm", or a letter opening its first paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     /// Heading text; without one, the letter opens the first paragraph.
@@ -142,6 +150,7 @@ pub struct Point {
 
 /// A content block that staff fill in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// A justified body paragraph with first-line indent.
@@ -166,6 +175,7 @@ pub enum Block {
 
 /// A plain paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Paragraph {
     /// Text; "\n" is a line break inside the paragraph.
@@ -174,6 +184,7 @@ pub struct Paragraph {
 
 /// Marker of a list line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Marker {
     /// "- " (level 4 of the ladder).
@@ -185,6 +196,7 @@ pub enum Marker {
 
 /// A run of list lines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Lines {
     /// Marker printed before each line.
@@ -196,6 +208,7 @@ pub struct Lines {
 
 /// Results with figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Results {
     /// Optional lead paragraph.
@@ -210,6 +223,7 @@ pub struct Results {
 
 /// One result line, e.g. "Tổ chức {hoi_nghi} hội nghị với {luot} lượt cán bộ tham gia".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ResultItem {
     /// Text citing figures as `{name}`; write `{{` and `}}` for literal braces.
@@ -221,6 +235,7 @@ pub struct ResultItem {
 
 /// A figure: a value with its kind, and where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// The value; none while it is still to be filled ("cần cập nhật").
@@ -235,6 +250,7 @@ pub struct Figure {
 
 /// How a figure is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
     /// A count of things: "05 hội nghị" (padded below 10 when the profile says so), "1.234".
@@ -248,6 +264,7 @@ pub enum FigureKind {
 
 /// Shortcomings, written as list lines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Shortcomings {
     /// Optional lead paragraph.
@@ -259,6 +276,7 @@ pub struct Shortcomings {
 
 /// Causes, objective then subjective.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Causes {
     /// Optional lead paragraph.
@@ -274,6 +292,7 @@ pub struct Causes {
 
 /// Which ordinal words open the items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum OrdinalSet {
     /// "Một là, …", "Hai là, …".
@@ -285,6 +304,7 @@ pub enum OrdinalSet {
 
 /// Lessons learned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Lessons {
     /// Optional lead paragraph.
@@ -299,6 +319,7 @@ pub struct Lessons {
 
 /// How solution groups are numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum GroupNumbering {
     /// "(1) …", "(2) …".
@@ -312,6 +333,7 @@ pub enum GroupNumbering {
 
 /// Groups of solutions, announced by a lead sentence with their count.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SolutionGroups {
     /// Lead sentence with `{count}` where the number of groups goes:
@@ -326,6 +348,7 @@ pub struct SolutionGroups {
 
 /// One group of solutions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SolutionGroup {
     /// The group's statement.
@@ -337,6 +360,7 @@ pub struct SolutionGroup {
 
 /// Proposals and recommendations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Proposals {
     /// Optional lead paragraph.
@@ -348,6 +372,7 @@ pub struct Proposals {
 
 /// A proposal to a named body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
     /// The body addressed, e.g. "Ban Tuyên giáo Tỉnh ủy".
@@ -358,6 +383,7 @@ pub struct Proposal {
 
 /// A statistics table; STT, row sums and the totals row are computed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct StatTable {
     /// Caption above the table.
@@ -384,6 +410,7 @@ fn yes() -> bool {
 
 /// A table column.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Column {
     /// Header text.
@@ -401,6 +428,7 @@ pub struct Column {
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnKind {
     /// Text, left-aligned, not totalled.
@@ -414,6 +442,7 @@ pub enum ColumnKind {
 
 /// A table cell: text, a number, or empty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Cell {
     /// A number.
@@ -426,6 +455,7 @@ pub enum Cell {
 
 /// Who signs, and on whose behalf.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum AuthorityKind {
     /// Thay mặt (on behalf of a collective): Party "T/M", State "TM.".
@@ -442,6 +472,7 @@ pub enum AuthorityKind {
 
 /// The authority line above the signer's title, e.g. "K/T TRƯỞNG BAN".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Authority {
     /// The form of authority.
@@ -452,6 +483,7 @@ pub struct Authority {
 
 /// The closing: last sentence, signature block, recipients.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Closing {
     /// Closing sentence ("Trên đây là báo cáo …").
@@ -471,6 +503,7 @@ pub struct Closing {
 
 /// An annex (phụ lục).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Annex {
     /// Title under "PHỤ LỤC".

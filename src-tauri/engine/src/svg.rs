@@ -18,10 +18,13 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// One SVG document per page; `font_base` is the URL folder of the font files ("fonts/").
-pub fn write(layout: &Layout, font_base: &str) -> Vec<String> {
+/// One SVG document per page. With `font_base` (the URL folder of the font files, "fonts/") each
+/// page carries `@font-face` rules; without it the page has no `<style>` at all (for a host page
+/// with a strict CSP that declares the fonts itself) and names the family on each text.
+pub fn write(layout: &Layout, font_base: Option<&str>) -> Vec<String> {
     let mut faces = String::new();
     for (i, file) in FONT_FILES.iter().enumerate() {
+        let Some(font_base) = font_base else { break };
         let weight = if i % 2 == 1 { "bold" } else { "normal" };
         let style = if i >= 2 { "italic" } else { "normal" };
         let _ = write!(
@@ -37,10 +40,17 @@ pub fn write(layout: &Layout, font_base: &str) -> Vec<String> {
             let mut s = String::new();
             let _ = write!(
                 s,
-                r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.2}pt" height="{h:.2}pt" viewBox="0 0 {w:.2} {h:.2}"><style>{faces}text{{font-family:'Liberation Serif','Times New Roman',serif;white-space:pre}}</style><rect width="100%" height="100%" fill="white"/>"#,
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.2}pt" height="{h:.2}pt" viewBox="0 0 {w:.2} {h:.2}">"#,
                 w = layout.width_pt,
                 h = layout.height_pt,
             );
+            if font_base.is_some() {
+                let _ = write!(
+                    s,
+                    "<style>{faces}text{{font-family:'Liberation Serif','Times New Roman',serif;white-space:pre}}</style>"
+                );
+            }
+            s.push_str(r#"<rect width="100%" height="100%" fill="white"/><g font-family="Liberation Serif, Times New Roman, serif">"#);
             for item in &page.items {
                 match item {
                     Item::Text(t) => {
@@ -69,7 +79,7 @@ pub fn write(layout: &Layout, font_base: &str) -> Vec<String> {
                     }
                 }
             }
-            s.push_str("</svg>\n");
+            s.push_str("</g></svg>\n");
             s
         })
         .collect()

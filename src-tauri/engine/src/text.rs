@@ -44,7 +44,8 @@ pub fn upper_first(s: &str) -> String {
     }
 }
 
-const ORDINAL_WORDS: [&str; 20] = [
+/// Ordinal words for "Một là", "Hai là", … (position 1 to 20).
+pub const ORDINAL_WORDS: [&str; 20] = [
     "Một",
     "Hai",
     "Ba",
@@ -120,8 +121,8 @@ pub fn roman(mut n: usize) -> String {
     out
 }
 
-/// The Vietnamese alphabet used for points a), b), …: no f, j, w, z; đ after d.
-const VIET_LETTERS: [&str; 23] = [
+/// Letters of points a), b), …, in Vietnamese alphabet order (no f, j, w, z; đ after d).
+pub const VIET_LETTERS: [&str; 23] = [
     "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
     "u", "v", "x", "y",
 ];

@@ -1,0 +1,10 @@
+//! Build script of the app: tauri-build reads the root tauri.conf.json; capabilities live in
+//! src-tauri/capabilities (tauri-notes.md §2 and pitfall 2).
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    tauri_build::try_build(
+        tauri_build::Attributes::new().capabilities_path_pattern("src-tauri/capabilities/**/*"),
+    )
+    .expect("failed to run tauri-build");
+}

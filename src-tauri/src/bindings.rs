@@ -1,0 +1,74 @@
+//! TypeScript declarations of the report model and of the commands' types, generated from the
+//! Rust types (ts-rs) into `ui/src/bindings/types.ts`; a test fails when the committed file is stale.
+
+use ts_rs::{Config, TS};
+
+use crate::commands::{ExportFormat, Opened, Preview, ProblemView};
+use baocao_engine::model::*;
+
+/// Path of the generated file, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/bindings/types.ts";
+
+/// The generated TypeScript source.
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        Report::decl(&cfg),
+        Header::decl(&cfg),
+        Body::decl(&cfg),
+        Division::decl(&cfg),
+        Phan::decl(&cfg),
+        Part::decl(&cfg),
+        Section::decl(&cfg),
+        Point::decl(&cfg),
+        Block::decl(&cfg),
+        Paragraph::decl(&cfg),
+        Marker::decl(&cfg),
+        Lines::decl(&cfg),
+        Results::decl(&cfg),
+        ResultItem::decl(&cfg),
+        Figure::decl(&cfg),
+        FigureKind::decl(&cfg),
+        Shortcomings::decl(&cfg),
+        Causes::decl(&cfg),
+        OrdinalSet::decl(&cfg),
+        Lessons::decl(&cfg),
+        GroupNumbering::decl(&cfg),
+        SolutionGroups::decl(&cfg),
+        SolutionGroup::decl(&cfg),
+        Proposals::decl(&cfg),
+        Proposal::decl(&cfg),
+        StatTable::decl(&cfg),
+        Column::decl(&cfg),
+        ColumnKind::decl(&cfg),
+        Cell::decl(&cfg),
+        AuthorityKind::decl(&cfg),
+        Authority::decl(&cfg),
+        Closing::decl(&cfg),
+        Annex::decl(&cfg),
+        ProblemView::decl(&cfg),
+        Preview::decl(&cfg),
+        Opened::decl(&cfg),
+        ExportFormat::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by `src-tauri/src/bindings.rs` (ts-rs). Do not edit:\n\
+         // run `BAOCAO_UPDATE_BINDINGS=1 cargo test -p soan-bao-cao --test bindings`.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(d.trim());
+        out.push_str("\n\n");
+    }
+    // The engine's numbering words, so the editor shows "Một là," and "đ)" exactly as printed.
+    let list = |items: &[&str]| items.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>().join(", ");
+    out.push_str(&format!(
+        "export const ORDINAL_WORDS = [{}] as const;\n\n",
+        list(&baocao_engine::text::ORDINAL_WORDS)
+    ));
+    out.push_str(&format!(
+        "export const VIET_LETTERS = [{}] as const;\n\n",
+        list(&baocao_engine::text::VIET_LETTERS)
+    ));
+    out.trim_end().to_string() + "\n"
+}

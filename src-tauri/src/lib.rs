@@ -1,0 +1,33 @@
+//! The Tauri shell of Soạn Báo Cáo: converts arguments, calls the document engine and maps errors
+//! to Vietnamese messages. The web UI in `ui/` reaches it only through `ui/src/api/`.
+
+pub mod bindings;
+pub mod commands;
+
+/// Registers the plugins and commands on a Tauri builder (the real app and tests share it).
+pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .invoke_handler(tauri::generate_handler![
+            commands::sample_report,
+            commands::startup_file,
+            commands::open_report,
+            commands::save_report,
+            commands::preview,
+            commands::export_document,
+            commands::write_recovery,
+            commands::take_recovery,
+            commands::clear_recovery,
+            commands::recent_files,
+            commands::e2e_dialog_dir,
+        ])
+}
+
+/// Starts the app.
+pub fn run() {
+    if let Err(e) = app_builder(tauri::Builder::default()).run(tauri::generate_context!()) {
+        eprintln!("Không khởi động được Soạn Báo Cáo: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,163 @@
+// Drives the real Soạn Báo Cáo window through W3C WebDriver (tauri-driver). No dependencies:
+// Node's fetch. Native file dialogs are replaced by BAOCAO_E2E_DIALOG_DIR (WebDriver cannot
+// drive GTK dialogs); everything else is the real app.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+
+const base = `http://127.0.0.1:${process.env.TAURI_DRIVER_PORT}`;
+const dir = process.env.BAOCAO_E2E_DIALOG_DIR;
+const EL = "element-6066-11e4-a52e-4f735466cecf";
+let session = null;
+const results = [];
+
+async function wd(method, path, body) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(60_000),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
+  return json.value;
+}
+const s = (p) => `/session/${session}${p}`;
+const exec = (script, args = []) => wd("POST", s("/execute/sync"), { script, args });
+const find = async (css) => (await wd("POST", s("/element"), { using: "css selector", value: css }))[EL];
+const click = async (css) => wd("POST", s(`/element/${await find(css)}/click`), {});
+async function clickText(css, text) {
+  const ok = await exec(
+    `const el=[...document.querySelectorAll(arguments[0])].find(e=>e.textContent.includes(arguments[1])); if(!el) return false; el.click(); return true;`,
+    [css, text],
+  );
+  if (!ok) throw new Error(`no ${css} with text ${text}`);
+}
+async function type(css, text) {
+  const id = await find(css);
+  await wd("POST", s(`/element/${id}/clear`), {});
+  await wd("POST", s(`/element/${id}/value`), { text });
+}
+async function until(what, fn, ms = 15_000) {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+const previewText = () => exec(`return document.querySelector('.pages')?.textContent ?? ''`);
+const noticeText = () => exec(`return document.querySelector('#notice')?.textContent ?? ''`);
+
+async function step(name, fn) {
+  try {
+    await fn();
+    results.push([name, null]);
+    console.log(`  ok   ${name}`);
+  } catch (e) {
+    results.push([name, e]);
+    console.log(`  FAIL ${name}: ${e.message}`);
+  }
+}
+
+const SUBJECT = "về kết quả thử nghiệm tự động E2E\ncủa phần mềm Soạn Báo Cáo";
+const LESSON = "phải tổng kết thực tiễn kịp thời (E2E).";
+
+try {
+  session = (
+    await wd("POST", "/session", {
+      capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application: process.env.BAOCAO_APP } } },
+    })
+  ).sessionId;
+
+  await step("mở báo cáo mẫu từ màn hình đầu", async () => {
+    await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
+    await click("#new-sample");
+    await until("editor", () => exec(`return !!document.querySelector('.toolbar')`));
+    await until("preview pages", async () => (await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM"));
+  });
+
+  await step("sửa trích yếu và thấy bản xem trước thay đổi", async () => {
+    await type("textarea[name=subject]", SUBJECT);
+    const t0 = Date.now();
+    await until("subject in preview", async () => (await previewText()).includes("về kết quả thử nghiệm tự động E2E"));
+    console.log(`       (xem trước cập nhật sau ${Date.now() - t0} ms tính từ lúc gõ xong)`);
+  });
+
+  await step("thêm bài học: «Năm là,» do chương trình đánh", async () => {
+    await clickText(".outline li", "Bài học kinh nghiệm");
+    await until("lessons form", () => exec(`return document.querySelectorAll('textarea[name=lesson]').length === 4`));
+    await until("preview follows the section", () =>
+      exec(`return document.querySelector('.page.current')?.textContent.includes('Bài học kinh nghiệm') ?? false`),
+    );
+    await clickText("button", "+ Thêm bài học");
+    await until("fifth lesson field", () => exec(`return document.querySelectorAll('textarea[name=lesson]').length === 5`));
+    const id = (await wd("POST", s("/elements"), { using: "css selector", value: "textarea[name=lesson]" }))[4][EL];
+    await wd("POST", s(`/element/${id}/value`), { text: LESSON });
+    await until("lesson in preview", async () => (await previewText()).includes("Năm là, phải tổng kết thực tiễn"));
+  });
+
+  await step("hoàn tác và làm lại (Ctrl+Z, Ctrl+Y)", async () => {
+    await click("#undo");
+    await until("lesson text undone", async () => !(await previewText()).includes("(E2E)."));
+    await click("#redo");
+    await until("lesson text back", async () => (await previewText()).includes("(E2E)."));
+  });
+
+  await step("lưu, mở lại và thấy các thay đổi", async () => {
+    await click("#save");
+    await until("saved notice", async () => (await noticeText()).includes("Đã lưu"));
+    const saved = JSON.parse(readFileSync(`${dir}/bao-cao-BC-2019-05-20.baocao`, "utf8"));
+    if (!saved.header.subject.includes("thử nghiệm tự động E2E")) throw new Error("subject not in the saved file");
+    await clickText(".toolbar button", "Trang đầu");
+    await until("start screen", () => exec(`return !!document.querySelector('#open-file')`));
+    await exec(`window.__e2eOpen = arguments[0]; return true;`, [`${dir}/bao-cao-BC-2019-05-20.baocao`]);
+    await click("#open-file");
+    await until("reopened subject", () => exec(`return document.querySelector('textarea[name=subject]')?.value ?? ''`)).then((v) => {
+      if (v !== SUBJECT) throw new Error(`subject after reopening: ${v}`);
+    });
+    await clickText(".outline li", "Bài học kinh nghiệm");
+    await until("lesson after reopening", () =>
+      exec(`return [...document.querySelectorAll('textarea[name=lesson]')].some(t => t.value === arguments[0])`, [LESSON]),
+    );
+  });
+
+  await step("xuất Word và tìm thấy các thay đổi trong tệp", async () => {
+    await click("#export-docx");
+    await until("export notice", async () => (await noticeText()).includes("Đã xuất"));
+    if (!(await noticeText()).includes("Mở thư mục")) throw new Error("no «Mở thư mục» button");
+    const xml = execFileSync("unzip", ["-p", `${dir}/bao-cao-BC-2019-05-20.docx`, "word/document.xml"], { encoding: "utf8" });
+    for (const needle of ["về kết quả thử nghiệm tự động E2E", "Năm là", "phải tổng kết thực tiễn kịp thời (E2E)."]) {
+      if (!xml.includes(needle)) throw new Error(`${needle} not in the DOCX`);
+    }
+  });
+
+  await step("mở tệp hỏng: thông báo tiếng Việt, báo cáo trên màn hình giữ nguyên", async () => {
+    writeFileSync(`${dir}/hong.baocao`, "đây không phải tệp báo cáo");
+    await exec(`window.__e2eOpen = arguments[0]; return true;`, [`${dir}/hong.baocao`]);
+    await click("#open");
+    await until("error notice", async () => (await noticeText()).includes("không phải JSON hợp lệ"));
+    const subject = await exec(`return document.querySelector('textarea[name=subject]')?.value ?? ''`);
+    if (subject !== SUBJECT) throw new Error(`the report on screen changed: ${subject}`);
+  });
+
+  await step("ảnh chụp cửa sổ chính", async () => {
+    await clickText(".outline li", "Phần đầu");
+    await wd("POST", s("/execute/async"), {
+      script: "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+      args: [],
+    });
+    const png = await wd("GET", s("/screenshot"));
+    writeFileSync(`${process.env.BAOCAO_ARTIFACTS}/e2e-main-window.png`, Buffer.from(png, "base64"));
+  });
+} catch (e) {
+  results.push(["session", e]);
+  console.log(`  FAIL session: ${e.message}`);
+} finally {
+  if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
+}
+
+const failed = results.filter(([, e]) => e).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

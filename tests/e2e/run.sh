@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# End-to-end tests of the real app window: tauri-driver + WebKitWebDriver under Xvfb.
+# Needs: the debug app built with the UI embedded (scripts/test.sh does it), tauri-driver,
+# webkit2gtk-driver, xvfb, unzip. Prints "N passed, N failed".
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+app="$root/target/debug/soan-bao-cao"
+[ -x "$app" ] || { echo "app binary missing: $app (build it first)"; exit 1; }
+command -v tauri-driver >/dev/null || { echo "tauri-driver missing (cargo install tauri-driver --version ^2 --locked)"; exit 1; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export BAOCAO_E2E_DIALOG_DIR="$work/files"
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+mkdir -p "$BAOCAO_E2E_DIALOG_DIR"
+export BAOCAO_APP="$app" BAOCAO_ARTIFACTS="$root/target/artifacts"
+mkdir -p "$BAOCAO_ARTIFACTS"
+
+port=$(( 4444 + RANDOM % 400 ))
+native=$(( port + 1000 ))
+export TAURI_DRIVER_PORT="$port"
+xvfb-run -a -s "-screen 0 1440x900x24" bash "$root/tests/e2e/with-driver.sh" "$port" "$native" "$work"

@@ -1,0 +1,337 @@
+// Soạn Báo Cáo: start screen, then the editor (outline | forms | live preview).
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import {
+  api,
+  ApiError,
+  chooseExportPath,
+  chooseReportToOpen,
+  chooseSavePath,
+  confirm,
+  onCloseRequested,
+  revealInFolder,
+  setTitle,
+  type ExportFormat,
+  type Preview as PreviewData,
+  type Report,
+} from "./api";
+import { ClosingForm, HeaderForm, NodeForm } from "./components/Forms";
+import { Outline } from "./components/Outline";
+import { Preview } from "./components/Preview";
+import type { Ops } from "./components/ops";
+import { anchorOf, type Path } from "./model/tree";
+import { dirty, initial, reducer, type DocAction, type DocState } from "./state/doc";
+import { canRedo, canUndo } from "./state/history";
+
+/** Autosave to the recovery file this often while there are unsaved changes. */
+const AUTOSAVE_MS = 30_000;
+/** Preview refresh delay after the last keystroke. */
+const PREVIEW_DEBOUNCE_MS = 120;
+
+const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
+
+function suggestedName(r: Report): string {
+  const base = `bao-cao-${r.header.type_code}-${r.header.date}`;
+  return base.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^A-Za-z0-9_-]+/g, "-");
+}
+
+interface Notice {
+  text: string;
+  kind: "info" | "error";
+  path?: string;
+}
+
+export default function App() {
+  const [doc, dispatch] = useReducer((s: DocState | null, a: DocAction | { type: "close" }) => {
+    if (a.type === "close") return null;
+    if (a.type === "load") return initial(a.report, a.path, a.saved);
+    return s ? reducer(s, a) : s;
+  }, null);
+  const [selected, setSelected] = useState<Path>(["header"]);
+  // The preview and the report it was made for (busy while they differ).
+  const [shown, setShown] = useState<{ data: PreviewData; of: Report } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [recovery, setRecovery] = useState<Report | null>(null);
+  const report = doc?.history.present ?? null;
+  const preview = shown?.data ?? null;
+  const busy = report !== null && shown?.of !== report;
+  const isDirty = doc ? dirty(doc) : false;
+  const dirtyRef = useRef(isDirty);
+  useEffect(() => {
+    dirtyRef.current = isDirty;
+  }, [isDirty]);
+
+  // Start: a file given on the command line, a recovery copy, recent files.
+  useEffect(() => {
+    (async () => {
+      try {
+        setRecent(await api.recentFiles());
+        const rec = await api.takeRecovery();
+        if (rec) setRecovery(rec);
+        const file = await api.startupFile();
+        if (file) {
+          const opened = await api.openReport(file);
+          dispatch({ type: "load", report: opened.report, path: opened.path, saved: true });
+        }
+      } catch (e) {
+        setNotice({ text: errorText(e), kind: "error" });
+      }
+    })();
+  }, []);
+
+  const ops: Ops = useMemo(
+    () => ({
+      set: (path, value) => dispatch({ type: "set", path, value }),
+      insert: (parent, value, index) => dispatch({ type: "insert", parent, value, index }),
+      remove: (path) => dispatch({ type: "remove", path }),
+      move: (path, to) => dispatch({ type: "move", path, to }),
+    }),
+    [],
+  );
+
+  // Live preview, debounced.
+  useEffect(() => {
+    if (!report) return;
+    const t = setTimeout(async () => {
+      try {
+        setShown({ data: await api.preview(report), of: report });
+      } catch (e) {
+        setNotice({ text: errorText(e), kind: "error" });
+      }
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [report]);
+
+  // Autosave to the recovery file.
+  useEffect(() => {
+    if (!report) return;
+    const t = setInterval(() => {
+      if (dirtyRef.current && doc) api.writeRecovery(doc.history.present).catch(() => {});
+    }, AUTOSAVE_MS);
+    return () => clearInterval(t);
+  }, [report, doc]);
+
+  // Title and the close guard.
+  useEffect(() => {
+    const name = doc?.path ? doc.path.split("/").pop() : report ? "Báo cáo chưa lưu" : "";
+    setTitle(`${isDirty ? "• " : ""}${name ? `${name} — ` : ""}Soạn Báo Cáo`).catch(() => {});
+  }, [doc?.path, isDirty, report]);
+  useEffect(() => {
+    let unlisten: (() => void) | undefined;
+    onCloseRequested(async () => {
+      if (!dirtyRef.current) return true;
+      return confirm("Báo cáo có thay đổi chưa lưu. Đóng mà không lưu?");
+    }).then((u) => (unlisten = u));
+    return () => unlisten?.();
+  }, []);
+
+  const saveAs = useCallback(
+    async (forceDialog: boolean) => {
+      if (!doc) return;
+      try {
+        const target = !forceDialog && doc.path ? doc.path : await chooseSavePath(suggestedName(doc.history.present));
+        if (!target) return;
+        const path = await api.saveReport(target, doc.history.present);
+        dispatch({ type: "saved", path });
+        await api.clearRecovery();
+        setRecent(await api.recentFiles());
+        setNotice({ text: `Đã lưu «${path}».`, kind: "info" });
+      } catch (e) {
+        setNotice({ text: errorText(e), kind: "error" });
+      }
+    },
+    [doc],
+  );
+
+  const exportAs = useCallback(
+    async (format: ExportFormat) => {
+      if (!doc) return;
+      try {
+        const target = await chooseExportPath(suggestedName(doc.history.present), format);
+        if (!target) return;
+        const path = await api.exportDocument(target, doc.history.present, format);
+        setNotice({ text: `Đã xuất «${path}».`, kind: "info", path });
+      } catch (e) {
+        setNotice({ text: errorText(e), kind: "error" });
+      }
+    },
+    [doc],
+  );
+
+  const openFile = useCallback(async (given?: string) => {
+    try {
+      if (dirtyRef.current && !(await confirm("Báo cáo đang mở có thay đổi chưa lưu. Mở tệp khác?"))) return;
+      const path = given ?? (await chooseReportToOpen());
+      if (!path) return;
+      const opened = await api.openReport(path);
+      dispatch({ type: "load", report: opened.report, path: opened.path, saved: true });
+      setSelected(["header"]);
+      setNotice(null);
+      setRecent(await api.recentFiles());
+    } catch (e) {
+      // The report on screen stays as it was.
+      setNotice({ text: errorText(e), kind: "error" });
+    }
+  }, []);
+
+  const newFromSample = useCallback(async () => {
+    if (dirtyRef.current && !(await confirm("Báo cáo đang mở có thay đổi chưa lưu. Tạo báo cáo mới?"))) return;
+    dispatch({ type: "load", report: await api.sampleReport(), path: null, saved: false });
+    setSelected(["header"]);
+  }, []);
+
+  // Keyboard: Ctrl+S, Ctrl+Shift+S, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z, Ctrl+O.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const k = e.key.toLowerCase();
+      if (k === "s") {
+        e.preventDefault();
+        saveAs(e.shiftKey);
+      } else if (k === "z" && !e.shiftKey) {
+        e.preventDefault();
+        dispatch({ type: "undo" });
+      } else if (k === "y" || (k === "z" && e.shiftKey)) {
+        e.preventDefault();
+        dispatch({ type: "redo" });
+      } else if (k === "o") {
+        e.preventDefault();
+        openFile();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [saveAs, openFile]);
+
+  if (!doc || !report) {
+    return (
+      <div className="start">
+        <h1>Soạn Báo Cáo</h1>
+        <p className="lead">Soạn báo cáo sơ kết, tổng kết đúng thể thức văn bản của Đảng và Nhà nước.</p>
+        {recovery && (
+          <div className="recovery" role="alert">
+            Lần trước chương trình đóng khi còn thay đổi chưa lưu.
+            <button
+              type="button"
+              id="restore"
+              onClick={() => {
+                dispatch({ type: "load", report: recovery, path: null, saved: false });
+                setRecovery(null);
+              }}
+            >
+              Khôi phục bản lưu tạm
+            </button>
+            <button type="button" onClick={() => (api.clearRecovery(), setRecovery(null))}>
+              Bỏ qua
+            </button>
+          </div>
+        )}
+        <div className="start-actions">
+          <button type="button" id="new-sample" className="primary" onClick={newFromSample}>
+            Báo cáo mới từ mẫu «Sơ kết 03 năm Chỉ thị 05»
+          </button>
+          <button type="button" id="open-file" onClick={() => openFile()}>
+            Mở tệp báo cáo…
+          </button>
+        </div>
+        {recent.length > 0 && (
+          <div className="recent">
+            <h2>Mở gần đây</h2>
+            <ul>
+              {recent.map((p) => (
+                <li key={p}>
+                  <button type="button" className="link" onClick={() => openFile(p)}>
+                    {p}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
+      </div>
+    );
+  }
+
+  const form =
+    selected[0] === "header" ? (
+      <HeaderForm report={report} ops={ops} />
+    ) : selected[0] === "closing" ? (
+      <ClosingForm report={report} ops={ops} />
+    ) : (
+      <NodeForm report={report} path={selected} ops={ops} />
+    );
+  const blocking = preview?.problems.filter((p) => p.blocking) ?? [];
+  const warnings = preview?.problems.filter((p) => !p.blocking) ?? [];
+
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <button type="button" onClick={() => (dirtyRef.current ? confirm("Đóng báo cáo mà không lưu?") : Promise.resolve(true)).then((ok) => ok && dispatch({ type: "close" }))}>
+          Trang đầu
+        </button>
+        <button type="button" id="open" onClick={() => openFile()}>
+          Mở…
+        </button>
+        <button type="button" id="save" onClick={() => saveAs(false)} title="Ctrl+S">
+          Lưu
+        </button>
+        <button type="button" onClick={() => saveAs(true)} title="Ctrl+Shift+S">
+          Lưu thành…
+        </button>
+        <span className="sep" />
+        <button type="button" id="undo" disabled={!canUndo(doc.history)} onClick={() => dispatch({ type: "undo" })} title="Ctrl+Z">
+          Hoàn tác
+        </button>
+        <button type="button" id="redo" disabled={!canRedo(doc.history)} onClick={() => dispatch({ type: "redo" })} title="Ctrl+Y">
+          Làm lại
+        </button>
+        <span className="sep" />
+        <button type="button" id="export-docx" className="primary" onClick={() => exportAs("docx")}>
+          Xuất Word
+        </button>
+        <button type="button" id="export-pdf" className="primary" onClick={() => exportAs("pdf")}>
+          Xuất PDF
+        </button>
+        <span className="status">{isDirty ? "Chưa lưu" : doc.path ? "Đã lưu" : ""}</span>
+      </header>
+      {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
+      <div className="columns">
+        <Outline report={report} selected={selected} onSelect={setSelected} ops={ops} />
+        <main className="editor">
+          {form}
+          {(blocking.length > 0 || warnings.length > 0) && (
+            <div className="problems" aria-label="Cần xem lại">
+              <h2>Cần xem lại trước khi xuất</h2>
+              <ul>
+                {[...blocking, ...warnings].map((p, i) => (
+                  <li key={i} className={p.blocking ? "error" : "warning"}>
+                    {p.blocking ? "Lỗi" : "Lưu ý"}
+                    {p.path ? ` (${p.path})` : ""}: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </main>
+        <Preview data={preview} anchor={anchorOf(selected)} busy={busy} />
+      </div>
+    </div>
+  );
+}
+
+function NoticeBar({ notice, onClose }: { notice: Notice; onClose: () => void }) {
+  return (
+    <div className={`notice ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"} id="notice">
+      <span>{notice.text}</span>
+      {notice.path && (
+        <button type="button" onClick={() => revealInFolder(notice.path as string)}>
+          Mở thư mục
+        </button>
+      )}
+      <button type="button" aria-label="Đóng thông báo" onClick={onClose}>
+        ✕
+      </button>
+    </div>
+  );
+}

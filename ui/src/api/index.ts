@@ -1,0 +1,117 @@
+// The only module that talks to Tauri: commands, native dialogs, the window, the opener.
+// Everything else in the UI imports from here.
+import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { ask, message, open, save } from "@tauri-apps/plugin-dialog";
+import { revealItemInDir } from "@tauri-apps/plugin-opener";
+import type { ExportFormat, Opened, Preview, Report } from "../bindings/types";
+
+export type { ExportFormat, Opened, Preview, Report };
+
+/** Extension of report documents. */
+export const EXTENSION = "baocao";
+
+const isTauri = (): boolean => typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
+
+/** An error from the backend, always a Vietnamese message. */
+export class ApiError extends Error {}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw new ApiError(typeof e === "string" ? e : String(e));
+  }
+}
+
+export const api = {
+  sampleReport: () => call<Report>("sample_report"),
+  startupFile: () => call<string | null>("startup_file"),
+  openReport: (path: string) => call<Opened>("open_report", { path }),
+  saveReport: (path: string, report: Report) => call<string>("save_report", { path, report }),
+  preview: (report: Report) => call<Preview>("preview", { report }),
+  exportDocument: (path: string, report: Report, format: ExportFormat) =>
+    call<string>("export_document", { path, report, format }),
+  writeRecovery: (report: Report) => call<void>("write_recovery", { report }),
+  takeRecovery: () => call<Report | null>("take_recovery"),
+  clearRecovery: () => call<void>("clear_recovery"),
+  recentFiles: () => call<string[]>("recent_files"),
+};
+
+/** End-to-end tests replace the native dialogs (which WebDriver cannot drive) with a folder. */
+async function e2eDir(): Promise<string | null> {
+  return isTauri() ? call<string | null>("e2e_dialog_dir") : null;
+}
+
+/** Asks for a report file to open; null when the user cancels. */
+export async function chooseReportToOpen(): Promise<string | null> {
+  const dir = await e2eDir();
+  if (dir) {
+    const next = (window as unknown as { __e2eOpen?: string }).__e2eOpen;
+    return next ?? `${dir}/bao-cao.${EXTENSION}`;
+  }
+  const picked = await open({
+    multiple: false,
+    directory: false,
+    filters: [
+      { name: "Báo cáo (Soạn Báo Cáo)", extensions: [EXTENSION, "json"] },
+      { name: "Mọi tệp", extensions: ["*"] },
+    ],
+  });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** Asks where to save the report; null when the user cancels. */
+export async function chooseSavePath(suggested: string): Promise<string | null> {
+  const dir = await e2eDir();
+  if (dir) return `${dir}/${suggested}.${EXTENSION}`;
+  return save({
+    defaultPath: `${suggested}.${EXTENSION}`,
+    filters: [{ name: "Báo cáo (Soạn Báo Cáo)", extensions: [EXTENSION] }],
+  });
+}
+
+/** Asks where to export; null when the user cancels. */
+export async function chooseExportPath(suggested: string, format: ExportFormat): Promise<string | null> {
+  const dir = await e2eDir();
+  if (dir) return `${dir}/${suggested}.${format}`;
+  return save({
+    defaultPath: `${suggested}.${format}`,
+    filters: [
+      format === "docx"
+        ? { name: "Tài liệu Word", extensions: ["docx"] }
+        : { name: "Tài liệu PDF", extensions: ["pdf"] },
+    ],
+  });
+}
+
+/** A yes/no question; in end-to-end tests the answer is yes. */
+export async function confirm(text: string, title = "Soạn Báo Cáo"): Promise<boolean> {
+  if (await e2eDir()) return true;
+  return ask(text, { title, kind: "warning", okLabel: "Đồng ý", cancelLabel: "Huỷ" });
+}
+
+/** An error box. */
+export async function showError(text: string): Promise<void> {
+  if (!isTauri()) return;
+  await message(text, { title: "Soạn Báo Cáo", kind: "error", okLabel: "Đóng" });
+}
+
+/** Shows the file in its folder (the "Mở thư mục" button). */
+export async function revealInFolder(path: string): Promise<void> {
+  await revealItemInDir(path);
+}
+
+/** Calls `guard` when the user closes the window; it returns true to let the window close. */
+export async function onCloseRequested(guard: () => Promise<boolean>): Promise<() => void> {
+  if (!isTauri()) return () => {};
+  const win = getCurrentWindow();
+  return win.onCloseRequested(async (event) => {
+    if (!(await guard())) event.preventDefault();
+  });
+}
+
+/** Sets the window title. */
+export async function setTitle(title: string): Promise<void> {
+  if (isTauri()) await getCurrentWindow().setTitle(title);
+}

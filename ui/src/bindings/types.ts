@@ -1,0 +1,422 @@
+// Generated from the Rust types by `src-tauri/src/bindings.rs` (ts-rs). Do not edit:
+// run `BAOCAO_UPDATE_BINDINGS=1 cargo test -p soan-bao-cao --test bindings`.
+
+export type Report = { 
+/**
+ * Version of this file format; files from a newer version are refused, older ones migrated.
+ */
+schema_version: number, 
+/**
+ * Header block: bodies, number, place and date, document type, subject.
+ */
+header: Header, 
+/**
+ * The body tree: an opening paragraph then parts (optionally grouped in "Phần").
+ */
+body: Body, 
+/**
+ * Closing sentence, signature block and recipients.
+ */
+closing: Closing, 
+/**
+ * Statistics annexes (phụ lục), each starting on a new page.
+ */
+annexes?: Array<Annex>, };
+
+export type Header = { 
+/**
+ * Id of the format profile: "hd36" (Party) or "nd30" (State), or a user profile.
+ */
+profile: string, 
+/**
+ * Directly superior body, e.g. "Huyện ủy Cầu Ngang"; none for a body without one.
+ */
+superior_body?: string | null, 
+/**
+ * Issuing body as printed in the header, e.g. "Ban Tuyên giáo"; "\n" forces a line break.
+ */
+issuing_body: string, 
+/**
+ * Full name of the issuing body for citations and document properties,
+ * e.g. "Ban Tuyên giáo Huyện ủy Cầu Ngang".
+ */
+issuing_body_full: string, 
+/**
+ * Registered document number; none while the clerk has not assigned it.
+ */
+number?: number | null, 
+/**
+ * Document type code in the number, e.g. "BC".
+ */
+type_code: string, 
+/**
+ * Issuing body code in the number, e.g. "BTGHU" or "UBND".
+ */
+issuer_code: string, 
+/**
+ * Place name in the date line, e.g. "Cầu Ngang".
+ */
+place: string, 
+/**
+ * Date of issue (YYYY-MM-DD).
+ */
+date: string, 
+/**
+ * Document type name, e.g. "BÁO CÁO".
+ */
+doc_type: string, 
+/**
+ * Subject line (trích yếu); "\n" marks a chosen line break.
+ */
+subject: string, };
+
+export type Body = { 
+/**
+ * Blocks before the first heading ("Thực hiện Kế hoạch số …, … báo cáo như sau:").
+ */
+opening?: Array<Block>, 
+/**
+ * Parts (I., II., …), or "Phần" groups holding parts; not both.
+ */
+content: Array<Division>, };
+
+export type Division = { "type": "phan" } & Phan | { "type": "part" } & Part;
+
+export type Phan = { 
+/**
+ * Title line under "Phần thứ …", e.g. "Kết quả 03 năm thực hiện Chỉ thị 05".
+ */
+title: string, 
+/**
+ * Blocks before the first part of this Phần.
+ */
+blocks?: Array<Block>, 
+/**
+ * Parts; their Roman numerals restart in each Phần.
+ */
+parts: Array<Part>, };
+
+export type Part = { 
+/**
+ * Title as typed; the profile sets its case.
+ */
+title: string, 
+/**
+ * Blocks under the title, before the first section.
+ */
+blocks?: Array<Block>, 
+/**
+ * Numbered sections (1., 2., …).
+ */
+sections?: Array<Section>, };
+
+export type Section = { 
+/**
+ * Title in sentence case.
+ */
+title: string, 
+/**
+ * Blocks under the title, before the first point.
+ */
+blocks?: Array<Block>, 
+/**
+ * Lettered points (a), b), …, đ), …).
+ */
+points?: Array<Point>, };
+
+export type Point = { 
+/**
+ * Heading text; without one, the letter opens the first paragraph.
+ */
+title?: string | null, 
+/**
+ * Content of the point.
+ */
+blocks: Array<Block>, };
+
+export type Block = { "type": "paragraph" } & Paragraph | { "type": "lines" } & Lines | { "type": "results" } & Results | { "type": "shortcomings" } & Shortcomings | { "type": "causes" } & Causes | { "type": "lessons" } & Lessons | { "type": "solution_groups" } & SolutionGroups | { "type": "proposals" } & Proposals | { "type": "table" } & StatTable;
+
+export type Paragraph = { 
+/**
+ * Text; "\n" is a line break inside the paragraph.
+ */
+text: string, };
+
+export type Marker = "dash" | "plus";
+
+export type Lines = { 
+/**
+ * Marker printed before each line.
+ */
+marker: Marker, 
+/**
+ * One entry per line.
+ */
+items: Array<string>, };
+
+export type Results = { 
+/**
+ * Optional lead paragraph.
+ */
+intro?: string | null, 
+/**
+ * Marker of each result line.
+ */
+marker: Marker, 
+/**
+ * The result lines.
+ */
+items: Array<ResultItem>, };
+
+export type ResultItem = { 
+/**
+ * Text citing figures as `{name}`; write `{{` and `}}` for literal braces.
+ */
+text: string, 
+/**
+ * The figures cited by the text, by name.
+ */
+figures?: { [key in string]: Figure }, };
+
+export type Figure = { 
+/**
+ * The value; none while it is still to be filled ("cần cập nhật").
+ */
+value: number | null, 
+/**
+ * How the value is written.
+ */
+kind: FigureKind, 
+/**
+ * Where the value comes from (a unit's form, a table, a source document).
+ */
+source?: string | null, };
+
+export type FigureKind = "count" | "number" | "percent";
+
+export type Shortcomings = { 
+/**
+ * Optional lead paragraph.
+ */
+intro?: string | null, 
+/**
+ * One shortcoming per line.
+ */
+items: Array<string>, };
+
+export type Causes = { 
+/**
+ * Optional lead paragraph.
+ */
+intro?: string | null, 
+/**
+ * Objective causes (khách quan).
+ */
+objective: Array<string>, 
+/**
+ * Subjective causes (chủ quan).
+ */
+subjective: Array<string>, };
+
+export type OrdinalSet = "mot_la" | "thu_nhat";
+
+export type Lessons = { 
+/**
+ * Optional lead paragraph.
+ */
+intro?: string | null, 
+/**
+ * Ordinal words used.
+ */
+ordinals: OrdinalSet, 
+/**
+ * One lesson per entry, without its ordinal ("phải thường xuyên …").
+ */
+items: Array<string>, };
+
+export type GroupNumbering = "parenthesized" | "mot_la" | "thu_nhat";
+
+export type SolutionGroups = { 
+/**
+ * Lead sentence with `{count}` where the number of groups goes:
+ * "… tập trung thực hiện {count} nhóm giải pháp sau:".
+ */
+lead: string, 
+/**
+ * Numbering of the groups.
+ */
+numbering: GroupNumbering, 
+/**
+ * The groups.
+ */
+groups: Array<SolutionGroup>, };
+
+export type SolutionGroup = { 
+/**
+ * The group's statement.
+ */
+title: string, 
+/**
+ * Detail lines ("- …").
+ */
+items?: Array<string>, };
+
+export type Proposals = { 
+/**
+ * Optional lead paragraph.
+ */
+intro?: string | null, 
+/**
+ * One proposal per addressee.
+ */
+items: Array<Proposal>, };
+
+export type Proposal = { 
+/**
+ * The body addressed, e.g. "Ban Tuyên giáo Tỉnh ủy".
+ */
+addressee: string, 
+/**
+ * What is proposed.
+ */
+text: string, };
+
+export type StatTable = { 
+/**
+ * Caption above the table.
+ */
+title?: string | null, 
+/**
+ * Unit line above the table, e.g. "Đơn vị tính: lượt người".
+ */
+unit?: string | null, 
+/**
+ * Whether a computed STT column comes first.
+ */
+stt: boolean, 
+/**
+ * Columns (without STT).
+ */
+columns: Array<Column>, 
+/**
+ * Rows: one cell per column; cells of computed columns stay null.
+ */
+rows: Array<Array<Cell>>, 
+/**
+ * Label of the computed totals row ("Tổng cộng"); none for no totals row.
+ */
+total_label?: string | null, };
+
+export type Column = { 
+/**
+ * Header text.
+ */
+header: string, 
+/**
+ * What the column holds.
+ */
+kind: ColumnKind, 
+/**
+ * For `row_sum`: the 0-based indices of the columns added up.
+ */
+sum_of?: Array<number>, 
+/**
+ * Relative width; columns without one share the rest.
+ */
+width?: number | null, };
+
+export type ColumnKind = "text" | "number" | "row_sum";
+
+export type Cell = number | string | null;
+
+export type AuthorityKind = "tm" | "kt" | "tl" | "tuq" | "q";
+
+export type Authority = { 
+/**
+ * The form of authority.
+ */
+kind: AuthorityKind, 
+/**
+ * On whose behalf, e.g. "Trưởng ban" or "Ban Thường vụ".
+ */
+of: string, };
+
+export type Closing = { 
+/**
+ * Closing sentence ("Trên đây là báo cáo …").
+ */
+sentence: string, 
+/**
+ * Authority line; none when the head signs in their own name.
+ */
+authority?: Authority | null, 
+/**
+ * Signer's title, e.g. "Phó Trưởng ban".
+ */
+signer_title: string, 
+/**
+ * Signer's full name, without academic titles.
+ */
+signer_name: string, 
+/**
+ * Recipients, one per line, without punctuation (the profile adds it).
+ */
+recipients: Array<string>, 
+/**
+ * Where the file copy is kept: "Văn phòng" → "- Lưu Văn phòng." (Party).
+ */
+archive: string, };
+
+export type Annex = { 
+/**
+ * Title under "PHỤ LỤC".
+ */
+title: string, 
+/**
+ * Content: usually tables, possibly notes.
+ */
+blocks: Array<Block>, };
+
+export type ProblemView = { 
+/**
+ * Field path, e.g. "header.subject".
+ */
+path: string, 
+/**
+ * Vietnamese message.
+ */
+message: string, 
+/**
+ * Whether it blocks export.
+ */
+blocking: boolean, };
+
+export type Preview = { 
+/**
+ * SVG markup of each page (no `<style>`; the UI declares the fonts).
+ */
+pages: Array<string>, 
+/**
+ * For each page, the report paths whose content starts there.
+ */
+anchors: Array<Array<string>>, 
+/**
+ * Problems found by validation and layout.
+ */
+problems: Array<ProblemView>, };
+
+export type Opened = { 
+/**
+ * The report.
+ */
+report: Report, 
+/**
+ * Where it was read from.
+ */
+path: string, };
+
+export type ExportFormat = "docx" | "pdf";
+
+export const ORDINAL_WORDS = ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai", "Mười ba", "Mười bốn", "Mười lăm", "Mười sáu", "Mười bảy", "Mười tám", "Mười chín", "Hai mươi"] as const;
+
+export const VIET_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"] as const;

@@ -1,0 +1,364 @@
+// Editors for each typed block: paragraphs, lines, results with figures, shortcomings, causes,
+// lessons ("Một là," shown, not typed), solution groups (count computed), proposals, tables.
+import type { Block, Cell, Column, ColumnKind, Figure, FigureKind, StatTable } from "../bindings/types";
+import { blockName, count2, motLa, newBlock, thuNhat, type Path } from "../model/tree";
+import { columnTotals, resolveTable } from "../model/table";
+import { ListField, RowButtons, SelectField, TextField } from "./fields";
+import type { Ops } from "./ops";
+
+const BLOCK_TYPES: Block["type"][] = [
+  "paragraph",
+  "lines",
+  "results",
+  "shortcomings",
+  "causes",
+  "lessons",
+  "solution_groups",
+  "proposals",
+  "table",
+];
+
+/** Editor of a list of blocks with "add block". */
+export function BlocksEditor({ path, blocks, ops }: { path: Path; blocks: Block[] | undefined; ops: Ops }) {
+  const list = blocks ?? [];
+  return (
+    <div className="blocks">
+      {list.map((b, i) => (
+        <div className="block" key={i} data-block={b.type}>
+          <div className="block-head">
+            <span className="block-name">{blockName(b.type)}</span>
+            <RowButtons path={[...path, i]} index={i} length={list.length} ops={ops} />
+          </div>
+          <BlockEditor path={[...path, i]} block={b} ops={ops} />
+        </div>
+      ))}
+      <AddBlock onAdd={(t) => (blocks ? ops.insert(path, newBlock(t)) : ops.set(path, [newBlock(t)]))} />
+    </div>
+  );
+}
+
+function AddBlock({ onAdd }: { onAdd: (t: Block["type"]) => void }) {
+  return (
+    <div className="add-block">
+      <span>Thêm:</span>
+      {BLOCK_TYPES.map((t) => (
+        <button type="button" key={t} data-add-block={t} onClick={() => onAdd(t)}>
+          {blockName(t)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function BlockEditor({ path, block, ops }: { path: Path; block: Block; ops: Ops }) {
+  switch (block.type) {
+    case "paragraph":
+      return <TextField label="Nội dung" path={[...path, "text"]} value={block.text} ops={ops} multiline />;
+    case "lines":
+      return (
+        <>
+          <SelectField
+            label="Dấu đầu dòng"
+            path={[...path, "marker"]}
+            value={block.marker ?? "dash"}
+            options={[["dash", "- (gạch đầu dòng)"], ["plus", "+ (dấu cộng, cấp dưới)"]]}
+            ops={ops}
+          />
+          <ListField label="Các dòng" path={[...path, "items"]} items={block.items} ops={ops} addLabel="Thêm dòng" />
+        </>
+      );
+    case "shortcomings":
+      return (
+        <>
+          <TextField label="Câu dẫn (không bắt buộc)" path={[...path, "intro"]} value={block.intro} ops={ops} multiline optional />
+          <ListField label="Các hạn chế" path={[...path, "items"]} items={block.items} ops={ops} prefix={() => "-"} addLabel="Thêm hạn chế" />
+        </>
+      );
+    case "causes":
+      return (
+        <>
+          <TextField label="Câu dẫn (không bắt buộc)" path={[...path, "intro"]} value={block.intro} ops={ops} multiline optional />
+          <ListField label="Nguyên nhân khách quan" path={[...path, "objective"]} items={block.objective ?? []} ops={ops} prefix={() => "-"} addLabel="Thêm nguyên nhân khách quan" />
+          <ListField label="Nguyên nhân chủ quan" path={[...path, "subjective"]} items={block.subjective ?? []} ops={ops} prefix={() => "-"} addLabel="Thêm nguyên nhân chủ quan" />
+        </>
+      );
+    case "lessons": {
+      const word = block.ordinals === "thu_nhat" ? thuNhat : motLa;
+      return (
+        <>
+          <TextField label="Câu dẫn (không bắt buộc)" path={[...path, "intro"]} value={block.intro} ops={ops} multiline optional />
+          <SelectField
+            label="Cách đánh thứ tự"
+            path={[...path, "ordinals"]}
+            value={block.ordinals ?? "mot_la"}
+            options={[["mot_la", "Một là, Hai là, …"], ["thu_nhat", "Thứ nhất, Thứ hai, …"]]}
+            ops={ops}
+          />
+          <ListField
+            label="Các bài học (chương trình tự thêm thứ tự)"
+            name="lesson"
+            path={[...path, "items"]}
+            items={block.items}
+            ops={ops}
+            prefix={(i) => `${word(i + 1)},`}
+            addLabel="Thêm bài học"
+          />
+        </>
+      );
+    }
+    case "solution_groups": {
+      const n = block.groups.length;
+      const numbering = block.numbering ?? "parenthesized";
+      const label = (i: number) =>
+        numbering === "mot_la" ? `${motLa(i + 1)},` : numbering === "thu_nhat" ? `${thuNhat(i + 1)},` : `(${i + 1})`;
+      return (
+        <>
+          <TextField
+            label="Câu dẫn — {count} là chỗ chương trình điền số nhóm"
+            path={[...path, "lead"]}
+            value={block.lead}
+            ops={ops}
+            multiline
+            hint={`Sẽ in: «${block.lead.replace("{count}", count2(n))}»`}
+          />
+          <SelectField
+            label="Đánh số nhóm"
+            path={[...path, "numbering"]}
+            value={numbering}
+            options={[["parenthesized", "(1), (2), …"], ["mot_la", "Một là, Hai là, …"], ["thu_nhat", "Thứ nhất, …"]]}
+            ops={ops}
+          />
+          {block.groups.map((g, i) => (
+            <div className="sub" key={i}>
+              <div className="list-row">
+                <span className="prefix">{label(i)}</span>
+                <textarea
+                  aria-label={`Nhóm giải pháp ${i + 1}`}
+                  value={g.title}
+                  rows={2}
+                  onChange={(e) => ops.set([...path, "groups", i, "title"], e.target.value)}
+                />
+                <RowButtons path={[...path, "groups", i]} index={i} length={n} ops={ops} />
+              </div>
+              <ListField
+                label="Nội dung cụ thể"
+                path={[...path, "groups", i, "items"]}
+                items={g.items ?? []}
+                ops={{ ...ops, insert: (p, v, idx) => (g.items ? ops.insert(p, v, idx) : ops.set(p, [v])) }}
+                prefix={() => "-"}
+                addLabel="Thêm dòng"
+              />
+            </div>
+          ))}
+          <button type="button" className="add" onClick={() => ops.insert([...path, "groups"], { title: "" })}>
+            + Thêm nhóm giải pháp
+          </button>
+        </>
+      );
+    }
+    case "proposals":
+      return (
+        <>
+          <TextField label="Câu dẫn (không bắt buộc)" path={[...path, "intro"]} value={block.intro} ops={ops} multiline optional />
+          {block.items.map((p, i) => (
+            <div className="sub proposal" key={i}>
+              <div className="list-row">
+                <span className="prefix">- Đối với</span>
+                <input
+                  aria-label={`Nơi được đề xuất ${i + 1}`}
+                  value={p.addressee}
+                  onChange={(e) => ops.set([...path, "items", i, "addressee"], e.target.value)}
+                />
+                <RowButtons path={[...path, "items", i]} index={i} length={block.items.length} ops={ops} />
+              </div>
+              <textarea
+                aria-label={`Nội dung đề xuất ${i + 1}`}
+                value={p.text}
+                rows={2}
+                onChange={(e) => ops.set([...path, "items", i, "text"], e.target.value)}
+              />
+            </div>
+          ))}
+          <button type="button" className="add" onClick={() => ops.insert([...path, "items"], { addressee: "", text: "" })}>
+            + Thêm đề xuất
+          </button>
+        </>
+      );
+    case "results":
+      return (
+        <>
+          <TextField label="Câu dẫn (không bắt buộc)" path={[...path, "intro"]} value={block.intro} ops={ops} multiline optional />
+          {block.items.map((item, i) => (
+            <div className="sub" key={i}>
+              <div className="list-row">
+                <span className="prefix">-</span>
+                <textarea
+                  aria-label={`Kết quả ${i + 1}`}
+                  value={item.text}
+                  rows={2}
+                  onChange={(e) => ops.set([...path, "items", i, "text"], e.target.value)}
+                />
+                <RowButtons path={[...path, "items", i]} index={i} length={block.items.length} ops={ops} />
+              </div>
+              <FiguresEditor path={[...path, "items", i, "figures"]} figures={item.figures ?? {}} ops={ops} />
+            </div>
+          ))}
+          <button type="button" className="add" onClick={() => ops.insert([...path, "items"], { text: "", figures: {} })}>
+            + Thêm dòng kết quả
+          </button>
+        </>
+      );
+    case "table":
+      return <TableEditor path={path} table={block} ops={ops} />;
+  }
+}
+
+const KINDS: [FigureKind, string][] = [
+  ["count", "số đếm (05)"],
+  ["number", "số lượng (1.234)"],
+  ["percent", "tỷ lệ (97,5%)"],
+];
+
+function FiguresEditor({ path, figures, ops }: { path: Path; figures: Record<string, Figure | undefined>; ops: Ops }) {
+  const names = Object.keys(figures);
+  return (
+    <div className="figures">
+      <div className="hint">Số liệu: viết {"{tên}"} trong câu ở chỗ đặt số.</div>
+      {names.map((name) => {
+        const f = figures[name] as Figure;
+        return (
+          <div className="figure" key={name}>
+            <code>{`{${name}}`}</code>
+            <input
+              aria-label={`Giá trị ${name}`}
+              type="number"
+              value={f.value ?? ""}
+              placeholder="cần cập nhật"
+              className={f.value === null ? "needs-update" : ""}
+              onChange={(e) => ops.set([...path, name, "value"], e.target.value === "" ? null : Number(e.target.value))}
+            />
+            <select aria-label={`Loại ${name}`} value={f.kind ?? "number"} onChange={(e) => ops.set([...path, name, "kind"], e.target.value)}>
+              {KINDS.map(([k, t]) => (
+                <option key={k} value={k}>
+                  {t}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="danger"
+              aria-label={`Xoá số liệu ${name}`}
+              onClick={() => {
+                const next = { ...figures };
+                delete next[name];
+                ops.set(path, next);
+              }}
+            >
+              ✕
+            </button>
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="add"
+        onClick={() => {
+          let i = names.length + 1;
+          while (figures[`so_lieu_${i}`]) i += 1;
+          ops.set(path, { ...figures, [`so_lieu_${i}`]: { value: null, kind: "count" } });
+        }}
+      >
+        + Thêm số liệu
+      </button>
+    </div>
+  );
+}
+
+function cellText(c: Cell): string {
+  return c === null ? "" : String(c);
+}
+
+function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: Ops }) {
+  const values = resolveTable(table);
+  const totals = columnTotals(table, values);
+  const setCell = (r: number, c: number, col: Column, text: string) => {
+    const v: Cell = text.trim() === "" ? null : col.kind === "number" && !Number.isNaN(Number(text.replace(",", "."))) ? Number(text.replace(",", ".")) : text;
+    ops.set([...path, "rows", r, c], v);
+  };
+  const addColumn = () => {
+    ops.set([...path, "columns"], [...table.columns, { header: "Cột mới", kind: "number" as ColumnKind }]);
+    ops.set([...path, "rows"], table.rows.map((row) => [...row, null]));
+  };
+  return (
+    <div className="table-editor">
+      <TextField label="Tên bảng" path={[...path, "title"]} value={table.title} ops={ops} optional />
+      <TextField label="Đơn vị tính" path={[...path, "unit"]} value={table.unit} ops={ops} optional />
+      <div className="grid-wrap">
+        <table className="grid">
+          <thead>
+            <tr>
+              {table.stt && <th>STT</th>}
+              {table.columns.map((col, c) => (
+                <th key={c}>
+                  <input aria-label={`Tên cột ${c + 1}`} value={col.header} onChange={(e) => ops.set([...path, "columns", c, "header"], e.target.value)} />
+                  <select aria-label={`Loại cột ${c + 1}`} value={col.kind ?? "text"} onChange={(e) => ops.set([...path, "columns", c, "kind"], e.target.value)}>
+                    <option value="text">chữ</option>
+                    <option value="number">số</option>
+                    <option value="row_sum">tổng hàng</option>
+                  </select>
+                </th>
+              ))}
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r}>
+                {table.stt && <td className="stt">{r + 1}</td>}
+                {table.columns.map((col, c) =>
+                  col.kind === "row_sum" ? (
+                    <td key={c} className="computed">
+                      {values[r][c] === null ? "" : String(values[r][c])}
+                    </td>
+                  ) : (
+                    <td key={c}>
+                      <input aria-label={`Hàng ${r + 1} cột ${c + 1}`} value={cellText(row[c] ?? null)} onChange={(e) => setCell(r, c, col, e.target.value)} />
+                    </td>
+                  ),
+                )}
+                <td>
+                  <RowButtons path={[...path, "rows", r]} index={r} length={table.rows.length} ops={ops} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          {table.total_label && (
+            <tfoot>
+              <tr>
+                {table.stt && <td />}
+                {table.columns.map((col, c) => (
+                  <td key={c} className="computed">
+                    {col.kind === "text" ? (c === table.columns.findIndex((x) => (x.kind ?? "text") === "text") ? table.total_label : "") : totals[c] ?? ""}
+                  </td>
+                ))}
+                <td />
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+      <div className="table-actions">
+        <button type="button" className="add" onClick={() => ops.insert([...path, "rows"], table.columns.map(() => null))}>
+          + Thêm hàng
+        </button>
+        <button type="button" className="add" onClick={addColumn}>
+          + Thêm cột
+        </button>
+        <label className="check">
+          <input type="checkbox" checked={!!table.total_label} onChange={(e) => ops.set([...path, "total_label"], e.target.checked ? "Tổng cộng" : undefined)} />
+          Dòng tổng cộng
+        </label>
+      </div>
+    </div>
+  );
+}

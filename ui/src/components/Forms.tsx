@@ -1,0 +1,161 @@
+// The centre column: the form of whatever is selected in the outline.
+import type { AuthorityKind, Division, Report } from "../bindings/types";
+import { getIn, vietLetter, type Path } from "../model/tree";
+import { BlocksEditor } from "./BlockEditor";
+import { ListField, SelectField, TextField } from "./fields";
+import type { Ops } from "./ops";
+
+export function HeaderForm({ report, ops }: { report: Report; ops: Ops }) {
+  const h = report.header;
+  const p = (k: string): Path => ["header", k];
+  return (
+    <div className="form" data-form="header">
+      <h2>Phần đầu văn bản</h2>
+      <SelectField
+        label="Thể thức"
+        path={p("profile")}
+        value={h.profile as "hd36" | "nd30"}
+        options={[["hd36", "Văn bản của Đảng (HD 36-HD/VPTW)"], ["nd30", "Văn bản hành chính (NĐ 30/2020/NĐ-CP)"]]}
+        ops={ops}
+      />
+      <div className="two">
+        <TextField label="Cơ quan cấp trên" path={p("superior_body")} value={h.superior_body} ops={ops} optional placeholder="Huyện ủy …" />
+        <TextField label="Cơ quan ban hành (dòng in ở đầu)" path={p("issuing_body")} value={h.issuing_body} ops={ops} placeholder="Ban Tuyên giáo" />
+      </div>
+      <TextField label="Tên đầy đủ của cơ quan (dùng khi trích dẫn)" path={p("issuing_body_full")} value={h.issuing_body_full} ops={ops} />
+      <div className="three">
+        <div className="field">
+          <label htmlFor="so-van-ban">Số</label>
+          <input
+            id="so-van-ban"
+            type="number"
+            min={1}
+            value={h.number ?? ""}
+            placeholder="để trống cho văn thư"
+            onChange={(e) => ops.set(p("number"), e.target.value === "" ? undefined : Math.max(1, Math.floor(Number(e.target.value))))}
+          />
+        </div>
+        <TextField label="Ký hiệu loại" path={p("type_code")} value={h.type_code} ops={ops} />
+        <TextField label="Ký hiệu cơ quan" path={p("issuer_code")} value={h.issuer_code} ops={ops} />
+      </div>
+      <div className="two">
+        <TextField label="Địa danh" path={p("place")} value={h.place} ops={ops} />
+        <div className="field">
+          <label htmlFor="ngay-ban-hanh">Ngày ban hành</label>
+          <input id="ngay-ban-hanh" type="date" value={h.date} onChange={(e) => e.target.value && ops.set(p("date"), e.target.value)} />
+        </div>
+      </div>
+      <TextField label="Tên loại văn bản" path={p("doc_type")} value={h.doc_type} ops={ops} />
+      <TextField
+        label="Trích yếu"
+        name="subject"
+        path={p("subject")}
+        value={h.subject}
+        ops={ops}
+        multiline
+        hint="Xuống dòng (Enter) ở chỗ hợp nghĩa để các dòng cân đối."
+      />
+    </div>
+  );
+}
+
+const AUTHORITIES: [AuthorityKind | "", string][] = [
+  ["", "(người đứng đầu ký)"],
+  ["tm", "Thay mặt (T/M, TM.)"],
+  ["kt", "Ký thay (K/T, KT.)"],
+  ["tl", "Thừa lệnh (T/L, TL.)"],
+  ["tuq", "Thừa ủy quyền (TUQ., chỉ văn bản hành chính)"],
+  ["q", "Quyền (Q.)"],
+];
+
+export function ClosingForm({ report, ops }: { report: Report; ops: Ops }) {
+  const c = report.closing;
+  const p = (k: string): Path => ["closing", k];
+  return (
+    <div className="form" data-form="closing">
+      <h2>Kết thúc, chữ ký, nơi nhận</h2>
+      <TextField label="Câu kết thúc" path={p("sentence")} value={c.sentence} ops={ops} multiline />
+      <div className="two">
+        <div className="field">
+          <label htmlFor="tham-quyen">Hình thức ký</label>
+          <select
+            id="tham-quyen"
+            value={c.authority?.kind ?? ""}
+            onChange={(e) =>
+              ops.set(p("authority"), e.target.value === "" ? undefined : { kind: e.target.value, of: c.authority?.of ?? "Trưởng ban" })
+            }
+          >
+            {AUTHORITIES.map(([v, t]) => (
+              <option key={v} value={v}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+        {c.authority && <TextField label="Ký thay mặt / thay cho" path={["closing", "authority", "of"]} value={c.authority.of} ops={ops} />}
+      </div>
+      <div className="two">
+        <TextField label="Chức vụ người ký" path={p("signer_title")} value={c.signer_title} ops={ops} />
+        <TextField label="Họ và tên người ký" path={p("signer_name")} value={c.signer_name} ops={ops} />
+      </div>
+      <ListField label="Nơi nhận (không cần gõ dấu cuối dòng)" path={p("recipients")} items={c.recipients} ops={ops} prefix={() => "-"} addLabel="Thêm nơi nhận" />
+      <TextField label="Lưu tại" path={p("archive")} value={c.archive} ops={ops} hint="Ví dụ «Văn phòng» → «- Lưu Văn phòng.»" />
+    </div>
+  );
+}
+
+/** Form of a part, section, point, Phần or annex, chosen by the path. */
+export function NodeForm({ report, path, ops }: { report: Report; path: Path; ops: Ops }) {
+  const node = getIn(report, path) as Record<string, unknown> | undefined;
+  if (!node) return <div className="form">Mục này không còn.</div>;
+  const kind = path[path.length - 2];
+  if (path[0] === "body" && path[1] === "opening") {
+    return (
+      <div className="form" data-form="opening">
+        <h2>Mở đầu</h2>
+        <BlocksEditor path={path} blocks={report.body.opening} ops={ops} />
+      </div>
+    );
+  }
+  if (kind === "blocks") {
+    // A block shown in the outline (lessons, solution groups, tables): edit its container.
+    return <NodeForm report={report} path={path.slice(0, -2)} ops={ops} />;
+  }
+  const title =
+    kind === "annexes" ? "Phụ lục" : kind === "points" ? `Điểm ${vietLetter((path[path.length - 1] as number) + 1)})` : kind === "sections" ? "Tiểu mục" : "Mục";
+  const isPhan = kind === "content" && (node as unknown as Division).type === "phan";
+  return (
+    <div className="form" data-form={String(kind)}>
+      <h2>{isPhan ? "Phần" : title}</h2>
+      <TextField
+        label={kind === "points" ? "Tiêu đề điểm (để trống nếu chữ cái mở đầu đoạn văn)" : "Tiêu đề"}
+        name="title"
+        path={[...path, "title"]}
+        value={node.title as string | undefined}
+        ops={ops}
+        optional={kind === "points"}
+      />
+      {!isPhan && <BlocksEditor path={[...path, "blocks"]} blocks={node.blocks as never} ops={ops} />}
+      {(kind === "content" || kind === "parts") && !isPhan && (
+        <button
+          type="button"
+          className="add"
+          data-add="section"
+          onClick={() => (node.sections ? ops.insert([...path, "sections"], { title: "Tiểu mục mới", blocks: [] }) : ops.set([...path, "sections"], [{ title: "Tiểu mục mới", blocks: [] }]))}
+        >
+          + Thêm tiểu mục (1., 2., …)
+        </button>
+      )}
+      {kind === "sections" && (
+        <button
+          type="button"
+          className="add"
+          data-add="point"
+          onClick={() => (node.points ? ops.insert([...path, "points"], { title: "Điểm mới", blocks: [] }) : ops.set([...path, "points"], [{ title: "Điểm mới", blocks: [] }]))}
+        >
+          + Thêm điểm (a), b), …)
+        </button>
+      )}
+    </div>
+  );
+}

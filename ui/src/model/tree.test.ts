@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { anchorOf, count2, getIn, insertAt, motLa, moveTo, outline, removeAt, roman, setIn, thuNhat, vietLetter } from "./tree";
+import { pageOf } from "../components/Preview";
+import { columnTotals, resolveTable } from "./table";
+import type { Report, StatTable } from "../bindings/types";
+import sample from "../../../templates/samples/so-ket-03-nam-chi-thi-05.json";
+
+const report = sample as unknown as Report;
+
+describe("numbering shown in the editor matches the engine", () => {
+  it("ordinals, numerals, letters, counts", () => {
+    expect([1, 2, 3, 4].map(motLa)).toEqual(["Một là", "Hai là", "Ba là", "Bốn là"]);
+    expect([1, 4, 5].map(thuNhat)).toEqual(["Thứ nhất", "Thứ tư", "Thứ năm"]);
+    expect([1, 4, 9, 14].map(roman)).toEqual(["I", "IV", "IX", "XIV"]);
+    expect([1, 4, 5, 6].map(vietLetter)).toEqual(["a", "d", "đ", "e"]);
+    expect([6, 12].map(count2)).toEqual(["06", "12"]);
+  });
+});
+
+describe("immutable edits by path", () => {
+  it("sets, inserts, removes and moves without touching the original", () => {
+    const r1 = setIn(report, ["header", "subject"], "về việc mới");
+    expect(r1.header.subject).toBe("về việc mới");
+    expect(report.header.subject).not.toBe("về việc mới");
+    expect(r1.body).toBe(report.body); // untouched branches are shared
+    const r2 = insertAt(r1, ["closing", "recipients"], "Ban Dân vận Huyện ủy", 0);
+    expect(r2.closing.recipients[0]).toBe("Ban Dân vận Huyện ủy");
+    const r3 = moveTo(r2, ["closing", "recipients", 0], 2);
+    expect(r3.closing.recipients[2]).toBe("Ban Dân vận Huyện ủy");
+    const r4 = removeAt(r3, ["closing", "recipients", 2]);
+    expect(r4.closing.recipients).toEqual(report.closing.recipients);
+    expect(getIn(r4, ["body", "content", 0, "type"])).toBe("part");
+  });
+});
+
+describe("outline", () => {
+  it("lists parts, sections, points, lessons, solution groups, closing and annexes in order", () => {
+    const labels = outline(report).map((i) => i.label);
+    expect(labels[0]).toMatch(/^Phần đầu/);
+    expect(labels).toContain("I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN");
+    expect(labels).toContain("a) Nguyên nhân của ưu điểm");
+    expect(labels).toContain("Bài học kinh nghiệm (04)");
+    expect(labels).toContain("06 nhóm giải pháp");
+    expect(labels[labels.length - 1]).toMatch(/^Phụ lục 2/);
+    expect(anchorOf(["body", "content", 2, "sections", 3])).toBe("body.content[2].sections[3]");
+  });
+
+  it("finds the page of the part being edited, or of its parent", () => {
+    const anchors = [["header", "body.opening", "body.content[0]"], ["body.content[1]"], ["closing"]];
+    expect(pageOf(anchors, "body.content[1].sections[2]")).toBe(1);
+    expect(pageOf(anchors, "closing")).toBe(2);
+    expect(pageOf(anchors, "annexes[0]")).toBe(0);
+  });
+});
+
+describe("tables", () => {
+  it("computes row sums and totals like the engine", () => {
+    const t: StatTable = {
+      stt: true,
+      columns: [
+        { header: "Nội dung", kind: "text" },
+        { header: "2018", kind: "number" },
+        { header: "2019", kind: "number" },
+        { header: "Tổng", kind: "row_sum", sum_of: [1, 2] },
+      ],
+      rows: [
+        ["a", 1146, null, null],
+        ["b", 5204, 5391, null],
+      ],
+      total_label: "Tổng cộng",
+    };
+    const v = resolveTable(t);
+    expect(v[1][3]).toBe(10595);
+    expect(columnTotals(t, v)).toEqual([null, 6350, 5391, 11741]);
+  });
+});
