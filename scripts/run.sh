@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# The main job: builds the `baocao` command and renders a report to an official-format DOCX.
-# With no arguments it renders the built-in sample to ./bao-cao-mau.docx and ./bao-cao-mau.pdf.
-#   bash scripts/run.sh                          # the built-in sample
-#   bash scripts/run.sh render bao-cao.json -o bao-cao.docx
+# The main job: builds and starts the Soạn Báo Cáo app (its start screen opens the built-in
+# sample with one click; a .baocao file given as argument opens directly).
+#   bash scripts/run.sh                      # the app
+#   bash scripts/run.sh bao-cao.baocao       # the app, on that file
+#   bash scripts/run.sh render bao-cao.json -o bao-cao.pdf   # the command line (`baocao`)
+# Without a display it renders the built-in sample to ./bao-cao-mau.docx and ./bao-cao-mau.pdf.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cargo build --quiet --locked --manifest-path "$root/Cargo.toml" -p baocao-cli
-bin="$root/target/debug/baocao"
-if [ "$#" -eq 0 ]; then
-  "$bin" render -o bao-cao-mau.docx
-  exec "$bin" render -o bao-cao-mau.pdf
+bash "$root/scripts/setup.sh"
+case "${1:-}" in
+  render|sample|validate|profile|schema|fidelity|--help|-h)
+    cargo build --quiet --locked --manifest-path "$root/Cargo.toml" -p baocao-cli
+    exec "$root/target/debug/baocao" "$@" ;;
+esac
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "Không có màn hình (DISPLAY): xuất báo cáo mẫu bằng dòng lệnh thay cho ứng dụng."
+  cargo build --quiet --locked --manifest-path "$root/Cargo.toml" -p baocao-cli
+  "$root/target/debug/baocao" render -o bao-cao-mau.docx
+  exec "$root/target/debug/baocao" render -o bao-cao-mau.pdf
 fi
-exec "$bin" "$@"
+(cd "$root/ui" && npm run --silent build)
+cargo build --quiet --locked --manifest-path "$root/Cargo.toml" -p soan-bao-cao
+exec "$root/target/debug/soan-bao-cao" "$@"

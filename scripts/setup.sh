@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian 12 machine (with Rust and Node) lacks for building and testing
-# Soạn Báo Cáo. Safe to run again: it only installs what is missing.
+# Installs what a fresh Debian 12 machine (with Rust and Node) lacks for building, running and
+# testing Soạn Báo Cáo. Safe to run again: it only installs what is missing.
 set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
 
 need_apt=()
-command -v soffice   >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
-command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
-command -v qpdf      >/dev/null 2>&1 || need_apt+=(qpdf)
-command -v setpriv   >/dev/null 2>&1 || need_apt+=(util-linux)
-command -v cc        >/dev/null 2>&1 || need_apt+=(build-essential)
-command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
-
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for pkg in build-essential pkg-config file curl unzip xvfb xauth \
+           libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev \
+           webkit2gtk-driver libreoffice-writer-nogui poppler-utils qpdf util-linux; do
+  have_pkg "$pkg" || need_apt+=("$pkg")
+done
 if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "== apt: ${need_apt[*]}"
   SUDO=""
@@ -23,6 +23,13 @@ if ! cargo nextest --version >/dev/null 2>&1; then
   echo "== cargo: installing cargo-nextest"
   cargo install cargo-nextest --locked
 fi
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "== cargo: installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked
+fi
+
+echo "== npm: ui dependencies"
+(cd "$root/ui" && npm install --no-fund --no-audit --loglevel=error)
 
 echo "== cargo: fetching crates"
-cargo fetch --locked
+cargo fetch --locked --manifest-path "$root/Cargo.toml"

@@ -61,7 +61,8 @@ pub fn typescript() -> String {
         out.push_str("\n\n");
     }
     // The engine's numbering words, so the editor shows "Một là," and "đ)" exactly as printed.
-    let list = |items: &[&str]| items.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>().join(", ");
+    let list =
+        |items: &[&str]| items.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>().join(", ");
     out.push_str(&format!(
         "export const ORDINAL_WORDS = [{}] as const;\n\n",
         list(&baocao_engine::text::ORDINAL_WORDS)

@@ -77,10 +77,8 @@ fn data_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, String> {
 fn remember<R: Runtime>(app: &AppHandle<R>, path: &Path) {
     let Ok(dir) = data_dir(app) else { return };
     let file = dir.join("recent.json");
-    let mut list: Vec<String> = std::fs::read(&file)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default();
+    let mut list: Vec<String> =
+        std::fs::read(&file).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
     let p = path.display().to_string();
     list.retain(|x| x != &p);
     list.insert(0, p);
@@ -127,7 +125,8 @@ pub fn save_report<R: Runtime>(
     if p.extension().and_then(|e| e.to_str()) != Some(EXTENSION) {
         p.set_extension(EXTENSION);
     }
-    let json = serde_json::to_vec_pretty(&report).map_err(|e| format!("Không ghi được báo cáo: {e}."))?;
+    let json =
+        serde_json::to_vec_pretty(&report).map_err(|e| format!("Không ghi được báo cáo: {e}."))?;
     fsio::write_atomic(&p, &json).map_err(msg)?;
     remember(&app, &p);
     Ok(p.display().to_string())
@@ -165,7 +164,11 @@ pub fn preview(report: Report) -> Result<Preview, String> {
 
 /// Exports the report as DOCX or PDF to a path the user chose.
 #[tauri::command]
-pub fn export_document(path: String, report: Report, format: ExportFormat) -> Result<String, String> {
+pub fn export_document(
+    path: String,
+    report: Report,
+    format: ExportFormat,
+) -> Result<String, String> {
     let profile = profile_for(&report).map_err(msg)?;
     let mut p = PathBuf::from(&path);
     let ext = match format {

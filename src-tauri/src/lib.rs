@@ -6,10 +6,8 @@ pub mod commands;
 
 /// Registers the plugins and commands on a Tauri builder (the real app and tests share it).
 pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
-        .invoke_handler(tauri::generate_handler![
+    builder.plugin(tauri_plugin_dialog::init()).plugin(tauri_plugin_opener::init()).invoke_handler(
+        tauri::generate_handler![
             commands::sample_report,
             commands::startup_file,
             commands::open_report,
@@ -21,7 +19,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::clear_recovery,
             commands::recent_files,
             commands::e2e_dialog_dir,
-        ])
+        ],
+    )
 }
 
 /// Starts the app.

@@ -8,6 +8,7 @@ const base = `http://127.0.0.1:${process.env.TAURI_DRIVER_PORT}`;
 const dir = process.env.BAOCAO_E2E_DIALOG_DIR;
 const EL = "element-6066-11e4-a52e-4f735466cecf";
 let session = null;
+let launched = 0;
 const results = [];
 
 async function wd(method, path, body) {
@@ -61,10 +62,11 @@ async function step(name, fn) {
   }
 }
 
-const SUBJECT = "về kết quả thử nghiệm tự động E2E\ncủa phần mềm Soạn Báo Cáo";
+const SUBJECT = "về kết quả thử nghiệm tự động E2E của phần mềm Soạn Báo Cáo";
 const LESSON = "phải tổng kết thực tiễn kịp thời (E2E).";
 
 try {
+  launched = Date.now();
   session = (
     await wd("POST", "/session", {
       capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application: process.env.BAOCAO_APP } } },
@@ -73,6 +75,7 @@ try {
 
   await step("mở báo cáo mẫu từ màn hình đầu", async () => {
     await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
+    console.log(`       (khởi động đến màn hình đầu: ${Date.now() - launched} ms)`);
     await click("#new-sample");
     await until("editor", () => exec(`return !!document.querySelector('.toolbar')`));
     await until("preview pages", async () => (await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM"));
@@ -138,8 +141,31 @@ try {
     await exec(`window.__e2eOpen = arguments[0]; return true;`, [`${dir}/hong.baocao`]);
     await click("#open");
     await until("error notice", async () => (await noticeText()).includes("không phải JSON hợp lệ"));
+    await clickText(".outline li", "Phần đầu");
     const subject = await exec(`return document.querySelector('textarea[name=subject]')?.value ?? ''`);
     if (subject !== SUBJECT) throw new Error(`the report on screen changed: ${subject}`);
+  });
+
+  await step("đo: bộ nhớ khi mở báo cáo mẫu; độ trễ xem trước với báo cáo 30 trang", async () => {
+    const rss = execFileSync("bash", ["-c", "ps -C soan-bao-cao,WebKitWebProcess,WebKitNetworkProcess -o rss= | awk '{s+=$1} END {print s}'"], {
+      encoding: "utf8",
+    }).trim();
+    console.log(`       (RSS ứng dụng + tiến trình WebKit: ${(Number(rss) / 1024).toFixed(0)} MB)`);
+    if (!process.env.BAOCAO_LONG_REPORT) return;
+    await exec(`window.__e2eOpen = arguments[0]; return true;`, [process.env.BAOCAO_LONG_REPORT]);
+    await click("#open");
+    await until("long report preview", () => exec(`return document.querySelectorAll('.pages .page').length >= 28`), 30_000);
+    await clickText(".outline li", "Phần đầu");
+    const times = [];
+    for (const word of ["một", "hai", "ba", "bốn", "năm"]) {
+      const id = await find("input[data-path='header.place']");
+      await wd("POST", s(`/element/${id}/value`), { text: word });
+      const t0 = Date.now();
+      await until("edit in preview", async () => (await previewText()).includes(`${word}, ngày`));
+      times.push(Date.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`       (xem trước báo cáo ${await exec("return document.querySelectorAll('.pages .page').length")} trang: trung vị ${times[2]} ms, lớn nhất ${times[4]} ms sau phím cuối; gồm 120 ms chờ gõ xong)`);
   });
 
   await step("ảnh chụp cửa sổ chính", async () => {

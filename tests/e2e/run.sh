@@ -16,6 +16,12 @@ mkdir -p "$BAOCAO_E2E_DIALOG_DIR"
 export BAOCAO_APP="$app" BAOCAO_ARTIFACTS="$root/target/artifacts"
 mkdir -p "$BAOCAO_ARTIFACTS"
 
+# A 30-page report for the preview-latency measurement.
+if [ -x "$root/target/debug/examples/generate" ]; then
+  "$root/target/debug/examples/generate" 30 > "$work/files/dai-30-trang.baocao"
+  export BAOCAO_LONG_REPORT="$work/files/dai-30-trang.baocao"
+fi
+
 port=$(( 4444 + RANDOM % 400 ))
 native=$(( port + 1000 ))
 export TAURI_DRIVER_PORT="$port"

@@ -43,6 +43,7 @@ export function HeaderForm({ report, ops }: { report: Report; ops: Ops }) {
         <div className="field">
           <label htmlFor="ngay-ban-hanh">Ngày ban hành</label>
           <input id="ngay-ban-hanh" type="date" value={h.date} onChange={(e) => e.target.value && ops.set(p("date"), e.target.value)} />
+          <div className="hint">{vietDate(h.place, h.date)}</div>
         </div>
       </div>
       <TextField label="Tên loại văn bản" path={p("doc_type")} value={h.doc_type} ops={ops} />
@@ -57,6 +58,15 @@ export function HeaderForm({ report, ops }: { report: Report; ops: Ops }) {
       />
     </div>
   );
+}
+
+/** The date line as printed: day below 10 and months 1–2 padded with a zero. */
+export function vietDate(place: string, iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  if (!y || !m || !d) return "";
+  const day = d < 10 ? `0${d}` : String(d);
+  const month = m <= 2 ? `0${m}` : String(m);
+  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
 }
 
 const AUTHORITIES: [AuthorityKind | "", string][] = [
