@@ -16,6 +16,7 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== app: build and end-to-end tests in the real window"
 cargo build --locked -p soan-bao-cao
+cargo build --locked -p baocao-engine --example generate
 bash tests/e2e/run.sh
 echo "== cargo tests"
 cargo nextest run --workspace --locked --no-fail-fast

@@ -22,6 +22,15 @@ if [ -x "$root/target/debug/examples/generate" ]; then
   export BAOCAO_LONG_REPORT="$work/files/dai-30-trang.baocao"
 fi
 
+# A recovery copy, as a crashed session leaves it: the app must offer to restore it.
+mkdir -p "$XDG_DATA_HOME/vn.soanbaocao.app"
+node -e '
+  const fs = require("fs");
+  const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+  r.header.subject = "bản lưu tạm trước khi chương trình bị tắt (E2E)";
+  fs.writeFileSync(process.argv[2], JSON.stringify(r));
+' "$root/templates/samples/so-ket-03-nam-chi-thi-05.json" "$XDG_DATA_HOME/vn.soanbaocao.app/phuc-hoi.baocao"
+
 port=$(( 4444 + RANDOM % 400 ))
 native=$(( port + 1000 ))
 export TAURI_DRIVER_PORT="$port"

@@ -79,9 +79,14 @@ export default function App() {
     })();
   }, []);
 
+  // When the last edit happened, to measure how long the preview takes to follow it.
+  const lastEdit = useRef(0);
   const ops: Ops = useMemo(
     () => ({
-      set: (path, value) => dispatch({ type: "set", path, value }),
+      set: (path, value) => {
+        lastEdit.current = performance.now();
+        dispatch({ type: "set", path, value });
+      },
       insert: (parent, value, index) => dispatch({ type: "insert", parent, value, index }),
       remove: (path) => dispatch({ type: "remove", path }),
       move: (path, to) => dispatch({ type: "move", path, to }),
@@ -101,6 +106,13 @@ export default function App() {
     }, PREVIEW_DEBOUNCE_MS);
     return () => clearTimeout(t);
   }, [report]);
+
+  // Preview latency (edit → pages on screen), kept for the end-to-end measurement.
+  useEffect(() => {
+    if (!shown || lastEdit.current === 0) return;
+    const w = window as unknown as { __previewLatency?: number[] };
+    (w.__previewLatency ??= []).push(performance.now() - lastEdit.current);
+  }, [shown]);
 
   // Autosave to the recovery file.
   useEffect(() => {
