@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use baocao_engine::{
     fsio, load, profile_for, render_docx, render_layout, render_pdf, report_schema, sample, svg,
-    validate, EngineError, FormatProfile, RenderEnv, Report, Severity,
+    templates, validate, EngineError, FormatProfile, RenderEnv, Report, Severity,
 };
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
@@ -73,12 +73,103 @@ enum Command {
         #[arg(long, default_value_t = 8)]
         words: usize,
     },
+    /// Liệt kê các mẫu báo cáo: mẫu có sẵn và mẫu của người dùng.
+    Templates {
+        /// Thư mục mẫu của người dùng (mặc định: thư mục dữ liệu của ứng dụng).
+        #[arg(long)]
+        library: Option<PathBuf>,
+    },
+    /// Tạo báo cáo mới từ một mẫu, điền các chỗ trống bằng --set khoa=gia_tri.
+    New {
+        /// Mã mẫu (xem «baocao templates»).
+        #[arg(short, long)]
+        template: String,
+        /// Điền một chỗ trống: khoa=gia_tri (lặp lại được).
+        #[arg(short, long = "set", value_name = "KHOA=GIA_TRI")]
+        set: Vec<String>,
+        /// Tệp báo cáo kết quả (.json hoặc .baocao).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Thư mục mẫu của người dùng.
+        #[arg(long)]
+        library: Option<PathBuf>,
+    },
+    /// Tạo báo cáo kỳ sau từ một báo cáo: lùi ngày và kỳ, xoá số văn bản, xoá số liệu cần cập nhật.
+    Rollforward {
+        /// Báo cáo kỳ này (.json hoặc .baocao).
+        report: PathBuf,
+        /// Báo cáo kỳ sau.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Số năm của một kỳ.
+        #[arg(long, default_value_t = 1)]
+        years: i32,
+    },
+    /// Quản lý mẫu của người dùng: lưu báo cáo làm mẫu, đổi tên, xoá, xuất ra tệp, nhập từ tệp.
+    Template {
+        #[command(subcommand)]
+        action: TemplateAction,
+        /// Thư mục mẫu của người dùng.
+        #[arg(long, global = true)]
+        library: Option<PathBuf>,
+    },
     /// In lược đồ JSON (JSON Schema) của tệp báo cáo.
     Schema {
         /// Tệp kết quả; bỏ trống để in ra màn hình.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum TemplateAction {
+    /// Lưu một báo cáo làm mẫu.
+    Save {
+        /// Báo cáo.
+        report: PathBuf,
+        /// Tên mẫu.
+        #[arg(short, long)]
+        name: String,
+    },
+    /// Đổi tên một mẫu của người dùng.
+    Rename {
+        /// Mã mẫu.
+        id: String,
+        /// Tên mới.
+        #[arg(short, long)]
+        name: String,
+    },
+    /// Xoá một mẫu của người dùng.
+    Delete {
+        /// Mã mẫu.
+        id: String,
+    },
+    /// Xuất một mẫu ra tệp để chia sẻ.
+    Export {
+        /// Mã mẫu.
+        id: String,
+        /// Tệp kết quả.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Nhập một mẫu từ tệp.
+    Import {
+        /// Tệp mẫu.
+        file: PathBuf,
+    },
+}
+
+/// The user's template folder: the app's data folder, shared by the app and the CLI.
+fn library(arg: Option<PathBuf>) -> templates::UserLibrary {
+    let dir = arg.unwrap_or_else(|| {
+        let base = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+            .unwrap_or_else(|| PathBuf::from("."));
+        base.join("vn.soanbaocao.app").join("mau")
+    });
+    templates::UserLibrary::new(dir)
 }
 
 /// A failure with its Vietnamese message.
@@ -223,6 +314,76 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             let profile = choose_profile(&report, profile.as_deref())?;
             fidelity(&report, &profile, words)
+        }
+        Command::Templates { library: lib } => {
+            let lib = library(lib);
+            for t in templates::list_all(&lib) {
+                let origin = if t.builtin { "có sẵn" } else { "của bạn" };
+                println!("{:<40} {} ({origin})", t.id, t.name);
+            }
+            Ok(())
+        }
+        Command::New { template, set, output, library: lib } => {
+            let lib = library(lib);
+            let t = templates::find(&lib, &template)?;
+            let mut answers = std::collections::BTreeMap::new();
+            for pair in &set {
+                let Some((k, v)) = pair.split_once('=') else {
+                    return Err(Failure(format!("«--set {pair}» phải có dạng khoa=gia_tri.")));
+                };
+                answers.insert(k.trim().to_string(), v.to_string());
+            }
+            let report = templates::instantiate(&t, &answers, now().date_naive())?;
+            let json = serde_json::to_vec_pretty(&report)
+                .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
+            write_atomic(&output, &json)?;
+            println!("Đã tạo «{}» từ mẫu «{}».", output.display(), t.name);
+            Ok(())
+        }
+        Command::Rollforward { report, output, years } => {
+            let r = read_report(&report)?;
+            let next = baocao_engine::rollforward::next_period(&r, years);
+            let json = serde_json::to_vec_pretty(&next)
+                .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
+            write_atomic(&output, &json)?;
+            let profile = choose_profile(&next, None)?;
+            let todo = validate::validate(&next, &profile)
+                .iter()
+                .filter(|p| p.message.contains("cần cập nhật"))
+                .count();
+            println!(
+                "Đã tạo báo cáo kỳ sau «{}» (ngày {}); {todo} số liệu cần cập nhật.",
+                output.display(),
+                next.header.date.format("%d/%m/%Y")
+            );
+            Ok(())
+        }
+        Command::Template { action, library: lib } => {
+            let lib = library(lib);
+            match action {
+                TemplateAction::Save { report, name } => {
+                    let r = read_report(&report)?;
+                    let id = lib.save(templates::from_report(&r, &name)?)?;
+                    println!("Đã lưu mẫu «{name}» (mã {id}).");
+                }
+                TemplateAction::Rename { id, name } => {
+                    lib.rename(&id, &name)?;
+                    println!("Đã đổi tên mẫu {id} thành «{name}».");
+                }
+                TemplateAction::Delete { id } => {
+                    lib.delete(&id)?;
+                    println!("Đã xoá mẫu {id}.");
+                }
+                TemplateAction::Export { id, output } => {
+                    lib.export(&id, &output)?;
+                    println!("Đã xuất mẫu {id} ra «{}».", output.display());
+                }
+                TemplateAction::Import { file } => {
+                    let id = lib.import(&file)?;
+                    println!("Đã nhập mẫu (mã {id}).");
+                }
+            }
+            Ok(())
         }
         Command::Schema { output } => emit(output.as_deref(), report_schema().as_bytes()),
     }

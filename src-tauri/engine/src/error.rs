@@ -56,6 +56,9 @@ pub enum EngineError {
         /// The ids that exist.
         known: String,
     },
+    /// A template is malformed or cannot be filled.
+    #[error("Mẫu báo cáo: {0}")]
+    Template(String),
     /// Reading or writing a file failed (message names the path).
     #[error("{0}")]
     Io(String),

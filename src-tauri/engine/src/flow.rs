@@ -288,6 +288,55 @@ fn width_mm(text: &str, s: &TextStyle) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// The computed year references of a report (see [`Period`]) and their values.
+pub struct YearRefs {
+    pairs: Vec<(&'static str, String)>,
+}
+
+/// The computed year references that text may contain.
+pub const YEAR_REFS: [&str; 6] =
+    ["[năm]", "[năm trước]", "[năm sau]", "[từ năm]", "[đến năm]", "[số năm]"];
+
+impl YearRefs {
+    /// The values for a report: from its date and, for the period references, its period.
+    pub fn of(report: &Report) -> Self {
+        use chrono::Datelike;
+        let year = report.header.date.year();
+        let mut pairs = vec![
+            ("[năm]", year.to_string()),
+            ("[năm trước]", (year - 1).to_string()),
+            ("[năm sau]", (year + 1).to_string()),
+        ];
+        if let Some(p) = report.period {
+            let span = (p.end_year - p.start_year).max(0) as u64;
+            pairs.push(("[từ năm]", p.start_year.to_string()));
+            pairs.push(("[đến năm]", p.end_year.to_string()));
+            pairs.push(("[số năm]", if span < 10 { format!("0{span}") } else { span.to_string() }));
+        }
+        YearRefs { pairs }
+    }
+
+    /// Replaces the references in a text.
+    pub fn apply(&self, text: &str) -> String {
+        if !text.contains('[') {
+            return text.to_string();
+        }
+        let mut out = text.to_string();
+        for (k, v) in &self.pairs {
+            out = out.replace(k, v);
+        }
+        out
+    }
+
+    fn apply_para(&self, p: &mut FPara) {
+        for span in &mut p.spans {
+            if span.text.contains('[') {
+                span.text = self.apply(&span.text);
+            }
+        }
+    }
+}
+
 /// One piece of a result text: literal text or a cited figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
@@ -355,10 +404,29 @@ pub fn build(report: &Report, profile: &FormatProfile, now: DateTime<Utc>) -> Fl
     b.closing();
     b.annexes();
     let h = &report.header;
-    let subject_line = h.subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    let refs = YearRefs::of(report);
+    for block in &mut b.blocks {
+        match block {
+            FBlock::Para(p) => refs.apply_para(p),
+            FBlock::Table(t) => {
+                for row in &mut t.rows {
+                    for cell in &mut row.cells {
+                        for p in &mut cell.paras {
+                            refs.apply_para(p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let subject_line = refs.apply(&h.subject.split_whitespace().collect::<Vec<_>>().join(" "));
     Flow {
         props: DocProps {
-            title: format!("{} {}", upper_first(&h.doc_type.to_lowercase()), subject_line),
+            title: refs.apply(&format!(
+                "{} {}",
+                upper_first(&h.doc_type.to_lowercase()),
+                subject_line
+            )),
             author: h.issuing_body_full.clone(),
             subject: subject_line,
             language: profile.font.language.clone(),

@@ -28,6 +28,23 @@ pub struct Report {
     /// Statistics annexes (phụ lục), each starting on a new page.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub annexes: Vec<Annex>,
+    /// The period reported on, for the computed year references in the text ("[từ năm]").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+}
+
+/// The years a report covers. Text refers to them with computed references written in square
+/// brackets, replaced when the report is written and moved on by "next period's report":
+/// `[năm]` (year of the report's date), `[năm trước]`, `[năm sau]`, `[từ năm]`, `[đến năm]`,
+/// `[số năm]` (end − start, "03").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First year of the period.
+    pub start_year: i32,
+    /// Last year of the period.
+    pub end_year: i32,
 }
 
 /// The header block of page 1.
@@ -97,6 +114,9 @@ pub enum Division {
 pub struct Phan {
     /// Title line under "Phần thứ …", e.g. "Kết quả 03 năm thực hiện Chỉ thị 05".
     pub title: String,
+    /// Guidance for whoever fills this part (from a template); shown in the editor, never printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
     /// Blocks before the first part of this Phần.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<Block>,
@@ -112,6 +132,9 @@ pub struct Phan {
 pub struct Part {
     /// Title as typed; the profile sets its case.
     pub title: String,
+    /// Guidance for whoever fills this part (from a template); shown in the editor, never printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
     /// Blocks under the title, before the first section.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<Block>,
@@ -127,6 +150,9 @@ pub struct Part {
 pub struct Section {
     /// Title in sentence case.
     pub title: String,
+    /// Guidance for whoever fills this part (from a template); shown in the editor, never printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
     /// Blocks under the title, before the first point.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<Block>,
@@ -143,6 +169,9 @@ pub struct Point {
     /// Heading text; without one, the letter opens the first paragraph.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Guidance for whoever fills this part (from a template); shown in the editor, never printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
     /// Content of the point.
     #[serde(default)]
     pub blocks: Vec<Block>,
@@ -424,6 +453,9 @@ pub struct Column {
     /// Relative width; columns without one share the rest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub width: Option<f64>,
+    /// Last period's figures kept for comparison (made by "next period's report").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub previous: bool,
 }
 
 /// What a column holds.

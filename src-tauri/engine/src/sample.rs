@@ -28,6 +28,7 @@ pub fn generated(pages: usize) -> Report {
     for p in 0..(pages.saturating_sub(4) * 5).div_ceil(4) {
         let sections = (0..2)
             .map(|s| Section {
+                hint: None,
                 title: format!(
                     "Kết quả thực hiện nhiệm vụ trọng tâm thứ {} của phần {}",
                     s + 1,
@@ -44,6 +45,7 @@ pub fn generated(pages: usize) -> Report {
         r.body.content.insert(
             r.body.content.len() - 1,
             Division::Part(Part {
+                hint: None,
                 title: format!("Kết quả chuyên đề bổ sung số {}", p + 1),
                 blocks: Vec::new(),
                 sections,

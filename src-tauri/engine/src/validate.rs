@@ -88,6 +88,19 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
     if let Some(s) = &h.superior_body {
         fits(&mut c, "header.superior_body", s, &profile.header.superior_body, left_mm);
     }
+    if report.period.is_none() {
+        let json = serde_json::to_string(report).unwrap_or_default();
+        for r in ["[từ năm]", "[đến năm]", "[số năm]"] {
+            if json.contains(r) {
+                c.warn("period", format!("văn bản dùng «{r}» nhưng báo cáo chưa khai báo kỳ báo cáo (từ năm, đến năm)."));
+            }
+        }
+    }
+    if let Some(p) = report.period {
+        if p.end_year < p.start_year {
+            c.error("period", "Năm kết thúc kỳ báo cáo phải sau năm bắt đầu.");
+        }
+    }
     if h.number.is_none() {
         c.warn("header.number", "chưa có số văn bản; để trống cho văn thư điền.");
     }

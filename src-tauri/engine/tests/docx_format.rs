@@ -409,11 +409,13 @@ fn phan_groups_restart_roman_numerals() {
     let (first, second) = parts.split_at(3);
     r.body.content = vec![
         Division::Phan(Phan {
+            hint: None,
             title: "Kết quả 03 năm thực hiện Chỉ thị 05".into(),
             blocks: vec![],
             parts: first.to_vec(),
         }),
         Division::Phan(Phan {
+            hint: None,
             title: "Phương hướng, nhiệm vụ thời gian tới".into(),
             blocks: vec![],
             parts: second.to_vec(),

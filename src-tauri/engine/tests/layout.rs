@@ -117,6 +117,7 @@ fn a_table_wider_than_the_page_wraps_inside_its_cells() {
             kind: if i == 0 { ColumnKind::Text } else { ColumnKind::Number },
             sum_of: vec![],
             width: None,
+            previous: false,
         })
         .collect();
     let row: Vec<Cell> = (0..16)
@@ -147,8 +148,12 @@ fn a_table_wider_than_the_page_wraps_inside_its_cells() {
 fn an_empty_section_still_renders() {
     let mut r = sample();
     if let Division::Part(p) = &mut r.body.content[0] {
-        p.sections
-            .push(Section { title: "Mục chưa viết".into(), blocks: vec![], points: vec![] });
+        p.sections.push(Section {
+            hint: None,
+            title: "Mục chưa viết".into(),
+            blocks: vec![],
+            points: vec![],
+        });
     }
     let l = lay(&r, "hd36");
     assert_inside(&l);
@@ -267,6 +272,7 @@ proptest! {
         let mut r = sample();
         r.body.opening = paras.iter().map(|t| Block::Paragraph(Paragraph { text: t.clone() })).collect();
         r.body.content = vec![Division::Part(Part {
+            hint: None,
             title: title.clone(),
             blocks: vec![Block::Lessons(Lessons { intro: None, ordinals: OrdinalSet::MotLa, items: lessons.clone() })],
             sections: vec![],
@@ -278,8 +284,8 @@ proptest! {
                 unit: None,
                 stt: true,
                 columns: vec![
-                    Column { header: "Nội dung".into(), kind: ColumnKind::Text, sum_of: vec![], width: Some(2.0) },
-                    Column { header: "Ghi chú".into(), kind: ColumnKind::Text, sum_of: vec![], width: None },
+                    Column { header: "Nội dung".into(), kind: ColumnKind::Text, sum_of: vec![], width: Some(2.0), previous: false },
+                    Column { header: "Ghi chú".into(), kind: ColumnKind::Text, sum_of: vec![], width: None, previous: false },
                 ],
                 rows: cells.iter().map(|c| vec![Cell::Text(c.clone()), Cell::Text(c.clone())]).collect(),
                 total_label: None,

@@ -1,0 +1,503 @@
+//! Report templates: a report outline with guidance hints and boilerplate text holding
+//! placeholders (`{{huyen}}`, `{{nam}}`…), default answers, and the user's own template library.
+//!
+//! Built-in templates live in `templates/library/`; user templates are JSON files in a folder of
+//! the user's data directory, named by their id (lower-case ASCII letters, digits and "-"), so
+//! nothing is ever written outside that folder.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::EngineError;
+use crate::fsio;
+use crate::load::report_from_json;
+use crate::model::Report;
+use crate::text::nfc;
+
+/// The template format version this build writes and the newest it reads.
+pub const TEMPLATE_VERSION: u32 = 1;
+
+/// A template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    /// Format version.
+    pub template_version: u32,
+    /// File-safe id: lower-case ASCII letters, digits and "-".
+    pub id: String,
+    /// Name shown to users.
+    pub name: String,
+    /// What the template is for.
+    #[serde(default)]
+    pub description: String,
+    /// The blanks the wizard asks for, in order.
+    #[serde(default)]
+    pub placeholders: Vec<Placeholder>,
+    /// The report, with `{{key}}` placeholders in its text.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
+    pub report: Value,
+}
+
+/// One blank of a template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Placeholder {
+    /// Key used in the text as `{{key}}`.
+    pub key: String,
+    /// Question shown in the wizard.
+    pub label: String,
+    /// Default answer; may use `{{hom_nay}}` (today, YYYY-MM-DD), `{{nam_nay}}` (this year) and
+    /// earlier answers, with a year offset: `{{nam-3}}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// Help shown under the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// What the answer is.
+    #[serde(default)]
+    pub kind: PlaceholderKind,
+}
+
+/// What a placeholder's answer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceholderKind {
+    /// Text.
+    #[default]
+    Text,
+    /// A year (a field holding only `{{key}}` becomes a number, e.g. the period's years).
+    Year,
+    /// A date, YYYY-MM-DD.
+    Date,
+}
+
+/// A template as listed: where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TemplateInfo {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Shipped with the program (cannot be renamed or deleted).
+    pub builtin: bool,
+}
+
+const BUILTIN: [&str; 4] = [
+    include_str!("../../../templates/library/so-ket-03-nam-chi-thi-05.json"),
+    include_str!("../../../templates/library/ket-qua-nam-hoc-tap-lam-theo-bac.json"),
+    include_str!("../../../templates/library/tong-ket-05-nam.json"),
+    include_str!("../../../templates/library/ubnd-huyen-bao-cao-ket-qua.json"),
+];
+
+fn err(msg: impl Into<String>) -> EngineError {
+    EngineError::Template(msg.into())
+}
+
+/// Whether `id` is a safe template id (no path characters).
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+}
+
+/// A file-safe id from a Vietnamese name: "Sơ kết 03 năm" → "so-ket-03-nam".
+pub fn slug(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in name.nfd() {
+        let c = match c {
+            'đ' => 'd',
+            'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if c.is_ascii() && !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out: String = out.trim_end_matches('-').chars().take(60).collect();
+    if out.is_empty() {
+        "mau".to_string()
+    } else {
+        out
+    }
+}
+
+/// Every `{{key}}` in the strings of a JSON value.
+fn used_keys(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => {
+            let mut rest = s.as_str();
+            while let Some(start) = rest.find("{{") {
+                let after = &rest[start + 2..];
+                match after.find("}}") {
+                    Some(end) => {
+                        let key = &after[..end];
+                        if !key.is_empty()
+                            && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                        {
+                            out.push(key.to_string());
+                        }
+                        rest = &after[end + 2..];
+                    }
+                    None => break,
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| used_keys(x, out)),
+        Value::Object(o) => o.values().for_each(|x| used_keys(x, out)),
+        _ => {}
+    }
+}
+
+fn substitute(v: &mut Value, values: &BTreeMap<String, String>, years: &[&str]) {
+    match v {
+        Value::String(s) => {
+            // A field that is just a year placeholder ("start_year": "{{tu_nam}}") becomes a number.
+            if let Some(k) = s.strip_prefix("{{").and_then(|x| x.strip_suffix("}}")) {
+                if years.contains(&k) {
+                    if let Some(n) = values.get(k).and_then(|y| y.parse::<i64>().ok()) {
+                        *v = Value::from(n);
+                        return;
+                    }
+                }
+            }
+            if s.contains("{{") {
+                for (k, val) in values {
+                    *s = s.replace(&format!("{{{{{k}}}}}"), val);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| substitute(x, values, years)),
+        Value::Object(o) => o.values_mut().for_each(|x| substitute(x, values, years)),
+        _ => {}
+    }
+}
+
+/// Reads and checks a template: version, id, declared placeholders, and that it fills into a
+/// valid report with its defaults.
+pub fn parse(bytes: &[u8]) -> Result<Template, EngineError> {
+    let v: Value = serde_json::from_slice(bytes).map_err(|e| {
+        err(format!("tệp mẫu không phải JSON hợp lệ (dòng {}, cột {}).", e.line(), e.column()))
+    })?;
+    match v.get("template_version").and_then(Value::as_u64) {
+        Some(n) if n > u64::from(TEMPLATE_VERSION) => {
+            return Err(err(format!(
+                "mẫu được tạo bởi phiên bản mới hơn của chương trình (template_version {n}); phiên bản này chỉ đọc được đến {TEMPLATE_VERSION}."
+            )))
+        }
+        None if v.get("schema_version").is_some() => {
+            return Err(err("đây là tệp báo cáo, không phải tệp mẫu; hãy mở nó bằng «Mở tệp báo cáo»."))
+        }
+        None => return Err(err("tệp không phải mẫu báo cáo (thiếu «template_version»).")),
+        _ => {}
+    }
+    let t: Template = serde_path_to_error::deserialize(v)
+        .map_err(|e| err(format!("tệp mẫu không hợp lệ tại «{}»: {}", e.path(), e.inner())))?;
+    if !valid_id(&t.id) {
+        return Err(err(format!(
+            "mã mẫu «{}» không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu «-».",
+            t.id
+        )));
+    }
+    let declared: Vec<&str> = t.placeholders.iter().map(|p| p.key.as_str()).collect();
+    let mut used = Vec::new();
+    used_keys(&t.report, &mut used);
+    if let Some(unknown) = used.iter().find(|k| !declared.contains(&k.as_str())) {
+        return Err(err(format!(
+            "mẫu «{}» dùng chỗ trống «{{{{{unknown}}}}}» nhưng không khai báo nó trong «placeholders».",
+            t.name
+        )));
+    }
+    Ok(t)
+}
+
+/// Evaluates a default: `{{hom_nay}}`, `{{nam_nay}}`, earlier answers, `{{key-3}}` / `{{key+1}}`.
+fn eval_default(text: &str, known: &BTreeMap<String, String>, today: NaiveDate) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let expr = &after[..end];
+        let (name, offset) = match expr.find(['+', '-']) {
+            Some(i) => (&expr[..i], expr[i..].parse::<i32>().ok()),
+            None => (expr, Some(0)),
+        };
+        let base = match name {
+            "hom_nay" => Some(today.format("%Y-%m-%d").to_string()),
+            "nam_nay" => Some(today.year().to_string()),
+            k => known.get(k).cloned(),
+        };
+        match (base, offset) {
+            (Some(b), Some(0)) => out.push_str(&b),
+            (Some(b), Some(o)) => match b.parse::<i32>() {
+                Ok(y) => out.push_str(&(y + o).to_string()),
+                Err(_) => out.push_str(&b),
+            },
+            _ => out.push_str(&format!("{{{{{expr}}}}}")),
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The wizard's starting answers: each placeholder's default, evaluated in order.
+pub fn defaults(t: &Template, today: NaiveDate) -> BTreeMap<String, String> {
+    let mut known = BTreeMap::new();
+    for p in &t.placeholders {
+        if let Some(d) = &p.default {
+            let v = eval_default(d, &known, today);
+            known.insert(p.key.clone(), v);
+        }
+    }
+    known
+}
+
+/// Fills a template with answers (the rest from defaults) into a new report.
+pub fn instantiate(
+    t: &Template,
+    answers: &BTreeMap<String, String>,
+    today: NaiveDate,
+) -> Result<Report, EngineError> {
+    let declared: Vec<&str> = t.placeholders.iter().map(|p| p.key.as_str()).collect();
+    if let Some(k) = answers.keys().find(|k| !declared.contains(&k.as_str())) {
+        return Err(err(format!(
+            "mẫu «{}» không có chỗ trống «{k}»; các chỗ trống: {}.",
+            t.name,
+            declared.join(", ")
+        )));
+    }
+    let mut values = BTreeMap::new();
+    for p in &t.placeholders {
+        let v = match answers.get(&p.key) {
+            Some(a) => nfc(a.trim()),
+            None => match &p.default {
+                Some(d) => eval_default(d, &values, today),
+                None => String::new(),
+            },
+        };
+        values.insert(p.key.clone(), v);
+    }
+    let missing: Vec<String> = t
+        .placeholders
+        .iter()
+        .filter(|p| values.get(&p.key).is_none_or(|v| v.is_empty()))
+        .map(|p| format!("«{}» ({})", p.label, p.key))
+        .collect();
+    if !missing.is_empty() {
+        return Err(err(format!("chưa điền: {}.", missing.join(", "))));
+    }
+    for p in &t.placeholders {
+        let v = &values[&p.key];
+        let ok = match p.kind {
+            PlaceholderKind::Text => true,
+            PlaceholderKind::Year => v.parse::<i32>().is_ok_and(|y| (1900..=2200).contains(&y)),
+            PlaceholderKind::Date => NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok(),
+        };
+        if !ok {
+            let want = if p.kind == PlaceholderKind::Year {
+                "một năm, ví dụ 2019"
+            } else {
+                "ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2019-05-20"
+            };
+            return Err(err(format!("«{}» ({}) phải là {want}; đã nhập «{v}».", p.label, p.key)));
+        }
+    }
+    let years: Vec<&str> = t
+        .placeholders
+        .iter()
+        .filter(|p| p.kind == PlaceholderKind::Year)
+        .map(|p| p.key.as_str())
+        .collect();
+    let mut report = t.report.clone();
+    substitute(&mut report, &values, &years);
+    let mut left = Vec::new();
+    used_keys(&report, &mut left);
+    if let Some(k) = left.first() {
+        return Err(err(format!("còn chỗ trống «{{{{{k}}}}}» chưa điền.")));
+    }
+    let json = serde_json::to_vec(&report).map_err(|e| err(e.to_string()))?;
+    report_from_json(&json)
+        .map_err(|e| err(format!("mẫu «{}» tạo ra báo cáo không hợp lệ: {e}", t.name)))
+}
+
+/// The built-in templates.
+pub fn builtin() -> Vec<Template> {
+    BUILTIN.iter().filter_map(|src| parse(src.as_bytes()).ok()).collect()
+}
+
+/// A report turned into a template (no placeholders; the document number cleared).
+pub fn from_report(report: &Report, name: &str) -> Result<Template, EngineError> {
+    let name = nfc(name.trim());
+    if name.is_empty() {
+        return Err(err("tên mẫu không được để trống."));
+    }
+    let mut r = report.clone();
+    r.header.number = None;
+    Ok(Template {
+        template_version: TEMPLATE_VERSION,
+        id: slug(&name),
+        name,
+        description: format!("Tạo từ báo cáo «{}».", report.header.subject.replace('\n', " ")),
+        placeholders: Vec::new(),
+        report: serde_json::to_value(&r).map_err(|e| err(e.to_string()))?,
+    })
+}
+
+/// The user's template folder.
+#[derive(Debug, Clone)]
+pub struct UserLibrary {
+    dir: PathBuf,
+}
+
+impl UserLibrary {
+    /// A library in `dir` (created when first written).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        UserLibrary { dir: dir.into() }
+    }
+
+    fn path(&self, id: &str) -> Result<PathBuf, EngineError> {
+        if !valid_id(id) {
+            return Err(err(format!(
+                "tên mẫu «{id}» không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu «-»."
+            )));
+        }
+        Ok(self.dir.join(format!("{id}.json")))
+    }
+
+    /// User templates, by name; unreadable files are skipped (the library stays usable).
+    pub fn list(&self) -> Vec<Template> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut out: Vec<Template> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().and_then(|x| x.to_str()) == Some("json"))
+            .filter_map(|e| fsio::read_limited(&e.path()).ok())
+            .filter_map(|b| parse(&b).ok())
+            .collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out
+    }
+
+    /// Finds a user template by id.
+    pub fn get(&self, id: &str) -> Result<Template, EngineError> {
+        let p = self.path(id)?;
+        if !p.exists() {
+            return Err(err(format!("không có mẫu «{id}» trong thư viện.")));
+        }
+        parse(&fsio::read_limited(&p)?)
+    }
+
+    /// Saves a template; an id already taken gets a numeric suffix. Returns the id used.
+    pub fn save(&self, mut t: Template) -> Result<String, EngineError> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| {
+            EngineError::Io(format!("Không tạo được thư mục mẫu «{}»: {e}.", self.dir.display()))
+        })?;
+        let base = if valid_id(&t.id) { t.id.clone() } else { slug(&t.name) };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.path(&id)?.exists() || builtin().iter().any(|b| b.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        t.id = id.clone();
+        let json = serde_json::to_vec_pretty(&t).map_err(|e| err(e.to_string()))?;
+        fsio::write_atomic(&self.path(&id)?, &json)?;
+        Ok(id)
+    }
+
+    /// Renames a template (its name; the id and file stay).
+    pub fn rename(&self, id: &str, name: &str) -> Result<(), EngineError> {
+        let mut t = self.get(id)?;
+        let name = nfc(name.trim());
+        if name.is_empty() {
+            return Err(err("tên mẫu không được để trống."));
+        }
+        t.name = name;
+        let json = serde_json::to_vec_pretty(&t).map_err(|e| err(e.to_string()))?;
+        fsio::write_atomic(&self.path(id)?, &json)
+    }
+
+    /// Deletes a template.
+    pub fn delete(&self, id: &str) -> Result<(), EngineError> {
+        let p = self.path(id)?;
+        std::fs::remove_file(&p)
+            .map_err(|e| EngineError::Io(format!("Không xoá được mẫu «{id}»: {e}.")))
+    }
+
+    /// Copies a template (built-in or user) to a file to share.
+    pub fn export(&self, id: &str, to: &Path) -> Result<(), EngineError> {
+        let t = match builtin().into_iter().find(|b| b.id == id) {
+            Some(t) => t,
+            None => self.get(id)?,
+        };
+        let json = serde_json::to_vec_pretty(&t).map_err(|e| err(e.to_string()))?;
+        fsio::write_atomic(to, &json)
+    }
+
+    /// Adds a template file shared by another office. Returns the id used.
+    pub fn import(&self, from: &Path) -> Result<String, EngineError> {
+        let t = parse(&fsio::read_limited(from)?)
+            .map_err(|e| err(format!("«{}»: {e}", from.display())))?;
+        self.save(t)
+    }
+}
+
+/// Built-in and user templates, for a list.
+pub fn list_all(user: &UserLibrary) -> Vec<TemplateInfo> {
+    let info = |t: &Template, builtin| TemplateInfo {
+        id: t.id.clone(),
+        name: t.name.clone(),
+        description: t.description.clone(),
+        builtin,
+    };
+    builtin()
+        .iter()
+        .map(|t| info(t, true))
+        .chain(user.list().iter().map(|t| info(t, false)))
+        .collect()
+}
+
+/// Finds a template by id among the built-in and user templates.
+pub fn find(user: &UserLibrary, id: &str) -> Result<Template, EngineError> {
+    if let Some(t) = builtin().into_iter().find(|t| t.id == id) {
+        return Ok(t);
+    }
+    user.get(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_defaults() {
+        assert_eq!(slug("Sơ kết 03 năm Chỉ thị 05"), "so-ket-03-nam-chi-thi-05");
+        assert_eq!(slug("Đảng ủy / ../../etc"), "dang-uy-etc");
+        assert!(!valid_id("../x"));
+        assert!(!valid_id("A"));
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+        let mut known = BTreeMap::new();
+        known.insert("nam".to_string(), "2019".to_string());
+        assert_eq!(eval_default("{{nam-3}}–{{nam}}", &known, today), "2016–2019");
+        assert_eq!(eval_default("{{nam_nay}}", &known, today), "2026");
+        assert_eq!(eval_default("{{hom_nay}}", &known, today), "2026-11-22");
+    }
+}
