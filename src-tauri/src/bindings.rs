@@ -3,7 +3,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::commands::{ExportFormat, Opened, Preview, ProblemView};
+use crate::commands::{ExportFormat, Opened, Preview, ProblemView, Question, Wizard};
 use baocao_engine::model::*;
 
 /// Path of the generated file, relative to the repository root.
@@ -46,6 +46,11 @@ pub fn typescript() -> String {
         Authority::decl(&cfg),
         Closing::decl(&cfg),
         Annex::decl(&cfg),
+        Period::decl(&cfg),
+        baocao_engine::templates::TemplateInfo::decl(&cfg),
+        baocao_engine::templates::PlaceholderKind::decl(&cfg),
+        Question::decl(&cfg),
+        Wizard::decl(&cfg),
         ProblemView::decl(&cfg),
         Preview::decl(&cfg),
         Opened::decl(&cfg),

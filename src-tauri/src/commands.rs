@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use baocao_engine::model::Report;
 use baocao_engine::{
-    flow, fsio, layout, load, profile_for, render_docx, render_pdf, sample, svg, validate,
-    EngineError, FormatProfile, RenderEnv, Severity,
+    flow, fsio, layout, load, profile_for, render_docx, render_pdf, rollforward, sample, svg,
+    templates, validate, EngineError, FormatProfile, RenderEnv, Severity,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime};
@@ -229,6 +229,134 @@ pub fn recent_files<R: Runtime>(app: AppHandle<R>) -> Vec<String> {
 #[tauri::command]
 pub fn e2e_dialog_dir() -> Option<String> {
     std::env::var("BAOCAO_E2E_DIALOG_DIR").ok().filter(|s| !s.is_empty())
+}
+
+fn library<R: Runtime>(app: &AppHandle<R>) -> Result<templates::UserLibrary, String> {
+    Ok(templates::UserLibrary::new(data_dir(app)?.join("mau")))
+}
+
+/// One question of the new-report wizard, with its default answer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+pub struct Question {
+    /// Placeholder key.
+    pub key: String,
+    /// The question.
+    pub label: String,
+    /// Help under it.
+    pub hint: Option<String>,
+    /// "text", "year" or "date".
+    pub kind: templates::PlaceholderKind,
+    /// Default answer (evaluated for today).
+    pub default: String,
+}
+
+/// The wizard of a template.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+pub struct Wizard {
+    /// Template id.
+    pub id: String,
+    /// Template name.
+    pub name: String,
+    /// What it is for.
+    pub description: String,
+    /// The questions, in order.
+    pub questions: Vec<Question>,
+}
+
+/// Built-in and user templates.
+#[tauri::command]
+pub fn list_templates<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<Vec<templates::TemplateInfo>, String> {
+    Ok(templates::list_all(&library(&app)?))
+}
+
+/// The wizard of a template: its blanks with defaults computed from today's date.
+#[tauri::command]
+pub fn template_wizard<R: Runtime>(app: AppHandle<R>, id: String) -> Result<Wizard, String> {
+    let t = templates::find(&library(&app)?, &id).map_err(msg)?;
+    let defaults = templates::defaults(&t, chrono::Local::now().date_naive());
+    Ok(Wizard {
+        id: t.id.clone(),
+        name: t.name.clone(),
+        description: t.description.clone(),
+        questions: t
+            .placeholders
+            .iter()
+            .map(|p| Question {
+                key: p.key.clone(),
+                label: p.label.clone(),
+                hint: p.hint.clone(),
+                kind: p.kind,
+                default: defaults.get(&p.key).cloned().unwrap_or_default(),
+            })
+            .collect(),
+    })
+}
+
+/// A new report from a template and the wizard's answers.
+#[tauri::command]
+pub fn new_from_template<R: Runtime>(
+    app: AppHandle<R>,
+    id: String,
+    answers: std::collections::BTreeMap<String, String>,
+) -> Result<Report, String> {
+    let t = templates::find(&library(&app)?, &id).map_err(msg)?;
+    templates::instantiate(&t, &answers, chrono::Local::now().date_naive()).map_err(msg)
+}
+
+/// Next period's report from this one.
+#[tauri::command]
+pub fn next_period_report(report: Report, years: i32) -> Report {
+    rollforward::next_period(&report, years)
+}
+
+/// Saves the report as a user template; returns its id.
+#[tauri::command]
+pub fn save_as_template<R: Runtime>(
+    app: AppHandle<R>,
+    report: Report,
+    name: String,
+) -> Result<String, String> {
+    let t = templates::from_report(&report, &name).map_err(msg)?;
+    library(&app)?.save(t).map_err(msg)
+}
+
+/// Renames a user template.
+#[tauri::command]
+pub fn rename_template<R: Runtime>(
+    app: AppHandle<R>,
+    id: String,
+    name: String,
+) -> Result<(), String> {
+    library(&app)?.rename(&id, &name).map_err(msg)
+}
+
+/// Deletes a user template.
+#[tauri::command]
+pub fn delete_template<R: Runtime>(app: AppHandle<R>, id: String) -> Result<(), String> {
+    library(&app)?.delete(&id).map_err(msg)
+}
+
+/// Writes a template to a file the user chose, to share it.
+#[tauri::command]
+pub fn export_template<R: Runtime>(
+    app: AppHandle<R>,
+    id: String,
+    path: String,
+) -> Result<String, String> {
+    let mut p = PathBuf::from(path);
+    if p.extension().and_then(|e| e.to_str()) != Some("json") {
+        p.set_extension("json");
+    }
+    library(&app)?.export(&id, &p).map_err(msg)?;
+    Ok(p.display().to_string())
+}
+
+/// Adds a template file another office shared; returns its id.
+#[tauri::command]
+pub fn import_template<R: Runtime>(app: AppHandle<R>, path: String) -> Result<String, String> {
+    library(&app)?.import(Path::new(&path)).map_err(msg)
 }
 
 /// Problems of a report under its own profile, as the editor lists them before export.

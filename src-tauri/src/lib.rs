@@ -19,6 +19,15 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::clear_recovery,
             commands::recent_files,
             commands::e2e_dialog_dir,
+            commands::list_templates,
+            commands::template_wizard,
+            commands::new_from_template,
+            commands::next_period_report,
+            commands::save_as_template,
+            commands::rename_template,
+            commands::delete_template,
+            commands::export_template,
+            commands::import_template,
         ],
     )
 }

@@ -186,6 +186,53 @@ try {
     const png = await wd("GET", s("/screenshot"));
     writeFileSync(`${process.env.BAOCAO_ARTIFACTS}/e2e-main-window.png`, Buffer.from(png, "base64"));
   });
+
+  await step("mẫu: tạo báo cáo «Tổng kết 05 năm» qua trình hướng dẫn, gợi ý chỉ hiện khi soạn", async () => {
+    await clickText(".toolbar button", "Trang đầu");
+    await until("templates on the start screen", () => exec(`return !!document.querySelector('li[data-template=tong-ket-05-nam] button')`));
+    await click("li[data-template=tong-ket-05-nam] button");
+    await until("wizard", () => exec(`return !!document.querySelector('#q-huyen')`));
+    await type("#q-huyen", "Cầu Kè");
+    await click("#wizard-create");
+    await until("report from the template in the preview", async () => {
+      const t = await previewText();
+      return t.includes("tổng kết 05 năm thực hiện Chỉ thị 05") && t.includes("HUYỆN ỦY CẦU KÈ") && t.includes("Phần thứ nhất");
+    });
+    await clickText(".outline li", "Phần thứ 1");
+    const hint = await until("guidance hint", () => exec(`return document.querySelector('.guide')?.textContent ?? ''`));
+    if ((await previewText()).includes(hint.replace("Gợi ý:", "").trim())) throw new Error("the hint is printed");
+  });
+
+  await step("báo cáo kỳ sau: ngày lùi một năm, số văn bản xoá, số liệu cần cập nhật được liệt kê", async () => {
+    await clickText(".outline li", "Phần đầu");
+    const before = await exec(`return document.querySelector('#ngay-ban-hanh').value`);
+    await click("#next-period");
+    await until("next-period notice", async () => (await noticeText()).includes("Đã tạo báo cáo kỳ sau"));
+    const after = await exec(`return document.querySelector('#ngay-ban-hanh').value`);
+    if (Number(after.slice(0, 4)) !== Number(before.slice(0, 4)) + 1) throw new Error(`date ${before} → ${after}`);
+    await until("to-update list", () => exec(`return (document.querySelector('.problems')?.textContent ?? '').includes('cần cập nhật')`));
+  });
+
+  await step("lưu làm mẫu, đổi tên và xuất mẫu trong trình quản lý mẫu", async () => {
+    await click("#save-template");
+    await type("#template-name", "Mẫu thử E2E");
+    await click("#template-save");
+    await until("saved template", async () => (await noticeText()).includes("Đã lưu mẫu"));
+    await clickText(".toolbar button", "Trang đầu");
+    await until("own template listed", () => exec(`return document.body.textContent.includes('Mẫu thử E2E')`));
+    await click("#manage-templates");
+    const input = await until("manager row", () => exec(`return [...document.querySelectorAll('.template-rows input')].find(i => i.value === 'Mẫu thử E2E') ? true : false`));
+    if (!input) throw new Error("no row");
+    const id = await exec(`return [...document.querySelectorAll('.template-rows li')].find(li => li.querySelector('input')?.value === 'Mẫu thử E2E').dataset.template`);
+    await type(`li[data-template='${id}'] input`, "Mẫu thử E2E đã đổi tên");
+    await clickText(`li[data-template='${id}'] button`, "Đổi tên");
+    await until("renamed", () => exec(`return (document.querySelector('#manager-notice')?.textContent ?? '').includes('Đã đổi tên')`));
+    await clickText(`li[data-template='${id}'] button`, "Xuất ra tệp");
+    await until("exported", () => exec(`return (document.querySelector('#manager-notice')?.textContent ?? '').includes('Đã xuất mẫu')`));
+    const shared = JSON.parse(readFileSync(`${dir}/${id}.json`, "utf8"));
+    if (shared.name !== "Mẫu thử E2E đã đổi tên") throw new Error(`exported name ${shared.name}`);
+    await clickText("button", "Trở lại");
+  });
 } catch (e) {
   results.push(["session", e]);
   console.log(`  FAIL session: ${e.message}`);

@@ -13,7 +13,9 @@ import {
   type ExportFormat,
   type Preview as PreviewData,
   type Report,
+  type TemplateInfo,
 } from "./api";
+import { SaveAsTemplate, TemplateList, TemplateManager, Wizard } from "./components/Templates";
 import { ClosingForm, HeaderForm, NodeForm } from "./components/Forms";
 import { Outline } from "./components/Outline";
 import { Preview } from "./components/Preview";
@@ -52,6 +54,10 @@ export default function App() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
   const [recovery, setRecovery] = useState<Report | null>(null);
+  const [templates, setTemplates] = useState<TemplateInfo[]>([]);
+  const [wizard, setWizard] = useState<string | null>(null);
+  const [managing, setManaging] = useState(false);
+  const [savingTemplate, setSavingTemplate] = useState(false);
   const report = doc?.history.present ?? null;
   const preview = shown?.data ?? null;
   const busy = report !== null && shown?.of !== report;
@@ -66,6 +72,7 @@ export default function App() {
     (async () => {
       try {
         setRecent(await api.recentFiles());
+        setTemplates(await api.listTemplates());
         const rec = await api.takeRecovery();
         if (rec) setRecovery(rec);
         const file = await api.startupFile();
@@ -186,6 +193,28 @@ export default function App() {
     }
   }, []);
 
+  const nextPeriod = useCallback(async (from: Report | null, fromPath?: string) => {
+    try {
+      let base = from;
+      if (!base) {
+        const path = fromPath ?? (await chooseReportToOpen());
+        if (!path) return;
+        base = (await api.openReport(path)).report;
+      } else if (!(await confirm("Tạo báo cáo kỳ sau từ báo cáo này? Báo cáo đang mở vẫn giữ nguyên trong tệp của nó."))) {
+        return;
+      }
+      const next = await api.nextPeriod(base, 1);
+      dispatch({ type: "load", report: next, path: null, saved: false });
+      setSelected(["header"]);
+      setNotice({
+        text: `Đã tạo báo cáo kỳ sau (ngày ${next.header.date}). Số văn bản đã xoá; các số liệu cần cập nhật được liệt kê dưới biểu mẫu.`,
+        kind: "info",
+      });
+    } catch (e) {
+      setNotice({ text: errorText(e), kind: "error" });
+    }
+  }, []);
+
   const newFromSample = useCallback(async () => {
     if (dirtyRef.current && !(await confirm("Báo cáo đang mở có thay đổi chưa lưu. Tạo báo cáo mới?"))) return;
     dispatch({ type: "load", report: await api.sampleReport(), path: null, saved: false });
@@ -215,6 +244,31 @@ export default function App() {
     return () => window.removeEventListener("keydown", onKey);
   }, [saveAs, openFile]);
 
+  if ((!doc || !report) && managing) {
+    return (
+      <TemplateManager
+        onClose={() => {
+          setManaging(false);
+          api.listTemplates().then(setTemplates).catch(() => {});
+        }}
+      />
+    );
+  }
+  if ((!doc || !report) && wizard) {
+    return (
+      <div className="start">
+        <Wizard
+          id={wizard}
+          onCancel={() => setWizard(null)}
+          onCreated={(r) => {
+            setWizard(null);
+            dispatch({ type: "load", report: r, path: null, saved: false });
+            setSelected(["header"]);
+          }}
+        />
+      </div>
+    );
+  }
   if (!doc || !report) {
     return (
       <div className="start">
@@ -245,7 +299,14 @@ export default function App() {
           <button type="button" id="open-file" onClick={() => openFile()}>
             Mở tệp báo cáo…
           </button>
+          <button type="button" id="next-from-file" onClick={() => nextPeriod(null)}>
+            Báo cáo kỳ sau từ báo cáo này…
+          </button>
         </div>
+        <TemplateList templates={templates} onUse={setWizard} />
+        <button type="button" className="link" id="manage-templates" onClick={() => setManaging(true)}>
+          Quản lý mẫu…
+        </button>
         {recent.length > 0 && (
           <div className="recent">
             <h2>Mở gần đây</h2>
@@ -299,6 +360,13 @@ export default function App() {
           Làm lại
         </button>
         <span className="sep" />
+        <button type="button" id="next-period" onClick={() => nextPeriod(doc.history.present)} title="Lùi ngày và kỳ báo cáo, xoá số văn bản và số liệu cần cập nhật">
+          Báo cáo kỳ sau
+        </button>
+        <button type="button" id="save-template" onClick={() => setSavingTemplate(true)}>
+          Lưu làm mẫu…
+        </button>
+        <span className="sep" />
         <button type="button" id="export-docx" className="primary" onClick={() => exportAs("docx")}>
           Xuất Word
         </button>
@@ -308,6 +376,16 @@ export default function App() {
         <span className="status">{isDirty ? "Chưa lưu" : doc.path ? "Đã lưu" : ""}</span>
       </header>
       {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
+      {savingTemplate && (
+        <SaveAsTemplate
+          report={report}
+          onDone={(text, error) => {
+            setSavingTemplate(false);
+            if (text) setNotice({ text, kind: error ? "error" : "info" });
+            api.listTemplates().then(setTemplates).catch(() => {});
+          }}
+        />
+      )}
       <div className="columns">
         <Outline report={report} selected={selected} onSelect={setSelected} ops={ops} />
         <main className="editor">

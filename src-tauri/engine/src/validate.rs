@@ -405,6 +405,18 @@ fn table(c: &mut Checker, path: &str, t: &StatTable) {
     }
     for (r, row) in t.rows.iter().enumerate() {
         let rp = format!("{path}.rows[{r}]");
+        // After "next period's report": a figure still empty beside last period's value.
+        for (i, col) in t.columns.iter().enumerate() {
+            let beside = t.columns.get(i + 1).filter(|c| c.previous);
+            if col.kind == ColumnKind::Number && !col.previous && beside.is_some() {
+                if let (Some(Cell::Empty), Some(Cell::Number(_))) = (row.get(i), row.get(i + 1)) {
+                    c.warn(
+                        format!("{rp}[{i}]"),
+                        format!("số liệu «{}» cần cập nhật cho kỳ này.", col.header),
+                    );
+                }
+            }
+        }
         if row.len() != t.columns.len() {
             c.error(&rp, format!("dòng có {} ô nhưng bảng có {} cột.", row.len(), t.columns.len()));
         }

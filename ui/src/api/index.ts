@@ -4,9 +4,9 @@ import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { ask, message, open, save } from "@tauri-apps/plugin-dialog";
 import { revealItemInDir } from "@tauri-apps/plugin-opener";
-import type { ExportFormat, Opened, Preview, Report } from "../bindings/types";
+import type { ExportFormat, Opened, Preview, Report, TemplateInfo, Wizard } from "../bindings/types";
 
-export type { ExportFormat, Opened, Preview, Report };
+export type { ExportFormat, Opened, Preview, Report, TemplateInfo, Wizard };
 
 /** Extension of report documents. */
 export const EXTENSION = "baocao";
@@ -36,6 +36,15 @@ export const api = {
   takeRecovery: () => call<Report | null>("take_recovery"),
   clearRecovery: () => call<void>("clear_recovery"),
   recentFiles: () => call<string[]>("recent_files"),
+  listTemplates: () => call<TemplateInfo[]>("list_templates"),
+  templateWizard: (id: string) => call<Wizard>("template_wizard", { id }),
+  newFromTemplate: (id: string, answers: Record<string, string>) => call<Report>("new_from_template", { id, answers }),
+  nextPeriod: (report: Report, years = 1) => call<Report>("next_period_report", { report, years }),
+  saveAsTemplate: (report: Report, name: string) => call<string>("save_as_template", { report, name }),
+  renameTemplate: (id: string, name: string) => call<void>("rename_template", { id, name }),
+  deleteTemplate: (id: string) => call<void>("delete_template", { id }),
+  exportTemplate: (id: string, path: string) => call<string>("export_template", { id, path }),
+  importTemplate: (path: string) => call<string>("import_template", { path }),
 };
 
 /** End-to-end tests replace the native dialogs (which WebDriver cannot drive) with a folder. */
@@ -59,6 +68,28 @@ export async function chooseReportToOpen(): Promise<string | null> {
     ],
   });
   return typeof picked === "string" ? picked : null;
+}
+
+/** Asks for a template file to import; null when the user cancels. */
+export async function chooseTemplateToImport(): Promise<string | null> {
+  const dir = await e2eDir();
+  if (dir) {
+    const next = (window as unknown as { __e2eOpen?: string }).__e2eOpen;
+    return next ?? `${dir}/mau.json`;
+  }
+  const picked = await open({
+    multiple: false,
+    directory: false,
+    filters: [{ name: "Mẫu báo cáo", extensions: ["json"] }],
+  });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** Asks where to export a template; null when the user cancels. */
+export async function chooseTemplateExportPath(id: string): Promise<string | null> {
+  const dir = await e2eDir();
+  if (dir) return `${dir}/${id}.json`;
+  return save({ defaultPath: `${id}.json`, filters: [{ name: "Mẫu báo cáo", extensions: ["json"] }] });
 }
 
 /** Asks where to save the report; null when the user cancels. */

@@ -21,7 +21,11 @@ closing: Closing,
 /**
  * Statistics annexes (phụ lục), each starting on a new page.
  */
-annexes?: Array<Annex>, };
+annexes?: Array<Annex>, 
+/**
+ * The period reported on, for the computed year references in the text ("[từ năm]").
+ */
+period?: Period | null, };
 
 export type Header = { 
 /**
@@ -88,6 +92,10 @@ export type Phan = {
  */
 title: string, 
 /**
+ * Guidance for whoever fills this part (from a template); shown in the editor, never printed.
+ */
+hint?: string | null, 
+/**
  * Blocks before the first part of this Phần.
  */
 blocks?: Array<Block>, 
@@ -101,6 +109,10 @@ export type Part = {
  * Title as typed; the profile sets its case.
  */
 title: string, 
+/**
+ * Guidance for whoever fills this part (from a template); shown in the editor, never printed.
+ */
+hint?: string | null, 
 /**
  * Blocks under the title, before the first section.
  */
@@ -116,6 +128,10 @@ export type Section = {
  */
 title: string, 
 /**
+ * Guidance for whoever fills this part (from a template); shown in the editor, never printed.
+ */
+hint?: string | null, 
+/**
  * Blocks under the title, before the first point.
  */
 blocks?: Array<Block>, 
@@ -129,6 +145,10 @@ export type Point = {
  * Heading text; without one, the letter opens the first paragraph.
  */
 title?: string | null, 
+/**
+ * Guidance for whoever fills this part (from a template); shown in the editor, never printed.
+ */
+hint?: string | null, 
 /**
  * Content of the point.
  */
@@ -323,7 +343,11 @@ sum_of?: Array<number>,
 /**
  * Relative width; columns without one share the rest.
  */
-width?: number | null, };
+width?: number | null, 
+/**
+ * Last period's figures kept for comparison (made by "next period's report").
+ */
+previous?: boolean, };
 
 export type ColumnKind = "text" | "number" | "row_sum";
 
@@ -376,6 +400,76 @@ title: string,
  * Content: usually tables, possibly notes.
  */
 blocks: Array<Block>, };
+
+export type Period = { 
+/**
+ * First year of the period.
+ */
+start_year: number, 
+/**
+ * Last year of the period.
+ */
+end_year: number, };
+
+export type TemplateInfo = { 
+/**
+ * Id.
+ */
+id: string, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Description.
+ */
+description: string, 
+/**
+ * Shipped with the program (cannot be renamed or deleted).
+ */
+builtin: boolean, };
+
+export type PlaceholderKind = "text" | "year" | "date";
+
+export type Question = { 
+/**
+ * Placeholder key.
+ */
+key: string, 
+/**
+ * The question.
+ */
+label: string, 
+/**
+ * Help under it.
+ */
+hint: string | null, 
+/**
+ * "text", "year" or "date".
+ */
+kind: PlaceholderKind, 
+/**
+ * Default answer (evaluated for today).
+ */
+default: string, };
+
+export type Wizard = { 
+/**
+ * Template id.
+ */
+id: string, 
+/**
+ * Template name.
+ */
+name: string, 
+/**
+ * What it is for.
+ */
+description: string, 
+/**
+ * The questions, in order.
+ */
+questions: Array<Question>, };
 
 export type ProblemView = { 
 /**

@@ -137,6 +137,11 @@ export function NodeForm({ report, path, ops }: { report: Report; path: Path; op
   return (
     <div className="form" data-form={String(kind)}>
       <h2>{isPhan ? "Phần" : title}</h2>
+      {typeof node.hint === "string" && (
+        <div className="guide" role="note">
+          <strong>Gợi ý:</strong> {node.hint}
+        </div>
+      )}
       <TextField
         label={kind === "points" ? "Tiêu đề điểm (để trống nếu chữ cái mở đầu đoạn văn)" : "Tiêu đề"}
         name="title"

@@ -1,0 +1,229 @@
+//! Templates and next period's report: every shipped template fills and renders without a blank
+//! left; the wizard's defaults; the roll forward of the sample, field by field; bad templates.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use baocao_engine::model::{Block, Cell, ColumnKind, Division};
+use baocao_engine::rollforward::{for_each_block, next_period};
+use baocao_engine::sample::sample;
+use baocao_engine::templates::{self, UserLibrary};
+use baocao_engine::{render_pdf, EngineError, FormatProfile};
+use chrono::NaiveDate;
+use common::*;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2019, 5, 20).expect("date")
+}
+
+fn no_blank_left(text: &str, what: &str) {
+    for bad in ["{{", "}}", "[năm", "[từ năm]", "[đến năm]", "[số năm]"] {
+        assert!(!text.contains(bad), "{what}: «{bad}» left in\n{text}");
+    }
+}
+
+#[test]
+fn every_shipped_template_renders_docx_and_pdf_without_blanks() {
+    let all = templates::builtin();
+    assert_eq!(all.len(), 4, "four templates ship");
+    let state = all.iter().filter(|t| t.report["header"]["profile"] == "nd30").count();
+    assert_eq!(state, 1, "one State-profile template");
+    for t in &all {
+        let report =
+            templates::instantiate(t, &BTreeMap::new(), today()).expect("fills with defaults");
+        let profile = FormatProfile::builtin(&report.header.profile).expect("profile");
+        let pkg = render(&report, &report.header.profile);
+        let d = doc(pkg.part("word/document.xml"));
+        let text: String = paragraphs(&d).into_iter().map(|(_, t)| t + "\n").collect();
+        no_blank_left(&text, &t.id);
+        assert!(text.contains("Tân Lập Giang"), "{}: the default place was filled", t.id);
+        let pdf = render_pdf(&report, &profile, env()).expect("pdf");
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("t.pdf");
+        std::fs::write(&path, pdf.bytes).expect("write");
+        let out = Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext");
+        no_blank_left(&String::from_utf8_lossy(&out.stdout), &t.id);
+        // Hints are for the editor only.
+        let json = serde_json::to_string(&report).expect("json");
+        if json.contains("\"hint\"") {
+            let hint = t.report["body"]["content"][0]["hint"].as_str().unwrap_or("");
+            assert!(!hint.is_empty() && !text.contains(hint), "{}: hint printed", t.id);
+        }
+    }
+}
+
+#[test]
+fn wizard_defaults_follow_the_date_and_answers_override_them() {
+    let t = templates::builtin()
+        .into_iter()
+        .find(|t| t.id == "so-ket-03-nam-chi-thi-05")
+        .expect("template");
+    let d = templates::defaults(&t, today());
+    assert_eq!(d["nam"], "2019");
+    assert_eq!(d["tu_nam"], "2016");
+    assert_eq!(d["ngay"], "2019-05-20");
+    let mut answers = BTreeMap::new();
+    answers.insert("huyen".to_string(), "Cầu Ngang".to_string());
+    answers.insert("nam".to_string(), "2021".to_string());
+    answers.insert("ngay".to_string(), "2021-06-01".to_string());
+    let r = templates::instantiate(&t, &answers, today()).expect("fills");
+    assert_eq!(r.header.place, "Cầu Ngang");
+    assert_eq!(r.header.issuing_body_full, "Ban Tuyên giáo Huyện ủy Cầu Ngang");
+    let p = r.period.expect("period");
+    assert_eq!(
+        (p.start_year, p.end_year),
+        (2018, 2021),
+        "start year defaults from the answered end year"
+    );
+    assert_eq!(r.header.number, None);
+    let pkg = render(&r, "hd36");
+    let xml = pkg.part("word/document.xml");
+    assert!(xml.contains("từ tháng 5/2018 đến tháng 5/2021"), "computed year references");
+}
+
+#[test]
+fn roll_forward_of_the_sample_field_by_field() {
+    let r = sample();
+    let next = next_period(&r, 1);
+    assert_eq!(next.header.date, NaiveDate::from_ymd_opt(2020, 5, 20).expect("date"));
+    assert_eq!(next.header.number, None, "number cleared");
+    let p = next.period.expect("period");
+    assert_eq!((p.start_year, p.end_year), (2017, 2020));
+    // Recurring text and structure kept.
+    assert_eq!(next.header.subject, r.header.subject);
+    assert_eq!(next.body.opening, r.body.opening);
+    assert_eq!(next.body.content.len(), r.body.content.len());
+    assert_eq!(next.closing, r.closing);
+    // Figures cleared and reported as to update.
+    let mut figures = 0;
+    let mut next_mut = next.clone();
+    for_each_block(&mut next_mut, &mut |b| {
+        if let Block::Results(res) = b {
+            for item in &res.items {
+                for f in item.figures.values() {
+                    assert_eq!(f.value, None);
+                    figures += 1;
+                }
+            }
+        }
+    });
+    let mut before = 0;
+    let mut r_mut = r.clone();
+    for_each_block(&mut r_mut, &mut |b| {
+        if let Block::Results(res) = b {
+            before += res
+                .items
+                .iter()
+                .map(|i| i.figures.values().filter(|f| f.value.is_some()).count())
+                .sum::<usize>();
+        }
+    });
+    assert_eq!(figures, before, "every figure of the sample was cleared");
+    assert!(figures >= 20);
+    let profile = FormatProfile::builtin("hd36").expect("profile");
+    let todo = baocao_engine::validate::validate(&next, &profile)
+        .into_iter()
+        .filter(|p| p.message.contains("cần cập nhật"))
+        .count();
+    assert!(todo >= figures, "{todo} items to update listed before export");
+    // Annex table 1: each figure column followed by last period's values.
+    let Block::Table(old) = &r.annexes[0].blocks[0] else { panic!("table") };
+    let Block::Table(t) = &next.annexes[0].blocks[0] else { panic!("table") };
+    let headers: Vec<&str> = t.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(
+        headers,
+        [
+            "Nội dung",
+            "Năm 2016–2017",
+            "Năm 2016–2017 (kỳ trước)",
+            "Năm 2018",
+            "Năm 2018 (kỳ trước)",
+            "Năm 2019",
+            "Năm 2019 (kỳ trước)",
+            "Tổng",
+            "Ghi chú"
+        ]
+    );
+    let sum = t.columns.iter().find(|c| c.kind == ColumnKind::RowSum).expect("row sum");
+    assert_eq!(sum.sum_of, [1, 3, 5], "row sums still add the current figures");
+    assert_eq!(t.rows[1][1], Cell::Empty);
+    assert_eq!(t.rows[1][2], old.rows[1][1], "last period kept beside");
+    assert_eq!(t.rows[1][0], old.rows[1][0]);
+    // Twice: comparison columns are replaced, not piled up.
+    let third = next_period(&next, 1);
+    let Block::Table(t3) = &third.annexes[0].blocks[0] else { panic!("table") };
+    assert_eq!(t3.columns.len(), t.columns.len());
+    assert!(matches!(third.body.content[0], Division::Part(_)));
+    // It still renders.
+    render(&third, "hd36");
+}
+
+fn template_err(json: &str) -> String {
+    match templates::parse(json.as_bytes()) {
+        Err(EngineError::Template(m)) => m,
+        other => panic!("accepted: {other:?}"),
+    }
+}
+
+#[test]
+fn bad_templates_get_clear_messages_and_the_library_stays_safe() {
+    let good = templates::builtin().into_iter().next().expect("template");
+    let mut v = serde_json::to_value(&good).expect("json");
+    v["report"]["header"]["place"] = "{{tinh}}".into();
+    let m = template_err(&v.to_string());
+    assert!(m.contains("{{tinh}}") && m.contains("không khai báo"), "{m}");
+    assert!(template_err("không phải JSON").contains("không phải JSON"));
+    assert!(template_err(baocao_engine::sample::SAMPLE_JSON)
+        .contains("tệp báo cáo, không phải tệp mẫu"));
+    let mut v2 = serde_json::to_value(&good).expect("json");
+    v2["template_version"] = 9.into();
+    assert!(template_err(&v2.to_string()).contains("phiên bản mới hơn"));
+    let mut v3 = serde_json::to_value(&good).expect("json");
+    v3["id"] = "../../etc/passwd".into();
+    assert!(template_err(&v3.to_string()).contains("không hợp lệ"));
+
+    let mut answers = BTreeMap::new();
+    answers.insert("tinh".to_string(), "x".to_string());
+    match templates::instantiate(&good, &answers, today()) {
+        Err(EngineError::Template(m)) => assert!(m.contains("không có chỗ trống «tinh»"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    let mut answers = BTreeMap::new();
+    answers.insert("nam".to_string(), "hai nghìn".to_string());
+    match templates::instantiate(&good, &answers, today()) {
+        Err(EngineError::Template(m)) => assert!(m.contains("phải là một năm"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let lib = UserLibrary::new(dir.path().join("mau"));
+    for bad in ["../ngoai", "a/b", "", "Hoa"] {
+        assert!(
+            lib.delete(bad).is_err() && lib.rename(bad, "x").is_err() && lib.get(bad).is_err(),
+            "{bad:?}"
+        );
+    }
+    let id = lib
+        .save(templates::from_report(&sample(), "Mẫu của tôi: sơ kết").expect("template"))
+        .expect("saved");
+    assert_eq!(id, "mau-cua-toi-so-ket");
+    std::fs::write(dir.path().join("mau/hong.json"), "{ hỏng").expect("write");
+    assert_eq!(lib.list().len(), 1, "a broken file is skipped, the library stays usable");
+    lib.rename(&id, "Mẫu đã đổi tên").expect("rename");
+    assert_eq!(lib.get(&id).expect("get").name, "Mẫu đã đổi tên");
+    let shared = dir.path().join("chia-se.json");
+    lib.export(&id, &shared).expect("export");
+    let id2 = lib.import(&shared).expect("import");
+    assert_eq!(id2, "mau-cua-toi-so-ket-2", "an imported copy never overwrites");
+    lib.delete(&id).expect("delete");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("e").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "nothing written outside the folder: {names:?}");
+    let filled = templates::instantiate(&lib.get(&id2).expect("get"), &BTreeMap::new(), today())
+        .expect("fills");
+    assert_eq!(filled.header.number, None);
+}

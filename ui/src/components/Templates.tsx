@@ -1,0 +1,213 @@
+// Templates: the list on the start screen, the new-report wizard, the template manager, and
+// "save as template".
+import { useEffect, useState } from "react";
+import {
+  api,
+  chooseTemplateExportPath,
+  chooseTemplateToImport,
+  confirm,
+  type Report,
+  type TemplateInfo,
+  type Wizard as WizardData,
+} from "../api";
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Templates to start from, on the start screen. */
+export function TemplateList({ templates, onUse }: { templates: TemplateInfo[]; onUse: (id: string) => void }) {
+  return (
+    <div className="templates">
+      <h2>Bắt đầu từ mẫu</h2>
+      <ul>
+        {templates.map((t) => (
+          <li key={t.id} data-template={t.id}>
+            <div>
+              <strong>{t.name}</strong>
+              {!t.builtin && <span className="tag">mẫu của bạn</span>}
+              <div className="hint">{t.description}</div>
+            </div>
+            <button type="button" onClick={() => onUse(t.id)}>
+              Dùng mẫu này
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The short wizard: the template's blanks with their defaults. */
+export function Wizard({ id, onCreated, onCancel }: { id: string; onCreated: (r: Report) => void; onCancel: () => void }) {
+  const [data, setData] = useState<WizardData | null>(null);
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .templateWizard(id)
+      .then((w) => {
+        setData(w);
+        setAnswers(Object.fromEntries(w.questions.map((q) => [q.key, q.default])));
+      })
+      .catch((e) => setError(message(e)));
+  }, [id]);
+  const create = async () => {
+    try {
+      onCreated(await api.newFromTemplate(id, answers));
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  return (
+    <div className="wizard" role="dialog" aria-label="Tạo báo cáo từ mẫu">
+      <h2>{data?.name ?? "Mẫu báo cáo"}</h2>
+      {data && <p className="hint">{data.description}</p>}
+      {data?.questions.map((q) => (
+        <div className="field" key={q.key}>
+          <label htmlFor={`q-${q.key}`}>{q.label}</label>
+          <input
+            id={`q-${q.key}`}
+            name={q.key}
+            type={q.kind === "date" ? "date" : q.kind === "year" ? "number" : "text"}
+            value={answers[q.key] ?? ""}
+            onChange={(e) => setAnswers({ ...answers, [q.key]: e.target.value })}
+          />
+          {q.hint && <div className="hint">{q.hint}</div>}
+        </div>
+      ))}
+      {error && (
+        <div className="notice error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="start-actions">
+        <button type="button" className="primary" id="wizard-create" disabled={!data} onClick={create}>
+          Tạo báo cáo
+        </button>
+        <button type="button" onClick={onCancel}>
+          Huỷ
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The template manager: the user's templates, rename, delete, export, import. */
+export function TemplateManager({ onClose }: { onClose: () => void }) {
+  const [list, setList] = useState<TemplateInfo[]>([]);
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  const reload = () =>
+    api.listTemplates().then((l) => {
+      setList(l);
+      setNames(Object.fromEntries(l.map((t) => [t.id, t.name])));
+    });
+  useEffect(() => {
+    reload().catch((e) => setNote({ text: message(e), error: true }));
+  }, []);
+  const run = async (f: () => Promise<string | void>, ok: string) => {
+    try {
+      const r = await f();
+      setNote({ text: typeof r === "string" ? `${ok} (${r})` : ok, error: false });
+      await reload();
+    } catch (e) {
+      setNote({ text: message(e), error: true });
+    }
+  };
+  return (
+    <div className="start manager">
+      <h1>Quản lý mẫu</h1>
+      {note && (
+        <div className={`notice ${note.error ? "error" : "info"}`} role={note.error ? "alert" : "status"} id="manager-notice">
+          {note.text}
+        </div>
+      )}
+      <ul className="template-rows">
+        {list.map((t) => (
+          <li key={t.id} data-template={t.id}>
+            {t.builtin ? (
+              <span className="name">{t.name}</span>
+            ) : (
+              <input aria-label={`Tên mẫu ${t.id}`} value={names[t.id] ?? ""} onChange={(e) => setNames({ ...names, [t.id]: e.target.value })} />
+            )}
+            <span className="tag">{t.builtin ? "có sẵn" : "của bạn"}</span>
+            {!t.builtin && (
+              <button type="button" onClick={() => run(() => api.renameTemplate(t.id, names[t.id] ?? ""), "Đã đổi tên.")}>
+                Đổi tên
+              </button>
+            )}
+            <button
+              type="button"
+              onClick={() =>
+                run(async () => {
+                  const path = await chooseTemplateExportPath(t.id);
+                  if (path) return api.exportTemplate(t.id, path);
+                }, "Đã xuất mẫu")
+              }
+            >
+              Xuất ra tệp
+            </button>
+            {!t.builtin && (
+              <button
+                type="button"
+                className="danger"
+                onClick={() =>
+                  run(async () => {
+                    if (await confirm(`Xoá mẫu «${t.name}»?`)) await api.deleteTemplate(t.id);
+                  }, "Đã xoá (nếu bạn đồng ý).")
+                }
+              >
+                Xoá
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="start-actions">
+        <button
+          type="button"
+          id="import-template"
+          onClick={() =>
+            run(async () => {
+              const path = await chooseTemplateToImport();
+              if (path) return api.importTemplate(path);
+            }, "Đã nhập mẫu")
+          }
+        >
+          Nhập mẫu từ tệp…
+        </button>
+        <button type="button" onClick={onClose}>
+          Trở lại
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Asks a name and saves the report as a template. */
+export function SaveAsTemplate({ report, onDone }: { report: Report; onDone: (text: string, error: boolean) => void }) {
+  const [name, setName] = useState(`Mẫu: ${report.header.subject.split("\n")[0]}`);
+  return (
+    <div className="wizard inline" role="dialog" aria-label="Lưu làm mẫu">
+      <label htmlFor="template-name">Tên mẫu</label>
+      <input id="template-name" value={name} onChange={(e) => setName(e.target.value)} />
+      <button
+        type="button"
+        className="primary"
+        id="template-save"
+        onClick={async () => {
+          try {
+            const id = await api.saveAsTemplate(report, name);
+            onDone(`Đã lưu mẫu «${name}» (mã ${id}).`, false);
+          } catch (e) {
+            onDone(message(e), true);
+          }
+        }}
+      >
+        Lưu mẫu
+      </button>
+      <button type="button" onClick={() => onDone("", false)}>
+        Huỷ
+      </button>
+    </div>
+  );
+}
