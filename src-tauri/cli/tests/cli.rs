@@ -422,12 +422,31 @@ fn templates_new_and_rollforward_from_the_command_line() {
     let o = baocao(dir, &["templates", "--library", lib_s]);
     assert!(o.status.success(), "{}", stderr(&o));
     let listed = String::from_utf8_lossy(&o.stdout).to_string();
-    for id in ["so-ket-03-nam-chi-thi-05", "ket-qua-nam-hoc-tap-lam-theo-bac", "tong-ket-05-nam", "ubnd-huyen-bao-cao-ket-qua"] {
+    for id in [
+        "so-ket-03-nam-chi-thi-05",
+        "ket-qua-nam-hoc-tap-lam-theo-bac",
+        "tong-ket-05-nam",
+        "ubnd-huyen-bao-cao-ket-qua",
+    ] {
         assert!(listed.contains(id), "{id} listed:\n{listed}");
     }
     let o = baocao(
         dir,
-        &["new", "--template", "so-ket-03-nam-chi-thi-05", "--set", "huyen=Cầu Ngang", "--set", "nam=2019", "--set", "ngay=2019-05-20", "-o", "moi.json", "--library", lib_s],
+        &[
+            "new",
+            "--template",
+            "so-ket-03-nam-chi-thi-05",
+            "--set",
+            "huyen=Cầu Ngang",
+            "--set",
+            "nam=2019",
+            "--set",
+            "ngay=2019-05-20",
+            "-o",
+            "moi.json",
+            "--library",
+            lib_s,
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let o = baocao(dir, &["render", "moi.json", "-o", "moi.docx"]);
@@ -439,20 +458,61 @@ fn templates_new_and_rollforward_from_the_command_line() {
     let o = baocao(dir, &["rollforward", "moi.json", "-o", "ky-sau.json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("cần cập nhật"));
-    let next: serde_json::Value = serde_json::from_str(&fs::read_to_string(dir.join("ky-sau.json")).expect("read")).expect("json");
+    let next: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("ky-sau.json")).expect("read"))
+            .expect("json");
     assert_eq!(next["header"]["date"], "2020-05-20");
     assert_eq!(next["period"]["end_year"], 2020);
     let o = baocao(dir, &["render", "ky-sau.json", "-o", "ky-sau.docx"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(document_xml(&dir.join("ky-sau.docx")).contains("từ tháng 5/2017 đến tháng 5/2020"));
 
-    let o = baocao(dir, &["template", "save", "moi.json", "--name", "Mẫu Cầu Ngang", "--library", lib_s]);
+    let o = baocao(
+        dir,
+        &["template", "save", "moi.json", "--name", "Mẫu Cầu Ngang", "--library", lib_s],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let o = baocao(dir, &["templates", "--library", lib_s]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("mau-cau-ngang"));
-    refused(dir, &["new", "--template", "../../etc/passwd", "-o", "x.json", "--library", lib_s], &["không hợp lệ"]);
-    refused(dir, &["new", "--template", "tong-ket-05-nam", "--set", "tinh=X", "-o", "x.json", "--library", lib_s], &["không có chỗ trống «tinh»"]);
-    refused(dir, &["new", "--template", "tong-ket-05-nam", "--set", "nam", "-o", "x.json", "--library", lib_s], &["khoa=gia_tri"]);
+    refused(
+        dir,
+        &["new", "--template", "../../etc/passwd", "-o", "x.json", "--library", lib_s],
+        &["không hợp lệ"],
+    );
+    refused(
+        dir,
+        &[
+            "new",
+            "--template",
+            "tong-ket-05-nam",
+            "--set",
+            "tinh=X",
+            "-o",
+            "x.json",
+            "--library",
+            lib_s,
+        ],
+        &["không có chỗ trống «tinh»"],
+    );
+    refused(
+        dir,
+        &[
+            "new",
+            "--template",
+            "tong-ket-05-nam",
+            "--set",
+            "nam",
+            "-o",
+            "x.json",
+            "--library",
+            lib_s,
+        ],
+        &["khoa=gia_tri"],
+    );
     fs::write(dir.join("khong-phai-mau.json"), "{\"a\": 1}").expect("write");
-    refused(dir, &["template", "import", "khong-phai-mau.json", "--library", lib_s], &["không phải mẫu báo cáo"]);
+    refused(
+        dir,
+        &["template", "import", "khong-phai-mau.json", "--library", lib_s],
+        &["không phải mẫu báo cáo"],
+    );
 }

@@ -71,12 +71,7 @@ impl Writer<'_> {
             .updated_at(&iso(flow));
         let pn = &self.profile.page_number;
         if pn.enabled {
-            let s = SpanStyle {
-                size_pt: pn.style.size_pt,
-                bold: pn.style.bold,
-                italic: pn.style.italic,
-                underline: pn.style.underline,
-            };
+            let s = SpanStyle::from(&pn.style);
             let id = self.id();
             let field = |run: Run| self.styled(run, s);
             let page = Paragraph::new()

@@ -214,8 +214,14 @@ pub enum FBlock {
     Table(FTable),
 }
 
+impl From<&TextStyle> for SpanStyle {
+    fn from(t: &TextStyle) -> Self {
+        SpanStyle { size_pt: t.size_pt, bold: t.bold, italic: t.italic, underline: t.underline }
+    }
+}
+
 fn style(t: &TextStyle) -> SpanStyle {
-    SpanStyle { size_pt: t.size_pt, bold: t.bold, italic: t.italic, underline: t.underline }
+    SpanStyle::from(t)
 }
 
 fn with(base: SpanStyle, e: Emphasis) -> SpanStyle {

@@ -774,12 +774,7 @@ pub fn layout(flow: &Flow, profile: &FormatProfile) -> Layout {
     let mut pages = pager.pages;
     let pn = &profile.page_number;
     if pn.enabled {
-        let style = SpanStyle {
-            size_pt: pn.style.size_pt,
-            bold: pn.style.bold,
-            italic: pn.style.italic,
-            underline: pn.style.underline,
-        };
+        let style = SpanStyle::from(&pn.style);
         let (asc, _) = vertical_em(style.bold, style.italic);
         let y = mm_to_pt(pg.header_distance_mm) + asc * style.size_pt;
         for (i, page) in pages.iter_mut().enumerate() {
