@@ -358,9 +358,3 @@ pub fn export_template<R: Runtime>(
 pub fn import_template<R: Runtime>(app: AppHandle<R>, path: String) -> Result<String, String> {
     library(&app)?.import(Path::new(&path)).map_err(msg)
 }
-
-/// Problems of a report under its own profile, as the editor lists them before export.
-pub fn check(report: &Report) -> Result<Vec<ProblemView>, String> {
-    let profile = profile_for(report).map_err(msg)?;
-    Ok(problems(report, &profile))
-}

@@ -2,7 +2,7 @@
 // Everything else in the UI imports from here.
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { ask, message, open, save } from "@tauri-apps/plugin-dialog";
+import { ask, open, save } from "@tauri-apps/plugin-dialog";
 import { revealItemInDir } from "@tauri-apps/plugin-opener";
 import type { ExportFormat, Opened, Preview, Report, TemplateInfo, Wizard } from "../bindings/types";
 
@@ -120,12 +120,6 @@ export async function chooseExportPath(suggested: string, format: ExportFormat):
 export async function confirm(text: string, title = "Soạn Báo Cáo"): Promise<boolean> {
   if (await e2eDir()) return true;
   return ask(text, { title, kind: "warning", okLabel: "Đồng ý", cancelLabel: "Huỷ" });
-}
-
-/** An error box. */
-export async function showError(text: string): Promise<void> {
-  if (!isTauri()) return;
-  await message(text, { title: "Soạn Báo Cáo", kind: "error", okLabel: "Đóng" });
 }
 
 /** Shows the file in its folder (the "Mở thư mục" button). */
