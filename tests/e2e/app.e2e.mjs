@@ -154,6 +154,16 @@ try {
     if (subject !== SUBJECT) throw new Error(`the report on screen changed: ${subject}`);
   });
 
+  await step("ảnh chụp cửa sổ chính", async () => {
+    await clickText(".outline li", "Phần đầu");
+    await wd("POST", s("/execute/async"), {
+      script: "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+      args: [],
+    });
+    const png = await wd("GET", s("/screenshot"));
+    writeFileSync(`${process.env.BAOCAO_ARTIFACTS}/e2e-main-window.png`, Buffer.from(png, "base64"));
+  });
+
   await step("đo: bộ nhớ khi mở báo cáo mẫu; độ trễ xem trước với báo cáo 30 trang", async () => {
     const rss = execFileSync("bash", ["-c", "ps -C soan-bao-cao,WebKitWebProcess,WebKitNetworkProcess -o rss= | awk '{s+=$1} END {print s}'"], {
       encoding: "utf8",
@@ -175,16 +185,6 @@ try {
     }
     times.sort((a, b) => a - b);
     console.log(`       (xem trước báo cáo ${await exec("return document.querySelectorAll('.pages .page').length")} trang, từ phím cuối đến trang mới trên màn hình: trung vị ${times[2]} ms, lớn nhất ${times[4]} ms; gồm 120 ms chờ gõ xong)`);
-  });
-
-  await step("ảnh chụp cửa sổ chính", async () => {
-    await clickText(".outline li", "Phần đầu");
-    await wd("POST", s("/execute/async"), {
-      script: "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
-      args: [],
-    });
-    const png = await wd("GET", s("/screenshot"));
-    writeFileSync(`${process.env.BAOCAO_ARTIFACTS}/e2e-main-window.png`, Buffer.from(png, "base64"));
   });
 
   await step("mẫu: tạo báo cáo «Tổng kết 05 năm» qua trình hướng dẫn, gợi ý chỉ hiện khi soạn", async () => {
