@@ -293,12 +293,22 @@ proptest! {
         }];
         let profile = if state { "nd30" } else { "hd36" };
         r.header.profile = profile.into();
-        let l = lay(&r, profile);
+        let fp = FormatProfile::builtin(profile).expect("profile");
+        let (flow, l, _) = render_layout(&r, &fp, env()).expect("lays out");
         assert_inside(&l);
         let text = all_text(&l);
         let mut expected: Vec<String> = paras.clone();
         expected.extend(lessons.iter().cloned());
         expected.extend(cells.iter().cloned());
-        prop_assert!(in_order(&text, &expected.join(" ")), "characters lost or reordered");
+        let expected = expected.join(" ");
+        prop_assert!(in_order(&text, &expected), "characters lost or reordered in the layout");
+        // And out of the PDF itself, as a reader extracts it.
+        let pdf = baocao_engine::pdf::write(&l, &flow.props).expect("pdf");
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("p.pdf");
+        std::fs::write(&path, pdf).expect("write");
+        let out = std::process::Command::new("pdftotext").args(["-raw"]).arg(&path).arg("-").output().expect("pdftotext");
+        let pdf_text = String::from_utf8_lossy(&out.stdout);
+        prop_assert!(in_order(&pdf_text, &expected), "characters lost or reordered in the PDF text");
     }
 }
