@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The main job: builds and starts the Soạn Báo Cáo app (its start screen opens the built-in
-# sample with one click; a .baocao file given as argument opens directly).
-#   bash scripts/run.sh                      # the app
+# The main job: builds and starts the Soạn Báo Cáo app on the built-in sample report (or on a
+# .baocao file given as argument).
+#   bash scripts/run.sh                      # the app, on the built-in sample
 #   bash scripts/run.sh bao-cao.baocao       # the app, on that file
 #   bash scripts/run.sh render bao-cao.json -o bao-cao.pdf   # the command line (`baocao`)
 # Without a display it renders the built-in sample to ./bao-cao-mau.docx and ./bao-cao-mau.pdf.
@@ -21,4 +21,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
 fi
 (cd "$root/ui" && npm run --silent build)
 cargo build --quiet --locked --manifest-path "$root/Cargo.toml" -p soan-bao-cao
+if [ "$#" -eq 0 ]; then
+  exec "$root/target/debug/soan-bao-cao" --mau
+fi
 exec "$root/target/debug/soan-bao-cao" "$@"

@@ -105,6 +105,12 @@ pub fn startup_file() -> Option<String> {
     std::env::args().skip(1).find(|a| !a.starts_with('-'))
 }
 
+/// Whether the app was started with `--mau`: open the built-in sample report right away.
+#[tauri::command]
+pub fn startup_sample() -> bool {
+    std::env::args().skip(1).any(|a| a == "--mau")
+}
+
 /// Opens a report file the user chose.
 #[tauri::command]
 pub fn open_report<R: Runtime>(app: AppHandle<R>, path: String) -> Result<Opened, String> {

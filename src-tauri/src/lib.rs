@@ -10,6 +10,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         tauri::generate_handler![
             commands::sample_report,
             commands::startup_file,
+            commands::startup_sample,
             commands::open_report,
             commands::save_report,
             commands::preview,

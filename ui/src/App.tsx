@@ -79,6 +79,8 @@ export default function App() {
         if (file) {
           const opened = await api.openReport(file);
           dispatch({ type: "load", report: opened.report, path: opened.path, saved: true });
+        } else if (await api.startupSample()) {
+          dispatch({ type: "load", report: await api.sampleReport(), path: null, saved: false });
         }
       } catch (e) {
         setNotice({ text: errorText(e), kind: "error" });

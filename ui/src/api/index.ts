@@ -27,6 +27,7 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const api = {
   sampleReport: () => call<Report>("sample_report"),
   startupFile: () => call<string | null>("startup_file"),
+  startupSample: () => call<boolean>("startup_sample"),
   openReport: (path: string) => call<Opened>("open_report", { path }),
   saveReport: (path: string, report: Report) => call<string>("save_report", { path, report }),
   preview: (report: Report) => call<Preview>("preview", { report }),
