@@ -38,7 +38,7 @@ async function type(css, text) {
   await wd("POST", s(`/element/${id}/clear`), {});
   await wd("POST", s(`/element/${id}/value`), { text });
 }
-async function until(what, fn, ms = 15_000) {
+async function until(what, fn, ms = 30_000) {
   const end = Date.now() + ms;
   let last;
   while (Date.now() < end) {
