@@ -1,7 +1,7 @@
 //! `baocao`: the headless command of Soạn Báo Cáo — render reports to DOCX, validate them,
 //! write the built-in sample, the format profiles and the report schema.
 
-use std::io::{ErrorKind, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -400,32 +400,9 @@ fn render_svg(
     for w in &warnings {
         eprintln!("{w}");
     }
-    if !dir.is_dir() {
-        let parent = match dir.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        if !parent.is_dir() {
-            return Err(Failure(format!(
-                "Thư mục «{}» không tồn tại; không tạo được «{}».",
-                parent.display(),
-                dir.display()
-            )));
-        }
-        std::fs::create_dir(dir).map_err(|e| match e.kind() {
-            ErrorKind::PermissionDenied => Failure(format!(
-                "Không có quyền ghi vào thư mục «{}»; không tạo được «{}».",
-                parent.display(),
-                dir.display()
-            )),
-            _ => Failure(format!("Không tạo được thư mục «{}»: {e}.", dir.display())),
-        })?;
-    }
+    fsio::create_dir(dir, false)?;
     let fonts = dir.join("fonts");
-    if !fonts.is_dir() {
-        std::fs::create_dir(&fonts)
-            .map_err(|e| Failure(format!("Không tạo được thư mục «{}»: {e}.", fonts.display())))?;
-    }
+    fsio::create_dir(&fonts, false)?;
     let bytes = [
         baocao_engine::metrics::SERIF_REGULAR,
         baocao_engine::metrics::SERIF_BOLD,

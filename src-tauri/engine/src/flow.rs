@@ -654,15 +654,15 @@ impl FlowBuilder<'_> {
     }
 
     fn part(&mut self, n: usize, part: &Part, path: String) {
-        let h = self.p.headings.part.clone();
-        self.heading(Role::Part, &h, &roman(n), &part.title, path.clone());
+        let p = self.p;
+        self.heading(Role::Part, &p.headings.part, &roman(n), &part.title, path.clone());
         for b in &part.blocks {
             self.block(b, None);
         }
         for (i, s) in part.sections.iter().enumerate() {
-            let h = self.p.headings.section.clone();
+            let h = &self.p.headings.section;
             let sp = format!("{path}.sections[{i}]");
-            self.heading(Role::Section, &h, &(i + 1).to_string(), &s.title, sp.clone());
+            self.heading(Role::Section, h, &(i + 1).to_string(), &s.title, sp.clone());
             for b in &s.blocks {
                 self.block(b, None);
             }
@@ -672,8 +672,8 @@ impl FlowBuilder<'_> {
                 let at = self.blocks.len();
                 match pt.title.as_deref().filter(|t| !t.trim().is_empty()) {
                     Some(title) => {
-                        let h = self.p.headings.point.clone();
-                        self.heading(Role::Point, &h, &letter, title, pp.clone());
+                        let h = &self.p.headings.point;
+                        self.heading(Role::Point, h, &letter, title, pp.clone());
                         for b in &pt.blocks {
                             self.block(b, None);
                         }
@@ -710,7 +710,7 @@ impl FlowBuilder<'_> {
                 None => spans,
             }
         };
-        let rules = self.p.blocks.clone();
+        let rules = &self.p.blocks;
         match block {
             Block::Paragraph(p) => {
                 let spans = first(vec![self.plain(&p.text)]);
@@ -910,7 +910,7 @@ impl FlowBuilder<'_> {
     }
 
     fn table(&mut self, t: &StatTable) {
-        let tp = self.p.table.clone();
+        let tp = &self.p.table;
         if let Some(title) = &t.title {
             let mut p = simple(Role::TableCaption, title, &tp.caption);
             p.keep_next = true;
@@ -1004,7 +1004,7 @@ impl FlowBuilder<'_> {
 
     fn closing(&mut self) {
         let c = &self.report.closing;
-        let cp = self.p.closing.clone();
+        let cp = &self.p.closing;
         let mut sentence = c.sentence.trim().to_string();
         if !cp.end_mark.is_empty() && !sentence.ends_with(&cp.end_mark) {
             sentence.push_str(&cp.end_mark);
@@ -1096,7 +1096,7 @@ impl FlowBuilder<'_> {
     }
 
     fn annexes(&mut self) {
-        let ap = self.p.annex.clone();
+        let ap = &self.p.annex;
         let many = self.report.annexes.len() > 1;
         let h = &self.report.header;
         let (day, month, year) = date_parts(h.date, &self.date_style());

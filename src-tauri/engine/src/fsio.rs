@@ -12,6 +12,42 @@ fn fail(msg: String) -> EngineError {
     EngineError::Io(msg)
 }
 
+/// The message for a failed write of `target` in folder `dir`.
+fn io_error(e: std::io::Error, dir: &Path, target: &Path) -> EngineError {
+    let shown = target.display();
+    match e.kind() {
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => fail(format!(
+            "Không có quyền ghi vào thư mục «{}»; không ghi được «{shown}».",
+            dir.display()
+        )),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+            fail(format!("Ổ đĩa đã đầy; không ghi được «{shown}». Tệp cũ (nếu có) vẫn giữ nguyên."))
+        }
+        _ => fail(format!("Không ghi được «{shown}»: {e}.")),
+    }
+}
+
+/// Creates the folder `dir` (and, with `parents`, the folders above it) unless it exists; without
+/// `parents` its parent folder must exist.
+pub fn create_dir(dir: &Path, parents: bool) -> Result<(), EngineError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !parents && !parent.is_dir() {
+        return Err(fail(format!(
+            "Thư mục «{}» không tồn tại; không tạo được «{}».",
+            parent.display(),
+            dir.display()
+        )));
+    }
+    let made = if parents { std::fs::create_dir_all(dir) } else { std::fs::create_dir(dir) };
+    made.map_err(|e| io_error(e, &parent, dir))
+}
+
 /// Reads a file of at most [`MAX_REPORT_BYTES`], with messages naming the path.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, EngineError> {
     let shown = path.display();
@@ -53,18 +89,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), EngineError> {
     if path.is_dir() {
         return Err(fail(format!("«{shown}» là một thư mục; hãy chọn tên tệp.")));
     }
-    let io_failure = |e: std::io::Error| -> EngineError {
-        match e.kind() {
-            ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => fail(format!(
-                "Không có quyền ghi vào thư mục «{}»; không ghi được «{shown}».",
-                dir.display()
-            )),
-            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => fail(format!(
-                "Ổ đĩa đã đầy; không ghi được «{shown}». Tệp cũ (nếu có) vẫn giữ nguyên."
-            )),
-            _ => fail(format!("Không ghi được «{shown}»: {e}.")),
-        }
-    };
+    let io_failure = |e: std::io::Error| io_error(e, &dir, path);
     let mut tmp = tempfile::Builder::new()
         .prefix(".baocao-")
         .suffix(".tmp")

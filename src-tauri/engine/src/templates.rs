@@ -407,13 +407,12 @@ impl UserLibrary {
 
     /// Saves a template; an id already taken gets a numeric suffix. Returns the id used.
     pub fn save(&self, mut t: Template) -> Result<String, EngineError> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| {
-            EngineError::Io(format!("Không tạo được thư mục mẫu «{}»: {e}.", self.dir.display()))
-        })?;
+        fsio::create_dir(&self.dir, true)?;
         let base = if valid_id(&t.id) { t.id.clone() } else { slug(&t.name) };
         let mut id = base.clone();
         let mut n = 2;
-        while self.path(&id)?.exists() || builtin().iter().any(|b| b.id == id) {
+        let taken: Vec<String> = builtin().into_iter().map(|b| b.id).collect();
+        while self.path(&id)?.exists() || taken.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }

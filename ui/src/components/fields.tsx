@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import type { Path } from "../model/tree";
 import type { Ops } from "./ops";
 
-let counter = 0;
-const fieldId = (path: Path) => `f-${path.join("-")}-${(counter = (counter + 1) % 1_000_000)}`;
+/** A stable element id for the field at a path (one field per path on screen). */
+const fieldId = (path: Path) => `f-${path.join("-")}`;
 
 interface TextProps {
   label: string;
@@ -22,28 +22,18 @@ interface TextProps {
 export function TextField({ label, path, value, ops, multiline, placeholder, hint, optional, name }: TextProps) {
   const id = fieldId(path);
   const onChange = (v: string) => ops.set(path, optional && v === "" ? undefined : v);
+  const common = { id, name, "data-path": path.join("."), value: value ?? "", placeholder };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
         <textarea
-          id={id}
-          name={name}
-          data-path={path.join(".")}
-          value={value ?? ""}
-          placeholder={placeholder}
+          {...common}
           rows={Math.min(12, Math.max(2, Math.ceil((value ?? "").length / 90)))}
           onChange={(e) => onChange(e.target.value)}
         />
       ) : (
-        <input
-          id={id}
-          name={name}
-          data-path={path.join(".")}
-          value={value ?? ""}
-          placeholder={placeholder}
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <input {...common} onChange={(e) => onChange(e.target.value)} />
       )}
       {hint && <div className="hint">{hint}</div>}
     </div>
