@@ -33,10 +33,18 @@ async function clickText(css, text) {
   );
   if (!ok) throw new Error(`no ${css} with text ${text}`);
 }
+// Replaces a field's text. WebDriver's clear can race React's controlled inputs (the old text
+// comes back before the keys arrive), so the result is checked and the typing redone if needed.
 async function type(css, text) {
-  const id = await find(css);
-  await wd("POST", s(`/element/${id}/clear`), {});
-  await wd("POST", s(`/element/${id}/value`), { text });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const id = await find(css);
+    await wd("POST", s(`/element/${id}/clear`), {});
+    await until(`${css} empty`, () => exec(`return document.querySelector(arguments[0])?.value === ''`, [css]), 5_000).catch(() => {});
+    await wd("POST", s(`/element/${id}/value`), { text });
+    const value = await exec(`return document.querySelector(arguments[0])?.value ?? null`, [css]);
+    if (value === text) return;
+  }
+  throw new Error(`could not type into ${css}`);
 }
 async function until(what, fn, ms = 30_000) {
   const end = Date.now() + ms;
