@@ -9,7 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$root/scripts/setup.sh"
 case "${1:-}" in
-  render|sample|validate|profile|schema|fidelity|--help|-h)
+  render|sample|validate|profile|schema|fidelity|templates|template|new|rollforward|--help|-h)
     cargo build --quiet --locked --manifest-path "$root/Cargo.toml" -p baocao-cli
     exec "$root/target/debug/baocao" "$@" ;;
 esac

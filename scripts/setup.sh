@@ -8,7 +8,8 @@ need_apt=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 for pkg in build-essential pkg-config file curl unzip xvfb xauth \
            libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev \
-           webkit2gtk-driver libreoffice-writer-nogui poppler-utils qpdf util-linux; do
+           webkit2gtk-driver libreoffice-writer-nogui poppler-utils qpdf util-linux \
+           fontconfig fonts-liberation2; do
   have_pkg "$pkg" || need_apt+=("$pkg")
 done
 if [ "${#need_apt[@]}" -gt 0 ]; then
