@@ -364,9 +364,9 @@ pub fn corpus() -> Vec<(String, Report)> {
     }
     // "IV. KIẾN NGHỊ" at every height near a page end, with a two-line proposal (State format).
     for k in 0..8 {
-        let mut g = Gen(0xC0FF_EE00 + k);
-        let mut parts = g.parts(2, (2, 2), (2, 3), false);
-        if let Some(blocks) = parts[1]["sections"][1]["blocks"].as_array_mut().filter(|_| k > 0) {
+        let mut g = Gen(0xC0FF_EE00);
+        let mut parts = g.parts(3, (2, 2), (2, 3), false);
+        if let Some(blocks) = parts[2]["sections"][1]["blocks"].as_array_mut().filter(|_| k > 0) {
             let items: Vec<&str> = (0..k as usize).map(|_| "Tổ chức tốt việc sinh hoạt chuyên đề.").collect();
             blocks.push(json!({ "type": "lines", "marker": "dash", "items": items }));
         }
@@ -381,8 +381,8 @@ pub fn corpus() -> Vec<(String, Report)> {
 /// A long varied report of about `pages` pages (Party profile): the corpus's stress case.
 pub fn long_report(pages: usize) -> Report {
     let mut g = Gen(0x5EED_1000);
-    // A generated part is about 1.2 pages on average.
-    let n = (pages * 5 / 6).max(1);
+    // A generated part is about 1.5 pages on average.
+    let n = (pages * 13 / 20).max(1);
     let mut content = g.parts(n, (1, 3), (1, 3), true);
     content.extend(closing_parts(&mut g, 2));
     let annexes = vec![
