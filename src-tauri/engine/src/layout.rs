@@ -166,8 +166,10 @@ impl LPara {
         collapsed(self.before, prev_after) + self.lines_height() + self.after
     }
 
+    /// The lines and the bottom border (a rule takes its width below the text, in Word and
+    /// LibreOffice alike).
     fn lines_height(&self) -> f64 {
-        self.lines.iter().map(|l| l.height).sum::<f64>()
+        self.lines.iter().map(|l| l.height).sum::<f64>() + self.rule.map_or(0.0, |r| r.2)
     }
 }
 
@@ -586,9 +588,11 @@ impl Pager {
         }
     }
 
+    /// Draws a paragraph's bottom border below its lines and moves past it.
     fn draw_rule(&mut self, p: &LPara, x: f64) {
         if let Some((x1, x2, w)) = p.rule {
-            let y = self.y;
+            let y = self.y + w / 2.0;
+            self.y += w;
             self.page().items.push(Item::Line(Rule {
                 x1: x + x1,
                 y1: y,
