@@ -69,9 +69,18 @@ const TITLES: [&str; 16] = [
 ];
 
 const PLACES: [&str; 12] = [
-    "Xã Tân Hòa", "Xã Long Sơn", "Xã Phước Hảo", "Xã Mỹ Long Bắc", "Xã Hiệp Mỹ Đông",
-    "Xã Thạnh Hòa Sơn", "Xã Kim Hòa", "Xã Nhị Trường", "Xã Thuận Hòa", "Thị trấn Tân Lập",
-    "Xã Vinh Kim", "Xã Trường Thọ",
+    "Xã Tân Hòa",
+    "Xã Long Sơn",
+    "Xã Phước Hảo",
+    "Xã Mỹ Long Bắc",
+    "Xã Hiệp Mỹ Đông",
+    "Xã Thạnh Hòa Sơn",
+    "Xã Kim Hòa",
+    "Xã Nhị Trường",
+    "Xã Thuận Hòa",
+    "Thị trấn Tân Lập",
+    "Xã Vinh Kim",
+    "Xã Trường Thọ",
 ];
 
 /// A small deterministic generator (xorshift64*), so the corpus is the same on every machine.
@@ -176,7 +185,8 @@ impl Gen {
                 let pts: Vec<Value> = if points && self.below(2) == 0 {
                     (0..self.between(2, 3))
                         .map(|_| {
-                            let b: Vec<Value> = (0..self.between(1, 2)).map(|_| self.block()).collect();
+                            let b: Vec<Value> =
+                                (0..self.between(1, 2)).map(|_| self.block()).collect();
                             json!({ "title": self.title(), "blocks": b })
                         })
                         .collect()
@@ -188,7 +198,13 @@ impl Gen {
             .collect()
     }
 
-    fn parts(&mut self, count: usize, sections: (usize, usize), blocks: (usize, usize), points: bool) -> Vec<Value> {
+    fn parts(
+        &mut self,
+        count: usize,
+        sections: (usize, usize),
+        blocks: (usize, usize),
+        points: bool,
+    ) -> Vec<Value> {
         (0..count)
             .map(|_| {
                 let s = self.between(sections.0, sections.1);
@@ -259,7 +275,8 @@ fn frame(profile: &str, subject: &str, content: Vec<Value>, annexes: Vec<Value>)
     })
 }
 
-const SUBJECT: &str = "sơ kết 03 năm thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016\nof Bộ Chính trị (khóa XII)";
+const SUBJECT: &str =
+    "sơ kết 03 năm thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016\nof Bộ Chính trị (khóa XII)";
 
 fn subject(profile: &str, long: bool) -> String {
     let s = if long {
@@ -279,7 +296,8 @@ fn subject(profile: &str, long: bool) -> String {
 fn report(v: Value) -> Report {
     // The corpus is compiled in and checked by tests; an invalid report is a build defect.
     let bytes = serde_json::to_vec(&v).unwrap_or_default();
-    crate::load::report_from_json(&bytes).unwrap_or_else(|e| panic!("corpus report is invalid: {e}"))
+    crate::load::report_from_json(&bytes)
+        .unwrap_or_else(|e| panic!("corpus report is invalid: {e}"))
 }
 
 /// Closing parts every generated report has: shortcomings, lessons, solutions and proposals.
@@ -317,7 +335,13 @@ fn annex_table(g: &mut Gen, title: &str, rows: usize, numbers: usize) -> Value {
 }
 
 /// A report with the given parts, closing parts and annexes.
-fn body_report(g: &mut Gen, profile: &str, long_subject: bool, mut content: Vec<Value>, annexes: Vec<Value>) -> Report {
+fn body_report(
+    g: &mut Gen,
+    profile: &str,
+    long_subject: bool,
+    mut content: Vec<Value>,
+    annexes: Vec<Value>,
+) -> Report {
     content.extend(closing_parts(g, 2));
     report(frame(profile, &subject(profile, long_subject), content, annexes))
 }
@@ -336,19 +360,31 @@ pub fn corpus() -> Vec<(String, Report)> {
         let mut g = Gen(0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1));
         // Many short parts: one or two short blocks each.
         let parts = g.parts(18, (0, 1), (1, 1), false);
-        out.push((format!("nhieu-phan-ngan-{profile}"), body_report(&mut g, profile, false, parts, vec![])));
+        out.push((
+            format!("nhieu-phan-ngan-{profile}"),
+            body_report(&mut g, profile, false, parts, vec![]),
+        ));
         // A five-line subject before a medium body.
         let parts = g.parts(5, (1, 3), (1, 3), true);
-        out.push((format!("trich-yeu-dai-{profile}"), body_report(&mut g, profile, true, parts, vec![])));
+        out.push((
+            format!("trich-yeu-dai-{profile}"),
+            body_report(&mut g, profile, true, parts, vec![]),
+        ));
         // Headings at every height of the page: many levels, blocks of 1–9 lines.
         let parts = g.parts(9, (2, 4), (1, 2), true);
-        out.push((format!("tieu-de-cuoi-trang-{profile}"), body_report(&mut g, profile, false, parts, vec![])));
+        out.push((
+            format!("tieu-de-cuoi-trang-{profile}"),
+            body_report(&mut g, profile, false, parts, vec![]),
+        ));
         // A 200-row table in the body.
         let mut parts = g.parts(1, (1, 1), (1, 2), false);
         if let Some(blocks) = parts[0]["sections"][0]["blocks"].as_array_mut() {
             blocks.push(g.table(200, 3));
         }
-        out.push((format!("bang-200-dong-{profile}"), body_report(&mut g, profile, false, parts, vec![])));
+        out.push((
+            format!("bang-200-dong-{profile}"),
+            body_report(&mut g, profile, false, parts, vec![]),
+        ));
         // Annexes: a wide table (8 figure columns), a long one, two short ones.
         let parts = g.parts(3, (1, 2), (1, 3), false);
         let annexes = vec![
@@ -360,20 +396,27 @@ pub fn corpus() -> Vec<(String, Report)> {
                 { "type": "lines", "marker": "dash", "items": [g.text(1, 1), g.text(1, 1), g.text(1, 1)] }
             ]}),
         ];
-        out.push((format!("phu-luc-{profile}"), body_report(&mut g, profile, false, parts, annexes)));
+        out.push((
+            format!("phu-luc-{profile}"),
+            body_report(&mut g, profile, false, parts, annexes),
+        ));
     }
     // "IV. KIẾN NGHỊ" at every height near a page end, with a two-line proposal (State format).
     for k in 0..8 {
         let mut g = Gen(0xC0FF_EE00);
         let mut parts = g.parts(3, (2, 2), (2, 3), false);
         if let Some(blocks) = parts[2]["sections"][1]["blocks"].as_array_mut().filter(|_| k > 0) {
-            let items: Vec<&str> = (0..k as usize).map(|_| "Tổ chức tốt việc sinh hoạt chuyên đề.").collect();
+            let items: Vec<&str> =
+                (0..k as usize).map(|_| "Tổ chức tốt việc sinh hoạt chuyên đề.").collect();
             blocks.push(json!({ "type": "lines", "marker": "dash", "items": items }));
         }
         let mut content = parts;
         let mut closing = closing_parts(&mut g, 2);
         content.push(closing.remove(3));
-        out.push((format!("kien-nghi-{k}-nd30"), report(frame("nd30", &subject("nd30", false), content, vec![]))));
+        out.push((
+            format!("kien-nghi-{k}-nd30"),
+            report(frame("nd30", &subject("nd30", false), content, vec![])),
+        ));
     }
     out
 }

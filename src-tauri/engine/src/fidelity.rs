@@ -85,8 +85,7 @@ pub fn compare(reference: &[String], ours: &[String], words: usize) -> Agreement
             };
             let (reference, reference_last) = side(reference);
             let (ours, ours_last) = side(ours);
-            let mut m =
-                PageMatch { reference, ours, reference_last, ours_last, same: false };
+            let mut m = PageMatch { reference, ours, reference_last, ours_last, same: false };
             m.same = m.same_start() && m.same_end();
             m
         })
@@ -160,7 +159,8 @@ mod tests {
 
     #[test]
     fn liberation_serif_and_tinos_are_accepted() {
-        let ok = check_font_match("LiberationSerif-Regular.ttf: \"Liberation Serif\" \"Regular\"\n");
+        let ok =
+            check_font_match("LiberationSerif-Regular.ttf: \"Liberation Serif\" \"Regular\"\n");
         assert_eq!(ok.as_deref(), Ok("Liberation Serif"));
         assert!(check_font_match("Tinos-Regular.ttf: \"Tinos\" \"Regular\"").is_ok());
         assert!(check_font_match("times.ttf: \"Times New Roman\" \"Normal\"").is_ok());

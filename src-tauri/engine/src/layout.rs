@@ -949,6 +949,124 @@ mod tests {
         }
     }
 
+    fn laid_out(blocks: Vec<FBlock>) -> Layout {
+        let profile = FormatProfile::builtin("hd36").expect("profile");
+        let now = chrono::DateTime::from_timestamp(0, 0).expect("time");
+        let mut flow = crate::flow::build(&crate::sample::sample(), &profile, now);
+        flow.blocks = blocks;
+        layout(&flow, &profile)
+    }
+
+    /// Baselines of the runs whose text starts with `prefix`: (page index, y).
+    fn baselines(l: &Layout, prefix: &str) -> Vec<(usize, f64)> {
+        let mut out = Vec::new();
+        for (i, page) in l.pages.iter().enumerate() {
+            for item in &page.items {
+                if let Item::Text(t) = item {
+                    if t.text.starts_with(prefix) {
+                        out.push((i, t.y));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn spaced(text: &str, before: f64, after: f64) -> FPara {
+        let mut p = para(&[(text, false)]);
+        p.space_before_pt = before;
+        p.space_after_pt = after;
+        p
+    }
+
+    #[test]
+    fn the_larger_of_space_after_and_space_before_separates_paragraphs() {
+        let l = laid_out(vec![
+            FBlock::Para(spaced("Một", 0.0, 6.0)),
+            FBlock::Para(spaced("Hai", 6.0, 0.0)),
+            FBlock::Para(spaced("Ba", 12.0, 0.0)),
+        ]);
+        let y = |t| baselines(&l, t)[0].1;
+        assert!((y("Hai") - y("Một") - 24.0).abs() < 0.01, "6 pt, not 12: {}", y("Hai") - y("Một"));
+        assert!((y("Ba") - y("Hai") - 30.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn space_before_is_dropped_after_an_automatic_page_break_only() {
+        // 40 lines of 18 pt fill a page (728.5 pt); the 41st paragraph starts page 2.
+        let mut blocks: Vec<FBlock> =
+            (0..40).map(|i| FBlock::Para(spaced(&format!("Dòng {i}"), 0.0, 0.0))).collect();
+        blocks.push(FBlock::Para(spaced("Sang trang", 6.0, 0.0)));
+        let mut forced = spaced("Trang mới", 6.0, 0.0);
+        forced.page_break_before = true;
+        blocks.push(FBlock::Para(forced));
+        let l = laid_out(blocks);
+        let top = l.content[1];
+        let (page, y) = baselines(&l, "Sang trang")[0];
+        assert_eq!(page, 1);
+        let line_top = y - (18.0 - 0.216 * 14.0);
+        assert!((line_top - top).abs() < 0.05, "no space before at the top: {}", line_top - top);
+        let (page, y) = baselines(&l, "Trang mới")[0];
+        assert_eq!(page, 2);
+        let line_top = y - (18.0 - 0.216 * 14.0);
+        assert!((line_top - top - 6.0).abs() < 0.05, "kept after a page break it asked for");
+    }
+
+    #[test]
+    fn single_spacing_includes_the_line_gap() {
+        let s = SpanStyle { size_pt: 14.0, bold: false, italic: false, underline: false };
+        let (h, _) = line_box(&[s], LineSpacing::Multiple(1.0));
+        // Word and LibreOffice: 1.149 em for Times New Roman / Liberation Serif (16.09 pt at 14).
+        assert!((h - 16.09).abs() < 0.02, "{h}");
+    }
+
+    #[test]
+    fn table_rows_take_their_border_and_rules_their_width() {
+        let s = SpanStyle { size_pt: 13.0, bold: false, italic: false, underline: false };
+        let mut cell = para(&[("12", false)]);
+        cell.mark = s;
+        cell.spans[0].style = s;
+        cell.line = LineSpacing::Multiple(1.0);
+        cell.space_before_pt = 2.0;
+        cell.space_after_pt = 2.0;
+        let row = crate::flow::FRow {
+            cells: vec![crate::flow::FCell { paras: vec![cell], v_center: true }],
+            repeat_header: false,
+            cant_split: true,
+        };
+        let t = FTable {
+            widths_mm: vec![30.0],
+            border_pt: Some(0.5),
+            padding_mm: 1.5,
+            rows: vec![row],
+        };
+        let lt = lay_table(&t, 0.0);
+        // 2 + 14.94 + 2 + 0.5: LibreOffice's 19.45 pt rows (our PDF had 18.4 pt).
+        assert!((lt.rows[0].height() - 19.44).abs() < 0.02, "{}", lt.rows[0].height());
+        let mut r = spaced("", 0.0, 0.0);
+        r.rule_pt = Some(0.5);
+        r.line = LineSpacing::Exact(4.0);
+        let lp = lay_para(&r, 100.0);
+        assert!((lp.height_after(0.0) - 4.5).abs() < 0.001);
+    }
+
+    #[test]
+    fn a_heading_moves_with_a_three_line_paragraph_it_cannot_split() {
+        // 37 one-line paragraphs leave room for a heading and two lines, not three.
+        let mut blocks: Vec<FBlock> =
+            (0..37).map(|i| FBlock::Para(spaced(&format!("Dòng {i}"), 0.0, 0.0))).collect();
+        let mut heading = spaced("Tiêu đề", 0.0, 0.0);
+        heading.keep_next = true;
+        blocks.push(FBlock::Para(heading));
+        let long = "Nội dung ".repeat(24);
+        let three = para(&[(long.trim(), false)]);
+        let lp = lay_para(&three, mm_to_pt(165.0));
+        assert_eq!(lp.lines.len(), 3);
+        blocks.push(FBlock::Para(three));
+        let l = laid_out(blocks);
+        assert_eq!(baselines(&l, "Tiêu đề")[0].0, 1, "the heading goes with its paragraph");
+    }
+
     fn texts(lines: &[LLine]) -> Vec<String> {
         lines.iter().map(|l| l.pieces.iter().map(|(_, p, _)| p.text.as_str()).collect()).collect()
     }

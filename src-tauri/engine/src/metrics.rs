@@ -110,7 +110,8 @@ pub fn vertical_em(bold: bool, italic: bool) -> (f64, f64) {
 pub fn line_gap_em(bold: bool, italic: bool) -> f64 {
     let face = face(bold, italic);
     let upm = f64::from(face.units_per_em());
-    let hhea = f64::from(face.ascender()) - f64::from(face.descender()) + f64::from(face.line_gap());
+    let hhea =
+        f64::from(face.ascender()) - f64::from(face.descender()) + f64::from(face.line_gap());
     let (asc, desc) = vertical_em(bold, italic);
     (hhea / upm - asc - desc).max(0.0)
 }

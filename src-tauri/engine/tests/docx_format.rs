@@ -261,6 +261,12 @@ fn statistics_tables_have_borders_repeated_header_and_totals() {
     let rows: Vec<_> = descendants(t, "tr").collect();
     assert!(path(rows[0], &["trPr", "tblHeader"]).is_some(), "header row repeats");
     assert!(path(rows[1], &["trPr", "tblHeader"]).is_none());
+    // The header row never stays alone at a page foot (Word and LibreOffice read keepNext on
+    // every paragraph of a row as "keep this row with the next").
+    for p in descendants(rows[0], "p") {
+        assert!(path(p, &["pPr", "keepNext"]).is_some(), "header cell keeps with the next row");
+    }
+    assert!(descendants(rows[1], "p").all(|p| path(p, &["pPr", "keepNext"]).is_none()));
     let header: Vec<String> = descendants(rows[0], "p").map(para_text).collect();
     assert_eq!(header[0], "STT");
     assert!(is_on(first_rpr(descendants(rows[0], "p").next().expect("p")), "b"));

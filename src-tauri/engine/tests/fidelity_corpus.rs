@@ -22,7 +22,12 @@ fn pdf_text(pdf: &Path) -> Vec<String> {
         .args(["-layout", pdf.to_str().expect("path"), "-"])
         .output()
         .expect("pdftotext (poppler-utils)");
-    assert!(o.status.success(), "pdftotext {}: {}", pdf.display(), String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "pdftotext {}: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
     split_pages(&String::from_utf8_lossy(&o.stdout))
 }
 
@@ -32,7 +37,8 @@ fn corpus_pages_agree_with_libreoffice() {
         eprintln!("BAOCAO_SKIP_LIBREOFFICE set: fidelity corpus skipped");
         return;
     }
-    let fc = Command::new("fc-match").arg("Times New Roman").output().expect("fc-match (fontconfig)");
+    let fc =
+        Command::new("fc-match").arg("Times New Roman").output().expect("fc-match (fontconfig)");
     if let Err(message) = check_font_match(&String::from_utf8_lossy(&fc.stdout)) {
         panic!("{message}");
     }
@@ -60,8 +66,11 @@ fn corpus_pages_agree_with_libreoffice() {
         let profile = profile_for(r).expect("profile");
         let docx = dir.join(format!("{name}.docx"));
         fs::write(&docx, render_docx(r, &profile, env).expect("docx").bytes).expect("write");
-        fs::write(dir.join(format!("{name}.ours.pdf")), render_pdf(r, &profile, env).expect("pdf").bytes)
-            .expect("write");
+        fs::write(
+            dir.join(format!("{name}.ours.pdf")),
+            render_pdf(r, &profile, env).expect("pdf").bytes,
+        )
+        .expect("write");
         docx_files.push(docx);
     }
     // One LibreOffice run for every file: its start-up is most of the cost.
@@ -76,7 +85,10 @@ fn corpus_pages_agree_with_libreoffice() {
     assert!(o.status.success(), "soffice: {}", String::from_utf8_lossy(&o.stderr));
 
     let mut results: Vec<(String, Agreement)> = Vec::new();
-    println!("{:<26} {:>12} {:>8} {:>12}  pages that differ", "report", "LibreOffice", "ours", "agreeing");
+    println!(
+        "{:<26} {:>12} {:>8} {:>12}  pages that differ",
+        "report", "LibreOffice", "ours", "agreeing"
+    );
     for (name, _) in &reports {
         let reference = pdf_text(&lo_out.join(format!("{name}.pdf")));
         let ours = pdf_text(&dir.join(format!("{name}.ours.pdf")));
@@ -92,13 +104,24 @@ fn corpus_pages_agree_with_libreoffice() {
         );
         for (i, p) in a.pages.iter().enumerate().filter(|(_, p)| !p.same).take(3) {
             println!("    page {}: LibreOffice «{}» … «{}»", i + 1, p.reference, p.reference_last);
-            println!("    {:>w$}  ours        «{}» … «{}»", "", p.ours, p.ours_last, w = 5 + (i + 1).to_string().len());
+            println!(
+                "    {:>w$}  ours        «{}» … «{}»",
+                "",
+                p.ours,
+                p.ours_last,
+                w = 5 + (i + 1).to_string().len()
+            );
         }
         results.push((name.clone(), a));
     }
     for (name, a) in &results {
         if name.starts_with("dai-") {
-            assert!(a.ratio() >= 0.99, "{name}: {}/{} pages agree (< 99 %)", a.agreeing(), a.pages.len());
+            assert!(
+                a.ratio() >= 0.99,
+                "{name}: {}/{} pages agree (< 99 %)",
+                a.agreeing(),
+                a.pages.len()
+            );
         } else {
             assert_eq!(
                 a.agreeing(),
