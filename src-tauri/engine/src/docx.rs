@@ -6,9 +6,9 @@ use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText,
-    LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, Run,
-    RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, WidthType,
+    LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::error::EngineError;
@@ -158,12 +158,16 @@ impl Writer<'_> {
             out = out.page_break_before(true);
         }
         if let Some(w) = p.rule_pt {
-            out.property = out.property.set_border(
-                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                    .val(BorderType::Single)
-                    .size(pt_to_eighths(w))
-                    .space(0)
-                    .color("000000"),
+            // Only the bottom side: docx-rs's `set_border` starts from a box of single borders
+            // on all four sides, which Word and LibreOffice draw as a thin rectangle.
+            out.property = out.property.set_borders(
+                ParagraphBorders::with_empty().set(
+                    ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                        .val(BorderType::Single)
+                        .size(pt_to_eighths(w))
+                        .space(0)
+                        .color("000000"),
+                ),
             );
         }
         for span in &p.spans {

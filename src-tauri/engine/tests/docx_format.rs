@@ -97,6 +97,10 @@ fn party_header_block_sizes_styles_and_rule() {
     let bottom = path(rule, &["pPr", "pBdr", "bottom"]).expect("bottom border");
     assert_eq!(wattr(bottom, "val"), Some("single"));
     assert_eq!(num_attr(bottom, "sz"), 4, "0.5 pt = 4 eighths");
+    // Only the bottom side: a box would print as a thin rectangle (and take height).
+    for side in ["top", "left", "right", "between"] {
+        assert!(path(rule, &["pPr", "pBdr", side]).is_none(), "rule has a {side} border");
+    }
     let ind = path(rule, &["pPr", "ind"]).expect("indents");
     let cell_w = mm_to_twips(profile.page.content_width_mm() * 0.55);
     let length = cell_w as i64 - num_attr(ind, "left") - num_attr(ind, "right");
