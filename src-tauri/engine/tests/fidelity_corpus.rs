@@ -17,6 +17,16 @@ use chrono::DateTime;
 
 const WORDS: usize = 8;
 
+/// Reports where LibreOffice is known to paginate differently from us, with the pages that
+/// agreed when this was measured and why (docs/fidelity.md). The test fails if one of them gets
+/// worse, and also if it starts agreeing fully (then take it off this list).
+const KNOWN: [(&str, usize, &str); 1] = [(
+    "tieu-de-cuoi-trang-nd30",
+    12,
+    "LibreOffice moves a heading and its 8-line paragraph to the next page when widow control \
+     would leave 6 lines + 2 (we, like the OOXML rules, split 6 + 2)",
+)];
+
 fn pdf_text(pdf: &Path) -> Vec<String> {
     let o = Command::new("pdftotext")
         .args(["-layout", pdf.to_str().expect("path"), "-"])
@@ -115,7 +125,15 @@ fn corpus_pages_agree_with_libreoffice() {
         results.push((name.clone(), a));
     }
     for (name, a) in &results {
-        if name.starts_with("dai-") {
+        if let Some((_, agreed, why)) = KNOWN.iter().find(|(n, _, _)| n == name) {
+            println!("{name}: known difference: {why}");
+            assert!(
+                a.agreeing() >= *agreed && a.agreeing() < a.pages.len(),
+                "{name}: {}/{} pages agree; the known figure was {agreed} (update KNOWN)",
+                a.agreeing(),
+                a.pages.len()
+            );
+        } else if name.starts_with("dai-") {
             assert!(
                 a.ratio() >= 0.99,
                 "{name}: {}/{} pages agree (< 99 %)",
