@@ -435,13 +435,33 @@ struct LRow {
     cant_split: bool,
     /// Width of the row's top border: LibreOffice (and Word) lay the cells out below it.
     border: f64,
+    /// The height is also written in the DOCX (bordered tables): rounded up to whole twips.
+    explicit: bool,
 }
 
 impl LRow {
     /// Height with the top border; the table's last row on a page adds its bottom border.
     fn height(&self) -> f64 {
-        self.border + self.cells.iter().map(LCell::height).fold(0.0, f64::max)
+        let h = self.border + self.cells.iter().map(LCell::height).fold(0.0, f64::max);
+        if self.explicit {
+            twips_up(h) as f64 / 20.0
+        } else {
+            h
+        }
     }
+}
+
+/// Points rounded up to whole twips (a hair under a twip is not rounded up).
+fn twips_up(pt: f64) -> u32 {
+    (pt * 20.0 - 1e-3).ceil().max(0.0) as u32
+}
+
+/// The height of each row of a bordered table in twips, as the layout uses it, for the DOCX's
+/// "at least" row heights (so Word and LibreOffice give rows the height our PDF gives them);
+/// `None` for borderless layout tables, whose rows keep their natural height.
+pub fn row_heights_twips(t: &FTable) -> Option<Vec<u32>> {
+    t.border_pt?;
+    Some(lay_table(t, 0.0).rows.iter().map(|r| twips_up(r.height())).collect())
 }
 
 #[derive(Debug, Clone)]
@@ -481,6 +501,7 @@ fn lay_table(t: &FTable, x: f64) -> LTable {
                 repeat_header: r.repeat_header,
                 cant_split: r.cant_split,
                 border: t.border_pt.unwrap_or(0.0),
+                explicit: t.border_pt.is_some(),
             }
         })
         .collect();

@@ -271,6 +271,14 @@ fn statistics_tables_have_borders_repeated_header_and_totals() {
         assert!(path(p, &["pPr", "keepNext"]).is_some(), "header cell keeps with the next row");
     }
     assert!(descendants(rows[1], "p").all(|p| path(p, &["pPr", "keepNext"]).is_none()));
+    // Row heights are explicit, as our layout computes them: 2 pt + a 13 pt single line
+    // (14.94 pt) + 2 pt + the 0.5 pt border = 19.45 pt = 389 twips "at least" for a one-line row.
+    let height = |row| path(row, &["trPr", "trHeight"]).expect("row height");
+    // Each further 13 pt line adds 14.94 pt (299 twips).
+    let heights: Vec<i64> = rows.iter().map(|r| num_attr(height(*r), "val")).collect();
+    assert!(heights.contains(&389), "{heights:?}");
+    assert!(heights.iter().all(|h| *h >= 389 && (h - 389) % 299 == 0), "{heights:?}");
+    assert!(rows.iter().all(|r| wattr(height(*r), "hRule") == Some("atLeast")));
     let header: Vec<String> = descendants(rows[0], "p").map(para_text).collect();
     assert_eq!(header[0], "STT");
     assert!(is_on(first_rpr(descendants(rows[0], "p").next().expect("p")), "b"));
