@@ -69,7 +69,7 @@ enum Command {
         /// Định dạng thể thức (mã hoặc tệp .toml); mặc định theo báo cáo.
         #[arg(short, long)]
         profile: Option<String>,
-        /// Số từ đầu trang đem so.
+        /// Số từ đầu trang và số từ cuối trang đem so.
         #[arg(long, default_value_t = 8)]
         words: usize,
     },
@@ -437,6 +437,9 @@ fn tool(name: &str, args: &[&std::ffi::OsStr]) -> Result<String, Failure> {
 
 /// Renders DOCX and PDF, prints the DOCX through LibreOffice, and compares the pages.
 fn fidelity(report: &Report, profile: &FormatProfile, words: usize) -> Result<(), Failure> {
+    // LibreOffice measures the DOCX with whatever font stands in for Times New Roman here.
+    let matched = tool("fc-match", &["Times New Roman".as_ref()])?;
+    let family = baocao_engine::fidelity::check_font_match(&matched).map_err(Failure)?;
     let env = RenderEnv { now: now() };
     let dir =
         tempfile::tempdir().map_err(|e| Failure(format!("Không tạo được thư mục tạm: {e}.")))?;
@@ -464,10 +467,22 @@ fn fidelity(report: &Report, profile: &FormatProfile, words: usize) -> Result<()
     let reference = baocao_engine::fidelity::split_pages(&text(&lo_pdf)?);
     let our_pages = baocao_engine::fidelity::split_pages(&text(&ours)?);
     let result = baocao_engine::fidelity::compare(&reference, &our_pages, words);
+    println!("Phông thay cho Times New Roman: {family}");
     println!("Số trang: LibreOffice {}, Soạn Báo Cáo {}", result.reference_pages, result.our_pages);
+    println!("So {words} từ đầu và {words} từ cuối của từng trang:");
     for (i, p) in result.pages.iter().enumerate() {
-        let mark = if p.same { "khớp " } else { "KHÁC" };
-        println!("  trang {:>3} {mark}  LibreOffice: {:<60} | PDF: {}", i + 1, p.reference, p.ours);
+        if p.same {
+            continue;
+        }
+        println!("  trang {:>4} KHÁC", i + 1);
+        if !p.same_start() {
+            println!("    đầu trang  LibreOffice: {}", p.reference);
+            println!("               PDF:         {}", p.ours);
+        }
+        if !p.same_end() {
+            println!("    cuối trang LibreOffice: {}", p.reference_last);
+            println!("               PDF:         {}", p.ours_last);
+        }
     }
     println!(
         "Trùng khớp: {}/{} trang ({}%)",

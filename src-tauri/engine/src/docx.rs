@@ -6,9 +6,9 @@ use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText,
-    LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, Run,
-    RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, WidthType,
+    LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::error::EngineError;
@@ -26,15 +26,30 @@ fn err(detail: impl ToString) -> EngineError {
 
 /// Writes the flow as DOCX bytes under the profile's page setup and fonts.
 pub fn write(flow: &Flow, profile: &FormatProfile) -> Result<Vec<u8>, EngineError> {
-    let mut w = Writer { profile, next_id: 0, header_rows: 0 };
+    let mut w = Writer { profile, next_id: 0, header_rows: Vec::new() };
     let docx = w.docx(flow);
     let mut xml = docx.build();
     let document = String::from_utf8(std::mem::take(&mut xml.document)).map_err(err)?;
-    let found = document.matches(HEADER_ROW_MARKER).count();
-    if found != w.header_rows {
-        return Err(err(format!("header-row markers: expected {}, found {found}", w.header_rows)));
+    let pieces: Vec<&str> = document.split(HEADER_ROW_MARKER).collect();
+    if pieces.len() != w.header_rows.len() + 1 {
+        return Err(err(format!(
+            "header-row markers: expected {}, found {}",
+            w.header_rows.len(),
+            pieces.len() - 1
+        )));
     }
-    xml.document = document.replace(HEADER_ROW_MARKER, "<w:tblHeader />").into_bytes();
+    let mut out = String::with_capacity(document.len() + 64 * w.header_rows.len());
+    for (i, piece) in pieces.iter().enumerate() {
+        out.push_str(piece);
+        match w.header_rows.get(i) {
+            Some(Some(h)) => out.push_str(&format!(
+                r#"<w:tblHeader /><w:trHeight w:val="{h}" w:hRule="atLeast" />"#
+            )),
+            Some(None) => out.push_str("<w:tblHeader />"),
+            None => {}
+        }
+    }
+    xml.document = out.into_bytes();
     let mut stored = Cursor::new(Vec::new());
     xml.pack(&mut stored).map_err(err)?;
     repack(stored.get_ref(), flow, profile)
@@ -43,7 +58,8 @@ pub fn write(flow: &Flow, profile: &FormatProfile) -> Result<Vec<u8>, EngineErro
 struct Writer<'a> {
     profile: &'a FormatProfile,
     next_id: u32,
-    header_rows: usize,
+    /// Per header row, in document order: its "at least" height in twips, if it has one.
+    header_rows: Vec<Option<u32>>,
 }
 
 impl Writer<'_> {
@@ -158,12 +174,16 @@ impl Writer<'_> {
             out = out.page_break_before(true);
         }
         if let Some(w) = p.rule_pt {
-            out.property = out.property.set_border(
-                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                    .val(BorderType::Single)
-                    .size(pt_to_eighths(w))
-                    .space(0)
-                    .color("000000"),
+            // Only the bottom side: docx-rs's `set_border` starts from a box of single borders
+            // on all four sides, which Word and LibreOffice draw as a thin rectangle.
+            out.property = out.property.set_borders(
+                ParagraphBorders::with_empty().set(
+                    ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                        .val(BorderType::Single)
+                        .size(pt_to_eighths(w))
+                        .space(0)
+                        .color("000000"),
+                ),
             );
         }
         for span in &p.spans {
@@ -185,8 +205,12 @@ impl Writer<'_> {
         let grid: Vec<usize> =
             t.widths_mm.iter().map(|w| mm_to_twips(*w).max(1) as usize).collect();
         let total: usize = grid.iter().sum();
+        // Bordered tables get the row heights our layout uses, as "at least" heights: both
+        // offices then give each row the height of our PDF (cell margins and borders included).
+        let heights = crate::layout::row_heights_twips(t);
         let mut rows = Vec::new();
-        for r in &t.rows {
+        for (ri, r) in t.rows.iter().enumerate() {
+            let height = heights.as_ref().and_then(|h| h.get(ri).copied());
             let mut cells = Vec::new();
             for (c, cell) in r.cells.iter().enumerate() {
                 let mut tc = TableCell::new().width(grid[c], WidthType::Dxa);
@@ -207,7 +231,9 @@ impl Writer<'_> {
             }
             if r.repeat_header {
                 row = row.row_height(1.0).height_rule(docx_rs::HeightRule::AtLeast);
-                self.header_rows += 1;
+                self.header_rows.push(height);
+            } else if let Some(h) = height {
+                row = row.row_height(h as f32).height_rule(docx_rs::HeightRule::AtLeast);
             }
             rows.push(row);
         }

@@ -954,6 +954,13 @@ impl FlowBuilder<'_> {
         for c in &t.columns {
             header.push(mk(c.header.clone(), &tp.header, Align::Center));
         }
+        // The header row goes with the first row below it (keep-with-next on its paragraphs,
+        // as Word expresses it), never alone at a page foot.
+        for c in &mut header {
+            for p in &mut c.paras {
+                p.keep_next = true;
+            }
+        }
         rows.push(FRow { cells: header, repeat_header: true, cant_split: true });
 
         let values = resolve_table(t);

@@ -10,7 +10,7 @@
 
 use crate::error::{Problem, Severity};
 use crate::flow::{FBlock, FPara, FTable, Flow, Role, SpanStyle};
-use crate::metrics::{missing_glyphs, text_width_pt, underline_em, vertical_em};
+use crate::metrics::{line_gap_em, missing_glyphs, text_width_pt, underline_em, vertical_em};
 use crate::profile::{Align, FormatProfile, LineSpacing};
 use crate::text::describe_char;
 use crate::units::mm_to_pt;
@@ -160,9 +160,22 @@ struct LPara {
 }
 
 impl LPara {
-    fn height(&self) -> f64 {
-        self.before + self.lines.iter().map(|l| l.height).sum::<f64>() + self.after
+    /// Height after a paragraph whose space after was `prev_after`: Word and LibreOffice put the
+    /// larger of the two spaces between paragraphs, not their sum (ISO/IEC 29500-1 §17.3.1.33).
+    fn height_after(&self, prev_after: f64) -> f64 {
+        collapsed(self.before, prev_after) + self.lines_height() + self.after
     }
+
+    /// The lines and the bottom border (a rule takes its width below the text, in Word and
+    /// LibreOffice alike).
+    fn lines_height(&self) -> f64 {
+        self.lines.iter().map(|l| l.height).sum::<f64>() + self.rule.map_or(0.0, |r| r.2)
+    }
+}
+
+/// The space a paragraph adds above itself when the one before it ended with `prev_after`.
+fn collapsed(before: f64, prev_after: f64) -> f64 {
+    (before - prev_after).max(0.0)
 }
 
 fn width_of(text: &str, s: &SpanStyle) -> f64 {
@@ -202,19 +215,22 @@ fn tokens(p: &FPara) -> Vec<Token> {
 }
 
 /// Natural height and baseline of a line whose largest style is `s`, under a spacing rule.
+/// Single spacing is ascent + descent + the font's external leading (placed above the text), as
+/// Word and LibreOffice measure it; exact lines put the text at the bottom of their height.
 fn line_box(sizes: &[SpanStyle], rule: LineSpacing) -> (f64, f64) {
-    let (mut asc, mut desc) = (0.0f64, 0.0f64);
+    let (mut asc, mut desc, mut gap) = (0.0f64, 0.0f64, 0.0f64);
     for s in sizes {
         let (a, d) = vertical_em(s.bold, s.italic);
         asc = asc.max(a * s.size_pt);
         desc = desc.max(d * s.size_pt);
+        gap = gap.max(line_gap_em(s.bold, s.italic) * s.size_pt);
     }
-    let natural = asc + desc;
+    let natural = asc + desc + gap;
     match rule {
         LineSpacing::Exact(h) => (h, h - desc),
         LineSpacing::AtLeast(h) if h > natural => (h, h - desc),
-        LineSpacing::AtLeast(_) => (natural, asc),
-        LineSpacing::Multiple(m) => (natural * m, asc),
+        LineSpacing::AtLeast(_) => (natural, gap + asc),
+        LineSpacing::Multiple(m) => (natural * m, natural * m - desc),
     }
 }
 
@@ -402,7 +418,13 @@ struct LCell {
 
 impl LCell {
     fn height(&self) -> f64 {
-        self.paras.iter().map(LPara::height).sum()
+        let mut prev = 0.0;
+        let mut h = 0.0;
+        for p in &self.paras {
+            h += p.height_after(prev);
+            prev = p.after;
+        }
+        h
     }
 }
 
@@ -411,12 +433,35 @@ struct LRow {
     cells: Vec<LCell>,
     repeat_header: bool,
     cant_split: bool,
+    /// Width of the row's top border: LibreOffice (and Word) lay the cells out below it.
+    border: f64,
+    /// The height is also written in the DOCX (bordered tables): rounded up to whole twips.
+    explicit: bool,
 }
 
 impl LRow {
+    /// Height with the top border; the table's last row on a page adds its bottom border.
     fn height(&self) -> f64 {
-        self.cells.iter().map(LCell::height).fold(0.0, f64::max)
+        let h = self.border + self.cells.iter().map(LCell::height).fold(0.0, f64::max);
+        if self.explicit {
+            twips_up(h) as f64 / 20.0
+        } else {
+            h
+        }
     }
+}
+
+/// Points rounded up to whole twips (a hair under a twip is not rounded up).
+fn twips_up(pt: f64) -> u32 {
+    (pt * 20.0 - 1e-3).ceil().max(0.0) as u32
+}
+
+/// The height of each row of a bordered table in twips, as the layout uses it, for the DOCX's
+/// "at least" row heights (so Word and LibreOffice give rows the height our PDF gives them);
+/// `None` for borderless layout tables, whose rows keep their natural height.
+pub fn row_heights_twips(t: &FTable) -> Option<Vec<u32>> {
+    t.border_pt?;
+    Some(lay_table(t, 0.0).rows.iter().map(|r| twips_up(r.height())).collect())
 }
 
 #[derive(Debug, Clone)]
@@ -451,7 +496,13 @@ fn lay_table(t: &FTable, x: f64) -> LTable {
                     cell
                 })
                 .collect();
-            LRow { cells, repeat_header: r.repeat_header, cant_split: r.cant_split }
+            LRow {
+                cells,
+                repeat_header: r.repeat_header,
+                cant_split: r.cant_split,
+                border: t.border_pt.unwrap_or(0.0),
+                explicit: t.border_pt.is_some(),
+            }
         })
         .collect();
     LTable { rows, border: t.border_pt, x, width: widths.iter().sum() }
@@ -462,6 +513,16 @@ enum LBlock {
     Table(LTable),
 }
 
+/// Why the cursor stands at the top of a page: this decides whether a paragraph's space before
+/// is kept there (Word keeps it at the start of the document and after a page break it asked
+/// for, and drops it after an automatic break; LibreOffice does the same with DOCX files).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Top {
+    Start,
+    Forced,
+    Automatic,
+}
+
 /// Places laid-out blocks on pages.
 struct Pager {
     pages: Vec<Page>,
@@ -469,6 +530,9 @@ struct Pager {
     top: f64,
     bottom: f64,
     left: f64,
+    /// Space after of the last paragraph placed (0 after a table or at a page top).
+    prev_after: f64,
+    top_kind: Top,
 }
 
 impl Pager {
@@ -483,6 +547,20 @@ impl Pager {
     fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = self.top;
+        self.prev_after = 0.0;
+        self.top_kind = Top::Automatic;
+    }
+
+    /// Space a paragraph opens above itself where the cursor is.
+    fn space_before(&self, p: &LPara) -> f64 {
+        if self.at_top() {
+            match self.top_kind {
+                Top::Automatic => 0.0,
+                Top::Start | Top::Forced => p.before,
+            }
+        } else {
+            collapsed(p.before, self.prev_after)
+        }
     }
 
     fn at_top(&self) -> bool {
@@ -531,9 +609,11 @@ impl Pager {
         }
     }
 
+    /// Draws a paragraph's bottom border below its lines and moves past it.
     fn draw_rule(&mut self, p: &LPara, x: f64) {
         if let Some((x1, x2, w)) = p.rule {
-            let y = self.y;
+            let y = self.y + w / 2.0;
+            self.y += w;
             self.page().items.push(Item::Line(Rule {
                 x1: x + x1,
                 y1: y,
@@ -546,14 +626,17 @@ impl Pager {
 
     /// Places a body paragraph with widow/orphan control.
     fn para(&mut self, p: &LPara, x: f64) {
-        if p.page_break_before && !self.at_top() {
-            self.new_page();
+        if p.page_break_before {
+            if !self.at_top() {
+                self.new_page();
+            }
+            self.top_kind = Top::Forced;
         }
         let n = p.lines.len();
         let mut start = 0;
         let mut first_chunk = true;
         while start < n {
-            let before = if first_chunk { p.before } else { 0.0 };
+            let before = if first_chunk { self.space_before(p) } else { 0.0 };
             let mut fit = 0;
             let mut h = before;
             for l in &p.lines[start..] {
@@ -595,6 +678,7 @@ impl Pager {
         }
         self.draw_rule(p, x);
         self.y += p.after;
+        self.prev_after = p.after;
     }
 
     /// Places a table: rows stay whole when they can, header rows repeat on each new page.
@@ -604,14 +688,15 @@ impl Pager {
         let body: Vec<&LRow> = t.rows.iter().skip(headers.len()).collect();
         // The header rows go with the first body row.
         let first = body.first().map(|r| r.height()).unwrap_or(0.0);
-        if header_h + first > self.room() + 0.01 && !self.at_top() {
+        let b = t.border.unwrap_or(0.0);
+        if header_h + first + b > self.room() + 0.01 && !self.at_top() {
             self.new_page();
         }
         for r in &headers {
             self.row(t, r);
         }
         for r in body {
-            let h = r.height();
+            let h = r.height() + b;
             if h > self.room() + 0.01 {
                 let fresh = self.bottom - self.top - header_h;
                 if r.cant_split && h <= fresh || !self.at_top() && self.room() < h.min(fresh) * 0.2
@@ -628,6 +713,8 @@ impl Pager {
                 self.split_row(t, r, &headers);
             }
         }
+        self.y += b;
+        self.prev_after = 0.0;
     }
 
     fn borders(&mut self, t: &LTable, r: &LRow, top: f64, height: f64) {
@@ -651,12 +738,15 @@ impl Pager {
         let top = self.y;
         let h = r.height();
         for c in &r.cells {
-            self.y = top + if c.v_center { (h - c.height()) / 2.0 } else { 0.0 };
+            let inner = h - r.border;
+            self.y = top + r.border + if c.v_center { (inner - c.height()) / 2.0 } else { 0.0 };
+            let mut prev = 0.0;
             for p in &c.paras {
-                self.y += p.before;
+                self.y += collapsed(p.before, prev);
                 self.draw_lines(p, c.x, 0..p.lines.len());
                 self.draw_rule(p, c.x);
                 self.y += p.after;
+                prev = p.after;
             }
         }
         self.borders(t, r, top, h);
@@ -672,7 +762,7 @@ impl Pager {
             let mut used: f64 = 0.0;
             let mut done = true;
             for (ci, c) in r.cells.iter().enumerate() {
-                self.y = top;
+                self.y = top + r.border;
                 let (mut pi, mut li) = pos[ci];
                 while pi < c.paras.len() {
                     let p = &c.paras[pi];
@@ -734,7 +824,15 @@ pub fn layout(flow: &Flow, profile: &FormatProfile) -> Layout {
         })
         .collect();
 
-    let mut pager = Pager { pages: vec![Page::default()], y: top, top, bottom, left };
+    let mut pager = Pager {
+        pages: vec![Page::default()],
+        y: top,
+        top,
+        bottom,
+        left,
+        prev_after: 0.0,
+        top_kind: Top::Start,
+    };
     let mut i = 0;
     while i < blocks.len() {
         // Keep-with-next: the chain of kept paragraphs plus the start of what follows must
@@ -742,22 +840,29 @@ pub fn layout(flow: &Flow, profile: &FormatProfile) -> Layout {
         if let LBlock::Para(p) = &blocks[i] {
             if p.keep_next && !pager.at_top() {
                 let mut need = 0.0;
+                let mut prev = pager.prev_after;
                 let mut j = i;
                 while let Some(LBlock::Para(q)) = blocks.get(j) {
                     if j > i && q.page_break_before {
                         break;
                     }
-                    need += q.height();
                     if !q.keep_next {
-                        need -= q.height();
-                        need += q.before + q.lines.iter().take(2).map(|l| l.height).sum::<f64>();
+                        // What follows the chain: the lines that must start a page together
+                        // under widow/orphan control (all of a paragraph of up to three lines,
+                        // else two).
+                        let first = if q.lines.len() <= 3 { q.lines.len() } else { 2 };
+                        need += collapsed(q.before, prev)
+                            + q.lines.iter().take(first).map(|l| l.height).sum::<f64>();
                         break;
                     }
+                    need += q.height_after(prev);
+                    prev = q.after;
                     j += 1;
                 }
                 if let Some(LBlock::Table(t)) = blocks.get(j) {
                     let heads = t.rows.iter().take_while(|r| r.repeat_header).count();
-                    need += t.rows.iter().take(heads + 1).map(LRow::height).sum::<f64>();
+                    need += t.rows.iter().take(heads + 1).map(LRow::height).sum::<f64>()
+                        + t.border.unwrap_or(0.0);
                 }
                 if need > pager.room() + 0.01 && need <= bottom - top {
                     pager.new_page();
@@ -863,6 +968,124 @@ mod tests {
             rule_pt: None,
             anchor: None,
         }
+    }
+
+    fn laid_out(blocks: Vec<FBlock>) -> Layout {
+        let profile = FormatProfile::builtin("hd36").expect("profile");
+        let now = chrono::DateTime::from_timestamp(0, 0).expect("time");
+        let mut flow = crate::flow::build(&crate::sample::sample(), &profile, now);
+        flow.blocks = blocks;
+        layout(&flow, &profile)
+    }
+
+    /// Baselines of the runs whose text starts with `prefix`: (page index, y).
+    fn baselines(l: &Layout, prefix: &str) -> Vec<(usize, f64)> {
+        let mut out = Vec::new();
+        for (i, page) in l.pages.iter().enumerate() {
+            for item in &page.items {
+                if let Item::Text(t) = item {
+                    if t.text.starts_with(prefix) {
+                        out.push((i, t.y));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn spaced(text: &str, before: f64, after: f64) -> FPara {
+        let mut p = para(&[(text, false)]);
+        p.space_before_pt = before;
+        p.space_after_pt = after;
+        p
+    }
+
+    #[test]
+    fn the_larger_of_space_after_and_space_before_separates_paragraphs() {
+        let l = laid_out(vec![
+            FBlock::Para(spaced("Một", 0.0, 6.0)),
+            FBlock::Para(spaced("Hai", 6.0, 0.0)),
+            FBlock::Para(spaced("Ba", 12.0, 0.0)),
+        ]);
+        let y = |t| baselines(&l, t)[0].1;
+        assert!((y("Hai") - y("Một") - 24.0).abs() < 0.01, "6 pt, not 12: {}", y("Hai") - y("Một"));
+        assert!((y("Ba") - y("Hai") - 30.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn space_before_is_dropped_after_an_automatic_page_break_only() {
+        // 40 lines of 18 pt fill a page (728.5 pt); the 41st paragraph starts page 2.
+        let mut blocks: Vec<FBlock> =
+            (0..40).map(|i| FBlock::Para(spaced(&format!("Dòng {i}"), 0.0, 0.0))).collect();
+        blocks.push(FBlock::Para(spaced("Sang trang", 6.0, 0.0)));
+        let mut forced = spaced("Trang mới", 6.0, 0.0);
+        forced.page_break_before = true;
+        blocks.push(FBlock::Para(forced));
+        let l = laid_out(blocks);
+        let top = l.content[1];
+        let (page, y) = baselines(&l, "Sang trang")[0];
+        assert_eq!(page, 1);
+        let line_top = y - (18.0 - 0.216 * 14.0);
+        assert!((line_top - top).abs() < 0.05, "no space before at the top: {}", line_top - top);
+        let (page, y) = baselines(&l, "Trang mới")[0];
+        assert_eq!(page, 2);
+        let line_top = y - (18.0 - 0.216 * 14.0);
+        assert!((line_top - top - 6.0).abs() < 0.05, "kept after a page break it asked for");
+    }
+
+    #[test]
+    fn single_spacing_includes_the_line_gap() {
+        let s = SpanStyle { size_pt: 14.0, bold: false, italic: false, underline: false };
+        let (h, _) = line_box(&[s], LineSpacing::Multiple(1.0));
+        // Word and LibreOffice: 1.149 em for Times New Roman / Liberation Serif (16.09 pt at 14).
+        assert!((h - 16.09).abs() < 0.02, "{h}");
+    }
+
+    #[test]
+    fn table_rows_take_their_border_and_rules_their_width() {
+        let s = SpanStyle { size_pt: 13.0, bold: false, italic: false, underline: false };
+        let mut cell = para(&[("12", false)]);
+        cell.mark = s;
+        cell.spans[0].style = s;
+        cell.line = LineSpacing::Multiple(1.0);
+        cell.space_before_pt = 2.0;
+        cell.space_after_pt = 2.0;
+        let row = crate::flow::FRow {
+            cells: vec![crate::flow::FCell { paras: vec![cell], v_center: true }],
+            repeat_header: false,
+            cant_split: true,
+        };
+        let t = FTable {
+            widths_mm: vec![30.0],
+            border_pt: Some(0.5),
+            padding_mm: 1.5,
+            rows: vec![row],
+        };
+        let lt = lay_table(&t, 0.0);
+        // 2 + 14.94 + 2 + 0.5: LibreOffice's 19.45 pt rows (our PDF had 18.4 pt).
+        assert!((lt.rows[0].height() - 19.44).abs() < 0.02, "{}", lt.rows[0].height());
+        let mut r = spaced("", 0.0, 0.0);
+        r.rule_pt = Some(0.5);
+        r.line = LineSpacing::Exact(4.0);
+        let lp = lay_para(&r, 100.0);
+        assert!((lp.height_after(0.0) - 4.5).abs() < 0.001);
+    }
+
+    #[test]
+    fn a_heading_moves_with_a_three_line_paragraph_it_cannot_split() {
+        // 37 one-line paragraphs leave room for a heading and two lines, not three.
+        let mut blocks: Vec<FBlock> =
+            (0..37).map(|i| FBlock::Para(spaced(&format!("Dòng {i}"), 0.0, 0.0))).collect();
+        let mut heading = spaced("Tiêu đề", 0.0, 0.0);
+        heading.keep_next = true;
+        blocks.push(FBlock::Para(heading));
+        let long = "Nội dung ".repeat(24);
+        let three = para(&[(long.trim(), false)]);
+        let lp = lay_para(&three, mm_to_pt(165.0));
+        assert_eq!(lp.lines.len(), 3);
+        blocks.push(FBlock::Para(three));
+        let l = laid_out(blocks);
+        assert_eq!(baselines(&l, "Tiêu đề")[0].0, 1, "the heading goes with its paragraph");
     }
 
     fn texts(lines: &[LLine]) -> Vec<String> {

@@ -12,6 +12,7 @@
 //!
 //! No GUI dependency: the engine builds, tests and runs headless.
 
+pub mod corpus;
 pub mod docx;
 pub mod error;
 pub mod fidelity;

@@ -104,6 +104,18 @@ pub fn vertical_em(bold: bool, italic: bool) -> (f64, f64) {
     (asc / upm, desc.abs() / upm)
 }
 
+/// The face's external leading in em units: the part of the hhea line height (ascender +
+/// descender + line gap) beyond winAscent + winDescent. Word and LibreOffice add it to single
+/// ("multiple") line spacing: Times New Roman and Liberation Serif lines are 1.149 em, not 1.107.
+pub fn line_gap_em(bold: bool, italic: bool) -> f64 {
+    let face = face(bold, italic);
+    let upm = f64::from(face.units_per_em());
+    let hhea =
+        f64::from(face.ascender()) - f64::from(face.descender()) + f64::from(face.line_gap());
+    let (asc, desc) = vertical_em(bold, italic);
+    (hhea / upm - asc - desc).max(0.0)
+}
+
 /// Underline position below the baseline and thickness, in em units.
 pub fn underline_em() -> (f64, f64) {
     let face = face(false, false);

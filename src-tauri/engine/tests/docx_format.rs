@@ -97,6 +97,10 @@ fn party_header_block_sizes_styles_and_rule() {
     let bottom = path(rule, &["pPr", "pBdr", "bottom"]).expect("bottom border");
     assert_eq!(wattr(bottom, "val"), Some("single"));
     assert_eq!(num_attr(bottom, "sz"), 4, "0.5 pt = 4 eighths");
+    // Only the bottom side: a box would print as a thin rectangle (and take height).
+    for side in ["top", "left", "right", "between"] {
+        assert!(path(rule, &["pPr", "pBdr", side]).is_none(), "rule has a {side} border");
+    }
     let ind = path(rule, &["pPr", "ind"]).expect("indents");
     let cell_w = mm_to_twips(profile.page.content_width_mm() * 0.55);
     let length = cell_w as i64 - num_attr(ind, "left") - num_attr(ind, "right");
@@ -261,6 +265,20 @@ fn statistics_tables_have_borders_repeated_header_and_totals() {
     let rows: Vec<_> = descendants(t, "tr").collect();
     assert!(path(rows[0], &["trPr", "tblHeader"]).is_some(), "header row repeats");
     assert!(path(rows[1], &["trPr", "tblHeader"]).is_none());
+    // The header row never stays alone at a page foot (Word and LibreOffice read keepNext on
+    // every paragraph of a row as "keep this row with the next").
+    for p in descendants(rows[0], "p") {
+        assert!(path(p, &["pPr", "keepNext"]).is_some(), "header cell keeps with the next row");
+    }
+    assert!(descendants(rows[1], "p").all(|p| path(p, &["pPr", "keepNext"]).is_none()));
+    // Row heights are explicit, as our layout computes them: 2 pt + a 13 pt single line
+    // (14.94 pt) + 2 pt + the 0.5 pt border = 19.45 pt = 389 twips "at least" for a one-line row.
+    let height = |row| path(row, &["trPr", "trHeight"]).expect("row height");
+    // Each further 13 pt line adds 14.94 pt (299 twips).
+    let heights: Vec<i64> = rows.iter().map(|r| num_attr(height(*r), "val")).collect();
+    assert!(heights.contains(&389), "{heights:?}");
+    assert!(heights.iter().all(|h| *h >= 389 && (h - 389) % 299 == 0), "{heights:?}");
+    assert!(rows.iter().all(|r| wattr(height(*r), "hRule") == Some("atLeast")));
     let header: Vec<String> = descendants(rows[0], "p").map(para_text).collect();
     assert_eq!(header[0], "STT");
     assert!(is_on(first_rpr(descendants(rows[0], "p").next().expect("p")), "b"));
