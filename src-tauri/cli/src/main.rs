@@ -22,6 +22,9 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Cho phép ghi đè tệp kết quả đã có nhưng chỉ cho đọc.
+    #[arg(long, global = true)]
+    force: bool,
 }
 
 #[derive(Subcommand)]
@@ -202,28 +205,102 @@ fn clap_error(e: clap::Error) -> ExitCode {
             let _ = e.print();
             ExitCode::SUCCESS
         }
-        kind => {
-            let what = match kind {
-                K::InvalidSubcommand => "lệnh không tồn tại",
-                K::UnknownArgument => "tham số không xác định",
-                K::MissingRequiredArgument => "thiếu tham số bắt buộc",
-                K::MissingSubcommand => "thiếu lệnh",
-                K::InvalidValue | K::ValueValidation => "giá trị không hợp lệ",
-                K::TooManyValues | K::WrongNumberOfValues => "thừa giá trị",
-                _ => "lệnh không hợp lệ",
-            };
-            let detail = e.render().to_string();
-            let detail = detail.lines().next().unwrap_or("").trim_start_matches("error: ");
-            eprintln!("Lỗi: {what} ({detail}).\nGõ «baocao --help» để xem cách dùng.");
+        _ => {
+            eprintln!("{}", usage_error_vi(&e));
             ExitCode::from(2)
         }
     }
 }
 
+/// A command-line usage error in Vietnamese, naming the argument, the value and what is allowed.
+fn usage_error_vi(e: &clap::Error) -> String {
+    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    let text = |kind: C| -> Vec<String> {
+        match e.get(kind) {
+            Some(V::String(s)) => vec![s.clone()],
+            Some(V::Strings(v)) => v.clone(),
+            Some(V::StyledStr(s)) => vec![s.to_string()],
+            Some(V::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+            Some(V::Number(n)) => vec![n.to_string()],
+            _ => Vec::new(),
+        }
+    };
+    let quoted = |v: Vec<String>| v.iter().map(|a| format!("«{a}»")).collect::<Vec<_>>().join(", ");
+    let arg = quoted(text(C::InvalidArg));
+    let value = text(C::InvalidValue).join(" ");
+    let mut msg = match e.kind() {
+        K::MissingRequiredArgument => format!("thiếu tham số bắt buộc {arg}"),
+        K::UnknownArgument => format!("không có tham số {arg}"),
+        K::InvalidSubcommand => {
+            format!("không có lệnh «{}»", text(C::InvalidSubcommand).join(" "))
+        }
+        K::MissingSubcommand => "thiếu tên lệnh".to_string(),
+        K::InvalidValue if value.is_empty() => format!("tham số {arg} cần một giá trị"),
+        K::InvalidValue => format!("giá trị «{value}» của tham số {arg} không hợp lệ"),
+        K::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(|s| translate_value_error(&s.to_string()))
+                .unwrap_or_default();
+            format!("giá trị «{value}» của tham số {arg} không hợp lệ{why}")
+        }
+        K::NoEquals => format!("tham số {arg} cần dấu «=» trước giá trị"),
+        K::TooManyValues => format!("thừa giá trị «{value}» cho tham số {arg}"),
+        K::TooFewValues | K::WrongNumberOfValues => {
+            format!("số giá trị của tham số {arg} không đúng")
+        }
+        K::ArgumentConflict => {
+            format!("tham số {arg} không dùng cùng với {}", quoted(text(C::PriorArg)))
+        }
+        K::InvalidUtf8 => format!("tham số {arg} chứa ký tự không phải UTF-8"),
+        _ => "lệnh không hợp lệ".to_string(),
+    };
+    let valid = text(C::ValidValue);
+    if !valid.is_empty() {
+        msg.push_str(&format!("; chỉ nhận: {}", valid.join(", ")));
+    }
+    let valid = text(C::ValidSubcommand);
+    if !valid.is_empty() {
+        msg.push_str(&format!("; các lệnh: {}", valid.join(", ")));
+    }
+    let suggested = [C::SuggestedArg, C::SuggestedSubcommand, C::SuggestedValue]
+        .into_iter()
+        .flat_map(text)
+        .collect::<Vec<_>>();
+    if !suggested.is_empty() {
+        msg.push_str(&format!("; có phải ý bạn là {}?", quoted(suggested)));
+    }
+    let usage = text(C::Usage)
+        .join(" ")
+        .lines()
+        .map(|l| l.trim().trim_start_matches("Usage:").trim().to_string())
+        .find(|l| !l.is_empty())
+        .map(|u| format!("\nCách dùng: {u}"))
+        .unwrap_or_default();
+    if !msg.ends_with('?') {
+        msg.push('.');
+    }
+    format!("Lỗi: {msg}{usage}\nGõ «baocao --help» (hoặc «baocao LỆNH --help») để xem hướng dẫn.")
+}
+
+/// Vietnamese for the parse errors of numeric arguments.
+fn translate_value_error(msg: &str) -> String {
+    if msg.contains("invalid digit") {
+        " (cần một số nguyên)".into()
+    } else if msg.contains("too large") || msg.contains("too small") {
+        " (số quá lớn hoặc quá nhỏ)".into()
+    } else if msg.contains("empty string") {
+        " (không được để trống)".into()
+    } else {
+        format!(" ({msg})")
+    }
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
+    let force = cli.force;
     match cli.command {
-        Command::Render { report, output, format, profile } => {
-            let (report, default_out) = match &report {
+        Command::Render { report: input, output, format, profile } => {
+            let inputs: Vec<&Path> = input.iter().map(PathBuf::as_path).collect();
+            let (report, default_out) = match &input {
                 Some(path) => (read_report(path)?, path.with_extension("docx")),
                 None => (sample::sample(), PathBuf::from("bao-cao-mau.docx")),
             };
@@ -233,6 +310,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Some("svg") => default_out.with_extension("svg.d"),
                 _ => default_out,
             });
+            fsio::check_output(&output, &inputs, force)?;
             let format = match format_arg {
                 Some(f) => f,
                 None => output
@@ -270,7 +348,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Command::Sample { output } => emit(output.as_deref(), sample::SAMPLE_JSON.as_bytes()),
+        Command::Sample { output } => {
+            emit(output.as_deref(), sample::SAMPLE_JSON.as_bytes(), force)
+        }
         Command::Validate { report, profile } => {
             let r = read_report(&report)?;
             let profile = choose_profile(&r, profile.as_deref())?;
@@ -305,7 +385,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     )))
                 }
             };
-            emit(output.as_deref(), src.as_bytes())
+            emit(output.as_deref(), src.as_bytes(), force)
         }
         Command::Fidelity { report, profile, words } => {
             let report = match &report {
@@ -336,6 +416,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let report = templates::instantiate(&t, &answers, now().date_naive())?;
             let json = serde_json::to_vec_pretty(&report)
                 .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
+            fsio::check_output(&output, &[], force)?;
             write_atomic(&output, &json)?;
             println!("Đã tạo «{}» từ mẫu «{}».", output.display(), t.name);
             Ok(())
@@ -345,6 +426,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let next = baocao_engine::rollforward::next_period(&r, years);
             let json = serde_json::to_vec_pretty(&next)
                 .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
+            fsio::check_output(&output, &[report.as_path()], force)?;
             write_atomic(&output, &json)?;
             let profile = choose_profile(&next, None)?;
             let todo = validate::validate(&next, &profile)
@@ -375,6 +457,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     println!("Đã xoá mẫu {id}.");
                 }
                 TemplateAction::Export { id, output } => {
+                    fsio::check_output(&output, &[], force)?;
                     lib.export(&id, &output)?;
                     println!("Đã xuất mẫu {id} ra «{}».", output.display());
                 }
@@ -385,7 +468,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Schema { output } => emit(output.as_deref(), report_schema().as_bytes()),
+        Command::Schema { output } => emit(output.as_deref(), report_schema().as_bytes(), force),
     }
 }
 
@@ -532,9 +615,10 @@ fn read_report(path: &Path) -> Result<Report, Failure> {
     load::report_from_json(&bytes).map_err(|e| Failure(format!("«{}»: {e}", path.display())))
 }
 
-fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+fn emit(output: Option<&Path>, bytes: &[u8], force: bool) -> Result<(), Failure> {
     match output {
         Some(path) => {
+            fsio::check_output(path, &[], force)?;
             write_atomic(path, bytes)?;
             println!("Đã ghi «{}».", path.display());
             Ok(())

@@ -155,7 +155,7 @@ fn bad_reports_are_refused_with_the_field_named() {
         &["header", "«so_hieu»", "không xác định"],
     );
     refused(dir, &["render", "kieu.json", "-o", "o.docx"], &["header.number", "sai kiểu"]);
-    refused(dir, &["render", "thieu.json", "-o", "o.docx"], &["closing", "«signer_name»", "thiếu"]);
+    refused(dir, &["render", "thieu.json", "-o", "o.docx"], &["«closing.signer_name»", "thiếu"]);
     refused(dir, &["render", "dieukhien.json", "-o", "o.docx"], &["closing.signer_name", "U+001B"]);
     refused(
         dir,
@@ -194,7 +194,106 @@ fn bad_output_paths_are_refused_and_leave_nothing() {
     refused(dir, &["render", "--profile", "hd99", "-o", "x.docx"], &["hd99", "hd36, nd30"]);
     let o = baocao(dir, &["lenh-la"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("lệnh không tồn tại"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("không có lệnh «lenh-la»"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_report_is_never_written_over_by_its_own_output() {
+    let d = tmp();
+    let dir = d.path();
+    let report = sample_json(dir);
+    let original = fs::read(&report).expect("read");
+    fs::create_dir(dir.join("x")).expect("mkdir");
+    std::os::unix::fs::symlink(&report, dir.join("lien-ket.docx")).expect("symlink");
+    fs::hard_link(&report, dir.join("cung-tep.docx")).expect("hard link");
+    for out in ["mau.json", "./x/../mau.json", "lien-ket.docx", "cung-tep.docx"] {
+        for format in ["docx", "pdf"] {
+            refused(
+                dir,
+                &["render", "mau.json", "-o", out, "--format", format],
+                &["chính là tệp đầu vào", "mau.json"],
+            );
+        }
+        // Not even with --force.
+        refused(dir, &["render", "mau.json", "-o", out, "--force"], &["chính là tệp đầu vào"]);
+        refused(dir, &["rollforward", "mau.json", "-o", out], &["chính là tệp đầu vào"]);
+    }
+    assert_eq!(fs::read(&report).expect("read"), original, "the report was changed");
+    assert!(fs::symlink_metadata(dir.join("lien-ket.docx"))
+        .expect("link")
+        .file_type()
+        .is_symlink());
+}
+
+#[test]
+fn a_read_only_output_is_replaced_only_with_force() {
+    let d = tmp();
+    let dir = d.path();
+    sample_json(dir);
+    let kept = dir.join("da-ky.docx");
+    fs::write(&kept, b"ban da ky").expect("write");
+    fs::set_permissions(&kept, fs::Permissions::from_mode(0o444)).expect("chmod");
+    refused(dir, &["render", "mau.json", "-o", "da-ky.docx"], &["chỉ cho đọc", "--force"]);
+    refused(dir, &["sample", "-o", "da-ky.docx"], &["chỉ cho đọc"]);
+    assert_eq!(fs::read(&kept).expect("read"), b"ban da ky");
+    let o = baocao(dir, &["render", "mau.json", "-o", "da-ky.docx", "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(document_xml(&kept).contains("BÁO CÁO"));
+}
+
+/// Runs a command-line usage error: exit code 2, Vietnamese naming `needles`, no English left.
+fn usage_error(dir: &Path, args: &[&str], needles: &[&str]) {
+    let o = baocao(dir, args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    let msg = stderr(&o);
+    assert!(msg.starts_with("Lỗi: "), "{args:?}: {msg}");
+    for n in needles {
+        assert!(msg.contains(n), "message for {args:?} lacks {n:?}: {msg}");
+    }
+    for english in [
+        "error:",
+        "the following",
+        "required",
+        "Usage:",
+        "unexpected",
+        "invalid value",
+        "For more information",
+        "found",
+        "possible values",
+        "tip:",
+    ] {
+        assert!(!msg.contains(english), "English {english:?} left for {args:?}: {msg}");
+    }
+}
+
+#[test]
+fn usage_errors_are_in_vietnamese_and_name_the_argument() {
+    let d = tmp();
+    let dir = d.path();
+    usage_error(
+        dir,
+        &["rollforward", "a.json"],
+        &["thiếu tham số bắt buộc", "«--output <OUTPUT>»"],
+    );
+    usage_error(dir, &["new", "-o", "x.json"], &["thiếu tham số bắt buộc", "--template"]);
+    usage_error(dir, &["validate"], &["thiếu tham số bắt buộc", "<REPORT>"]);
+    usage_error(
+        dir,
+        &["render", "--outptu", "x.docx"],
+        &["không có tham số «--outptu»", "«--output»"],
+    );
+    usage_error(
+        dir,
+        &["rollforward", "a.json", "-o", "b.json", "--years", "ba"],
+        &["giá trị «ba»", "«--years <YEARS>»", "cần một số nguyên"],
+    );
+    usage_error(dir, &["render", "-o"], &["«--output <OUTPUT>»", "cần một giá trị"]);
+    usage_error(dir, &["rendr"], &["không có lệnh «rendr»", "«render»"]);
+    usage_error(dir, &["template", "xoa", "x"], &["không có lệnh «xoa»"]);
+    usage_error(dir, &["sample", "thua"], &["không có tham số «thua»"]);
+    let o = baocao(dir, &["--help"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("render"));
 }
 
 fn is_root() -> bool {

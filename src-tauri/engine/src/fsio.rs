@@ -27,6 +27,37 @@ fn io_error(e: std::io::Error, dir: &Path, target: &Path) -> EngineError {
     }
 }
 
+/// Whether `a` and `b` name the same existing file (also through a symbolic or hard link, or
+/// another spelling of the path).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    same_file::is_same_file(a, b).unwrap_or(false)
+}
+
+/// Refuses to write `output` over one of the `inputs` (the same file under any name), and over an
+/// existing read-only file unless `force` is given.
+pub fn check_output(output: &Path, inputs: &[&Path], force: bool) -> Result<(), EngineError> {
+    if let Some(input) = inputs.iter().find(|i| same_file(i, output)) {
+        return Err(fail(format!(
+            "Tệp kết quả «{}» chính là tệp đầu vào «{}»: ghi vào đó sẽ xoá mất báo cáo. \
+             Hãy chọn tên tệp kết quả khác.",
+            output.display(),
+            input.display()
+        )));
+    }
+    if !force {
+        if let Ok(meta) = std::fs::metadata(output) {
+            if meta.is_file() && meta.permissions().mode() & 0o222 == 0 {
+                return Err(fail(format!(
+                    "Tệp «{}» đã có và chỉ cho đọc (có thể được giữ lại có chủ ý); không ghi đè. \
+                     Chọn tên khác, hoặc thêm --force để thay tệp đó.",
+                    output.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Creates the folder `dir` (and, with `parents`, the folders above it) unless it exists; without
 /// `parents` its parent folder must exist.
 pub fn create_dir(dir: &Path, parents: bool) -> Result<(), EngineError> {
@@ -103,4 +134,38 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), EngineError> {
     tmp.as_file().sync_all().map_err(io_failure)?;
     tmp.persist(path).map_err(|e| io_failure(e.error))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_file_is_recognised_under_any_name() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let report = dir.path().join("bao-cao.json");
+        std::fs::write(&report, "{}").expect("write");
+        std::fs::create_dir(dir.path().join("x")).expect("mkdir");
+        let soft = dir.path().join("lien-ket.docx");
+        std::os::unix::fs::symlink(&report, &soft).expect("symlink");
+        let hard = dir.path().join("cung-tep.docx");
+        std::fs::hard_link(&report, &hard).expect("hard link");
+        let other = dir.path().join("khac.docx");
+        std::fs::write(&other, "{}").expect("write");
+
+        assert!(same_file(&report, &report));
+        assert!(same_file(&report, &dir.path().join("x/../bao-cao.json")));
+        assert!(same_file(&report, &soft));
+        assert!(same_file(&report, &hard));
+        assert!(!same_file(&report, &other));
+        assert!(!same_file(&report, &dir.path().join("chua-co.docx")));
+
+        let e = check_output(&soft, &[&report], true).expect_err("refused");
+        assert!(e.to_string().contains("chính là tệp đầu vào"), "{e}");
+        assert!(check_output(&other, &[&report], false).is_ok());
+        std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+        let e = check_output(&other, &[&report], false).expect_err("read-only refused");
+        assert!(e.to_string().contains("chỉ cho đọc") && e.to_string().contains("--force"), "{e}");
+        assert!(check_output(&other, &[&report], true).is_ok());
+    }
 }

@@ -50,18 +50,209 @@ pub fn report_from_json(bytes: &[u8]) -> Result<Report, EngineError> {
     }
     let mut problems = Vec::new();
     normalise(&mut value, &mut String::new(), &mut problems);
-    if let Some(first) = problems.first() {
-        return Err(EngineError::Load(first.clone()));
+    if !problems.is_empty() {
+        return Err(EngineError::Load(problems.join("\n")));
     }
-    serde_path_to_error::deserialize::<_, Report>(value).map_err(|e| {
-        let path = e.path().to_string();
-        let msg = translate_serde(&e.inner().to_string());
-        if path.is_empty() || path == "." {
-            EngineError::Load(format!("Báo cáo không hợp lệ: {msg}."))
+    match serde_path_to_error::deserialize::<_, Report>(&value) {
+        Ok(report) => Ok(report),
+        Err(_) => Err(EngineError::Load(describe_problems(&diagnose(value)))),
+    }
+}
+
+/// One structural problem of a report file: where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+struct Problem {
+    path: String,
+    message: String,
+}
+
+fn describe_problems(problems: &[Problem]) -> String {
+    let line = |p: &Problem| {
+        if p.path.is_empty() {
+            p.message.clone()
         } else {
-            EngineError::Load(format!("Báo cáo không hợp lệ tại «{path}»: {msg}."))
+            format!("tại «{}»: {}", p.path, p.message)
         }
+    };
+    match problems {
+        [] => "Báo cáo không hợp lệ.".into(),
+        [one] if one.path.is_empty() => format!("Báo cáo không hợp lệ: {}.", one.message),
+        [one] => format!("Báo cáo không hợp lệ tại «{}»: {}.", one.path, one.message),
+        many => {
+            let mut s = format!("Báo cáo không hợp lệ, {} lỗi:", many.len());
+            for p in many {
+                s.push_str(&format!("\n  - {}.", line(p)));
+            }
+            s
+        }
+    }
+}
+
+/// Every problem serde finds, each at its exact field: a missing required field is filled with a
+/// placeholder and the report read again, so all missing fields are named at once; an error inside
+/// a block (an internally tagged enum, where serde loses the path) is located by reading the block
+/// again as its own type.
+fn diagnose(mut value: Value) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    // Fields filled with a placeholder: what is missing inside them is not reported again.
+    let mut filled: Vec<Vec<Seg>> = Vec::new();
+    for _ in 0..200 {
+        let Some((segments, raw)) = first_error(&value) else { break };
+        let path = join_path(&segments);
+        if let Some(field) = missing_field(&raw) {
+            if !filled.iter().any(|f| segments.starts_with(f)) {
+                let full = if path.is_empty() { field.clone() } else { format!("{path}.{field}") };
+                problems
+                    .push(Problem { path: full, message: "thiếu trường bắt buộc".into() });
+            }
+            if fill_placeholder(&mut value, &segments, &field) {
+                let mut f = segments.clone();
+                f.push(Seg::Key(field));
+                filled.push(f);
+                continue;
+            }
+        } else {
+            problems.push(Problem { path, message: translate_serde(&raw) });
+        }
+        break;
+    }
+    if problems.is_empty() {
+        problems.push(Problem {
+            path: String::new(), message: "dữ liệu không đọc được".into()
+        });
+    }
+    problems
+}
+
+/// A step of a path inside the report's JSON.
+#[derive(Debug, Clone, PartialEq)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+fn join_path(segments: &[Seg]) -> String {
+    let mut s = String::new();
+    for seg in segments {
+        match seg {
+            Seg::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            Seg::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+fn segments_of(path: &serde_path_to_error::Path) -> Vec<Seg> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|s| match s {
+            Segment::Seq { index } => Some(Seg::Index(*index)),
+            Segment::Map { key } => Some(Seg::Key(key.clone())),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect()
+}
+
+fn at<'a>(value: &'a Value, segments: &[Seg]) -> Option<&'a Value> {
+    segments.iter().try_fold(value, |v, seg| match seg {
+        Seg::Key(k) => v.get(k),
+        Seg::Index(i) => v.get(i),
     })
+}
+
+fn at_mut<'a>(value: &'a mut Value, segments: &[Seg]) -> Option<&'a mut Value> {
+    segments.iter().try_fold(value, |v, seg| match seg {
+        Seg::Key(k) => v.get_mut(k),
+        Seg::Index(i) => v.get_mut(i),
+    })
+}
+
+/// The first error reading `value` as a report: its exact path and serde's message.
+fn first_error(value: &Value) -> Option<(Vec<Seg>, String)> {
+    let err = serde_path_to_error::deserialize::<_, Report>(value).err()?;
+    let mut segments = segments_of(err.path());
+    let mut message = err.inner().to_string();
+    // Descend into tagged blocks while the error stops at one.
+    while let Some(obj) = at(value, &segments) {
+        let parent = segments.iter().rev().find_map(|s| match s {
+            Seg::Key(k) => Some(k.as_str()),
+            Seg::Index(_) => None,
+        });
+        let Some((inner, msg)) = parent.and_then(|p| tagged_error(obj, p)) else { break };
+        if inner.is_empty() && msg == message {
+            break;
+        }
+        segments.extend(inner);
+        message = msg;
+        if segments.is_empty() {
+            break;
+        }
+    }
+    Some((segments, message))
+}
+
+/// Reads a tagged object (a block under `blocks`, a part or "Phần" under `content`) as the type
+/// its `type` names, returning the error's path inside it and serde's message.
+fn tagged_error(obj: &Value, parent_key: &str) -> Option<(Vec<Seg>, String)> {
+    use crate::model::*;
+    fn read<T: serde::de::DeserializeOwned>(v: &Value) -> Option<(Vec<Seg>, String)> {
+        let e = serde_path_to_error::deserialize::<_, T>(v).err()?;
+        Some((segments_of(e.path()), e.inner().to_string()))
+    }
+    let tag = obj.get("type")?.as_str()?;
+    let mut inner = obj.clone();
+    inner.as_object_mut()?.remove("type");
+    let v = &inner;
+    match (parent_key, tag) {
+        ("content", "part") => read::<Part>(v),
+        ("content", "phan") => read::<Phan>(v),
+        ("blocks", "paragraph") => read::<Paragraph>(v),
+        ("blocks", "lines") => read::<Lines>(v),
+        ("blocks", "results") => read::<Results>(v),
+        ("blocks", "shortcomings") => read::<Shortcomings>(v),
+        ("blocks", "causes") => read::<Causes>(v),
+        ("blocks", "lessons") => read::<Lessons>(v),
+        ("blocks", "solution_groups") => read::<SolutionGroups>(v),
+        ("blocks", "proposals") => read::<Proposals>(v),
+        ("blocks", "table") => read::<StatTable>(v),
+        _ => None,
+    }
+}
+
+fn missing_field(msg: &str) -> Option<String> {
+    let rest = msg.strip_prefix("missing field `")?;
+    Some(rest.split('`').next().unwrap_or(rest).to_string())
+}
+
+/// Puts a value of some type at `segments.field` so that reading goes on past the missing field;
+/// false when no placeholder makes the field readable.
+fn fill_placeholder(value: &mut Value, segments: &[Seg], field: &str) -> bool {
+    let candidates = [
+        Value::String(String::new()),
+        Value::String("2000-01-01".into()),
+        Value::from(0),
+        Value::Array(Vec::new()),
+        Value::Object(serde_json::Map::new()),
+        Value::Bool(false),
+    ];
+    let mut field_path = segments.to_vec();
+    field_path.push(Seg::Key(field.to_string()));
+    for candidate in candidates {
+        let Some(Value::Object(map)) = at_mut(value, segments) else { return false };
+        map.insert(field.to_string(), candidate);
+        match first_error(value) {
+            // The placeholder has the wrong type: try the next one.
+            Some((segs, msg)) if segs.starts_with(&field_path) && missing_field(&msg).is_none() => {
+            }
+            _ => return true,
+        }
+    }
+    false
 }
 
 /// The message for a file over [`MAX_REPORT_BYTES`].

@@ -138,7 +138,7 @@ fn bad_input_gets_a_vietnamese_message_naming_the_field() {
     let mut v: serde_json::Value = serde_json::from_str(SAMPLE_JSON).expect("sample");
     v["header"].as_object_mut().expect("object").remove("subject");
     let m = load_err(&v.to_string());
-    assert!(m.contains("thiếu trường bắt buộc «subject»"), "{m}");
+    assert!(m.contains("«header.subject»: thiếu trường bắt buộc"), "{m}");
 
     let m = load_err(&with_header_field("date", "20/5/2019".into()));
     assert!(m.contains("header.date") && m.contains("ngày không hợp lệ"), "{m}");
@@ -159,6 +159,68 @@ fn bad_input_gets_a_vietnamese_message_naming_the_field() {
         Err(EngineError::Load(m)) => assert!(m.contains("quá lớn"), "{m}"),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn every_missing_required_field_is_named_at_once() {
+    let mut v: serde_json::Value = serde_json::from_str(SAMPLE_JSON).expect("sample");
+    let header = v["header"].as_object_mut().expect("object");
+    for field in ["subject", "place", "issuing_body"] {
+        header.remove(field);
+    }
+    v["closing"].as_object_mut().expect("object").remove("signer_name");
+    let m = load_err(&v.to_string());
+    for path in ["header.subject", "header.place", "header.issuing_body", "closing.signer_name"] {
+        assert!(m.contains(&format!("«{path}»: thiếu trường bắt buộc")), "{path} not named: {m}");
+    }
+    assert!(m.contains("4 lỗi"), "{m}");
+}
+
+/// The JSON path (as the message writes it) of the first block item's `text` in the sample.
+fn first_item_text(v: &serde_json::Value, path: String) -> Option<String> {
+    match v {
+        serde_json::Value::Object(map) => {
+            if map.get("type").is_some() {
+                if let Some(t) = map.get("items").and_then(|i| i.get(0)).and_then(|i| i.get("text"))
+                {
+                    if t.is_string() {
+                        return Some(format!("{path}.items[0].text"));
+                    }
+                }
+            }
+            map.iter().find_map(|(k, x)| {
+                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                first_item_text(x, p)
+            })
+        }
+        serde_json::Value::Array(items) => {
+            items.iter().enumerate().find_map(|(i, x)| first_item_text(x, format!("{path}[{i}]")))
+        }
+        _ => None,
+    }
+}
+
+#[test]
+fn a_type_error_inside_a_block_names_the_exact_field() {
+    let mut v: serde_json::Value = serde_json::from_str(SAMPLE_JSON).expect("sample");
+    // Deep inside a section's block, not in the opening.
+    let body = first_item_text(&v["body"]["content"], "body.content".into()).expect("an item");
+    assert!(body.contains(".sections["), "{body}");
+    let pointer = format!(
+        "/{}",
+        body.replace("].", "/").replace('[', "/").replace(']', "").replace('.', "/")
+    );
+    *v.pointer_mut(&pointer).expect("pointer") = 5.into();
+    let m = load_err(&v.to_string());
+    assert!(m.contains(&format!("«{body}»")) && m.contains("sai kiểu dữ liệu"), "{body}: {m}");
+
+    // An unknown field inside a part's block, and a missing one in a table.
+    let mut v: serde_json::Value = serde_json::from_str(SAMPLE_JSON).expect("sample");
+    let pointer2 = pointer.trim_end_matches("/items/0/text").to_string();
+    v.pointer_mut(&pointer2).expect("block")["itemz"] = serde_json::json!([]);
+    let m = load_err(&v.to_string());
+    let block = body.trim_end_matches(".items[0].text");
+    assert!(m.contains(&format!("«{block}.itemz»")) && m.contains("không xác định"), "{m}");
 }
 
 #[test]
