@@ -399,11 +399,12 @@ pub struct FlowBuilder<'a> {
     report: &'a Report,
     p: &'a FormatProfile,
     blocks: Vec<FBlock>,
+    refs: YearRefs,
 }
 
 /// Resolves a report into its flow under a profile; `now` stamps the document properties.
 pub fn build(report: &Report, profile: &FormatProfile, now: DateTime<Utc>) -> Flow {
-    let mut b = FlowBuilder { report, p: profile, blocks: Vec::new() };
+    let mut b = FlowBuilder { report, p: profile, blocks: Vec::new(), refs: YearRefs::of(report) };
     b.header_block();
     b.title_block();
     b.body();
@@ -558,7 +559,7 @@ impl FlowBuilder<'_> {
         self.blocks.push(FBlock::Para(t));
         let sp = &self.p.subject;
         let lines: Vec<String> = h.subject.split('\n').map(|l| l.trim().to_string()).collect();
-        let mut subject = simple(Role::Subject, &lines.join("\n"), &sp.style);
+        let mut subject = simple(Role::Subject, &self.refs.apply(&lines.join("\n")), &sp.style);
         subject.keep_next = true;
         let subject_w = width_mm(&subject.text(), &sp.style.text);
         self.blocks.push(FBlock::Para(subject));
@@ -598,7 +599,9 @@ impl FlowBuilder<'_> {
 
     fn heading(&mut self, role: Role, h: &Heading, number: &str, title: &str, anchor: String) {
         let s = style(&h.text);
-        let text = format!("{number}{} {}", h.suffix, cased(title.trim(), h.text.case));
+        // Year references first: capitals would turn "[năm sau]" into "[NĂM SAU]".
+        let text =
+            format!("{number}{} {}", h.suffix, cased(&self.refs.apply(title.trim()), h.text.case));
         let mut p = para(role, vec![Span { text, style: s }], s, &h.para);
         p.keep_next = self.p.headings.keep_with_next;
         p.anchor = Some(anchor);
@@ -633,7 +636,8 @@ impl FlowBuilder<'_> {
                         fill(&hs.phan_marker_format, &[("ordinal", &phan_ordinal(phan_no))]);
                     let mut m = simple(Role::PhanMarker, &marker, &hs.phan_marker);
                     m.keep_next = hs.keep_with_next;
-                    let mut t = simple(Role::PhanTitle, ph.title.trim(), &hs.phan_title);
+                    let title = self.refs.apply(ph.title.trim());
+                    let mut t = simple(Role::PhanTitle, &title, &hs.phan_title);
                     t.keep_next = hs.keep_with_next;
                     m.anchor = Some(path.clone());
                     self.push(m);
@@ -912,25 +916,18 @@ impl FlowBuilder<'_> {
     fn table(&mut self, t: &StatTable) {
         let tp = &self.p.table;
         if let Some(title) = &t.title {
-            let mut p = simple(Role::TableCaption, title, &tp.caption);
+            let mut p = simple(Role::TableCaption, &self.refs.apply(title), &tp.caption);
             p.keep_next = true;
             self.push(p);
         }
         if let Some(unit) = &t.unit {
-            let mut p = simple(Role::TableCaption, unit, &tp.unit);
+            let mut p = simple(Role::TableCaption, &self.refs.apply(unit), &tp.unit);
             p.keep_next = true;
             self.push(p);
         }
-        let weights: Vec<f64> =
-            t.columns.iter().map(|c| c.width.unwrap_or(1.0).max(0.05)).collect();
-        let sum: f64 = weights.iter().sum();
-        let stt_mm = if t.stt { tp.stt_width_mm } else { 0.0 };
-        let rest = (self.content_mm() - stt_mm).max(1.0);
-        let mut widths_mm: Vec<f64> = Vec::new();
-        if t.stt {
-            widths_mm.push(stt_mm);
-        }
-        widths_mm.extend(weights.iter().map(|w| w / sum * rest));
+        // Widths sized by content, the text shrunk if the page is too narrow (tablefit).
+        let fit = crate::tablefit::fit(t, self.p, self.content_mm());
+        let widths_mm = fit.widths_mm;
 
         let cell_para = ParaStyle {
             align: Align::Left,
@@ -939,68 +936,28 @@ impl FlowBuilder<'_> {
             space_after_pt: tp.cell_space_pt,
             line_spacing: tp.line_spacing,
         };
-        let mk = |text: String, ts: &TextStyle, align: Align| -> FCell {
-            let s = style(ts);
-            let mut p = para(Role::TableCell, vec![Span { text, style: s }], s, &cell_para);
-            p.align = align;
-            FCell { paras: vec![p], v_center: true }
-        };
-        let num_align = tp.number_align;
-        let mut rows = Vec::new();
-        let mut header = Vec::new();
-        if t.stt {
-            header.push(mk(tp.stt_header.clone(), &tp.header, Align::Center));
-        }
-        for c in &t.columns {
-            header.push(mk(c.header.clone(), &tp.header, Align::Center));
-        }
-        // The header row goes with the first row below it (keep-with-next on its paragraphs,
-        // as Word expresses it), never alone at a page foot.
-        for c in &mut header {
-            for p in &mut c.paras {
-                p.keep_next = true;
-            }
-        }
-        rows.push(FRow { cells: header, repeat_header: true, cant_split: true });
-
-        let values = resolve_table(t);
-        let n = self.numbers();
-        let number = |v: f64| format_number(v, self.p.numbers.max_decimals, &n);
-        for (i, row) in values.iter().enumerate() {
-            let mut cells = Vec::new();
-            if t.stt {
-                cells.push(mk((i + 1).to_string(), &tp.cell, Align::Center));
-            }
-            for (c, col) in t.columns.iter().enumerate() {
-                let (text, align) = match (&row[c], col.kind) {
-                    (Resolved::Number(v), ColumnKind::Text) => (number(*v), Align::Left),
-                    (Resolved::Number(v), _) => (number(*v), num_align),
-                    (Resolved::Text(s), _) => (s.clone(), Align::Left),
-                    (Resolved::Empty, _) => (String::new(), Align::Left),
-                };
-                cells.push(mk(text, &tp.cell, align));
-            }
-            rows.push(FRow { cells, repeat_header: false, cant_split: true });
-        }
-        if let Some(label) = &t.total_label {
-            let totals = column_totals(t, &values);
-            let mut cells = Vec::new();
-            if t.stt {
-                cells.push(mk(String::new(), &tp.total, Align::Center));
-            }
-            let label_col = t.columns.iter().position(|c| c.kind == ColumnKind::Text);
-            for (c, col) in t.columns.iter().enumerate() {
-                let cell = if Some(c) == label_col {
-                    mk(label.clone(), &tp.total, Align::Left)
-                } else if col.kind == ColumnKind::Text {
-                    mk(String::new(), &tp.total, Align::Left)
-                } else {
-                    mk(totals[c].map(number).unwrap_or_default(), &tp.total, num_align)
-                };
-                cells.push(cell);
-            }
-            rows.push(FRow { cells, repeat_header: false, cant_split: true });
-        }
+        let p = self.p;
+        let rows: Vec<FRow> = crate::tablefit::grid(t, p)
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| FRow {
+                cells: row
+                    .into_iter()
+                    .map(|c| {
+                        let s = style(&crate::tablefit::role_style(p, c.role, fit.scale));
+                        let spans = vec![Span { text: c.text, style: s }];
+                        let mut cp = para(Role::TableCell, spans, s, &cell_para);
+                        cp.align = c.align;
+                        // The header row goes with the first row below it (keep-with-next on
+                        // its paragraphs, as Word expresses it), never alone at a page foot.
+                        cp.keep_next = i == 0;
+                        FCell { paras: vec![cp], v_center: true }
+                    })
+                    .collect(),
+                repeat_header: i == 0,
+                cant_split: true,
+            })
+            .collect();
         self.blocks.push(FBlock::Table(FTable {
             widths_mm,
             border_pt: Some(tp.border_pt),
@@ -1131,7 +1088,8 @@ impl FlowBuilder<'_> {
             l.page_break_before = ap.new_page;
             l.anchor = Some(format!("annexes[{i}]"));
             l.keep_next = true;
-            let mut t = simple(Role::AnnexTitle, annex.title.trim(), &ap.title_style);
+            let title = self.refs.apply(annex.title.trim());
+            let mut t = simple(Role::AnnexTitle, &title, &ap.title_style);
             t.keep_next = true;
             let mut r = simple(Role::AnnexReference, &reference, &ap.reference_style);
             r.keep_next = true;

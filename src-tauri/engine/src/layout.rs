@@ -927,7 +927,7 @@ pub fn layout(flow: &Flow, profile: &FormatProfile) -> Layout {
         warnings.push(Problem {
             path: String::new(),
             message: format!(
-                "phông chữ không có ký tự {}; trong bản PDF các ký tự này hiện thành ô trống.",
+                "phông chữ không có ký tự {}; bản PDF in các ký tự này thành ô vuông «□».",
                 list.join(", ")
             ),
             severity: Severity::Warning,

@@ -61,8 +61,14 @@ fn advance_cache(index: usize) -> &'static [AtomicU32] {
 }
 
 fn advance(face: &Face<'_>, index: usize, c: char) -> u32 {
-    let lookup =
-        || face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map(u32::from).unwrap_or(0);
+    let glyph = |c: char| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g));
+    // A character the font lacks is printed as [`STAND_IN`] (see [`printable`]): measure that.
+    let lookup = || {
+        glyph(c)
+            .or_else(|| if c.is_control() { None } else { glyph(STAND_IN) })
+            .map(u32::from)
+            .unwrap_or(0)
+    };
     let Some(slot) = advance_cache(index).get(c as usize) else { return lookup() };
     match slot.load(Ordering::Relaxed) {
         0 => {
@@ -81,6 +87,21 @@ pub fn text_width_pt(text: &str, size_pt: f64, bold: bool, italic: bool) -> f64 
     let units = f64::from(face.units_per_em());
     let total: u32 = text.chars().map(|c| advance(face, index, c)).sum();
     f64::from(total) * size_pt / units
+}
+
+/// What the PDF prints in place of a character the font lacks: a white square, as a box.
+pub const STAND_IN: char = '\u{25A1}';
+
+/// `text` as the PDF prints it: every character the bundled font lacks (an emoji…) becomes
+/// [`STAND_IN`], so it shows as a box instead of vanishing.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let face = face(false, false);
+    if text.chars().all(|c| c.is_control() || face.glyph_index(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| if c.is_control() || face.glyph_index(c).is_some() { c } else { STAND_IN })
+        .collect()
 }
 
 /// Characters of `text` the bundled font has no glyph for.
@@ -143,5 +164,8 @@ mod tests {
         let all = "ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ";
         assert!(missing_glyphs(all).is_empty());
         assert_eq!(missing_glyphs("a\u{10FFFD}"), vec!['\u{10FFFD}']);
+        assert!(missing_glyphs(&STAND_IN.to_string()).is_empty(), "the stand-in is in the font");
+        assert_eq!(printable("a😀b"), "a\u{25A1}b");
+        assert_eq!(text_width_pt("😀", 13.0, false, false), text_width_pt("□", 13.0, false, false));
     }
 }

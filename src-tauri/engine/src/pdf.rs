@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use crate::error::EngineError;
 use crate::flow::DocProps;
 use crate::layout::{Item, Layout};
-use crate::metrics::{SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, SERIF_REGULAR};
+use crate::metrics::{printable, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, SERIF_REGULAR};
 use crate::units::pt_to_mm;
 
 fn err(detail: impl ToString) -> EngineError {
@@ -78,7 +78,7 @@ pub fn write(layout: &Layout, props: &DocProps) -> Result<Vec<u8>, EngineError> 
     for page in &layout.pages {
         for item in &page.items {
             if let Item::Text(t) = item {
-                used[face_index(t)].extend(t.text.chars());
+                used[face_index(t)].extend(printable(&t.text).chars());
             }
         }
     }
@@ -120,11 +120,12 @@ pub fn write(layout: &Layout, props: &DocProps) -> Result<Vec<u8>, EngineError> 
                         current = Some((face, t.style.size_pt));
                     }
                     let mut items = Vec::new();
+                    let text = printable(&t.text);
                     if t.word_spacing.abs() > 1e-6 {
                         // Tw does not apply to two-byte codes (library-notes B.0 #4): widen each
                         // space with a TJ offset instead, in thousandths of an em (negative = right).
                         let offset = -(t.word_spacing / t.style.size_pt * 1000.0) as f32;
-                        let mut parts = t.text.split(' ').peekable();
+                        let mut parts = text.split(' ').peekable();
                         while let Some(part) = parts.next() {
                             if parts.peek().is_some() {
                                 items.push(TextItem::Text(format!("{part} ")));
@@ -134,7 +135,7 @@ pub fn write(layout: &Layout, props: &DocProps) -> Result<Vec<u8>, EngineError> 
                             }
                         }
                     } else {
-                        items.push(TextItem::Text(t.text.clone()));
+                        items.push(TextItem::Text(text.into_owned()));
                     }
                     ops.push(Op::SetTextMatrix {
                         matrix: TextMatrix::Translate(Pt(t.x as f32), Pt((h - t.y) as f32)),

@@ -387,6 +387,13 @@ pub struct TableProfile {
     pub stt_width_mm: f64,
     /// Space above and below the text in each cell.
     pub cell_space_pt: f64,
+    /// Smallest size a wide table's text may shrink to so that no number breaks.
+    #[serde(default = "default_min_table_pt")]
+    pub min_size_pt: f64,
+}
+
+fn default_min_table_pt() -> f64 {
+    10.0
 }
 
 /// The closing block (official-format.md §1.5, rows 13–18).

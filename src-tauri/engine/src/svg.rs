@@ -67,7 +67,7 @@ pub fn write(layout: &Layout, font_base: Option<&str>) -> Vec<String> {
                             } else {
                                 String::new()
                             },
-                            escape(&t.text)
+                            escape(&crate::metrics::printable(&t.text))
                         );
                     }
                     Item::Line(r) => {

@@ -11,11 +11,12 @@ use crate::profile::{Case, FormatProfile, TextStyle};
 use crate::text::{describe_char, upper};
 use crate::units::pt_to_mm;
 
-struct Checker {
+struct Checker<'a> {
     problems: Vec<Problem>,
+    profile: &'a FormatProfile,
 }
 
-impl Checker {
+impl Checker<'_> {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem {
             path: path.into(),
@@ -48,8 +49,23 @@ impl Checker {
             self.warn(
                 path,
                 format!(
-                    "có ký tự phông chữ không hiển thị được: {}; bản in có thể thiếu ký tự này.",
+                    "có ký tự phông chữ Times New Roman (Liberation Serif) không có: {}; \
+                     bản PDF in ký tự này thành ô vuông «□», tệp Word giữ nguyên ký tự \
+                     (Word chỉ hiện được nếu máy có phông chứa nó).",
                     list.join(", ")
+                ),
+            );
+        }
+        if let Some(enc) = crate::legacy::detect(value) {
+            let shown: String = value.chars().take(40).collect();
+            let more = if value.chars().count() > 40 { "…" } else { "" };
+            self.warn(
+                path,
+                format!(
+                    "văn bản «{shown}{more}» có vẻ được gõ bằng bảng mã cũ {} chứ không phải \
+                     Unicode: bản in sẽ thành chữ lạ. Hãy chuyển mã sang Unicode (ví dụ bằng \
+                     chức năng chuyển mã của Unikey) rồi dán lại.",
+                    enc.name()
                 ),
             );
         }
@@ -58,7 +74,7 @@ impl Checker {
 
 /// Lists the problems of a report under a profile: errors block rendering, warnings do not.
 pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new() };
+    let mut c = Checker { problems: Vec::new(), profile };
     let h = &report.header;
     if h.profile.trim() != profile.id {
         c.warn(
@@ -372,6 +388,11 @@ fn table(c: &mut Checker, path: &str, t: &StatTable) {
     if t.columns.is_empty() {
         c.error(format!("{path}.columns"), "Bảng chưa có cột nào.");
         return;
+    }
+    if t.rows.iter().all(|r| r.len() == t.columns.len()) {
+        for w in crate::tablefit::warnings(t, c.profile) {
+            c.warn(path, w);
+        }
     }
     if t.rows.is_empty() {
         c.warn(format!("{path}.rows"), "bảng chưa có dòng số liệu nào.");
