@@ -2,7 +2,7 @@
 // Node's fetch. Native file dialogs are replaced by BAOCAO_E2E_DIALOG_DIR (WebDriver cannot
 // drive GTK dialogs); everything else is the real app.
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 
 const base = `http://127.0.0.1:${process.env.TAURI_DRIVER_PORT}`;
 const dir = process.env.BAOCAO_E2E_DIALOG_DIR;
@@ -17,6 +17,8 @@ async function wd(method, path, body) {
     headers: { "content-type": "application/json" },
     body: body ? JSON.stringify(body) : undefined,
     signal: AbortSignal.timeout(60_000),
+  }).catch((e) => {
+    throw new Error(`${method} ${path} ${body ? JSON.stringify(body).slice(0, 80) : ""}: ${e.message}`);
   });
   const json = await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
@@ -134,7 +136,10 @@ async function homeDiscarding() {
 const previewText = () => exec(`return document.querySelector('.pages')?.textContent ?? ''`);
 const noticeText = () => exec(`return document.querySelector('#notice')?.textContent ?? ''`);
 
-async function step(name, fn) {
+// BAOCAO_E2E_ONLY=never-lost runs only the steps about never losing a report (to iterate quickly).
+const only = process.env.BAOCAO_E2E_ONLY;
+async function step(name, fn, group = "") {
+  if (only && only !== group) return;
   try {
     await fn();
     results.push([name, null]);
@@ -286,7 +291,7 @@ try {
     const before = await exec(`return document.querySelector('#ngay-ban-hanh').value`);
     await click("#next-period");
     // The report from the template was never saved: the question comes first.
-    await until("unsaved question", async () => (await askText()).includes("chưa lưu"));
+    await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
     await click("#ask-discard");
     await until("next-period notice", async () => (await noticeText()).includes("Đã tạo báo cáo kỳ sau"));
     const after = await exec(`return document.querySelector('#ngay-ban-hanh').value`);
@@ -323,7 +328,7 @@ try {
     await until("editor", () => exec(`return !!document.querySelector('textarea[name=subject]')`));
     await type("textarea[name=subject]", "đóng cửa sổ khi chưa lưu (E2E)");
     wmClose();
-    await until("unsaved question", async () => (await askText()).includes("chưa lưu"));
+    await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
     const labels = await exec(`return [...document.querySelectorAll('#ask-dialog button')].map(b => b.textContent)`);
     if (labels.join("/") !== "Lưu/Không lưu/Hủy") throw new Error(`buttons: ${labels}`);
     const rec = readRecovery();
@@ -336,14 +341,14 @@ try {
     if ((await subjectValue()) !== "đóng cửa sổ khi chưa lưu (E2E)") throw new Error("the report changed on Hủy");
     if (!readRecovery()) throw new Error("recovery copy dropped on Hủy");
     wmClose();
-    await until("unsaved question again", async () => (await askText()).includes("chưa lưu"));
+    await until("unsaved question again", async () => (await askText()).includes("Lưu trước khi"));
     await key(ENTER);
     await until("app closed after Lưu", () => appPids().length === 0, 20_000);
     const saved = JSON.parse(readFileSync(savedFile, "utf8"));
     if (saved.header.subject !== "đóng cửa sổ khi chưa lưu (E2E)") throw new Error(`saved subject: ${saved.header.subject}`);
     if (readRecovery()) throw new Error("recovery copy left after saving");
     await endSession();
-  });
+  }, "never-lost");
 
   await step("× rồi «Không lưu»: đóng, không ghi tệp, xoá bản lưu tạm", async () => {
     await launch();
@@ -352,14 +357,14 @@ try {
     await until("editor", () => exec(`return !!document.querySelector('textarea[name=subject]')`));
     await type("textarea[name=subject]", "không lưu thay đổi này (E2E)");
     wmClose();
-    await until("unsaved question", async () => (await askText()).includes("chưa lưu"));
+    await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
     if (readRecovery()?.report?.header?.subject !== "không lưu thay đổi này (E2E)") throw new Error("no recovery copy while asking");
     await clickClosing("#ask-discard");
     await until("app closed", () => appPids().length === 0, 20_000);
     if (readRecovery()) throw new Error("recovery copy left after «Không lưu»");
     if (readFileSync(savedFile, "utf8").includes("không lưu thay đổi này")) throw new Error("the file was written");
     await endSession();
-  });
+  }, "never-lost");
 
   const own = `${dir}/ke-hoach-rieng.baocao`;
   writeFileSync(own, readFileSync(savedFile));
@@ -384,7 +389,7 @@ try {
     await key(ESC);
     await until("question gone", () => exec(`return !document.querySelector('#ask-dialog')`));
     if ((await subjectValue()) !== "sửa rồi định mở tệp khác (E2E)") throw new Error("report closed on Esc");
-  });
+  }, "never-lost");
 
   await step("bị tắt đột ngột rồi khôi phục: giữ tên tệp (tiêu đề), Ctrl+S lưu đè đúng tệp đó", async () => {
     await killApp();
@@ -402,7 +407,7 @@ try {
     });
     await until("saved notice", async () => (await noticeText()).includes(`Đã lưu «${own}»`));
     if (JSON.parse(readFileSync(own, "utf8")).header.subject !== "sửa rồi định mở tệp khác (E2E)") throw new Error("not saved over its own file");
-  });
+  }, "never-lost");
 
   await step("gõ liên tục 60 s rồi kill -9: bản lưu tạm có mọi thứ gõ đến ít nhất 30 s trước khi tắt", async () => {
     await clickText(".outline li", "Phần đầu");
@@ -418,15 +423,18 @@ try {
     }
     const killedAt = Date.now();
     await killApp();
+    const copiedAt = existsSync(recoveryFile) ? statSync(recoveryFile).mtimeMs : 0;
     const needed = marks.filter((m) => m.t <= killedAt - 30_000).pop();
     await launch();
     await until("recovery offer", () => exec(`return !!document.querySelector('#restore')`));
     await click("#restore");
     const got = await until("restored", () => subjectValue());
     const typedAfter = marks.find((m) => m.value.length > got.length);
-    console.log(`       (${n} lần gõ trong 60 s; bản lưu tạm có đến ${typedAfter ? ((killedAt - typedAfter.t) / 1000).toFixed(1) : 0} s trước khi tắt)`);
+    console.log(
+      `       (${n} lần gõ trong 60 s; bản lưu tạm cuối ghi ${((killedAt - copiedAt) / 1000).toFixed(1)} s trước khi tắt, có mọi thứ gõ đến ${typedAfter ? ((killedAt - typedAfter.t) / 1000).toFixed(1) : 0} s trước khi tắt)`,
+    );
     if (!needed || !got.startsWith(needed.value)) throw new Error(`restored «${got.slice(-40)}» lacks «${needed?.value.slice(-40)}»`);
-  });
+  }, "never-lost");
 
   await step("xuất: không ghi đè chính tệp báo cáo (kể cả qua liên kết); tệp chỉ đọc thì hỏi trước", async () => {
     const before = readFileSync(own, "utf8");
@@ -453,11 +461,11 @@ try {
     await until("export notice", async () => (await noticeText()).includes("Đã xuất"));
     if (!readFileSync(pdf).subarray(0, 5).toString().startsWith("%PDF")) throw new Error("not replaced after «Thay thế»");
     wmClose();
-    await until("unsaved question", async () => (await askText()).includes("chưa lưu"));
+    await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
     await clickClosing("#ask-discard");
     await until("app closed", () => appPids().length === 0, 20_000);
     await endSession();
-  });
+  }, "never-lost");
 } catch (e) {
   results.push(["session", e]);
   console.log(`  FAIL session: ${e.message}`);

@@ -38,7 +38,9 @@ def candidates():
             continue
 
 
-found = [w for w, p, _ in candidates() if p == pid]
+mine = [(w, t) for w, p, t in candidates() if p == pid]
+# The visible window (its title ends with the app's name), not GTK's hidden leader window.
+found = [w for w, t in mine if "Soạn Báo Cáo" in t] or [w for w, _ in mine]
 if not found:
     found = [w for w, _, t in candidates() if "Soạn Báo Cáo" in t]
 if not found:

@@ -195,9 +195,11 @@ export default function App() {
       const doc = docRef.current;
       if (!doc || !dirtyRef.current) return true;
       await api.writeRecovery(doc.history.present, doc.path).catch(() => {});
-      const name = doc.path ? `«${doc.path.split("/").pop()}»` : "chưa lưu";
+      const what = doc.path
+        ? `Báo cáo «${doc.path.split("/").pop()}» có thay đổi chưa lưu.`
+        : "Báo cáo này chưa được lưu vào tệp nào.";
       const choice = await ask({
-        text: `Báo cáo ${name} có thay đổi chưa lưu. Lưu trước khi ${closing}?`,
+        text: `${what} Lưu trước khi ${closing}?`,
         choices: [
           { value: "save", label: "Lưu", id: "ask-save" },
           { value: "discard", label: "Không lưu", id: "ask-discard" },
