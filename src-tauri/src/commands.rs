@@ -484,9 +484,9 @@ mod tests {
 
     #[test]
     fn export_refuses_the_reports_own_file_also_through_a_link() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("test step");
         let own = dir.path().join("bao-cao.docx");
-        std::fs::write(&own, b"{}").unwrap();
+        std::fs::write(&own, b"{}").expect("test step");
         let err = export_document(
             own.display().to_string(),
             sample_report(),
@@ -494,15 +494,15 @@ mod tests {
             Some(own.display().to_string()),
             None,
         )
-        .unwrap_err();
+        .expect_err("must be refused");
         assert!(err.contains("chính là tệp của báo cáo đang mở"), "{err}");
-        assert_eq!(std::fs::read(&own).unwrap(), b"{}");
+        assert_eq!(std::fs::read(&own).expect("test step"), b"{}");
         #[cfg(unix)]
         {
             let report = dir.path().join("that.baocao");
-            std::fs::write(&report, b"{}").unwrap();
+            std::fs::write(&report, b"{}").expect("test step");
             let link = dir.path().join("link.pdf");
-            std::os::unix::fs::symlink(&report, &link).unwrap();
+            std::os::unix::fs::symlink(&report, &link).expect("test step");
             let err = export_document(
                 link.display().to_string(),
                 sample_report(),
@@ -510,9 +510,9 @@ mod tests {
                 Some(report.display().to_string()),
                 None,
             )
-            .unwrap_err();
+            .expect_err("must be refused");
             assert!(err.contains("chính là tệp của báo cáo đang mở"), "{err}");
-            assert_eq!(std::fs::read(&report).unwrap(), b"{}");
+            assert_eq!(std::fs::read(&report).expect("test step"), b"{}");
         }
         // Another file is written.
         let other = dir.path().join("khac.docx");
@@ -523,48 +523,48 @@ mod tests {
             Some(own.display().to_string()),
             None,
         )
-        .unwrap();
+        .expect("test step");
         assert_eq!(out, ExportOutcome::Written { path: other.display().to_string() });
-        assert!(std::fs::read(&other).unwrap().starts_with(b"PK"));
+        assert!(std::fs::read(&other).expect("test step").starts_with(b"PK"));
     }
 
     #[test]
     fn export_asks_before_replacing_a_read_only_file() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("test step");
         let out = dir.path().join("chi-doc.pdf");
-        std::fs::write(&out, b"old").unwrap();
-        let mut perm = std::fs::metadata(&out).unwrap().permissions();
+        std::fs::write(&out, b"old").expect("test step");
+        let mut perm = std::fs::metadata(&out).expect("test step").permissions();
         perm.set_readonly(true);
-        std::fs::set_permissions(&out, perm).unwrap();
+        std::fs::set_permissions(&out, perm).expect("test step");
         let path = out.display().to_string();
-        let first =
-            export_document(path.clone(), sample_report(), ExportFormat::Pdf, None, None).unwrap();
+        let first = export_document(path.clone(), sample_report(), ExportFormat::Pdf, None, None)
+            .expect("test step");
         assert_eq!(first, ExportOutcome::ReadOnly { path: path.clone() });
-        assert_eq!(std::fs::read(&out).unwrap(), b"old");
+        assert_eq!(std::fs::read(&out).expect("test step"), b"old");
         let second =
             export_document(path.clone(), sample_report(), ExportFormat::Pdf, None, Some(true))
-                .unwrap();
+                .expect("test step");
         assert_eq!(second, ExportOutcome::Written { path });
-        assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+        assert!(std::fs::read(&out).expect("test step").starts_with(b"%PDF"));
     }
 
     #[test]
     fn recovery_copy_keeps_the_reports_path_and_reads_old_copies() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("test step");
         let file = dir.path().join("phuc-hoi.baocao");
         let report = sample_report();
-        let value = serde_json::to_value(&report).unwrap();
+        let value = serde_json::to_value(&report).expect("test step");
         let json = serde_json::to_vec(&RecoveryFile {
             path: Some("/tmp/bao-cao.baocao".into()),
             report: value,
         })
-        .unwrap();
-        std::fs::write(&file, json).unwrap();
-        let back = read_recovery(&file).unwrap();
+        .expect("test step");
+        std::fs::write(&file, json).expect("test step");
+        let back = read_recovery(&file).expect("test step");
         assert_eq!(back.path.as_deref(), Some("/tmp/bao-cao.baocao"));
         assert_eq!(back.report, report);
-        std::fs::write(&file, serde_json::to_vec(&report).unwrap()).unwrap();
-        let old = read_recovery(&file).unwrap();
+        std::fs::write(&file, serde_json::to_vec(&report).expect("test step")).expect("test step");
+        let old = read_recovery(&file).expect("test step");
         assert_eq!(old.path, None);
         assert_eq!(old.report, report);
     }
