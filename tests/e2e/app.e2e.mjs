@@ -78,9 +78,9 @@ const wmScript = new URL("./wm-close.py", import.meta.url).pathname;
 function wmClose() {
   const [pid] = appPids();
   if (!pid) throw new Error("app not running");
-  execFileSync("/usr/bin/python3", [wmScript, String(pid)], { encoding: "utf8" });
+  execFileSync("/usr/bin/python3", ["-B", wmScript, String(pid)], { encoding: "utf8" });
 }
-const windowTitle = () => execFileSync("/usr/bin/python3", [wmScript, String(appPids()[0]), "--title"], { encoding: "utf8" }).trim();
+const windowTitle = () => execFileSync("/usr/bin/python3", ["-B", wmScript, String(appPids()[0]), "--title"], { encoding: "utf8" }).trim();
 async function launch() {
   // A step that failed may have left its session behind (the driver allows one at a time).
   if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
@@ -97,7 +97,9 @@ async function endSession() {
   await until("app gone", () => appPids().length === 0, 20_000);
 }
 async function killApp() {
-  for (const pid of appPids()) process.kill(pid, "SIGKILL");
+  const pids = appPids();
+  if (pids.length === 0) throw new Error("no app process to kill");
+  for (const pid of pids) process.kill(pid, "SIGKILL");
   await until("app killed", () => appPids().length === 0, 10_000);
   if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
   session = null;
@@ -419,6 +421,7 @@ try {
     while (Date.now() - start < 60_000) {
       await wd("POST", s(`/element/${id}/value`), { text: ` ${++n}` });
       marks.push({ t: Date.now(), value: await subjectValue() });
+      if (process.env.BAOCAO_E2E_DEBUG) console.log(`         ${Date.now() - start} ms: copy ${existsSync(recoveryFile) ? Math.round(Date.now() - statSync(recoveryFile).mtimeMs) : "-"} ms old`);
       await new Promise((r) => setTimeout(r, 150));
     }
     const killedAt = Date.now();
