@@ -11,7 +11,7 @@ have_pkg fonts-dejavu-core || need_apt+=(fonts-dejavu-core)
 for pkg in build-essential pkg-config file curl unzip xvfb xauth \
            libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev \
            webkit2gtk-driver libreoffice-writer-nogui poppler-utils qpdf util-linux \
-           fontconfig fonts-liberation2; do
+           fontconfig fonts-liberation2 python3-xlib; do
   have_pkg "$pkg" || need_apt+=("$pkg")
 done
 if [ "${#need_apt[@]}" -gt 0 ]; then

@@ -3,7 +3,9 @@
 
 use ts_rs::{Config, TS};
 
-use crate::commands::{ExportFormat, Opened, Preview, ProblemView, Question, Wizard};
+use crate::commands::{
+    ExportFormat, ExportOutcome, Opened, Preview, ProblemView, Question, Recovered, Wizard,
+};
 use baocao_engine::model::*;
 
 /// Path of the generated file, relative to the repository root.
@@ -54,6 +56,8 @@ pub fn typescript() -> String {
         ProblemView::decl(&cfg),
         Preview::decl(&cfg),
         Opened::decl(&cfg),
+        Recovered::decl(&cfg),
+        ExportOutcome::decl(&cfg),
         ExportFormat::decl(&cfg),
     ];
     let mut out = String::from(

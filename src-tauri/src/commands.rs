@@ -168,13 +168,49 @@ pub fn preview(report: Report) -> Result<Preview, String> {
     })
 }
 
-/// Exports the report as DOCX or PDF to a path the user chose.
+/// What an export did.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ExportOutcome {
+    /// The file was written.
+    Written {
+        /// Where.
+        path: String,
+    },
+    /// Nothing was written: the file exists and is read-only; ask before replacing it.
+    ReadOnly {
+        /// The existing file.
+        path: String,
+    },
+}
+
+/// Whether two paths name the same existing file (also through links). The lead switches this to
+/// `baocao_engine::fsio::same_file` when merging.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Exports the report as DOCX or PDF to a path the user chose. Refuses the report's own file
+/// (`source`, the file it was opened from); an existing read-only file is replaced only with
+/// `replace_read_only` (the user was asked).
 #[tauri::command]
 pub fn export_document(
     path: String,
     report: Report,
     format: ExportFormat,
-) -> Result<String, String> {
+    source: Option<String>,
+    replace_read_only: Option<bool>,
+) -> Result<ExportOutcome, String> {
     let profile = profile_for(&report).map_err(msg)?;
     let mut p = PathBuf::from(&path);
     let ext = match format {
@@ -184,28 +220,73 @@ pub fn export_document(
     if p.extension().and_then(|e| e.to_str()).map(str::to_lowercase).as_deref() != Some(ext) {
         p.set_extension(ext);
     }
+    if let Some(src) = source.as_deref() {
+        if same_file(&p, Path::new(src)) {
+            return Err(format!(
+                "Không xuất được: «{}» chính là tệp của báo cáo đang mở; xuất vào đó sẽ xoá mất báo cáo. Hãy chọn tên tệp khác.",
+                p.display()
+            ));
+        }
+    }
+    if !replace_read_only.unwrap_or(false)
+        && std::fs::metadata(&p).map(|m| m.permissions().readonly()).unwrap_or(false)
+    {
+        return Ok(ExportOutcome::ReadOnly { path: p.display().to_string() });
+    }
     let rendered = match format {
         ExportFormat::Docx => render_docx(&report, &profile, env()),
         ExportFormat::Pdf => render_pdf(&report, &profile, env()),
     }
     .map_err(msg)?;
     fsio::write_atomic(&p, &rendered.bytes).map_err(msg)?;
-    Ok(p.display().to_string())
+    Ok(ExportOutcome::Written { path: p.display().to_string() })
 }
 
-/// Writes the recovery copy (autosave) into the app's data folder.
+/// A recovery copy: the report and the file it belongs to (none for a report never saved).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+pub struct Recovered {
+    /// The report as it was when copied.
+    pub report: Report,
+    /// The file it was opened from or last saved to.
+    pub path: Option<String>,
+}
+
+/// The recovery file as written: the file's path beside the report (older copies hold the bare
+/// report).
+#[derive(Serialize, Deserialize)]
+struct RecoveryFile {
+    path: Option<String>,
+    report: serde_json::Value,
+}
+
+/// Writes the recovery copy (autosave) into the app's data folder, with the report's own path.
 #[tauri::command]
-pub fn write_recovery<R: Runtime>(app: AppHandle<R>, report: Report) -> Result<(), String> {
+pub fn write_recovery<R: Runtime>(
+    app: AppHandle<R>,
+    report: Report,
+    path: Option<String>,
+) -> Result<(), String> {
     let file = data_dir(&app)?.join("phuc-hoi.baocao");
-    let json = serde_json::to_vec(&report).map_err(|e| format!("Không lưu tạm được: {e}."))?;
+    let report = serde_json::to_value(&report).map_err(|e| format!("Không lưu tạm được: {e}."))?;
+    let json = serde_json::to_vec(&RecoveryFile { path, report })
+        .map_err(|e| format!("Không lưu tạm được: {e}."))?;
     fsio::write_atomic(&file, &json).map_err(msg)
+}
+
+/// Reads a recovery file: the new form (path and report) or a bare report.
+pub fn read_recovery(file: &Path) -> Option<Recovered> {
+    let bytes = fsio::read_limited(file).ok()?;
+    if let Ok(RecoveryFile { path, report }) = serde_json::from_slice::<RecoveryFile>(&bytes) {
+        let report = load::report_from_json(&serde_json::to_vec(&report).ok()?).ok()?;
+        return Some(Recovered { report, path });
+    }
+    Some(Recovered { report: load::report_from_json(&bytes).ok()?, path: None })
 }
 
 /// The recovery copy left by a session that did not close normally, if any.
 #[tauri::command]
-pub fn take_recovery<R: Runtime>(app: AppHandle<R>) -> Option<Report> {
-    let file = data_dir(&app).ok()?.join("phuc-hoi.baocao");
-    read_report(&file).ok()
+pub fn take_recovery<R: Runtime>(app: AppHandle<R>) -> Option<Recovered> {
+    read_recovery(&data_dir(&app).ok()?.join("phuc-hoi.baocao"))
 }
 
 /// Deletes the recovery copy (after a save, or when the user declines it).
@@ -231,10 +312,38 @@ pub fn recent_files<R: Runtime>(app: AppHandle<R>) -> Vec<String> {
 }
 
 /// End-to-end tests only: a folder that stands in for the native file dialogs, which WebDriver
-/// cannot drive (set through `BAOCAO_E2E_DIALOG_DIR`).
+/// cannot drive (set through `BAOCAO_E2E_DIALOG_DIR`). Debug builds only: a release build has no
+/// such hook (always `None`; the variable's name is not even in the binary).
 #[tauri::command]
 pub fn e2e_dialog_dir() -> Option<String> {
-    std::env::var("BAOCAO_E2E_DIALOG_DIR").ok().filter(|s| !s.is_empty())
+    #[cfg(debug_assertions)]
+    {
+        std::env::var("BAOCAO_E2E_DIALOG_DIR").ok().filter(|s| !s.is_empty())
+    }
+    #[cfg(not(debug_assertions))]
+    {
+        None
+    }
+}
+
+/// Close guard shared by the window event handler and the UI: whether the open report has
+/// unsaved changes.
+#[derive(Default)]
+pub struct CloseGuard {
+    /// The UI's report differs from its file.
+    pub dirty: std::sync::atomic::AtomicBool,
+}
+
+/// The UI tells whether the open report has unsaved changes (the window's × then asks first).
+#[tauri::command]
+pub fn set_unsaved(guard: tauri::State<'_, CloseGuard>, unsaved: bool) {
+    guard.dirty.store(unsaved, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// Closes the window for good, after the user answered «Lưu / Không lưu».
+#[tauri::command]
+pub fn close_window<R: Runtime>(window: tauri::Window<R>) -> Result<(), String> {
+    window.destroy().map_err(|e| format!("Không đóng được cửa sổ: {e}."))
 }
 
 fn library<R: Runtime>(app: &AppHandle<R>) -> Result<templates::UserLibrary, String> {
@@ -363,4 +472,106 @@ pub fn export_template<R: Runtime>(
 #[tauri::command]
 pub fn import_template<R: Runtime>(app: AppHandle<R>, path: String) -> Result<String, String> {
     library(&app)?.import(Path::new(&path)).map_err(msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_report() -> Report {
+        sample::sample()
+    }
+
+    #[test]
+    fn export_refuses_the_reports_own_file_also_through_a_link() {
+        let dir = tempfile::tempdir().expect("test step");
+        let own = dir.path().join("bao-cao.docx");
+        std::fs::write(&own, b"{}").expect("test step");
+        let err = export_document(
+            own.display().to_string(),
+            sample_report(),
+            ExportFormat::Docx,
+            Some(own.display().to_string()),
+            None,
+        )
+        .expect_err("must be refused");
+        assert!(err.contains("chính là tệp của báo cáo đang mở"), "{err}");
+        assert_eq!(std::fs::read(&own).expect("test step"), b"{}");
+        #[cfg(unix)]
+        {
+            let report = dir.path().join("that.baocao");
+            std::fs::write(&report, b"{}").expect("test step");
+            let link = dir.path().join("link.pdf");
+            std::os::unix::fs::symlink(&report, &link).expect("test step");
+            let err = export_document(
+                link.display().to_string(),
+                sample_report(),
+                ExportFormat::Pdf,
+                Some(report.display().to_string()),
+                None,
+            )
+            .expect_err("must be refused");
+            assert!(err.contains("chính là tệp của báo cáo đang mở"), "{err}");
+            assert_eq!(std::fs::read(&report).expect("test step"), b"{}");
+        }
+        // Another file is written.
+        let other = dir.path().join("khac.docx");
+        let out = export_document(
+            other.display().to_string(),
+            sample_report(),
+            ExportFormat::Docx,
+            Some(own.display().to_string()),
+            None,
+        )
+        .expect("test step");
+        assert_eq!(out, ExportOutcome::Written { path: other.display().to_string() });
+        assert!(std::fs::read(&other).expect("test step").starts_with(b"PK"));
+    }
+
+    #[test]
+    fn export_asks_before_replacing_a_read_only_file() {
+        let dir = tempfile::tempdir().expect("test step");
+        let out = dir.path().join("chi-doc.pdf");
+        std::fs::write(&out, b"old").expect("test step");
+        let mut perm = std::fs::metadata(&out).expect("test step").permissions();
+        perm.set_readonly(true);
+        std::fs::set_permissions(&out, perm).expect("test step");
+        let path = out.display().to_string();
+        let first = export_document(path.clone(), sample_report(), ExportFormat::Pdf, None, None)
+            .expect("test step");
+        assert_eq!(first, ExportOutcome::ReadOnly { path: path.clone() });
+        assert_eq!(std::fs::read(&out).expect("test step"), b"old");
+        let second =
+            export_document(path.clone(), sample_report(), ExportFormat::Pdf, None, Some(true))
+                .expect("test step");
+        assert_eq!(second, ExportOutcome::Written { path });
+        assert!(std::fs::read(&out).expect("test step").starts_with(b"%PDF"));
+    }
+
+    #[test]
+    fn recovery_copy_keeps_the_reports_path_and_reads_old_copies() {
+        let dir = tempfile::tempdir().expect("test step");
+        let file = dir.path().join("phuc-hoi.baocao");
+        let report = sample_report();
+        let value = serde_json::to_value(&report).expect("test step");
+        let json = serde_json::to_vec(&RecoveryFile {
+            path: Some("/tmp/bao-cao.baocao".into()),
+            report: value,
+        })
+        .expect("test step");
+        std::fs::write(&file, json).expect("test step");
+        let back = read_recovery(&file).expect("test step");
+        assert_eq!(back.path.as_deref(), Some("/tmp/bao-cao.baocao"));
+        assert_eq!(back.report, report);
+        std::fs::write(&file, serde_json::to_vec(&report).expect("test step")).expect("test step");
+        let old = read_recovery(&file).expect("test step");
+        assert_eq!(old.path, None);
+        assert_eq!(old.report, report);
+    }
+
+    #[test]
+    fn the_dialog_hook_exists_only_in_debug_builds() {
+        std::env::set_var("BAOCAO_E2E_DIALOG_DIR", "/tmp/e2e");
+        assert_eq!(e2e_dialog_dir().is_some(), cfg!(debug_assertions));
+    }
 }

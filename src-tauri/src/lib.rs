@@ -4,10 +4,26 @@
 pub mod bindings;
 pub mod commands;
 
+use tauri::{Emitter, Manager};
+
 /// Registers the plugins and commands on a Tauri builder (the real app and tests share it).
 pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.plugin(tauri_plugin_dialog::init()).plugin(tauri_plugin_opener::init()).invoke_handler(
-        tauri::generate_handler![
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(commands::CloseGuard::default())
+        .on_window_event(|window, event| {
+            // The window manager's close request (× or Alt+F4) with unsaved changes: stay open
+            // and let the UI ask «Lưu / Không lưu / Hủy» (it writes a recovery copy first).
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let guard = window.state::<commands::CloseGuard>();
+                if guard.dirty.load(std::sync::atomic::Ordering::SeqCst) {
+                    api.prevent_close();
+                    let _ = window.emit(CLOSE_ASKED, ());
+                }
+            }
+        })
+        .invoke_handler(tauri::generate_handler![
             commands::sample_report,
             commands::startup_file,
             commands::startup_sample,
@@ -29,9 +45,13 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::delete_template,
             commands::export_template,
             commands::import_template,
-        ],
-    )
+            commands::set_unsaved,
+            commands::close_window,
+        ])
 }
+
+/// Event sent to the UI when the window was asked to close with unsaved changes.
+pub const CLOSE_ASKED: &str = "baocao://close-asked";
 
 /// Starts the app.
 pub fn run() {

@@ -2,7 +2,7 @@
 // Node's fetch. Native file dialogs are replaced by BAOCAO_E2E_DIALOG_DIR (WebDriver cannot
 // drive GTK dialogs); everything else is the real app.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 
 const base = `http://127.0.0.1:${process.env.TAURI_DRIVER_PORT}`;
 const dir = process.env.BAOCAO_E2E_DIALOG_DIR;
@@ -17,6 +17,8 @@ async function wd(method, path, body) {
     headers: { "content-type": "application/json" },
     body: body ? JSON.stringify(body) : undefined,
     signal: AbortSignal.timeout(60_000),
+  }).catch((e) => {
+    throw new Error(`${method} ${path} ${body ? JSON.stringify(body).slice(0, 80) : ""}: ${e.message}`);
   });
   const json = await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
@@ -56,10 +58,90 @@ async function until(what, fn, ms = 30_000) {
   }
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
+// The app's processes (the binary under test), to send the window manager's close request to its
+// window and to kill it as a crash would.
+function appPids() {
+  const exe = realpathSync(process.env.BAOCAO_APP);
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readlinkSync(`/proc/${d}/exe`) === exe;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+const wmScript = new URL("./wm-close.py", import.meta.url).pathname;
+// What a window manager does on ×: a WM_DELETE_WINDOW ClientMessage to the app's window.
+function wmClose() {
+  const [pid] = appPids();
+  if (!pid) throw new Error("app not running");
+  execFileSync("/usr/bin/python3", ["-B", wmScript, String(pid)], { encoding: "utf8" });
+}
+const windowTitle = () => execFileSync("/usr/bin/python3", ["-B", wmScript, String(appPids()[0]), "--title"], { encoding: "utf8" }).trim();
+async function launch() {
+  // A step that failed may have left its session behind (the driver allows one at a time).
+  if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
+  launched = Date.now();
+  session = (
+    await wd("POST", "/session", {
+      capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application: process.env.BAOCAO_APP } } },
+    })
+  ).sessionId;
+}
+async function endSession() {
+  if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
+  session = null;
+  await until("app gone", () => appPids().length === 0, 20_000);
+}
+async function killApp() {
+  const pids = appPids();
+  if (pids.length === 0) throw new Error("no app process to kill");
+  for (const pid of pids) process.kill(pid, "SIGKILL");
+  await until("app killed", () => appPids().length === 0, 10_000);
+  if (session) await wd("DELETE", `/session/${session}`).catch(() => {});
+  session = null;
+}
+// Clicks a button that closes the app: the click is dispatched after this call returns, so the
+// driver does not wait for an answer from a window that is gone.
+const clickClosing = (css) => exec(`setTimeout(() => document.querySelector(arguments[0]).click(), 50); return true;`, [css]);
+async function key(k) {
+  await wd("POST", s("/actions"), {
+    actions: [{ type: "key", id: "kb", actions: [{ type: "keyDown", value: k }, { type: "keyUp", value: k }] }],
+  });
+}
+const ENTER = "\uE007";
+const ESC = "\uE00C";
+const recoveryFile = `${process.env.XDG_DATA_HOME}/vn.soanbaocao.app/phuc-hoi.baocao`;
+const readRecovery = () => (existsSync(recoveryFile) ? JSON.parse(readFileSync(recoveryFile, "utf8")) : null);
+const askText = () => exec(`return document.querySelector('#ask-dialog')?.textContent ?? ''`);
+const subjectValue = () => exec(`return document.querySelector('textarea[name=subject]')?.value ?? ''`);
+async function shot(name) {
+  await wd("POST", s("/execute/async"), {
+    script: "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+    args: [],
+  });
+  writeFileSync(`${process.env.BAOCAO_ARTIFACTS}/${name}`, Buffer.from(await wd("GET", s("/screenshot")), "base64"));
+}
+// «Trang đầu»; if the report has unsaved changes, answers «Không lưu».
+async function homeDiscarding() {
+  await click("#home");
+  const asked = await until("question or start screen", () =>
+    exec(`return document.querySelector('#ask-dialog') ? 'ask' : document.querySelector('#new-sample') ? 'start' : null`),
+  );
+  if (asked === "ask") await click("#ask-discard");
+  await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
+}
+
 const previewText = () => exec(`return document.querySelector('.pages')?.textContent ?? ''`);
 const noticeText = () => exec(`return document.querySelector('#notice')?.textContent ?? ''`);
 
-async function step(name, fn) {
+// BAOCAO_E2E_ONLY=never-lost runs only the steps about never losing a report (to iterate quickly).
+const only = process.env.BAOCAO_E2E_ONLY;
+async function step(name, fn, group = "") {
+  if (only && only !== group) return;
   try {
     await fn();
     results.push([name, null]);
@@ -74,12 +156,7 @@ const SUBJECT = "về kết quả thử nghiệm tự động E2E của phần m
 const LESSON = "phải tổng kết thực tiễn kịp thời (E2E).";
 
 try {
-  launched = Date.now();
-  session = (
-    await wd("POST", "/session", {
-      capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application: process.env.BAOCAO_APP } } },
-    })
-  ).sessionId;
+  await launch();
 
   await step("sau khi chương trình bị tắt đột ngột: đề nghị khôi phục bản lưu tạm", async () => {
     await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
@@ -89,7 +166,7 @@ try {
     await until("restored subject", () =>
       exec(`return document.querySelector('textarea[name=subject]')?.value === 'bản lưu tạm trước khi chương trình bị tắt (E2E)'`),
     );
-    await clickText(".toolbar button", "Trang đầu");
+    await homeDiscarding();
   });
 
   await step("mở báo cáo mẫu từ màn hình đầu", async () => {
@@ -196,7 +273,7 @@ try {
   });
 
   await step("mẫu: tạo báo cáo «Tổng kết 05 năm» qua trình hướng dẫn, gợi ý chỉ hiện khi soạn", async () => {
-    await clickText(".toolbar button", "Trang đầu");
+    await homeDiscarding();
     await until("templates on the start screen", () => exec(`return !!document.querySelector('li[data-template=tong-ket-05-nam] button')`));
     await click("li[data-template=tong-ket-05-nam] button");
     await until("wizard", () => exec(`return !!document.querySelector('#q-huyen')`));
@@ -215,6 +292,9 @@ try {
     await clickText(".outline li", "Phần đầu");
     const before = await exec(`return document.querySelector('#ngay-ban-hanh').value`);
     await click("#next-period");
+    // The report from the template was never saved: the question comes first.
+    await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
+    await click("#ask-discard");
     await until("next-period notice", async () => (await noticeText()).includes("Đã tạo báo cáo kỳ sau"));
     const after = await exec(`return document.querySelector('#ngay-ban-hanh').value`);
     if (Number(after.slice(0, 4)) !== Number(before.slice(0, 4)) + 1) throw new Error(`date ${before} → ${after}`);
@@ -226,7 +306,7 @@ try {
     await type("#template-name", "Mẫu thử E2E");
     await click("#template-save");
     await until("saved template", async () => (await noticeText()).includes("Đã lưu mẫu"));
-    await clickText(".toolbar button", "Trang đầu");
+    await homeDiscarding();
     await until("own template listed", () => exec(`return document.body.textContent.includes('Mẫu thử E2E')`));
     await click("#manage-templates");
     const input = await until("manager row", () => exec(`return [...document.querySelectorAll('.template-rows input')].find(i => i.value === 'Mẫu thử E2E') ? true : false`));
@@ -241,6 +321,154 @@ try {
     if (shared.name !== "Mẫu thử E2E đã đổi tên") throw new Error(`exported name ${shared.name}`);
     await clickText("button", "Trở lại");
   });
+
+  // --- A report must never be lost (issue 8) ---
+  const savedFile = `${dir}/bao-cao-BC-2019-05-20.baocao`;
+  await step("× của trình quản lý cửa sổ khi chưa lưu: hỏi «Lưu / Không lưu / Hủy», có bản lưu tạm ngay; Esc = Hủy ở lại; Enter = Lưu rồi đóng", async () => {
+    await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
+    await click("#new-sample");
+    await until("editor", () => exec(`return !!document.querySelector('textarea[name=subject]')`));
+    await type("textarea[name=subject]", "đóng cửa sổ khi chưa lưu (E2E)");
+    wmClose();
+    await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
+    const labels = await exec(`return [...document.querySelectorAll('#ask-dialog button')].map(b => b.textContent)`);
+    if (labels.join("/") !== "Lưu/Không lưu/Hủy") throw new Error(`buttons: ${labels}`);
+    const rec = readRecovery();
+    if (rec?.report?.header?.subject !== "đóng cửa sổ khi chưa lưu (E2E)") throw new Error(`recovery copy: ${JSON.stringify(rec?.report?.header?.subject)}`);
+    await shot("e2e-unsaved-question.png");
+    await key(ESC);
+    await until("question gone", () => exec(`return !document.querySelector('#ask-dialog')`));
+    await new Promise((r) => setTimeout(r, 500));
+    if (appPids().length === 0) throw new Error("the app quit on Hủy");
+    if ((await subjectValue()) !== "đóng cửa sổ khi chưa lưu (E2E)") throw new Error("the report changed on Hủy");
+    if (!readRecovery()) throw new Error("recovery copy dropped on Hủy");
+    wmClose();
+    await until("unsaved question again", async () => (await askText()).includes("Lưu trước khi"));
+    await key(ENTER);
+    await until("app closed after Lưu", () => appPids().length === 0, 20_000);
+    const saved = JSON.parse(readFileSync(savedFile, "utf8"));
+    if (saved.header.subject !== "đóng cửa sổ khi chưa lưu (E2E)") throw new Error(`saved subject: ${saved.header.subject}`);
+    if (readRecovery()) throw new Error("recovery copy left after saving");
+    await endSession();
+  }, "never-lost");
+
+  await step("× rồi «Không lưu»: đóng, không ghi tệp, xoá bản lưu tạm", async () => {
+    await launch();
+    await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
+    await click("#new-sample");
+    await until("editor", () => exec(`return !!document.querySelector('textarea[name=subject]')`));
+    await type("textarea[name=subject]", "không lưu thay đổi này (E2E)");
+    wmClose();
+    await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
+    if (readRecovery()?.report?.header?.subject !== "không lưu thay đổi này (E2E)") throw new Error("no recovery copy while asking");
+    await clickClosing("#ask-discard");
+    await until("app closed", () => appPids().length === 0, 20_000);
+    if (readRecovery()) throw new Error("recovery copy left after «Không lưu»");
+    if (readFileSync(savedFile, "utf8").includes("không lưu thay đổi này")) throw new Error("the file was written");
+    await endSession();
+  }, "never-lost");
+
+  const own = `${dir}/ke-hoach-rieng.baocao`;
+  writeFileSync(own, readFileSync(savedFile));
+  await step("«Mở…» và «Trang đầu» khi chưa lưu: hỏi trước; Hủy giữ nguyên báo cáo và hoàn tác", async () => {
+    await launch();
+    await until("start screen", () => exec(`return !!document.querySelector('#open-file')`));
+    await exec(`window.__e2eOpen = arguments[0]; return true;`, [own]);
+    await click("#open-file");
+    await until("opened", async () => (await subjectValue()) === "đóng cửa sổ khi chưa lưu (E2E)");
+    await type("textarea[name=subject]", "sửa rồi định mở tệp khác (E2E)");
+    await exec(`window.__e2eOpen = arguments[0]; return true;`, [savedFile]);
+    await click("#open");
+    await until("question before opening", async () => (await askText()).includes("mở tệp khác"));
+    const rec = readRecovery();
+    if (rec?.path !== own || rec?.report?.header?.subject !== "sửa rồi định mở tệp khác (E2E)") throw new Error(`recovery copy: ${JSON.stringify({ path: rec?.path, s: rec?.report?.header?.subject })}`);
+    await click("#ask-cancel");
+    await until("question gone", () => exec(`return !document.querySelector('#ask-dialog')`));
+    if ((await subjectValue()) !== "sửa rồi định mở tệp khác (E2E)") throw new Error("report replaced on Hủy");
+    if (await exec(`return document.querySelector('#undo').disabled`)) throw new Error("undo lost");
+    await click("#home");
+    await until("question before going home", async () => (await askText()).includes("về trang đầu"));
+    await key(ESC);
+    await until("question gone", () => exec(`return !document.querySelector('#ask-dialog')`));
+    if ((await subjectValue()) !== "sửa rồi định mở tệp khác (E2E)") throw new Error("report closed on Esc");
+  }, "never-lost");
+
+  await step("bị tắt đột ngột rồi khôi phục: giữ tên tệp (tiêu đề), Ctrl+S lưu đè đúng tệp đó", async () => {
+    await killApp();
+    await launch();
+    await until("recovery offer", () => exec(`return !!document.querySelector('#restore')`));
+    await click("#restore");
+    await until("restored", async () => (await subjectValue()) === "sửa rồi định mở tệp khác (E2E)");
+    const title = await until("window title", async () => {
+      const t = windowTitle();
+      return t.includes("ke-hoach-rieng.baocao") ? t : null;
+    }, 5_000);
+    console.log(`       (tiêu đề cửa sổ: ${title})`);
+    await wd("POST", s("/actions"), {
+      actions: [{ type: "key", id: "kb", actions: [{ type: "keyDown", value: "\uE009" }, { type: "keyDown", value: "s" }, { type: "keyUp", value: "s" }, { type: "keyUp", value: "\uE009" }] }],
+    });
+    await until("saved notice", async () => (await noticeText()).includes(`Đã lưu «${own}»`));
+    if (JSON.parse(readFileSync(own, "utf8")).header.subject !== "sửa rồi định mở tệp khác (E2E)") throw new Error("not saved over its own file");
+  }, "never-lost");
+
+  await step("gõ liên tục 60 s rồi kill -9: bản lưu tạm có mọi thứ gõ đến ít nhất 30 s trước khi tắt", async () => {
+    await clickText(".outline li", "Phần đầu");
+    await type("textarea[name=subject]", "gõ liên tục");
+    const marks = [];
+    const start = Date.now();
+    const id = await find("textarea[name=subject]");
+    let n = 0;
+    while (Date.now() - start < 60_000) {
+      await wd("POST", s(`/element/${id}/value`), { text: ` ${++n}` });
+      marks.push({ t: Date.now(), value: await subjectValue() });
+      if (process.env.BAOCAO_E2E_DEBUG) console.log(`         ${Date.now() - start} ms: copy ${existsSync(recoveryFile) ? Math.round(Date.now() - statSync(recoveryFile).mtimeMs) : "-"} ms old`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const killedAt = Date.now();
+    await killApp();
+    const copiedAt = existsSync(recoveryFile) ? statSync(recoveryFile).mtimeMs : 0;
+    const needed = marks.filter((m) => m.t <= killedAt - 30_000).pop();
+    await launch();
+    await until("recovery offer", () => exec(`return !!document.querySelector('#restore')`));
+    await click("#restore");
+    const got = await until("restored", () => subjectValue());
+    const typedAfter = marks.find((m) => m.value.length > got.length);
+    console.log(
+      `       (${n} lần gõ trong 60 s; bản lưu tạm cuối ghi ${((killedAt - copiedAt) / 1000).toFixed(1)} s trước khi tắt, có mọi thứ gõ đến ${typedAfter ? ((killedAt - typedAfter.t) / 1000).toFixed(1) : 0} s trước khi tắt)`,
+    );
+    if (!needed || !got.startsWith(needed.value)) throw new Error(`restored «${got.slice(-40)}» lacks «${needed?.value.slice(-40)}»`);
+  }, "never-lost");
+
+  await step("xuất: không ghi đè chính tệp báo cáo (kể cả qua liên kết); tệp chỉ đọc thì hỏi trước", async () => {
+    const before = readFileSync(own, "utf8");
+    const docx = `${dir}/bao-cao-BC-2019-05-20.docx`;
+    rmSync(docx, { force: true });
+    symlinkSync(own, docx);
+    await click("#export-docx");
+    await until("refusal", async () => (await noticeText()).includes("chính là tệp của báo cáo đang mở"));
+    if (readFileSync(own, "utf8") !== before) throw new Error("the report file was overwritten");
+    rmSync(docx);
+    const pdf = `${dir}/bao-cao-BC-2019-05-20.pdf`;
+    rmSync(pdf, { force: true });
+    writeFileSync(pdf, "cũ");
+    chmodSync(pdf, 0o444);
+    await click("#export-pdf");
+    await until("read-only question", async () => (await askText()).includes("chỉ cho phép đọc"));
+    await shot("e2e-read-only-question.png");
+    await click("#ask-cancel");
+    await until("question gone", () => exec(`return !document.querySelector('#ask-dialog')`));
+    if (readFileSync(pdf, "utf8") !== "cũ") throw new Error("replaced without asking");
+    await click("#export-pdf");
+    await until("read-only question", async () => (await askText()).includes("chỉ cho phép đọc"));
+    await click("#ask-replace");
+    await until("export notice", async () => (await noticeText()).includes("Đã xuất"));
+    if (!readFileSync(pdf).subarray(0, 5).toString().startsWith("%PDF")) throw new Error("not replaced after «Thay thế»");
+    wmClose();
+    await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
+    await clickClosing("#ask-discard");
+    await until("app closed", () => appPids().length === 0, 20_000);
+    await endSession();
+  }, "never-lost");
 } catch (e) {
   results.push(["session", e]);
   console.log(`  FAIL session: ${e.message}`);

@@ -7,25 +7,29 @@ import {
   chooseReportToOpen,
   chooseSavePath,
   confirm,
-  onCloseRequested,
+  onCloseAsked,
   revealInFolder,
   setTitle,
   type ExportFormat,
   type Preview as PreviewData,
+  type Recovered,
   type Report,
   type TemplateInfo,
 } from "./api";
 import { SaveAsTemplate, TemplateList, TemplateManager, Wizard } from "./components/Templates";
 import { ClosingForm, HeaderForm, NodeForm } from "./components/Forms";
+import { Ask, type Question } from "./components/Ask";
 import { Outline } from "./components/Outline";
 import { Preview } from "./components/Preview";
 import type { Ops } from "./components/ops";
 import { anchorOf, type Path } from "./model/tree";
 import { dirty, initial, reducer, type DocAction, type DocState } from "./state/doc";
+import { maxWait } from "./state/autosave";
 import { canRedo, canUndo } from "./state/history";
 
-/** Autosave to the recovery file this often while there are unsaved changes. */
-const AUTOSAVE_MS = 30_000;
+/** The recovery copy is written at most this long after the first change not yet in it, however
+ * steadily the user types (a maximum wait, not a pause detector): a crash loses at most this much. */
+const AUTOSAVE_MS = 20_000;
 /** Preview refresh delay after the last keystroke. */
 const PREVIEW_DEBOUNCE_MS = 120;
 
@@ -53,7 +57,8 @@ export default function App() {
   const [shown, setShown] = useState<{ data: PreviewData; of: Report } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
-  const [recovery, setRecovery] = useState<Report | null>(null);
+  const [recovery, setRecovery] = useState<Recovered | null>(null);
+  const [asking, setAsking] = useState<{ question: Question; resolve: (v: string) => void } | null>(null);
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
   const [wizard, setWizard] = useState<string | null>(null);
   const [managing, setManaging] = useState(false);
@@ -63,9 +68,28 @@ export default function App() {
   const busy = report !== null && shown?.of !== report;
   const isDirty = doc ? dirty(doc) : false;
   const dirtyRef = useRef(isDirty);
+  const docRef = useRef(doc);
   useEffect(() => {
     dirtyRef.current = isDirty;
+    docRef.current = doc;
+  }, [isDirty, doc]);
+  // The window's × asks first while there are unsaved changes.
+  useEffect(() => {
+    api.setUnsaved(isDirty).catch(() => {});
   }, [isDirty]);
+
+  /** Asks a question in the window; resolves with the chosen value. */
+  const ask = useCallback(
+    (question: Question) => new Promise<string>((resolve) => setAsking({ question, resolve })),
+    [],
+  );
+  const answer = useCallback(
+    (value: string) => {
+      asking?.resolve(value);
+      setAsking(null);
+    },
+    [asking],
+  );
 
   // Start: a file given on the command line, a recovery copy, recent files.
   useEffect(() => {
@@ -123,46 +147,92 @@ export default function App() {
     (w.__previewLatency ??= []).push(performance.now() - lastEdit.current);
   }, [shown]);
 
-  // Autosave to the recovery file.
+  // Autosave to the recovery file: once there are changes not in the copy, a copy is due within
+  // AUTOSAVE_MS, whatever happens meanwhile (typing does not push it back).
+  const autosave = useRef<ReturnType<typeof maxWait> | null>(null);
   useEffect(() => {
-    if (!report) return;
-    const t = setInterval(() => {
-      if (dirtyRef.current && doc) api.writeRecovery(doc.history.present).catch(() => {});
+    const timer = maxWait(() => {
+      const d = docRef.current;
+      if (d && dirtyRef.current) api.writeRecovery(d.history.present, d.path).catch(() => {});
     }, AUTOSAVE_MS);
-    return () => clearInterval(t);
-  }, [report, doc]);
+    autosave.current = timer;
+    return () => timer.cancel();
+  }, []);
+  useEffect(() => {
+    if (isDirty) autosave.current?.touch();
+    else autosave.current?.cancel();
+  }, [report, isDirty]);
 
   // Title and the close guard.
   useEffect(() => {
     const name = doc?.path ? doc.path.split("/").pop() : report ? "Báo cáo chưa lưu" : "";
     setTitle(`${isDirty ? "• " : ""}${name ? `${name} — ` : ""}Soạn Báo Cáo`).catch(() => {});
   }, [doc?.path, isDirty, report]);
-  useEffect(() => {
-    let unlisten: (() => void) | undefined;
-    onCloseRequested(async () => {
-      if (!dirtyRef.current) return true;
-      return confirm("Báo cáo có thay đổi chưa lưu. Đóng mà không lưu?");
-    }).then((u) => (unlisten = u));
-    return () => unlisten?.();
+
+  /** Saves the open report (asking where when it has no file yet); true when it was saved. */
+  const saveAs = useCallback(async (forceDialog: boolean): Promise<boolean> => {
+    const doc = docRef.current;
+    if (!doc) return false;
+    try {
+      const target = !forceDialog && doc.path ? doc.path : await chooseSavePath(suggestedName(doc.history.present));
+      if (!target) return false;
+      const path = await api.saveReport(target, doc.history.present);
+      dispatch({ type: "saved", path });
+      await api.clearRecovery();
+      setRecent(await api.recentFiles());
+      setNotice({ text: `Đã lưu «${path}».`, kind: "info" });
+      return true;
+    } catch (e) {
+      setNotice({ text: errorText(e), kind: "error" });
+      return false;
+    }
   }, []);
 
-  const saveAs = useCallback(
-    async (forceDialog: boolean) => {
-      if (!doc) return;
-      try {
-        const target = !forceDialog && doc.path ? doc.path : await chooseSavePath(suggestedName(doc.history.present));
-        if (!target) return;
-        const path = await api.saveReport(target, doc.history.present);
-        dispatch({ type: "saved", path });
-        await api.clearRecovery();
-        setRecent(await api.recentFiles());
-        setNotice({ text: `Đã lưu «${path}».`, kind: "info" });
-      } catch (e) {
-        setNotice({ text: errorText(e), kind: "error" });
+  /** Before the open report is closed or replaced: with unsaved changes, writes a recovery copy
+   * at once and asks «Lưu / Không lưu / Hủy». True when the caller may go on. */
+  const guardUnsaved = useCallback(
+    async (closing: string): Promise<boolean> => {
+      const doc = docRef.current;
+      if (!doc || !dirtyRef.current) return true;
+      await api.writeRecovery(doc.history.present, doc.path).catch(() => {});
+      const what = doc.path
+        ? `Báo cáo «${doc.path.split("/").pop()}» có thay đổi chưa lưu.`
+        : "Báo cáo này chưa được lưu vào tệp nào.";
+      const choice = await ask({
+        text: `${what} Lưu trước khi ${closing}?`,
+        choices: [
+          { value: "save", label: "Lưu", id: "ask-save" },
+          { value: "discard", label: "Không lưu", id: "ask-discard" },
+          { value: "cancel", label: "Hủy", id: "ask-cancel" },
+        ],
+        primary: "save",
+        cancel: "cancel",
+      });
+      if (choice === "save") return saveAs(false);
+      if (choice === "discard") {
+        await api.clearRecovery().catch(() => {});
+        return true;
       }
+      return false;
     },
-    [doc],
+    [ask, saveAs],
   );
+
+  // The window manager's close request with unsaved changes (the shell kept the window open).
+  useEffect(() => {
+    let unlisten: (() => void) | undefined;
+    let asked = false;
+    onCloseAsked(async () => {
+      if (asked) return;
+      asked = true;
+      try {
+        if (await guardUnsaved("đóng chương trình")) await api.closeWindow();
+      } finally {
+        asked = false;
+      }
+    }).then((u) => (unlisten = u));
+    return () => unlisten?.();
+  }, [guardUnsaved]);
 
   const exportAs = useCallback(
     async (format: ExportFormat) => {
@@ -170,18 +240,31 @@ export default function App() {
       try {
         const target = await chooseExportPath(suggestedName(doc.history.present), format);
         if (!target) return;
-        const path = await api.exportDocument(target, doc.history.present, format);
-        setNotice({ text: `Đã xuất «${path}».`, kind: "info", path });
+        let out = await api.exportDocument(target, doc.history.present, format, doc.path);
+        if (out.kind === "readOnly") {
+          const choice = await ask({
+            text: `Tệp «${out.path}» đã có và chỉ cho phép đọc. Thay thế tệp đó?`,
+            choices: [
+              { value: "replace", label: "Thay thế", id: "ask-replace" },
+              { value: "cancel", label: "Hủy", id: "ask-cancel" },
+            ],
+            primary: "cancel",
+            cancel: "cancel",
+          });
+          if (choice !== "replace") return;
+          out = await api.exportDocument(target, doc.history.present, format, doc.path, true);
+        }
+        setNotice({ text: `Đã xuất «${out.path}».`, kind: "info", path: out.path });
       } catch (e) {
         setNotice({ text: errorText(e), kind: "error" });
       }
     },
-    [doc],
+    [doc, ask],
   );
 
   const openFile = useCallback(async (given?: string) => {
     try {
-      if (dirtyRef.current && !(await confirm("Báo cáo đang mở có thay đổi chưa lưu. Mở tệp khác?"))) return;
+      if (!(await guardUnsaved("mở tệp khác"))) return;
       const path = given ?? (await chooseReportToOpen());
       if (!path) return;
       const opened = await api.openReport(path);
@@ -193,7 +276,7 @@ export default function App() {
       // The report on screen stays as it was.
       setNotice({ text: errorText(e), kind: "error" });
     }
-  }, []);
+  }, [guardUnsaved]);
 
   const nextPeriod = useCallback(async (from: Report | null, fromPath?: string) => {
     try {
@@ -202,6 +285,8 @@ export default function App() {
         const path = fromPath ?? (await chooseReportToOpen());
         if (!path) return;
         base = (await api.openReport(path)).report;
+      } else if (dirtyRef.current) {
+        if (!(await guardUnsaved("tạo báo cáo kỳ sau"))) return;
       } else if (!(await confirm("Tạo báo cáo kỳ sau từ báo cáo này? Báo cáo đang mở vẫn giữ nguyên trong tệp của nó."))) {
         return;
       }
@@ -215,13 +300,17 @@ export default function App() {
     } catch (e) {
       setNotice({ text: errorText(e), kind: "error" });
     }
-  }, []);
+  }, [guardUnsaved]);
 
   const newFromSample = useCallback(async () => {
-    if (dirtyRef.current && !(await confirm("Báo cáo đang mở có thay đổi chưa lưu. Tạo báo cáo mới?"))) return;
+    if (!(await guardUnsaved("tạo báo cáo mới"))) return;
     dispatch({ type: "load", report: await api.sampleReport(), path: null, saved: false });
     setSelected(["header"]);
-  }, []);
+  }, [guardUnsaved]);
+
+  const goHome = useCallback(async () => {
+    if (await guardUnsaved("về trang đầu")) dispatch({ type: "close" });
+  }, [guardUnsaved]);
 
   // Keyboard: Ctrl+S, Ctrl+Shift+S, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z, Ctrl+O.
   useEffect(() => {
@@ -230,7 +319,7 @@ export default function App() {
       const k = e.key.toLowerCase();
       if (k === "s") {
         e.preventDefault();
-        saveAs(e.shiftKey);
+        void saveAs(e.shiftKey);
       } else if (k === "z" && !e.shiftKey) {
         e.preventDefault();
         dispatch({ type: "undo" });
@@ -283,7 +372,7 @@ export default function App() {
               type="button"
               id="restore"
               onClick={() => {
-                dispatch({ type: "load", report: recovery, path: null, saved: false });
+                dispatch({ type: "load", report: recovery.report, path: recovery.path, saved: false });
                 setRecovery(null);
               }}
             >
@@ -342,16 +431,16 @@ export default function App() {
   return (
     <div className="app">
       <header className="toolbar">
-        <button type="button" onClick={() => (dirtyRef.current ? confirm("Đóng báo cáo mà không lưu?") : Promise.resolve(true)).then((ok) => ok && dispatch({ type: "close" }))}>
+        <button type="button" id="home" onClick={goHome}>
           Trang đầu
         </button>
         <button type="button" id="open" onClick={() => openFile()}>
           Mở…
         </button>
-        <button type="button" id="save" onClick={() => saveAs(false)} title="Ctrl+S">
+        <button type="button" id="save" onClick={() => void saveAs(false)} title="Ctrl+S">
           Lưu
         </button>
-        <button type="button" onClick={() => saveAs(true)} title="Ctrl+Shift+S">
+        <button type="button" onClick={() => void saveAs(true)} title="Ctrl+Shift+S">
           Lưu thành…
         </button>
         <span className="sep" />
@@ -378,6 +467,7 @@ export default function App() {
         <span className="status">{isDirty ? "Chưa lưu" : doc.path ? "Đã lưu" : ""}</span>
       </header>
       {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
+      {asking && <Ask question={asking.question} onAnswer={answer} />}
       {savingTemplate && (
         <SaveAsTemplate
           report={report}

@@ -1,12 +1,22 @@
 // The only module that talks to Tauri: commands, native dialogs, the window, the opener.
 // Everything else in the UI imports from here.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { ask, open, save } from "@tauri-apps/plugin-dialog";
 import { revealItemInDir } from "@tauri-apps/plugin-opener";
-import type { ExportFormat, Opened, Preview, Report, TemplateInfo, Wizard } from "../bindings/types";
+import type {
+  ExportFormat,
+  ExportOutcome,
+  Opened,
+  Preview,
+  Recovered,
+  Report,
+  TemplateInfo,
+  Wizard,
+} from "../bindings/types";
 
-export type { ExportFormat, Opened, Preview, Report, TemplateInfo, Wizard };
+export type { ExportFormat, ExportOutcome, Opened, Preview, Recovered, Report, TemplateInfo, Wizard };
 
 /** Extension of report documents. */
 export const EXTENSION = "baocao";
@@ -31,10 +41,15 @@ export const api = {
   openReport: (path: string) => call<Opened>("open_report", { path }),
   saveReport: (path: string, report: Report) => call<string>("save_report", { path, report }),
   preview: (report: Report) => call<Preview>("preview", { report }),
-  exportDocument: (path: string, report: Report, format: ExportFormat) =>
-    call<string>("export_document", { path, report, format }),
-  writeRecovery: (report: Report) => call<void>("write_recovery", { report }),
-  takeRecovery: () => call<Report | null>("take_recovery"),
+  /** `source`: the open report's own file (refused as output); `replaceReadOnly`: the user agreed. */
+  exportDocument: (path: string, report: Report, format: ExportFormat, source: string | null, replaceReadOnly = false) =>
+    call<ExportOutcome>("export_document", { path, report, format, source, replaceReadOnly }),
+  writeRecovery: (report: Report, path: string | null) => call<void>("write_recovery", { report, path }),
+  takeRecovery: () => call<Recovered | null>("take_recovery"),
+  /** Tells the window whether its × must ask first. */
+  setUnsaved: (unsaved: boolean) => (isTauri() ? call<void>("set_unsaved", { unsaved }) : Promise.resolve()),
+  /** Closes the window for good (the user answered the question). */
+  closeWindow: () => call<void>("close_window"),
   clearRecovery: () => call<void>("clear_recovery"),
   recentFiles: () => call<string[]>("recent_files"),
   listTemplates: () => call<TemplateInfo[]>("list_templates"),
@@ -128,13 +143,11 @@ export async function revealInFolder(path: string): Promise<void> {
   await revealItemInDir(path);
 }
 
-/** Calls `guard` when the user closes the window; it returns true to let the window close. */
-export async function onCloseRequested(guard: () => Promise<boolean>): Promise<() => void> {
+/** Calls `handler` when the window was asked to close (×, Alt+F4) with unsaved changes: the shell
+ * kept it open; the handler asks and calls `api.closeWindow()` if the user agrees. */
+export async function onCloseAsked(handler: () => void): Promise<() => void> {
   if (!isTauri()) return () => {};
-  const win = getCurrentWindow();
-  return win.onCloseRequested(async (event) => {
-    if (!(await guard())) event.preventDefault();
-  });
+  return listen("baocao://close-asked", handler);
 }
 
 /** Sets the window title. */

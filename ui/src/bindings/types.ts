@@ -509,6 +509,26 @@ report: Report,
  */
 path: string, };
 
+export type Recovered = { 
+/**
+ * The report as it was when copied.
+ */
+report: Report, 
+/**
+ * The file it was opened from or last saved to.
+ */
+path: string | null, };
+
+export type ExportOutcome = { "kind": "written", 
+/**
+ * Where.
+ */
+path: string, } | { "kind": "readOnly", 
+/**
+ * The existing file.
+ */
+path: string, };
+
 export type ExportFormat = "docx" | "pdf";
 
 export const ORDINAL_WORDS = ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai", "Mười ba", "Mười bốn", "Mười lăm", "Mười sáu", "Mười bảy", "Mười tám", "Mười chín", "Hai mươi"] as const;
