@@ -184,22 +184,6 @@ pub enum ExportOutcome {
     },
 }
 
-/// Whether two paths name the same existing file (also through links). The lead switches this to
-/// `baocao_engine::fsio::same_file` when merging.
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return x.dev() == y.dev() && x.ino() == y.ino();
-        }
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
-}
-
 /// Exports the report as DOCX or PDF to a path the user chose. Refuses the report's own file
 /// (`source`, the file it was opened from); an existing read-only file is replaced only with
 /// `replace_read_only` (the user was asked).
@@ -221,7 +205,7 @@ pub fn export_document(
         p.set_extension(ext);
     }
     if let Some(src) = source.as_deref() {
-        if same_file(&p, Path::new(src)) {
+        if baocao_engine::fsio::same_file(&p, Path::new(src)) {
             return Err(format!(
                 "Không xuất được: «{}» chính là tệp của báo cáo đang mở; xuất vào đó sẽ xoá mất báo cáo. Hãy chọn tên tệp khác.",
                 p.display()
