@@ -201,9 +201,15 @@ fn main() -> ExitCode {
 fn clap_error(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind as K;
     match e.kind() {
-        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+        K::DisplayHelp | K::DisplayVersion => {
             let _ = e.print();
             ExitCode::SUCCESS
+        }
+        // `baocao` (or `baocao template`) alone: the help, on stderr, as a usage error (exit 2).
+        K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprintln!("Lỗi: thiếu tên lệnh.");
+            let _ = e.print();
+            ExitCode::from(2)
         }
         _ => {
             eprintln!("{}", usage_error_vi(&e));
@@ -299,7 +305,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let force = cli.force;
     match cli.command {
         Command::Render { report: input, output, format, profile } => {
-            let inputs: Vec<&Path> = input.iter().map(PathBuf::as_path).collect();
+            // The report and a profile file given by path are both inputs the output must spare.
+            let profile_file = profile.as_deref().map(Path::new).filter(|p| p.is_file());
+            let inputs: Vec<&Path> =
+                input.iter().map(PathBuf::as_path).chain(profile_file).collect();
             let (report, default_out) = match &input {
                 Some(path) => (read_report(path)?, path.with_extension("docx")),
                 None => (sample::sample(), PathBuf::from("bao-cao-mau.docx")),

@@ -142,6 +142,12 @@ fn bad_reports_are_refused_with_the_field_named() {
     edited(dir, "thieu.json", |v| {
         v["closing"].as_object_mut().expect("obj").remove("signer_name");
     });
+    edited(dir, "thieu3.json", |v| {
+        let header = v["header"].as_object_mut().expect("obj");
+        for field in ["subject", "place", "issuing_body"] {
+            header.remove(field);
+        }
+    });
     edited(dir, "dieukhien.json", |v| v["closing"]["signer_name"] = "Lê\u{1b}Thị".into());
     edited(dir, "trong.json", |v| v["closing"]["signer_name"] = "".into());
     fs::write(dir.join("khong-phai.json"), "PK\u{3}\u{4} không phải JSON").expect("write");
@@ -156,6 +162,11 @@ fn bad_reports_are_refused_with_the_field_named() {
     );
     refused(dir, &["render", "kieu.json", "-o", "o.docx"], &["header.number", "sai kiểu"]);
     refused(dir, &["render", "thieu.json", "-o", "o.docx"], &["«closing.signer_name»", "thiếu"]);
+    refused(
+        dir,
+        &["render", "thieu3.json", "-o", "o.docx"],
+        &["3 lỗi", "«header.subject»", "«header.place»", "«header.issuing_body»", "thiếu"],
+    );
     refused(dir, &["render", "dieukhien.json", "-o", "o.docx"], &["closing.signer_name", "U+001B"]);
     refused(
         dir,
@@ -219,6 +230,16 @@ fn the_report_is_never_written_over_by_its_own_output() {
         refused(dir, &["rollforward", "mau.json", "-o", out], &["chính là tệp đầu vào"]);
     }
     assert_eq!(fs::read(&report).expect("read"), original, "the report was changed");
+    // A profile file given with --profile is an input too.
+    let o = baocao(dir, &["profile", "hd36", "-o", "rieng.toml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let profile = fs::read(dir.join("rieng.toml")).expect("read profile");
+    refused(
+        dir,
+        &["render", "mau.json", "--profile", "rieng.toml", "-o", "rieng.toml", "--format", "pdf"],
+        &["chính là tệp đầu vào", "rieng.toml"],
+    );
+    assert_eq!(fs::read(dir.join("rieng.toml")).expect("read"), profile, "the profile was changed");
     assert!(fs::symlink_metadata(dir.join("lien-ket.docx"))
         .expect("link")
         .file_type()
@@ -291,6 +312,15 @@ fn usage_errors_are_in_vietnamese_and_name_the_argument() {
     usage_error(dir, &["rendr"], &["không có lệnh «rendr»", "«render»"]);
     usage_error(dir, &["template", "xoa", "x"], &["không có lệnh «xoa»"]);
     usage_error(dir, &["sample", "thua"], &["không có tham số «thua»"]);
+    // No command at all is a usage error too (clap's exit code 2), with the help to choose one.
+    for args in [&[][..], &["template"][..]] {
+        let o = baocao(dir, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with("Lỗi: thiếu tên lệnh."), "{args:?}: {}", stderr(&o));
+    }
+    let o = baocao(dir, &["--version"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("baocao "));
     let o = baocao(dir, &["--help"]);
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("render"));
