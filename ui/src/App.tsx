@@ -219,20 +219,33 @@ export default function App() {
   );
 
   // The window manager's close request with unsaved changes (the shell kept the window open).
+  // Registered once: re-registering on every edit (the guard changes with the report) left
+  // moments with no listener, when a close request was lost, and leaked stale listeners.
+  const guardRef = useRef(guardUnsaved);
+  useEffect(() => {
+    guardRef.current = guardUnsaved;
+  }, [guardUnsaved]);
   useEffect(() => {
     let unlisten: (() => void) | undefined;
+    let gone = false;
     let asked = false;
     onCloseAsked(async () => {
       if (asked) return;
       asked = true;
       try {
-        if (await guardUnsaved("đóng chương trình")) await api.closeWindow();
+        if (await guardRef.current("đóng chương trình")) await api.closeWindow();
       } finally {
         asked = false;
       }
-    }).then((u) => (unlisten = u));
-    return () => unlisten?.();
-  }, [guardUnsaved]);
+    }).then((u) => {
+      if (gone) u();
+      else unlisten = u;
+    });
+    return () => {
+      gone = true;
+      unlisten?.();
+    };
+  }, []);
 
   const exportAs = useCallback(
     async (format: ExportFormat) => {
