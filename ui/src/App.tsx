@@ -78,18 +78,25 @@ export default function App() {
     api.setUnsaved(isDirty).catch(() => {});
   }, [isDirty]);
 
-  /** Asks a question in the window; resolves with the chosen value. */
+  /** Asks a question in the window; resolves with the chosen value. A question still open is
+   * answered with its cancel choice first, so no caller is left waiting. */
   const ask = useCallback(
-    (question: Question) => new Promise<string>((resolve) => setAsking({ question, resolve })),
+    (question: Question) =>
+      new Promise<string>((resolve) =>
+        setAsking((prev) => {
+          prev?.resolve(prev.question.cancel);
+          return { question, resolve };
+        }),
+      ),
     [],
   );
-  const answer = useCallback(
-    (value: string) => {
-      asking?.resolve(value);
-      setAsking(null);
-    },
-    [asking],
-  );
+  const answer = useCallback((value: string) => {
+    // From the state itself, never from a closure of an earlier render.
+    setAsking((prev) => {
+      prev?.resolve(value);
+      return null;
+    });
+  }, []);
 
   // Start: a file given on the command line, a recovery copy, recent files.
   useEffect(() => {
