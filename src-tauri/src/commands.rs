@@ -212,9 +212,7 @@ pub fn export_document(
             ));
         }
     }
-    if !replace_read_only.unwrap_or(false)
-        && std::fs::metadata(&p).map(|m| m.permissions().readonly()).unwrap_or(false)
-    {
+    if !replace_read_only.unwrap_or(false) && fsio::is_read_only(&p) {
         return Ok(ExportOutcome::ReadOnly { path: p.display().to_string() });
     }
     let rendered = match format {

@@ -444,13 +444,18 @@ pub fn build(report: &Report, profile: &FormatProfile, now: DateTime<Utc>) -> Fl
     }
 }
 
+/// The profile's number rules as the text module takes them.
+pub(crate) fn number_style(p: &FormatProfile) -> NumberStyle<'_> {
+    NumberStyle {
+        thousands: &p.numbers.thousands_separator,
+        decimal: &p.numbers.decimal_separator,
+        pad_counts: p.numbers.pad_counts_below_10,
+    }
+}
+
 impl FlowBuilder<'_> {
     fn numbers(&self) -> NumberStyle<'_> {
-        NumberStyle {
-            thousands: &self.p.numbers.thousands_separator,
-            decimal: &self.p.numbers.decimal_separator,
-            pad_counts: self.p.numbers.pad_counts_below_10,
-        }
+        number_style(self.p)
     }
 
     fn date_style(&self) -> DateStyle<'_> {

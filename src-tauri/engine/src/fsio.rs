@@ -33,6 +33,11 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     same_file::is_same_file(a, b).unwrap_or(false)
 }
 
+/// Whether `path` is an existing file nobody may write to (the owner keeps it read-only on purpose).
+pub fn is_read_only(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o222 == 0)
+}
+
 /// Refuses to write `output` over one of the `inputs` (the same file under any name), and over an
 /// existing read-only file unless `force` is given.
 pub fn check_output(output: &Path, inputs: &[&Path], force: bool) -> Result<(), EngineError> {
@@ -44,16 +49,12 @@ pub fn check_output(output: &Path, inputs: &[&Path], force: bool) -> Result<(), 
             input.display()
         )));
     }
-    if !force {
-        if let Ok(meta) = std::fs::metadata(output) {
-            if meta.is_file() && meta.permissions().mode() & 0o222 == 0 {
-                return Err(fail(format!(
-                    "Tệp «{}» đã có và chỉ cho đọc (có thể được giữ lại có chủ ý); không ghi đè. \
-                     Chọn tên khác, hoặc thêm --force để thay tệp đó.",
-                    output.display()
-                )));
-            }
-        }
+    if !force && is_read_only(output) {
+        return Err(fail(format!(
+            "Tệp «{}» đã có và chỉ cho đọc (có thể được giữ lại có chủ ý); không ghi đè. \
+             Chọn tên khác, hoặc thêm --force để thay tệp đó.",
+            output.display()
+        )));
     }
     Ok(())
 }

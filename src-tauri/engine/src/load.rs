@@ -184,14 +184,12 @@ fn first_error(value: &Value) -> Option<(Vec<Seg>, String)> {
             Seg::Index(_) => None,
         });
         let Some((inner, msg)) = parent.and_then(|p| tagged_error(obj, p)) else { break };
-        if inner.is_empty() && msg == message {
+        message = msg;
+        if inner.is_empty() {
+            // The error is at the block itself: nothing deeper to find.
             break;
         }
         segments.extend(inner);
-        message = msg;
-        if segments.is_empty() {
-            break;
-        }
     }
     Some((segments, message))
 }

@@ -8,7 +8,7 @@ use crate::flow::{column_totals, resolve_table, Resolved};
 use crate::metrics::text_width_pt;
 use crate::model::{ColumnKind, StatTable};
 use crate::profile::{Align, FormatProfile, TextStyle};
-use crate::text::{format_number, NumberStyle};
+use crate::text::format_number;
 use crate::units::pt_to_mm;
 
 /// Which row style a cell takes.
@@ -36,11 +36,7 @@ pub struct GridCell {
 /// Every cell of a table as printed (STT column, computed sums and totals included).
 pub fn grid(t: &StatTable, p: &FormatProfile) -> Vec<Vec<GridCell>> {
     let tp = &p.table;
-    let n = NumberStyle {
-        thousands: &p.numbers.thousands_separator,
-        decimal: &p.numbers.decimal_separator,
-        pad_counts: p.numbers.pad_counts_below_10,
-    };
+    let n = crate::flow::number_style(p);
     let number = |v: f64| format_number(v, p.numbers.max_decimals, &n);
     let cell = |text: String, role: CellRole, align: Align| GridCell { text, role, align };
     let mut rows = Vec::new();
