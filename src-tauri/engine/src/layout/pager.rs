@@ -1,0 +1,425 @@
+//! Pagination: laid-out blocks placed on pages with space collapsing, keep-with-next,
+//! widow/orphan control, tables that repeat their header rows and rows that do not split.
+
+use super::lines::{collapsed, LPara};
+use super::table::{LRow, LTable};
+use super::{Geometry, Item, Page, Rule, TextRun};
+use crate::metrics::underline_em;
+
+/// A block of the flow broken into lines.
+#[derive(Debug, Clone)]
+pub(super) enum LBlock {
+    Para(LPara),
+    Table(LTable),
+}
+
+/// The pager's state before a block: where it stood and why. Two runs that reach the same
+/// block in the same state place everything from there on identically.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Mark {
+    /// Index of the current page.
+    pub page: usize,
+    /// Items already on the current page (page number not counted).
+    pub items: usize,
+    /// Anchors already on the current page.
+    pub anchors: usize,
+    pub y: f64,
+    pub prev_after: f64,
+    pub top_kind: Top,
+}
+
+impl Mark {
+    /// Same position and state (the item counts on the page may differ).
+    pub fn same_place(&self, other: &Mark) -> bool {
+        self.page == other.page
+            && self.y == other.y
+            && self.prev_after == other.prev_after
+            && self.top_kind == other.top_kind
+    }
+}
+
+/// Why the cursor stands at the top of a page: this decides whether a paragraph's space before
+/// is kept there (Word keeps it at the start of the document and after a page break it asked
+/// for, and drops it after an automatic break; LibreOffice does the same with DOCX files).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Top {
+    Start,
+    Forced,
+    Automatic,
+}
+
+/// Places laid-out blocks on pages.
+pub(super) struct Pager {
+    pub pages: Vec<Page>,
+    y: f64,
+    top: f64,
+    bottom: f64,
+    left: f64,
+    /// Space after of the last paragraph placed (0 after a table or at a page top).
+    prev_after: f64,
+    top_kind: Top,
+}
+
+impl Pager {
+    /// A pager at the top of the document's first page.
+    pub fn new(geo: &Geometry) -> Self {
+        Pager {
+            pages: vec![Page::default()],
+            y: geo.top,
+            top: geo.top,
+            bottom: geo.bottom,
+            left: geo.left,
+            prev_after: 0.0,
+            top_kind: Top::Start,
+        }
+    }
+
+    /// A pager continuing from `mark` on `pages` (the pages up to and including the mark's,
+    /// which is cut back to what it held at the mark; page numbers already removed).
+    pub fn resume(geo: &Geometry, mut pages: Vec<Page>, mark: &Mark) -> Self {
+        pages.truncate(mark.page + 1);
+        if let Some(last) = pages.last_mut() {
+            last.items.truncate(mark.items);
+            last.anchors.truncate(mark.anchors);
+        }
+        Pager {
+            pages,
+            y: mark.y,
+            top: geo.top,
+            bottom: geo.bottom,
+            left: geo.left,
+            prev_after: mark.prev_after,
+            top_kind: mark.top_kind,
+        }
+    }
+
+    /// The state before the next block.
+    pub fn mark(&self) -> Mark {
+        let page = self.pages.len().saturating_sub(1);
+        let (items, anchors) =
+            self.pages.last().map_or((0, 0), |p| (p.items.len(), p.anchors.len()));
+        Mark {
+            page,
+            items,
+            anchors,
+            y: self.y,
+            prev_after: self.prev_after,
+            top_kind: self.top_kind,
+        }
+    }
+
+    /// Places block `i`, first moving to a new page when keep-with-next asks for it.
+    pub fn place(&mut self, blocks: &[LBlock], i: usize) {
+        // Keep-with-next: the chain of kept paragraphs plus the start of what follows must
+        // share a page (unless the chain alone is taller than a page).
+        if let LBlock::Para(p) = &blocks[i] {
+            if p.keep_next && !self.at_top() {
+                let need = keep_chain_height(blocks, i, self.prev_after);
+                if need > self.room() + 0.01 && need <= self.bottom - self.top {
+                    self.new_page();
+                }
+            }
+        }
+        match &blocks[i] {
+            LBlock::Para(p) => self.para(p, self.left),
+            LBlock::Table(t) => self.table(t),
+        }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let n = self.pages.len() - 1;
+        &mut self.pages[n]
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = self.top;
+        self.prev_after = 0.0;
+        self.top_kind = Top::Automatic;
+    }
+
+    /// Space a paragraph opens above itself where the cursor is.
+    fn space_before(&self, p: &LPara) -> f64 {
+        if self.at_top() {
+            match self.top_kind {
+                Top::Automatic => 0.0,
+                Top::Start | Top::Forced => p.before,
+            }
+        } else {
+            collapsed(p.before, self.prev_after)
+        }
+    }
+
+    fn at_top(&self) -> bool {
+        (self.y - self.top).abs() < 0.01
+    }
+
+    fn room(&self) -> f64 {
+        self.bottom - self.y
+    }
+
+    /// Draws lines `range` of a paragraph at x, starting at the cursor.
+    fn draw_lines(&mut self, p: &LPara, x: f64, range: std::ops::Range<usize>) {
+        if range.start == 0 {
+            if let Some(a) = &p.anchor {
+                self.page().anchors.push(a.clone());
+            }
+        }
+        for l in &p.lines[range] {
+            let base = self.y + l.baseline;
+            let mut items = Vec::new();
+            for (px, piece, extra) in &l.pieces {
+                let width = piece.width + extra * piece.spaces as f64;
+                items.push(Item::Text(TextRun {
+                    x: x + px,
+                    y: base,
+                    text: piece.text.clone(),
+                    style: piece.style,
+                    word_spacing: *extra,
+                    width,
+                    role: p.role,
+                }));
+                if piece.style.underline {
+                    let (pos, thick) = underline_em();
+                    let uy = base + pos * piece.style.size_pt;
+                    items.push(Item::Line(Rule {
+                        x1: x + px,
+                        y1: uy,
+                        x2: x + px + width,
+                        y2: uy,
+                        width: thick * piece.style.size_pt,
+                    }));
+                }
+            }
+            self.page().items.extend(items);
+            self.y += l.height;
+        }
+    }
+
+    /// Draws a paragraph's bottom border below its lines and moves past it.
+    fn draw_rule(&mut self, p: &LPara, x: f64) {
+        if let Some((x1, x2, w)) = p.rule {
+            let y = self.y + w / 2.0;
+            self.y += w;
+            self.page().items.push(Item::Line(Rule {
+                x1: x + x1,
+                y1: y,
+                x2: x + x2,
+                y2: y,
+                width: w,
+            }));
+        }
+    }
+
+    /// Places a body paragraph with widow/orphan control.
+    fn para(&mut self, p: &LPara, x: f64) {
+        if p.page_break_before {
+            if !self.at_top() {
+                self.new_page();
+            }
+            self.top_kind = Top::Forced;
+        }
+        let n = p.lines.len();
+        let mut start = 0;
+        let mut first_chunk = true;
+        while start < n {
+            let before = if first_chunk { self.space_before(p) } else { 0.0 };
+            let mut fit = 0;
+            let mut h = before;
+            for l in &p.lines[start..] {
+                if self.y + h + l.height > self.bottom + 0.01 {
+                    break;
+                }
+                h += l.height;
+                fit += 1;
+            }
+            let remaining = n - start;
+            if fit < remaining {
+                // Orphan: never leave a first line alone at a page's foot.
+                if start == 0 && fit == 1 && remaining > 1 {
+                    fit = 0;
+                }
+                // Widow: never carry a last line alone to the next page.
+                if fit > 0 && remaining - fit == 1 && remaining >= 3 {
+                    fit -= 1;
+                    if start == 0 && fit == 1 {
+                        fit = 0;
+                    }
+                }
+            }
+            if fit == 0 {
+                if self.at_top() {
+                    fit = 1; // a line taller than the page: place it anyway
+                } else {
+                    self.new_page();
+                    continue;
+                }
+            }
+            self.y += before;
+            self.draw_lines(p, x, start..start + fit);
+            start += fit;
+            first_chunk = false;
+            if start < n {
+                self.new_page();
+            }
+        }
+        self.draw_rule(p, x);
+        self.y += p.after;
+        self.prev_after = p.after;
+    }
+
+    /// Places a table: rows stay whole when they can, header rows repeat on each new page.
+    fn table(&mut self, t: &LTable) {
+        let headers: Vec<&LRow> = t.rows.iter().take_while(|r| r.repeat_header).collect();
+        let header_h: f64 = headers.iter().map(|r| r.height()).sum();
+        let body: Vec<&LRow> = t.rows.iter().skip(headers.len()).collect();
+        // The header rows go with the first body row.
+        let first = body.first().map(|r| r.height()).unwrap_or(0.0);
+        let b = t.border.unwrap_or(0.0);
+        if header_h + first + b > self.room() + 0.01 && !self.at_top() {
+            self.new_page();
+        }
+        for r in &headers {
+            self.row(t, r);
+        }
+        for r in body {
+            let h = r.height() + b;
+            if h > self.room() + 0.01 {
+                let fresh = self.bottom - self.top - header_h;
+                if r.cant_split && h <= fresh || !self.at_top() && self.room() < h.min(fresh) * 0.2
+                {
+                    self.new_page();
+                    for hr in &headers {
+                        self.row(t, hr);
+                    }
+                }
+            }
+            if h <= self.room() + 0.01 {
+                self.row(t, r);
+            } else {
+                self.split_row(t, r, &headers);
+            }
+        }
+        self.y += b;
+        self.prev_after = 0.0;
+    }
+
+    fn borders(&mut self, t: &LTable, r: &LRow, top: f64, height: f64) {
+        let Some(w) = t.border else { return };
+        let bottom = top + height;
+        let mut items = vec![
+            Item::Line(Rule { x1: t.x, y1: top, x2: t.x + t.width, y2: top, width: w }),
+            Item::Line(Rule { x1: t.x, y1: bottom, x2: t.x + t.width, y2: bottom, width: w }),
+            Item::Line(Rule { x1: t.x, y1: top, x2: t.x, y2: bottom, width: w }),
+        ];
+        let mut edge = t.x;
+        for c in &r.cells {
+            let pad = c.x - edge;
+            edge = c.x + c.width + pad;
+            items.push(Item::Line(Rule { x1: edge, y1: top, x2: edge, y2: bottom, width: w }));
+        }
+        self.page().items.extend(items);
+    }
+
+    fn row(&mut self, t: &LTable, r: &LRow) {
+        let top = self.y;
+        let h = r.height();
+        for c in &r.cells {
+            let inner = h - r.border;
+            self.y = top + r.border + if c.v_center { (inner - c.height()) / 2.0 } else { 0.0 };
+            let mut prev = 0.0;
+            for p in &c.paras {
+                self.y += collapsed(p.before, prev);
+                self.draw_lines(p, c.x, 0..p.lines.len());
+                self.draw_rule(p, c.x);
+                self.y += p.after;
+                prev = p.after;
+            }
+        }
+        self.borders(t, r, top, h);
+        self.y = top + h;
+    }
+
+    /// A row taller than the room left: its cells continue on the next page.
+    fn split_row(&mut self, t: &LTable, r: &LRow, headers: &[&LRow]) {
+        // Flatten each cell into (para index, line index) steps.
+        let mut pos: Vec<(usize, usize)> = vec![(0, 0); r.cells.len()];
+        loop {
+            let top = self.y;
+            let mut used: f64 = 0.0;
+            let mut done = true;
+            for (ci, c) in r.cells.iter().enumerate() {
+                self.y = top + r.border;
+                let (mut pi, mut li) = pos[ci];
+                while pi < c.paras.len() {
+                    let p = &c.paras[pi];
+                    if li == 0 {
+                        self.y += p.before;
+                    }
+                    while li < p.lines.len() {
+                        let lh = p.lines[li].height;
+                        if self.y + lh > self.bottom + 0.01 && self.y > top + 0.01 {
+                            break;
+                        }
+                        self.draw_lines(p, c.x, li..li + 1);
+                        li += 1;
+                    }
+                    if li < p.lines.len() {
+                        break;
+                    }
+                    self.draw_rule(p, c.x);
+                    self.y += p.after;
+                    pi += 1;
+                    li = 0;
+                }
+                pos[ci] = (pi, li);
+                if pi < c.paras.len() {
+                    done = false;
+                }
+                used = used.max(self.y - top);
+            }
+            self.borders(t, r, top, used);
+            self.y = top + used;
+            if done {
+                return;
+            }
+            self.new_page();
+            for hr in headers {
+                self.row(t, hr);
+            }
+        }
+    }
+}
+
+/// Height that the keep-with-next chain starting at block `i` needs on one page: the kept
+/// paragraphs and the lines of what follows that must start a page together.
+fn keep_chain_height(blocks: &[LBlock], i: usize, prev_after: f64) -> f64 {
+    let mut need = 0.0;
+    let mut prev = prev_after;
+    let mut j = i;
+    while let Some(LBlock::Para(q)) = blocks.get(j) {
+        if j > i && q.page_break_before {
+            break;
+        }
+        if !q.keep_next {
+            // What follows the chain: the lines that must start a page together under
+            // widow/orphan control (all of a paragraph of up to three lines, else two).
+            let first = if q.lines.len() <= 3 { q.lines.len() } else { 2 };
+            need += collapsed(q.before, prev)
+                + q.lines.iter().take(first).map(|l| l.height).sum::<f64>();
+            break;
+        }
+        need += q.height_after(prev);
+        prev = q.after;
+        j += 1;
+    }
+    if let Some(LBlock::Table(t)) = blocks.get(j) {
+        let heads = t.rows.iter().take_while(|r| r.repeat_header).count();
+        need += t.rows.iter().take(heads + 1).map(LRow::height).sum::<f64>()
+            + t.border.unwrap_or(0.0);
+    }
+    need
+}

@@ -1,0 +1,167 @@
+//! The incremental layout of the live preview gives exactly the layout a full run gives, after
+//! any sequence of edits (text typed, paragraphs added, removed, moved, page breaks), on the
+//! generated corpus of realistic reports in both profiles; and it reports exactly the pages that
+//! changed.
+
+mod common;
+
+use baocao_engine::corpus::{corpus, long_report};
+use baocao_engine::flow::{self, FBlock, Flow};
+use baocao_engine::layout::{layout, Incremental};
+use baocao_engine::{profile_for, FormatProfile, Report};
+use common::env;
+use proptest::prelude::*;
+
+fn flow_of(report: &Report) -> (Flow, FormatProfile) {
+    let profile = profile_for(report).expect("profile");
+    (flow::build(report, &profile, env().now), profile)
+}
+
+/// One edit of the flow, as typing and the editor's commands make them.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Words typed at the end of a paragraph (or of a table's first cell).
+    Type(usize, usize),
+    /// Characters deleted at the end of a paragraph.
+    Delete(usize, usize),
+    /// A paragraph copied after itself (a new paragraph).
+    Duplicate(usize),
+    /// A block removed.
+    Remove(usize),
+    /// A block moved elsewhere.
+    Move(usize, usize),
+    /// A page break asked before a paragraph.
+    Break(usize),
+}
+
+fn apply(flow: &mut Flow, edit: &Edit) {
+    let n = flow.blocks.len();
+    if n == 0 {
+        return;
+    }
+    fn para_text(b: &mut FBlock) -> Option<&mut String> {
+        match b {
+            FBlock::Para(p) => p.spans.last_mut().map(|s| &mut s.text),
+            FBlock::Table(t) => t
+                .rows
+                .last_mut()
+                .and_then(|r| r.cells.first_mut())
+                .and_then(|c| c.paras.first_mut())
+                .and_then(|p| p.spans.last_mut())
+                .map(|s| &mut s.text),
+        }
+    }
+    match *edit {
+        Edit::Type(i, words) => {
+            if let Some(t) = para_text(&mut flow.blocks[i % n]) {
+                for k in 0..words {
+                    t.push_str(if k % 3 == 0 { " tuyên truyền" } else { " thực hiện" });
+                }
+            }
+        }
+        Edit::Delete(i, chars) => {
+            if let Some(t) = para_text(&mut flow.blocks[i % n]) {
+                let keep = t.chars().count().saturating_sub(chars);
+                *t = t.chars().take(keep).collect();
+            }
+        }
+        Edit::Duplicate(i) => {
+            let b = flow.blocks[i % n].clone();
+            flow.blocks.insert(i % n + 1, b);
+        }
+        Edit::Remove(i) => {
+            if n > 1 {
+                flow.blocks.remove(i % n);
+            }
+        }
+        Edit::Move(i, j) => {
+            let b = flow.blocks.remove(i % n);
+            flow.blocks.insert(j % n, b);
+        }
+        Edit::Break(i) => {
+            if let FBlock::Para(p) = &mut flow.blocks[i % n] {
+                p.page_break_before = !p.page_break_before;
+            }
+        }
+    }
+}
+
+/// Applies the edits one by one; after each, the incremental layout equals a full layout and
+/// its list of changed pages is exactly the pages that differ.
+fn check(report: &Report, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let (mut flow, profile) = flow_of(report);
+    let mut inc = Incremental::new();
+    inc.update(flow.clone(), &profile);
+    let mut before = layout(&flow, &profile);
+    prop_assert_eq!(inc.layout(), Some(&before));
+    for (k, e) in edits.iter().enumerate() {
+        apply(&mut flow, e);
+        let up = inc.update(flow.clone(), &profile);
+        let full = layout(&flow, &profile);
+        let got = inc.layout().expect("layout");
+        prop_assert_eq!(got.pages.len(), full.pages.len(), "page count after edit {} {:?}", k, e);
+        for (n, (a, b)) in got.pages.iter().zip(&full.pages).enumerate() {
+            prop_assert_eq!(a, b, "page {} after edit {} {:?}", n + 1, k, e);
+        }
+        prop_assert_eq!(got, &full);
+        let differ: Vec<usize> = (0..full.pages.len())
+            .filter(|&n| before.pages.get(n) != full.pages.get(n))
+            .collect();
+        prop_assert_eq!(&up.changed, &differ, "changed pages after edit {} {:?}", k, e);
+        before = full;
+    }
+    Ok(())
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => (any::<usize>(), 1..40usize).prop_map(|(i, w)| Edit::Type(i, w)),
+        2 => (any::<usize>(), 1..200usize).prop_map(|(i, c)| Edit::Delete(i, c)),
+        1 => any::<usize>().prop_map(Edit::Duplicate),
+        1 => any::<usize>().prop_map(Edit::Remove),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(i, j)| Edit::Move(i, j)),
+        1 => any::<usize>().prop_map(Edit::Break),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn equals_a_full_layout_after_any_edits(
+        which in 0usize..20,
+        edits in proptest::collection::vec(edit(), 1..12),
+    ) {
+        let reports = corpus();
+        let (_, report) = &reports[which % reports.len()];
+        check(report, &edits)?;
+    }
+}
+
+#[test]
+fn typing_in_a_long_report_relays_one_block_and_one_page() {
+    let report = long_report(100);
+    let (mut flow, profile) = flow_of(&report);
+    let mut inc = Incremental::new();
+    let first = inc.update(flow.clone(), &profile);
+    let pages = inc.layout().expect("layout").pages.len();
+    assert_eq!(first.changed.len(), pages, "the first update draws every page");
+    // A word typed in a body paragraph about two thirds in.
+    let i = flow.blocks.len() * 2 / 3;
+    let i = (i..flow.blocks.len())
+        .find(|&k| matches!(&flow.blocks[k], FBlock::Para(p) if p.text().len() > 200))
+        .expect("a body paragraph");
+    if let FBlock::Para(p) = &mut flow.blocks[i] {
+        p.spans.last_mut().expect("span").text.push('x');
+    }
+    let up = inc.update(flow.clone(), &profile);
+    assert_eq!(up.relaid_blocks, 1);
+    assert!(up.repaginated_pages <= 2, "{up:?}");
+    assert_eq!(up.changed.len(), 1, "{up:?}");
+    assert_eq!(up.version, first.version + 1);
+    assert_eq!(inc.layout(), Some(&layout(&flow, &profile)));
+    // The same flow again changes nothing.
+    let again = inc.update(flow, &profile);
+    assert!(again.changed.is_empty());
+    assert_eq!(again.version, up.version);
+}
