@@ -4,7 +4,7 @@
 use ts_rs::{Config, TS};
 
 use crate::commands::{
-    ExportFormat, ExportOutcome, Opened, Preview, ProblemView, Question, Recovered, Wizard,
+    ExportFormat, ExportOutcome, Opened, Preview, PreviewPage, ProblemView, Question, Recovered, Wizard,
 };
 use baocao_engine::model::*;
 
@@ -55,6 +55,7 @@ pub fn typescript() -> String {
         Wizard::decl(&cfg),
         ProblemView::decl(&cfg),
         Preview::decl(&cfg),
+        PreviewPage::decl(&cfg),
         Opened::decl(&cfg),
         Recovered::decl(&cfg),
         ExportOutcome::decl(&cfg),

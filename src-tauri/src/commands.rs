@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use baocao_engine::model::Report;
 use baocao_engine::{
-    flow, fsio, layout, load, profile_for, render_docx, render_pdf, rollforward, sample, svg,
-    templates, validate, EngineError, FormatProfile, RenderEnv, Severity,
+    fsio, load, preview, profile_for, render_docx, render_pdf, rollforward, sample, templates,
+    EngineError, RenderEnv, Severity,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime};
@@ -26,16 +26,35 @@ pub struct ProblemView {
     pub blocking: bool,
 }
 
-/// The live preview: one SVG per page and the parts that start on each page.
+/// The live preview: the pages that changed (SVG) and the parts that start on each page.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct Preview {
-    /// SVG markup of each page (no `<style>`; the UI declares the fonts).
-    pub pages: Vec<String>,
+    /// Version of the layout; the UI sends it back with the next request.
+    pub version: u32,
+    /// Number of pages.
+    pub page_count: u32,
+    /// Whether `pages` holds every page (else only those changed since the version the UI has).
+    pub complete: bool,
+    /// The pages drawn: index and SVG markup (no `<style>`; the UI declares the fonts).
+    pub pages: Vec<PreviewPage>,
     /// For each page, the report paths whose content starts there.
     pub anchors: Vec<Vec<String>>,
     /// Problems found by validation and layout.
     pub problems: Vec<ProblemView>,
 }
+
+/// One page of the preview.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+pub struct PreviewPage {
+    /// Page index (0 = first page).
+    pub index: u32,
+    /// SVG markup.
+    pub svg: String,
+}
+
+/// The preview kept between edits: only what an edit changed is laid out and drawn again.
+#[derive(Default)]
+pub struct PreviewState(pub std::sync::Mutex<preview::PreviewSession>);
 
 /// A report read from disk, with the path it came from.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
@@ -138,33 +157,45 @@ pub fn save_report<R: Runtime>(
     Ok(p.display().to_string())
 }
 
-fn problems(report: &Report, profile: &FormatProfile) -> Vec<ProblemView> {
-    validate::validate(report, profile)
-        .into_iter()
-        .map(|p| ProblemView {
-            path: p.path,
-            message: p.message,
-            blocking: p.severity == Severity::Error,
-        })
-        .collect()
-}
-
-/// Lays the report out and returns its pages as SVG, whatever its problems (they are listed).
+/// Lays the report out and returns the pages the UI lacks as SVG, whatever the report's problems
+/// (they are listed). The body is the report as JSON bytes (no intermediate JSON value: this runs
+/// on every keystroke); the header `x-known` is the version the UI holds.
 #[tauri::command]
-pub fn preview(report: Report) -> Result<Preview, String> {
-    let profile = profile_for(&report).map_err(msg)?;
-    let mut list = problems(&report, &profile);
-    let flow = flow::build(&report, &profile, env().now);
-    let pages = layout::layout(&flow, &profile);
-    list.extend(pages.warnings.iter().map(|p| ProblemView {
-        path: p.path.clone(),
-        message: p.message.clone(),
-        blocking: false,
-    }));
+pub fn preview(
+    state: tauri::State<'_, PreviewState>,
+    request: tauri::ipc::Request<'_>,
+) -> Result<Preview, String> {
+    let report: Report = match request.body() {
+        tauri::ipc::InvokeBody::Raw(bytes) => serde_json::from_slice(bytes),
+        tauri::ipc::InvokeBody::Json(value) => Report::deserialize(value),
+    }
+    .map_err(|e| format!("Không đọc được báo cáo để xem trước: {e}."))?;
+    let known: Option<u32> = request
+        .headers()
+        .get("x-known")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok());
+    let mut session = state.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let p = session.render(&report, known.map(u64::from), env().now).map_err(msg)?;
     Ok(Preview {
-        pages: svg::write(&pages, None),
-        anchors: pages.pages.iter().map(|p| p.anchors.clone()).collect(),
-        problems: list,
+        version: p.version as u32,
+        page_count: p.page_count as u32,
+        complete: p.complete,
+        pages: p
+            .pages
+            .into_iter()
+            .map(|(i, svg)| PreviewPage { index: i as u32, svg })
+            .collect(),
+        anchors: p.anchors,
+        problems: p
+            .problems
+            .into_iter()
+            .map(|p| ProblemView {
+                path: p.path,
+                message: p.message,
+                blocking: p.severity == Severity::Error,
+            })
+            .collect(),
     })
 }
 

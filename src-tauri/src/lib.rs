@@ -12,6 +12,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(commands::CloseGuard::default())
+        .manage(commands::PreviewState::default())
         .on_window_event(|window, event| {
             // The window manager's close request (× or Alt+F4) with unsaved changes: stay open
             // and let the UI ask «Lưu / Không lưu / Hủy» (it writes a recovery copy first).

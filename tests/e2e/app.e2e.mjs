@@ -26,7 +26,13 @@ async function wd(method, path, body) {
 }
 const s = (p) => `/session/${session}${p}`;
 const exec = (script, args = []) => wd("POST", s("/execute/sync"), { script, args });
-const find = async (css) => (await wd("POST", s("/element"), { using: "css selector", value: css }))[EL];
+const find = async (css) => {
+  try {
+    return (await wd("POST", s("/element"), { using: "css selector", value: css }))[EL];
+  } catch (e) {
+    throw new Error(`${css}: ${e.message}`);
+  }
+};
 const click = async (css) => wd("POST", s(`/element/${await find(css)}/click`), {});
 async function clickText(css, text) {
   const ok = await exec(
@@ -268,28 +274,67 @@ try {
     writeFileSync(`${process.env.BAOCAO_ARTIFACTS}/e2e-main-window.png`, Buffer.from(png, "base64"));
   });
 
-  await step("đo: bộ nhớ khi mở báo cáo mẫu; độ trễ xem trước với báo cáo 30 trang", async () => {
+  // Figures, not pass/fail: memory with the sample open, and keystroke → changed page painted on
+  // long reports. The step checks only that every keystroke reaches the preview; the times are
+  // printed as benchmark figures (docs/performance.md), with a generous ceiling that only a broken
+  // preview (a page redrawn seconds late) would exceed.
+  await step("xem trước theo kịp từng phím trên báo cáo dài (số đo in ra, không phải điều kiện đạt)", async () => {
+    if (!session) await launch();
+    if (!(await exec(`return !!document.querySelector('#home')`))) {
+      await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
+      await click("#new-sample");
+      await until("sample preview", () => exec(`return document.querySelectorAll('.pages .page svg').length >= 5`));
+    }
     const rss = execFileSync("bash", ["-c", "ps -C soan-bao-cao,WebKitWebProcess,WebKitNetworkProcess -o rss= | awk '{s+=$1} END {print s}'"], {
       encoding: "utf8",
     }).trim();
-    console.log(`       (RSS ứng dụng + tiến trình WebKit: ${(Number(rss) / 1024).toFixed(0)} MB)`);
-    if (!process.env.BAOCAO_LONG_REPORT) return;
-    await exec(`window.__e2eOpen = arguments[0]; return true;`, [process.env.BAOCAO_LONG_REPORT]);
-    await click("#open");
-    await until("long report preview", () => exec(`return document.querySelectorAll('.pages .page').length >= 28`), 30_000);
-    await clickText(".outline li", "Phần đầu");
-    const times = [];
-    for (const word of ["một", "hai", "ba", "bốn", "năm"]) {
-      const id = await find("input[data-path='header.place']");
+    console.log(`       ĐO: RSS ứng dụng + tiến trình WebKit, báo cáo mẫu đang mở: ${(Number(rss) / 1024).toFixed(0)} MB`);
+    const long = (process.env.BAOCAO_LONG_REPORTS ?? "").split(":").filter(Boolean);
+    if (long.length === 0) throw new Error("no long reports given (BAOCAO_LONG_REPORTS)");
+    for (const file of long) {
+      await homeDiscarding();
+      await exec(`window.__e2eOpen = arguments[0]; return true;`, [file]);
+      await click("#open-file");
+      const minPages = Number(/(\d+)-trang/.exec(file)?.[1] ?? 2) - 2;
+      await until("long report preview", () => exec(`return document.querySelectorAll('.pages .page svg').length >= arguments[0]`, [minPages]), 60_000);
+      const pages = await exec("return document.querySelectorAll('.pages .page').length");
+      // A part about two thirds in, and its first paragraph's text box.
+      const where = await exec(`
+        const items = [...document.querySelectorAll('.outline li[data-path^="body.content"]')].filter(li => /^body\\.content\\.\\d+\\.sections\\.\\d+$/.test(li.dataset.path));
+        const li = items[Math.floor(items.length * 2 / 3)];
+        li.click();
+        return li.dataset.path;`);
+      const box = await until("a paragraph to type in", () =>
+        exec(`const t = [...document.querySelectorAll('textarea[data-path]')].find(t => t.dataset.path.endsWith('.text') && t.value.length > 100); return t ? t.dataset.path : null;`),
+      );
+      const id = await find(`textarea[data-path='${box}']`);
+      await wd("POST", s(`/element/${id}/click`), {});
+      await exec(`const t = arguments[0]; t.setSelectionRange(t.value.length, t.value.length); return true;`, [{ [EL]: id }]);
+      // One key at a time, each waited for on screen, then a word typed in one burst.
+      const one = [];
+      await exec(`window.__previewLatency = []; window.__previewSteps = []; return true;`);
+      const word = " kiểmtrađộtrễ";
+      for (const ch of word) {
+        const before = await exec(`return window.__previewLatency.length`);
+        await wd("POST", s(`/element/${id}/value`), { text: ch });
+        await until("keystroke on screen", () => exec(`return window.__previewLatency.length > arguments[0]`, [before]), 10_000);
+      }
+      one.push(...(await exec(`return window.__previewLatency`)));
+      await until("typed word in the preview", async () => (await previewText()).includes(word.trim()));
       await exec(`window.__previewLatency = []; return true;`);
-      await wd("POST", s(`/element/${id}/value`), { text: word });
-      await until("edit in preview", async () => (await previewText()).includes(`${word}, ngày`));
-      const lat = await until("latency", () => exec(`const l = window.__previewLatency; return l && l.length ? l[l.length - 1] : null`));
-      times.push(Math.round(lat));
+      await wd("POST", s(`/element/${id}/value`), { text: " nhanhnhanh" });
+      await until("burst in the preview", async () => (await previewText()).includes("nhanhnhanh"));
+      const burst = await until("burst latencies", () => exec(`const l = window.__previewLatency; return l.length >= 11 ? l : null`), 10_000);
+      const stats = (v) => {
+        const t = [...v].sort((a, b) => a - b);
+        return `trung vị ${t[Math.floor(t.length / 2)].toFixed(0)} ms, lớn nhất ${t[t.length - 1].toFixed(0)} ms (${t.length} phím)`;
+      };
+      console.log(`       ĐO: báo cáo ${pages} trang, gõ ở ${where}: phím → trang mới trên màn hình: từng phím ${stats(one)}; gõ liền ${stats(burst)}`);
+      if (process.env.BAOCAO_E2E_DEBUG) console.log(`       (phím→gửi, máy+IPC, React, vẽ, số trang: ${JSON.stringify(await exec("return window.__previewSteps"))})`);
+      const worst = Math.max(...one, ...burst);
+      if (worst > 2000) throw new Error(`a keystroke took ${worst.toFixed(0)} ms to reach the preview`);
     }
-    times.sort((a, b) => a - b);
-    console.log(`       (xem trước báo cáo ${await exec("return document.querySelectorAll('.pages .page').length")} trang, từ phím cuối đến trang mới trên màn hình: trung vị ${times[2]} ms, lớn nhất ${times[4]} ms; gồm 120 ms chờ gõ xong)`);
-  });
+  }, "perf");
 
   await step("mẫu: tạo báo cáo «Tổng kết 05 năm» qua trình hướng dẫn, gợi ý chỉ hiện khi soạn", async () => {
     await homeDiscarding();

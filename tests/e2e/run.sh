@@ -16,11 +16,12 @@ mkdir -p "$BAOCAO_E2E_DIALOG_DIR"
 export BAOCAO_APP="$app" BAOCAO_ARTIFACTS="$root/target/artifacts"
 mkdir -p "$BAOCAO_ARTIFACTS"
 
-# A 30-page report for the preview-latency measurement.
-if [ -x "$root/target/debug/examples/generate" ]; then
-  "$root/target/debug/examples/generate" 30 > "$work/files/dai-30-trang.baocao"
-  export BAOCAO_LONG_REPORT="$work/files/dai-30-trang.baocao"
-fi
+# A 30-page and a 100-page report for the preview-latency measurement.
+gen="$root/target/debug/examples/generate"
+[ -x "$gen" ] || { echo "report generator missing: $gen (cargo build -p baocao-engine --examples)"; exit 1; }
+"$gen" 30 > "$work/files/dai-30-trang.baocao"
+"$gen" 100 > "$work/files/dai-100-trang.baocao"
+export BAOCAO_LONG_REPORTS="$work/files/dai-30-trang.baocao:$work/files/dai-100-trang.baocao"
 
 # A recovery copy, as a crashed session leaves it: the app must offer to restore it.
 mkdir -p "$XDG_DATA_HOME/vn.soanbaocao.app"
@@ -30,6 +31,11 @@ node -e '
   r.header.subject = "bản lưu tạm trước khi chương trình bị tắt (E2E)";
   fs.writeFileSync(process.argv[2], JSON.stringify(r));
 ' "$root/templates/samples/so-ket-03-nam-chi-thi-05.json" "$XDG_DATA_HOME/vn.soanbaocao.app/phuc-hoi.baocao"
+
+# Xvfb has no GPU: WebKitGTK's accelerated compositing then draws through software GL and
+# produces a frame every 40-50 ms even when idle (measured, docs/performance.md); without it
+# frames come every ~20 ms. The latency figures are taken in that mode.
+export WEBKIT_DISABLE_COMPOSITING_MODE="${WEBKIT_DISABLE_COMPOSITING_MODE:-1}"
 
 port=$(( 4444 + RANDOM % 400 ))
 native=$(( port + 1000 ))

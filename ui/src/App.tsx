@@ -11,7 +11,6 @@ import {
   revealInFolder,
   setTitle,
   type ExportFormat,
-  type Preview as PreviewData,
   type Recovered,
   type Report,
   type TemplateInfo,
@@ -20,7 +19,8 @@ import { SaveAsTemplate, TemplateList, TemplateManager, Wizard } from "./compone
 import { ClosingForm, HeaderForm, NodeForm } from "./components/Forms";
 import { Ask, type Question } from "./components/Ask";
 import { Outline } from "./components/Outline";
-import { Preview } from "./components/Preview";
+import { LivePreview } from "./components/Preview";
+import type { ProblemView } from "./bindings/types";
 import type { Ops } from "./components/ops";
 import { anchorOf, type Path } from "./model/tree";
 import { dirty, initial, reducer, type DocAction, type DocState } from "./state/doc";
@@ -30,8 +30,6 @@ import { canRedo, canUndo } from "./state/history";
 /** The recovery copy is written at most this long after the first change not yet in it, however
  * steadily the user types (a maximum wait, not a pause detector): a crash loses at most this much. */
 const AUTOSAVE_MS = 20_000;
-/** Preview refresh delay after the last keystroke. */
-const PREVIEW_DEBOUNCE_MS = 120;
 
 const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
@@ -53,8 +51,6 @@ export default function App() {
     return s ? reducer(s, a) : s;
   }, null);
   const [selected, setSelected] = useState<Path>(["header"]);
-  // The preview and the report it was made for (busy while they differ).
-  const [shown, setShown] = useState<{ data: PreviewData; of: Report } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
   const [recovery, setRecovery] = useState<Recovered | null>(null);
@@ -64,8 +60,10 @@ export default function App() {
   const [managing, setManaging] = useState(false);
   const [savingTemplate, setSavingTemplate] = useState(false);
   const report = doc?.history.present ?? null;
-  const preview = shown?.data ?? null;
-  const busy = report !== null && shown?.of !== report;
+  // The live preview (its own component: pages arriving do not re-render the editor) and the
+  // problems it found.
+  const showError = useCallback((e: unknown) => setNotice({ text: errorText(e), kind: "error" }), []);
+  const [problems, setProblems] = useState<ProblemView[]>([]);
   const isDirty = doc ? dirty(doc) : false;
   const dirtyRef = useRef(isDirty);
   const docRef = useRef(doc);
@@ -119,40 +117,15 @@ export default function App() {
     })();
   }, []);
 
-  // When the last edit happened, to measure how long the preview takes to follow it.
-  const lastEdit = useRef(0);
   const ops: Ops = useMemo(
     () => ({
-      set: (path, value) => {
-        lastEdit.current = performance.now();
-        dispatch({ type: "set", path, value });
-      },
+      set: (path, value) => dispatch({ type: "set", path, value }),
       insert: (parent, value, index) => dispatch({ type: "insert", parent, value, index }),
       remove: (path) => dispatch({ type: "remove", path }),
       move: (path, to) => dispatch({ type: "move", path, to }),
     }),
     [],
   );
-
-  // Live preview, debounced.
-  useEffect(() => {
-    if (!report) return;
-    const t = setTimeout(async () => {
-      try {
-        setShown({ data: await api.preview(report), of: report });
-      } catch (e) {
-        setNotice({ text: errorText(e), kind: "error" });
-      }
-    }, PREVIEW_DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [report]);
-
-  // Preview latency (edit → pages on screen), kept for the end-to-end measurement.
-  useEffect(() => {
-    if (!shown || lastEdit.current === 0) return;
-    const w = window as unknown as { __previewLatency?: number[] };
-    (w.__previewLatency ??= []).push(performance.now() - lastEdit.current);
-  }, [shown]);
 
   // Autosave to the recovery file: once there are changes not in the copy, a copy is due within
   // AUTOSAVE_MS, whatever happens meanwhile (typing does not push it back).
@@ -445,8 +418,8 @@ export default function App() {
     ) : (
       <NodeForm report={report} path={selected} ops={ops} />
     );
-  const blocking = preview?.problems.filter((p) => p.blocking) ?? [];
-  const warnings = preview?.problems.filter((p) => !p.blocking) ?? [];
+  const blocking = problems.filter((p) => p.blocking);
+  const warnings = problems.filter((p) => !p.blocking);
 
   return (
     <div className="app">
@@ -516,7 +489,7 @@ export default function App() {
             </div>
           )}
         </main>
-        <Preview data={preview} anchor={anchorOf(selected)} busy={busy} />
+        <LivePreview report={report} anchor={anchorOf(selected)} fetch={api.preview} onError={showError} onProblems={setProblems} />
       </div>
     </div>
   );

@@ -112,10 +112,12 @@ fn unicode_vietnamese(c: char) -> bool {
 pub fn detect(text: &str) -> Option<Legacy> {
     let (mut tcvn, mut vni, mut shared, mut unicode) = (0usize, 0usize, 0usize, 0usize);
     let mut words = 0usize;
+    let mut chars: Vec<char> = Vec::new();
     for word in text.split(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '/')
     }) {
-        let chars: Vec<char> = word.chars().collect();
+        chars.clear();
+        chars.extend(word.chars());
         if chars.iter().any(|c| c.is_alphabetic()) {
             words += 1;
         }

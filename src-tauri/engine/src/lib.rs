@@ -24,6 +24,7 @@ pub mod load;
 pub mod metrics;
 pub mod model;
 pub mod pdf;
+pub mod preview;
 pub mod profile;
 pub mod rollforward;
 pub mod sample;

@@ -1,7 +1,7 @@
 //! Text measurement with the bundled Liberation Serif 2 faces (metric-compatible with
 //! Times New Roman), used for rules "as long as the text" and, later, for page layout.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 use ttf_parser::Face;
@@ -95,20 +95,35 @@ pub const STAND_IN: char = '\u{25A1}';
 /// `text` as the PDF prints it: every character the bundled font lacks (an emoji…) becomes
 /// [`STAND_IN`], so it shows as a box instead of vanishing.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let face = face(false, false);
-    if text.chars().all(|c| c.is_control() || face.glyph_index(c).is_some()) {
+    if text.chars().all(|c| c.is_control() || has_glyph(c)) {
         return std::borrow::Cow::Borrowed(text);
     }
-    text.chars()
-        .map(|c| if c.is_control() || face.glyph_index(c).is_some() { c } else { STAND_IN })
-        .collect()
+    text.chars().map(|c| if c.is_control() || has_glyph(c) { c } else { STAND_IN }).collect()
+}
+
+/// Whether the regular face has a glyph for `c` (Basic Multilingual Plane answers are kept:
+/// a cmap lookup per character was most of the time of validating a long report).
+fn has_glyph(c: char) -> bool {
+    static KNOWN: OnceLock<Vec<AtomicU8>> = OnceLock::new();
+    if c.is_ascii_graphic() || c == ' ' {
+        return true;
+    }
+    let lookup = || face(false, false).glyph_index(c).is_some();
+    let known = KNOWN.get_or_init(|| (0..=0xFFFF).map(|_| AtomicU8::new(0)).collect());
+    let Some(slot) = known.get(c as usize) else { return lookup() };
+    match slot.load(Ordering::Relaxed) {
+        0 => {
+            let has = lookup();
+            slot.store(if has { 1 } else { 2 }, Ordering::Relaxed);
+            has
+        }
+        v => v == 1,
+    }
 }
 
 /// Characters of `text` the bundled font has no glyph for.
 pub fn missing_glyphs(text: &str) -> Vec<char> {
-    let face = face(false, false);
-    let mut out: Vec<char> =
-        text.chars().filter(|c| !c.is_control() && face.glyph_index(*c).is_none()).collect();
+    let mut out: Vec<char> = text.chars().filter(|c| !c.is_control() && !has_glyph(*c)).collect();
     out.dedup();
     out
 }

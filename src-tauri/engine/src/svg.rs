@@ -18,10 +18,8 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// One SVG document per page. With `font_base` (the URL folder of the font files, "fonts/") each
-/// page carries `@font-face` rules; without it the page has no `<style>` at all (for a host page
-/// with a strict CSP that declares the fonts itself) and names the family on each text.
-pub fn write(layout: &Layout, font_base: Option<&str>) -> Vec<String> {
+/// `@font-face` rules for the bundled faces under `font_base` (empty without one).
+fn font_faces(font_base: Option<&str>) -> String {
     let mut faces = String::new();
     for (i, file) in FONT_FILES.iter().enumerate() {
         let Some(font_base) = font_base else { break };
@@ -33,54 +31,67 @@ pub fn write(layout: &Layout, font_base: Option<&str>) -> Vec<String> {
             escape(font_base)
         );
     }
-    layout
-        .pages
-        .iter()
-        .map(|page| {
-            let mut s = String::new();
-            let _ = write!(
-                s,
-                r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.2}pt" height="{h:.2}pt" viewBox="0 0 {w:.2} {h:.2}">"#,
-                w = layout.width_pt,
-                h = layout.height_pt,
-            );
-            if font_base.is_some() {
+    faces
+}
+
+/// One SVG document per page. With `font_base` (the URL folder of the font files, "fonts/") each
+/// page carries `@font-face` rules; without it the page has no `<style>` at all (for a host page
+/// with a strict CSP that declares the fonts itself) and names the family on each text.
+pub fn write(layout: &Layout, font_base: Option<&str>) -> Vec<String> {
+    let faces = font_faces(font_base);
+    (0..layout.pages.len()).map(|i| draw(layout, i, font_base.map(|_| faces.as_str()))).collect()
+}
+
+/// The SVG document of page `index` (as [`write`] draws it).
+pub fn page(layout: &Layout, index: usize, font_base: Option<&str>) -> String {
+    let faces = font_faces(font_base);
+    draw(layout, index, font_base.map(|_| faces.as_str()))
+}
+
+fn draw(layout: &Layout, index: usize, faces: Option<&str>) -> String {
+    let Some(page) = layout.pages.get(index) else { return String::new() };
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.2}pt" height="{h:.2}pt" viewBox="0 0 {w:.2} {h:.2}">"#,
+        w = layout.width_pt,
+        h = layout.height_pt,
+    );
+    if let Some(faces) = faces {
+        let _ = write!(
+            s,
+            "<style>{faces}text{{font-family:'Liberation Serif','Times New Roman',serif;white-space:pre}}</style>"
+        );
+    }
+    s.push_str(r#"<rect width="100%" height="100%" fill="white"/><g font-family="Liberation Serif, Times New Roman, serif">"#);
+    for item in &page.items {
+        match item {
+            Item::Text(t) => {
                 let _ = write!(
                     s,
-                    "<style>{faces}text{{font-family:'Liberation Serif','Times New Roman',serif;white-space:pre}}</style>"
+                    r#"<text x="{:.2}" y="{:.2}" font-size="{}"{}{}{} xml:space="preserve">{}</text>"#,
+                    t.x,
+                    t.y,
+                    t.style.size_pt,
+                    if t.style.bold { r#" font-weight="bold""# } else { "" },
+                    if t.style.italic { r#" font-style="italic""# } else { "" },
+                    if t.word_spacing.abs() > 1e-6 {
+                        format!(r#" word-spacing="{:.3}""#, t.word_spacing)
+                    } else {
+                        String::new()
+                    },
+                    escape(&crate::metrics::printable(&t.text))
                 );
             }
-            s.push_str(r#"<rect width="100%" height="100%" fill="white"/><g font-family="Liberation Serif, Times New Roman, serif">"#);
-            for item in &page.items {
-                match item {
-                    Item::Text(t) => {
-                        let _ = write!(
-                            s,
-                            r#"<text x="{:.2}" y="{:.2}" font-size="{}"{}{}{} xml:space="preserve">{}</text>"#,
-                            t.x,
-                            t.y,
-                            t.style.size_pt,
-                            if t.style.bold { r#" font-weight="bold""# } else { "" },
-                            if t.style.italic { r#" font-style="italic""# } else { "" },
-                            if t.word_spacing.abs() > 1e-6 {
-                                format!(r#" word-spacing="{:.3}""#, t.word_spacing)
-                            } else {
-                                String::new()
-                            },
-                            escape(&crate::metrics::printable(&t.text))
-                        );
-                    }
-                    Item::Line(r) => {
-                        let _ = write!(
-                            s,
-                            r#"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="black" stroke-width="{}"/>"#,
-                            r.x1, r.y1, r.x2, r.y2, r.width
-                        );
-                    }
-                }
+            Item::Line(r) => {
+                let _ = write!(
+                    s,
+                    r#"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="black" stroke-width="{}"/>"#,
+                    r.x1, r.y1, r.x2, r.y2, r.width
+                );
             }
-            s.push_str("</g></svg>\n");
-            s
-        })
-        .collect()
+        }
+    }
+    s.push_str("</g></svg>\n");
+    s
 }

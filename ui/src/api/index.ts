@@ -26,9 +26,9 @@ const isTauri = (): boolean => typeof window !== "undefined" && "__TAURI_INTERNA
 /** An error from the backend, always a Vietnamese message. */
 export class ApiError extends Error {}
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(cmd: string, args?: Record<string, unknown> | Uint8Array, headers?: Record<string, string>): Promise<T> {
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke<T>(cmd, args, headers ? { headers } : undefined);
   } catch (e) {
     throw new ApiError(typeof e === "string" ? e : String(e));
   }
@@ -40,7 +40,9 @@ export const api = {
   startupSample: () => call<boolean>("startup_sample"),
   openReport: (path: string) => call<Opened>("open_report", { path }),
   saveReport: (path: string, report: Report) => call<string>("save_report", { path, report }),
-  preview: (report: Report) => call<Preview>("preview", { report }),
+  /** The report goes as raw JSON bytes (read by the engine in one pass), the version held as a header. */
+  preview: (report: Report, known: number | null) =>
+    call<Preview>("preview", new TextEncoder().encode(JSON.stringify(report)), { "x-known": known === null ? "" : String(known) }),
   /** `source`: the open report's own file (refused as output); `replaceReadOnly`: the user agreed. */
   exportDocument: (path: string, report: Report, format: ExportFormat, source: string | null, replaceReadOnly = false) =>
     call<ExportOutcome>("export_document", { path, report, format, source, replaceReadOnly }),

@@ -487,9 +487,21 @@ blocking: boolean, };
 
 export type Preview = { 
 /**
- * SVG markup of each page (no `<style>`; the UI declares the fonts).
+ * Version of the layout; the UI sends it back with the next request.
  */
-pages: Array<string>, 
+version: number, 
+/**
+ * Number of pages.
+ */
+page_count: number, 
+/**
+ * Whether `pages` holds every page (else only those changed since the version the UI has).
+ */
+complete: boolean, 
+/**
+ * The pages drawn: index and SVG markup (no `<style>`; the UI declares the fonts).
+ */
+pages: Array<PreviewPage>, 
 /**
  * For each page, the report paths whose content starts there.
  */
@@ -498,6 +510,16 @@ anchors: Array<Array<string>>,
  * Problems found by validation and layout.
  */
 problems: Array<ProblemView>, };
+
+export type PreviewPage = { 
+/**
+ * Page index (0 = first page).
+ */
+index: number, 
+/**
+ * SVG markup.
+ */
+svg: string, };
 
 export type Opened = { 
 /**

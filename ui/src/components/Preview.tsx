@@ -1,24 +1,63 @@
 // The right column: the real pages (SVG from the engine's layout, the same as the PDF), kept
-// scrolled to the page where the part being edited starts.
-import { useEffect, useRef } from "react";
-import type { Preview as PreviewData } from "../bindings/types";
+// scrolled to the page where the part being edited starts. Only pages whose SVG changed are
+// redrawn: the engine sends the changed pages, and unchanged pages keep their string.
+import { memo, useEffect, useLayoutEffect, useRef } from "react";
+import type { Preview as PreviewAnswer, ProblemView, Report } from "../bindings/types";
+import { usePreview, type Shown } from "../state/preview";
+import { patchSvg } from "./svgPatch";
 
-export function Preview({ data, anchor, busy }: { data: PreviewData | null; anchor: string; busy: boolean }) {
+const Page = memo(function Page({ svg, index, current }: { svg: string; index: number; current: boolean }) {
+  const host = useRef<HTMLDivElement>(null);
+  // Only the lines that changed are replaced (see svgPatch).
+  useLayoutEffect(() => {
+    if (host.current) patchSvg(host.current, svg);
+  }, [svg]);
+  return <div ref={host} className={`page ${current ? "current" : ""}`} data-page={index} />;
+});
+
+/** The preview of `report`, kept up to date by the engine. It re-renders on its own when pages
+ * arrive (the editor does not); the problems go to `onProblems` only when they change. */
+export function LivePreview({
+  report,
+  anchor,
+  fetch,
+  onError,
+  onProblems,
+}: {
+  report: Report | null;
+  anchor: string;
+  fetch: (report: Report, known: number | null) => Promise<PreviewAnswer>;
+  onError: (e: unknown) => void;
+  onProblems: (problems: ProblemView[]) => void;
+}) {
+  const { shown, busy } = usePreview(report, fetch, onError);
+  const last = useRef("");
+  useEffect(() => {
+    const problems = shown?.problems ?? [];
+    const key = JSON.stringify(problems);
+    if (key !== last.current) {
+      last.current = key;
+      onProblems(problems);
+    }
+  }, [shown, onProblems]);
+  return <Preview data={shown} anchor={anchor} busy={busy} />;
+}
+
+export function Preview({ data, anchor, busy }: { data: Shown | null; anchor: string; busy: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   const page = data ? pageOf(data.anchors, anchor) : 0;
+  const count = data?.pages.length ?? 0;
   useEffect(() => {
     const el = box.current?.querySelector<HTMLElement>(`[data-page="${page}"]`);
     el?.scrollIntoView({ block: "start", behavior: "auto" });
-  }, [page, data]);
+  }, [page, count]);
   return (
     <aside className="preview" aria-label="Xem trước trang in">
       <div className="preview-bar">
-        Xem trước {data ? `— ${data.pages.length} trang` : ""} {busy && <span className="busy">đang cập nhật…</span>}
+        Xem trước {data ? `— ${count} trang` : ""} {busy && <span className="busy">đang cập nhật…</span>}
       </div>
       <div className="pages" ref={box}>
-        {data?.pages.map((svg, i) => (
-          <div key={i} className={`page ${i === page ? "current" : ""}`} data-page={i} dangerouslySetInnerHTML={{ __html: svg }} />
-        ))}
+        {data?.pages.map((svg, i) => <Page key={i} svg={svg} index={i} current={i === page} />)}
       </div>
     </aside>
   );
