@@ -4,7 +4,8 @@
 use ts_rs::{Config, TS};
 
 use crate::commands::{
-    ExportFormat, ExportOutcome, Opened, Preview, PreviewPage, ProblemView, Question, Recovered, Wizard,
+    ExportFormat, ExportOutcome, Opened, Preview, PreviewPage, ProblemView, Question, Recovered,
+    Wizard,
 };
 use baocao_engine::model::*;
 

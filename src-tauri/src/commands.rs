@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use baocao_engine::model::Report;
 use baocao_engine::{
-    fsio, load, preview, profile_for, render_docx, render_pdf, rollforward, sample, templates,
-    EngineError, RenderEnv, Severity,
+    fsio, load, preview, profile_for, render_docx, render_pdf, render_preview, rollforward, sample,
+    templates, EngineError, RenderEnv, Severity,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime};
@@ -170,22 +170,15 @@ pub fn preview(
         tauri::ipc::InvokeBody::Json(value) => Report::deserialize(value),
     }
     .map_err(|e| format!("Không đọc được báo cáo để xem trước: {e}."))?;
-    let known: Option<u32> = request
-        .headers()
-        .get("x-known")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse().ok());
+    let known: Option<u32> =
+        request.headers().get("x-known").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
     let mut session = state.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let p = session.render(&report, known.map(u64::from), env().now).map_err(msg)?;
+    let p = render_preview(&mut session, &report, known.map(u64::from), env()).map_err(msg)?;
     Ok(Preview {
         version: p.version as u32,
         page_count: p.page_count as u32,
         complete: p.complete,
-        pages: p
-            .pages
-            .into_iter()
-            .map(|(i, svg)| PreviewPage { index: i as u32, svg })
-            .collect(),
+        pages: p.pages.into_iter().map(|(i, svg)| PreviewPage { index: i as u32, svg }).collect(),
         anchors: p.anchors,
         problems: p
             .problems

@@ -8,7 +8,10 @@
 //!    (numbering, ordinals, counts, figures, totals, header and closing blocks);
 //! 4. [`docx::write`] draws the flow as an official-format DOCX;
 //! 5. [`layout::layout`] breaks the same flow into pages with the bundled font's metrics,
-//!    which [`pdf::write`] and [`svg::write`] draw.
+//!    which [`pdf::write`] and [`svg::write`] draw;
+//! 6. for the live preview, [`render_preview`] keeps a [`preview::PreviewSession`]: the layout is
+//!    [`layout::Incremental`] (only changed blocks broken again, pagination resumed at the first
+//!    touched page and stopped where it meets the old layout) and only changed pages are drawn.
 //!
 //! No GUI dependency: the engine builds, tests and runs headless.
 
@@ -106,6 +109,17 @@ pub fn render_pdf(
     let (flow, pages, warnings) = render_layout(report, profile, env)?;
     let bytes = pdf::write(&pages, &flow.props)?;
     Ok(Rendered { bytes, warnings })
+}
+
+/// Lays the report out for the live preview, whatever its problems (listed with the pages), and
+/// draws only the pages a client holding version `known` lacks.
+pub fn render_preview(
+    session: &mut preview::PreviewSession,
+    report: &Report,
+    known: Option<u64>,
+    env: RenderEnv,
+) -> Result<preview::PreviewPages, EngineError> {
+    session.render(report, known, env.now)
 }
 
 /// The JSON Schema of the report file, generated from the Rust types.

@@ -51,10 +51,10 @@ impl PreviewSession {
         let mut problems = validate::validate(report, &profile);
         let before = self.layout.version();
         let up = self.layout.update(flow::build(report, &profile, now), &profile);
-        let layout = self.layout.layout().ok_or_else(|| EngineError::Write {
-            format: "SVG",
-            detail: "no layout".into(),
-        })?;
+        let layout = self
+            .layout
+            .layout()
+            .ok_or_else(|| EngineError::Write { format: "SVG", detail: "no layout".into() })?;
         problems.extend(layout.warnings.iter().cloned());
         let complete = known != Some(before) || before == 0;
         let wanted: Vec<usize> =

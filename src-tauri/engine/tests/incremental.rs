@@ -104,9 +104,8 @@ fn check(report: &Report, edits: &[Edit]) -> Result<(), TestCaseError> {
             prop_assert_eq!(a, b, "page {} after edit {} {:?}", n + 1, k, e);
         }
         prop_assert_eq!(got, &full);
-        let differ: Vec<usize> = (0..full.pages.len())
-            .filter(|&n| before.pages.get(n) != full.pages.get(n))
-            .collect();
+        let differ: Vec<usize> =
+            (0..full.pages.len()).filter(|&n| before.pages.get(n) != full.pages.get(n)).collect();
         prop_assert_eq!(&up.changed, &differ, "changed pages after edit {} {:?}", k, e);
         before = full;
     }

@@ -87,7 +87,12 @@ impl Incremental {
             if let Some(l) = self.layout.as_mut() {
                 l.props = flow.props;
             }
-            return Update { version: self.version, changed: Vec::new(), relaid_blocks, repaginated_pages: 0 };
+            return Update {
+                version: self.version,
+                changed: Vec::new(),
+                relaid_blocks,
+                repaginated_pages: 0,
+            };
         }
 
         // Restart at the first changed block, or earlier when a keep-with-next chain leads

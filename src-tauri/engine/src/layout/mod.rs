@@ -18,7 +18,6 @@ use lines::lay_para;
 use pager::{LBlock, Pager};
 use table::lay_table;
 
-
 mod incremental;
 mod lines;
 mod pager;

@@ -418,8 +418,8 @@ fn keep_chain_height(blocks: &[LBlock], i: usize, prev_after: f64) -> f64 {
     }
     if let Some(LBlock::Table(t)) = blocks.get(j) {
         let heads = t.rows.iter().take_while(|r| r.repeat_header).count();
-        need += t.rows.iter().take(heads + 1).map(LRow::height).sum::<f64>()
-            + t.border.unwrap_or(0.0);
+        need +=
+            t.rows.iter().take(heads + 1).map(LRow::height).sum::<f64>() + t.border.unwrap_or(0.0);
     }
     need
 }
