@@ -38,7 +38,13 @@ measure() { # name, command...
     n=$(( n + 1 ))
     detail="$detail $(cat "/proc/$p/comm") $(( $(awk '/^Rss:/ {print $2}' "/proc/$p/smaps_rollup") / 1024 ))/$(( $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup") / 1024 ));"
   done
-  kill "$pid" 2>/dev/null || true
+  # The app and WebKit first (xvfb-run does not pass its signal on), then Xvfb with its wrapper.
+  local all; all="$(tree "$pid")"
+  for p in $all; do
+    grep -qE '^(soan-bao-cao|empty_window|WebKit)' "/proc/$p/comm" 2>/dev/null && kill "$p" 2>/dev/null
+  done
+  sleep 1
+  kill $all 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   printf '%-34s %3d processes  RSS %5d MB  PSS %5d MB  (RSS/PSS:%s)\n' "$name" "$n" $(( rss / 1024 )) $(( pss / 1024 )) "$detail"
 }

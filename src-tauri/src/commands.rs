@@ -41,6 +41,9 @@ pub struct Preview {
     pub anchors: Vec<Vec<String>>,
     /// Problems found by validation and layout.
     pub problems: Vec<ProblemView>,
+    /// Time spent in the command (reading the report, validation, layout, drawing), in
+    /// microseconds: the rest of a keystroke's time is the UI and the IPC.
+    pub took_us: u32,
 }
 
 /// One page of the preview.
@@ -160,11 +163,13 @@ pub fn save_report<R: Runtime>(
 /// Lays the report out and returns the pages the UI lacks as SVG, whatever the report's problems
 /// (they are listed). The body is the report as JSON bytes (no intermediate JSON value: this runs
 /// on every keystroke); the header `x-known` is the version the UI holds.
+/// Runs off the main thread (an async command), which keeps the window responsive meanwhile.
 #[tauri::command]
-pub fn preview(
+pub async fn preview(
     state: tauri::State<'_, PreviewState>,
     request: tauri::ipc::Request<'_>,
 ) -> Result<Preview, String> {
+    let start = std::time::Instant::now();
     let report: Report = match request.body() {
         tauri::ipc::InvokeBody::Raw(bytes) => serde_json::from_slice(bytes),
         tauri::ipc::InvokeBody::Json(value) => Report::deserialize(value),
@@ -189,6 +194,7 @@ pub fn preview(
                 blocking: p.severity == Severity::Error,
             })
             .collect(),
+        took_us: start.elapsed().as_micros().min(u128::from(u32::MAX)) as u32,
     })
 }
 

@@ -330,7 +330,7 @@ try {
         return `trung vị ${t[Math.floor(t.length / 2)].toFixed(0)} ms, lớn nhất ${t[t.length - 1].toFixed(0)} ms (${t.length} phím)`;
       };
       console.log(`       ĐO: báo cáo ${pages} trang, gõ ở ${where}: phím → trang mới trên màn hình: từng phím ${stats(one)}; gõ liền ${stats(burst)}`);
-      if (process.env.BAOCAO_E2E_DEBUG) console.log(`       (phím→gửi, máy+IPC, React, vẽ, số trang: ${JSON.stringify(await exec("return window.__previewSteps"))})`);
+      if (process.env.BAOCAO_E2E_DEBUG) console.log(`       (phím→gửi, IPC, máy, React, vẽ, số trang: ${JSON.stringify(await exec("return window.__previewSteps"))})`);
       const worst = Math.max(...one, ...burst);
       if (worst > 2000) throw new Error(`a keystroke took ${worst.toFixed(0)} ms to reach the preview`);
     }

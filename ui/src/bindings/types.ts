@@ -509,7 +509,12 @@ anchors: Array<Array<string>>,
 /**
  * Problems found by validation and layout.
  */
-problems: Array<ProblemView>, };
+problems: Array<ProblemView>, 
+/**
+ * Time spent in the command (reading the report, validation, layout, drawing), in
+ * microseconds: the rest of a keystroke's time is the UI and the IPC.
+ */
+took_us: number, };
 
 export type PreviewPage = { 
 /**

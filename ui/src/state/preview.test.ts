@@ -9,6 +9,7 @@ const answer = (p: Partial<Preview>): Preview => ({
   pages: [],
   anchors: [],
   problems: [],
+  took_us: 0,
   ...p,
 });
 

@@ -46,7 +46,7 @@ export function usePreview(
   const lastInput = useRef(0);
   const paintedSeq = useRef<number | null>(null);
   // When the last request was sent and answered, for the figures' breakdown.
-  const timing = useRef({ sent: 0, received: 0, pages: 0 });
+  const timing = useRef({ sent: 0, received: 0, pages: 0, engine: 0 });
 
   // Every input event, captured at the document: the moment a key reached the page.
   useEffect(() => {
@@ -76,7 +76,7 @@ export function usePreview(
       try {
         const sent = performance.now();
         const p = await fetch(job.report, shownRef.current?.version ?? null);
-        timing.current = { sent, received: performance.now(), pages: p.pages.length };
+        timing.current = { sent, received: performance.now(), pages: p.pages.length, engine: p.took_us / 1000 };
         if (latest.current === null) return; // the report was closed meanwhile
         const next = applyPreview(shownRef.current, p);
         shownRef.current = next;
@@ -103,15 +103,15 @@ export function usePreview(
     if (done.length === 0) return;
     typed.current = typed.current.filter((t) => t.seq > upTo);
     const committed = performance.now();
-    const { sent, received, pages } = timing.current;
+    const { sent, received, pages, engine } = timing.current;
     requestAnimationFrame(() =>
       setTimeout(() => {
         const now = performance.now();
         const w = window as unknown as { __previewLatency?: number[]; __previewSteps?: number[][] };
         (w.__previewLatency ??= []).push(...done.map((t) => now - t.at));
-        // input → sent, engine and IPC, React commit, paint; pages redrawn.
+        // input → sent, IPC (both ways), engine, React commit, paint; pages redrawn.
         const first = done[0].at;
-        (w.__previewSteps ??= []).push([sent - first, received - sent, committed - received, now - committed, pages]);
+        (w.__previewSteps ??= []).push([sent - first, received - sent - engine, engine, committed - received, now - committed, pages].map(Math.round));
       }, 0),
     );
   }, [state]);
