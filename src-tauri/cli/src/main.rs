@@ -495,14 +495,8 @@ fn render_svg(
     fsio::create_dir(dir, false)?;
     let fonts = dir.join("fonts");
     fsio::create_dir(&fonts, false)?;
-    let bytes = [
-        baocao_engine::metrics::SERIF_REGULAR,
-        baocao_engine::metrics::SERIF_BOLD,
-        baocao_engine::metrics::SERIF_ITALIC,
-        baocao_engine::metrics::SERIF_BOLD_ITALIC,
-    ];
-    for (name, data) in svg::FONT_FILES.iter().zip(bytes) {
-        write_atomic(&fonts.join(name), data)?;
+    for face in &baocao_engine::metrics::FACES {
+        write_atomic(&fonts.join(face.file), face.bytes)?;
     }
     let svgs = svg::write(&pages, Some("fonts/"));
     for (i, page) in svgs.iter().enumerate() {

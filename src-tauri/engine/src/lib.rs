@@ -106,8 +106,8 @@ pub fn render_pdf(
     profile: &FormatProfile,
     env: RenderEnv,
 ) -> Result<Rendered, EngineError> {
-    let (flow, pages, warnings) = render_layout(report, profile, env)?;
-    let bytes = pdf::write(&pages, &flow.props)?;
+    let (_, pages, warnings) = render_layout(report, profile, env)?;
+    let bytes = pdf::write(&pages)?;
     Ok(Rendered { bytes, warnings })
 }
 

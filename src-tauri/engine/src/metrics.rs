@@ -18,14 +18,72 @@ pub static SERIF_ITALIC: &[u8] =
 pub static SERIF_BOLD_ITALIC: &[u8] =
     include_bytes!("../../../templates/fonts/LiberationSerif-BoldItalic.ttf");
 
+/// One bundled face: its file, PostScript name, bytes and style.
+#[derive(Debug, Clone, Copy)]
+pub struct FontFace {
+    /// File name in `templates/fonts` (and in the UI's `fonts/`).
+    pub file: &'static str,
+    /// PostScript name (the PDF's BaseFont, before the subset tag).
+    pub postscript: &'static str,
+    /// The TrueType file.
+    pub bytes: &'static [u8],
+    /// Bold face.
+    pub bold: bool,
+    /// Italic face.
+    pub italic: bool,
+}
+
+/// The bundled faces in the order regular, bold, italic, bold italic: the one table the
+/// metrics, PDF, SVG and CLI use ([`face_index`] gives a style's place in it).
+pub static FACES: [FontFace; 4] = [
+    FontFace {
+        file: "LiberationSerif-Regular.ttf",
+        postscript: "LiberationSerif",
+        bytes: SERIF_REGULAR,
+        bold: false,
+        italic: false,
+    },
+    FontFace {
+        file: "LiberationSerif-Bold.ttf",
+        postscript: "LiberationSerif-Bold",
+        bytes: SERIF_BOLD,
+        bold: true,
+        italic: false,
+    },
+    FontFace {
+        file: "LiberationSerif-Italic.ttf",
+        postscript: "LiberationSerif-Italic",
+        bytes: SERIF_ITALIC,
+        bold: false,
+        italic: true,
+    },
+    FontFace {
+        file: "LiberationSerif-BoldItalic.ttf",
+        postscript: "LiberationSerif-BoldItalic",
+        bytes: SERIF_BOLD_ITALIC,
+        bold: true,
+        italic: true,
+    },
+];
+
+/// The place of a style's face in [`FACES`].
+pub fn face_index(bold: bool, italic: bool) -> usize {
+    usize::from(bold) + 2 * usize::from(italic)
+}
+
+/// The parsed face at `index` in [`FACES`].
+pub fn parsed_face(index: usize) -> &'static Face<'static> {
+    &faces().faces[index.min(3)]
+}
+
 /// The four faces, parsed once.
 struct Faces {
     faces: [Face<'static>; 4],
 }
 
 fn faces() -> &'static Faces {
-    static FACES: OnceLock<Faces> = OnceLock::new();
-    FACES.get_or_init(|| {
+    static PARSED: OnceLock<Faces> = OnceLock::new();
+    PARSED.get_or_init(|| {
         let parse = |bytes: &'static [u8]| {
             // The fonts are compiled in and checked by the tests below; parsing cannot fail
             // at run time unless the build itself is broken.
@@ -33,23 +91,17 @@ fn faces() -> &'static Faces {
         };
         Faces {
             faces: [
-                parse(SERIF_REGULAR),
-                parse(SERIF_BOLD),
-                parse(SERIF_ITALIC),
-                parse(SERIF_BOLD_ITALIC),
+                parse(FACES[0].bytes),
+                parse(FACES[1].bytes),
+                parse(FACES[2].bytes),
+                parse(FACES[3].bytes),
             ],
         }
     })
 }
 
 fn face(bold: bool, italic: bool) -> &'static Face<'static> {
-    let f = &faces().faces;
-    match (bold, italic) {
-        (false, false) => &f[0],
-        (true, false) => &f[1],
-        (false, true) => &f[2],
-        (true, true) => &f[3],
-    }
+    &faces().faces[face_index(bold, italic)]
 }
 
 /// Advances of Basic Multilingual Plane characters per face, filled on first use
@@ -82,7 +134,7 @@ fn advance(face: &Face<'_>, index: usize, c: char) -> u32 {
 
 /// Width of `text` in points at `size_pt`, from the glyph advances (no kerning, as Word's default).
 pub fn text_width_pt(text: &str, size_pt: f64, bold: bool, italic: bool) -> f64 {
-    let index = usize::from(bold) + 2 * usize::from(italic);
+    let index = face_index(bold, italic);
     let face = face(bold, italic);
     let units = f64::from(face.units_per_em());
     let total: u32 = text.chars().map(|c| advance(face, index, c)).sum();

@@ -1,34 +1,26 @@
-//! PDF writer (printpdf 0.12.8, no default features): draws a [`Layout`] with the bundled
-//! Liberation Serif faces embedded as subsets (Type0/Identity-H with a ToUnicode map, so
-//! copying and `pdftotext` return the text), A4 pages, document info and language.
+//! PDF writer: draws a [`Layout`] straight into page content streams (lopdf builds the file's
+//! object structure), with the bundled Liberation Serif faces embedded once each as subsets
+//! (Type0/Identity-H over a CIDFontType2 with widths and a ToUnicode map, so copying and
+//! `pdftotext` return the text), A4 pages, document info and language. Page streams are
+//! compressed in parallel.
 
-use printpdf::{
-    Color, Line, LinePoint, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, Rgb, TextItem, TextMatrix,
-};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::io::Write as _;
 
-use std::collections::BTreeSet;
+use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 use crate::error::EngineError;
 use crate::flow::DocProps;
-use crate::layout::{Item, Layout};
-use crate::metrics::{printable, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, SERIF_REGULAR};
-use crate::units::pt_to_mm;
+use crate::layout::{Item, Layout, TextRun};
+use crate::metrics::{face_index, parsed_face, printable, FACES};
 
 fn err(detail: impl ToString) -> EngineError {
     EngineError::Write { format: "PDF", detail: detail.to_string() }
 }
 
-/// PostScript names of the four bundled faces.
-const FACE_NAMES: [&str; 4] = [
-    "LiberationSerif",
-    "LiberationSerif-Bold",
-    "LiberationSerif-Italic",
-    "LiberationSerif-BoldItalic",
-];
-
-fn face_index(t: &crate::layout::TextRun) -> usize {
-    usize::from(t.style.bold) + 2 * usize::from(t.style.italic)
+fn run_face(t: &TextRun) -> usize {
+    face_index(t.style.bold, t.style.italic)
 }
 
 /// A six-capital-letter subset tag derived from the face and its characters (stable output).
@@ -40,169 +32,351 @@ fn subset_tag(face: usize, chars: &BTreeSet<char>) -> String {
     (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
 }
 
-/// Keeps only the glyphs of `chars` (and .notdef), with a Unicode cmap for them.
-fn subset(bytes: &[u8], chars: &BTreeSet<char>) -> Result<Vec<u8>, EngineError> {
+/// One face as embedded: its characters' codes in the subset (a code is the subset glyph id).
+struct Embedded {
+    /// Resource name, "F0"…"F3".
+    name: String,
+    /// Code of each character drawn with this face.
+    codes: BTreeMap<char, u16>,
+}
+
+/// Subsets face `index` to `chars` (plus .notdef) and adds its font objects; returns the Type0
+/// font's object id and the character codes. Glyphs keep the order of their original ids, so a
+/// character's code is its glyph's position in the subset.
+fn embed_face(
+    doc: &mut Document,
+    index: usize,
+    chars: &BTreeSet<char>,
+) -> Result<(ObjectId, Embedded), EngineError> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
     use allsorts::subset::{subset as subset_font, CmapTarget, SubsetProfile};
-    let face = ttf_parser::Face::parse(bytes, 0).map_err(err)?;
-    let mut gids: BTreeSet<u16> =
-        chars.iter().filter_map(|c| face.glyph_index(*c)).map(|g| g.0).collect();
-    gids.remove(&0);
-    let ids: Vec<u16> = std::iter::once(0).chain(gids).collect();
+    let face = parsed_face(index);
+    let bytes = FACES[index].bytes;
+    let mut by_gid: BTreeMap<u16, Vec<char>> = BTreeMap::new();
+    for c in chars {
+        if let Some(g) = face.glyph_index(*c) {
+            if g.0 != 0 {
+                by_gid.entry(g.0).or_default().push(*c);
+            }
+        }
+    }
+    let ids: Vec<u16> = std::iter::once(0).chain(by_gid.keys().copied()).collect();
     let scope = ReadScope::new(bytes);
     let data = scope.read::<FontData<'_>>().map_err(err)?;
     let provider = data.table_provider(0).map_err(err)?;
-    subset_font(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(err)
-}
+    let sub = subset_font(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(err)?;
 
-fn black() -> Color {
-    Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None })
-}
-
-/// Writes the laid-out pages as PDF bytes with the document's properties.
-pub fn write(layout: &Layout, props: &DocProps) -> Result<Vec<u8>, EngineError> {
-    let mut doc = PdfDocument::new(&props.title);
-    let info = &mut doc.metadata.info;
-    info.author = props.author.clone();
-    info.subject = props.subject.clone();
-    info.creator = "Soạn Báo Cáo".into();
-    info.producer = "Soạn Báo Cáo (printpdf)".into();
-    if let Ok(t) = printpdf::OffsetDateTime::from_unix_timestamp(props.generated.timestamp()) {
-        info.creation_date = t;
-        info.modification_date = t;
-        info.metadata_date = t;
+    let upem = f64::from(face.units_per_em());
+    let scale = |v: f64| (v * 1000.0 / upem).round() as i64;
+    let mut codes = BTreeMap::new();
+    let mut widths = Vec::with_capacity(ids.len());
+    let mut to_unicode = String::new();
+    let mut entries = Vec::new();
+    for (code, gid) in ids.iter().enumerate() {
+        let advance = face.glyph_hor_advance(ttf_parser::GlyphId(*gid)).unwrap_or(0);
+        widths.push(Object::Integer(scale(f64::from(advance))));
+        if let Some(cs) = by_gid.get(gid) {
+            for c in cs {
+                codes.insert(*c, code as u16);
+            }
+            let mut utf16 = String::new();
+            for unit in cs[0].encode_utf16(&mut [0; 2]) {
+                let _ = write!(utf16, "{unit:04X}");
+            }
+            entries.push(format!("<{code:04X}> <{utf16}>"));
+        }
     }
+    let _ = write!(
+        to_unicode,
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+    );
+    for chunk in entries.chunks(100) {
+        let _ = writeln!(to_unicode, "{} beginbfchar", chunk.len());
+        for e in chunk {
+            to_unicode.push_str(e);
+            to_unicode.push('\n');
+        }
+        to_unicode.push_str("endbfchar\n");
+    }
+    to_unicode.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+
+    let name = format!("{}+{}", subset_tag(index, chars), FACES[index].postscript);
+    let file_len = sub.len() as i64;
+    let file =
+        doc.add_object(compressed(dictionary! { "Length1" => file_len }, &sub, Level::Best)?);
+    let bbox = face.global_bounding_box();
+    let mut flags = 32; // non-symbolic
+    flags |= 2; // serif
+    if FACES[index].italic {
+        flags |= 64;
+    }
+    let descriptor = doc.add_object(dictionary! {
+        "Type" => "FontDescriptor",
+        "FontName" => Object::Name(name.clone().into_bytes()),
+        "Flags" => flags,
+        "FontBBox" => vec![
+            scale(f64::from(bbox.x_min)).into(),
+            scale(f64::from(bbox.y_min)).into(),
+            scale(f64::from(bbox.x_max)).into(),
+            scale(f64::from(bbox.y_max)).into(),
+        ],
+        "ItalicAngle" => Object::Real(face.italic_angle()),
+        "Ascent" => scale(f64::from(face.ascender())),
+        "Descent" => scale(f64::from(face.descender())),
+        "CapHeight" => scale(f64::from(face.capital_height().unwrap_or(face.ascender()))),
+        "StemV" => if FACES[index].bold { 140 } else { 80 },
+        "FontFile2" => file,
+    });
+    let cid = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => Object::Name(name.clone().into_bytes()),
+        "CIDSystemInfo" => dictionary! {
+            "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Identity"),
+            "Supplement" => 0,
+        },
+        "FontDescriptor" => descriptor,
+        "CIDToGIDMap" => "Identity",
+        "W" => vec![Object::Integer(0), Object::Array(widths)],
+    });
+    let cmap = doc.add_object(compressed(Dictionary::new(), to_unicode.as_bytes(), Level::Best)?);
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => Object::Name(name.into_bytes()),
+        "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![cid.into()],
+        "ToUnicode" => cmap,
+    });
+    Ok((font, Embedded { name: format!("F{index}"), codes }))
+}
+
+/// How hard to compress a stream.
+#[derive(Clone, Copy)]
+enum Level {
+    /// Page content: fast (most of the file's streams; measured in docs/performance.md).
+    Fast,
+    /// Fonts and maps, written once.
+    Best,
+}
+
+fn deflate(bytes: &[u8], level: Level) -> Result<Vec<u8>, EngineError> {
+    let level = match level {
+        Level::Fast => flate2::Compression::fast(),
+        Level::Best => flate2::Compression::default(),
+    };
+    let mut z = flate2::write::ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3), level);
+    z.write_all(bytes).map_err(err)?;
+    z.finish().map_err(err)
+}
+
+/// A Flate-compressed stream with `dict`'s entries.
+fn compressed(mut dict: Dictionary, bytes: &[u8], level: Level) -> Result<Stream, EngineError> {
+    dict.set("Filter", "FlateDecode");
+    Ok(Stream::new(dict, deflate(bytes, level)?).with_compression(false))
+}
+
+/// A number in a content stream: two decimals, no trailing zeros.
+fn num(out: &mut Vec<u8>, v: f64) {
+    let r = (v * 100.0).round() / 100.0;
+    if r.fract() == 0.0 {
+        let _ = write!(out, "{}", r as i64);
+    } else {
+        let s = format!("{r:.2}");
+        out.extend_from_slice(s.trim_end_matches('0').as_bytes());
+    }
+}
+
+/// The content stream of one page.
+fn page_content(items: &[Item], height: f64, fonts: &[Option<Embedded>]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(items.len() * 48);
+    out.extend_from_slice(b"0 g\nBT\n");
+    let mut current: Option<(usize, f64)> = None;
+    let hex = |out: &mut Vec<u8>, codes: &BTreeMap<char, u16>, text: &str| {
+        out.push(b'<');
+        for c in text.chars() {
+            let code = codes.get(&c).copied().unwrap_or(0);
+            let _ = write!(out, "{code:04X}");
+        }
+        out.push(b'>');
+    };
+    for item in items {
+        let Item::Text(t) = item else { continue };
+        let face = run_face(t);
+        let Some(font) = fonts[face].as_ref() else { continue };
+        if current != Some((face, t.style.size_pt)) {
+            let _ = write!(out, "/{} ", font.name);
+            num(&mut out, t.style.size_pt);
+            out.extend_from_slice(b" Tf\n");
+            current = Some((face, t.style.size_pt));
+        }
+        out.extend_from_slice(b"1 0 0 1 ");
+        num(&mut out, t.x);
+        out.push(b' ');
+        num(&mut out, height - t.y);
+        out.extend_from_slice(b" Tm\n");
+        let text = printable(&t.text);
+        if t.word_spacing.abs() > 1e-6 {
+            // Tw does not apply to two-byte codes (ISO 32000 §9.3.3): widen each space with a
+            // TJ offset instead, in thousandths of an em (negative = to the right).
+            let offset = -(t.word_spacing / t.style.size_pt * 1000.0);
+            out.push(b'[');
+            let mut parts = text.split(' ').peekable();
+            while let Some(part) = parts.next() {
+                if parts.peek().is_some() {
+                    hex(&mut out, &font.codes, &format!("{part} "));
+                    out.push(b' ');
+                    num(&mut out, offset);
+                    out.push(b' ');
+                } else if !part.is_empty() {
+                    hex(&mut out, &font.codes, part);
+                }
+            }
+            out.extend_from_slice(b"] TJ\n");
+        } else {
+            hex(&mut out, &font.codes, &text);
+            out.extend_from_slice(b" Tj\n");
+        }
+    }
+    out.extend_from_slice(b"ET\n");
+    let mut weight = None;
+    for item in items {
+        let Item::Line(r) = item else { continue };
+        if weight.is_none() {
+            out.extend_from_slice(b"0 G\n");
+        }
+        if weight != Some(r.width) {
+            num(&mut out, r.width);
+            out.extend_from_slice(b" w\n");
+            weight = Some(r.width);
+        }
+        num(&mut out, r.x1);
+        out.push(b' ');
+        num(&mut out, height - r.y1);
+        out.extend_from_slice(b" m ");
+        num(&mut out, r.x2);
+        out.push(b' ');
+        num(&mut out, height - r.y2);
+        out.extend_from_slice(b" l S\n");
+    }
+    out
+}
+
+/// A PDF text string: ASCII as is, anything else UTF-16BE with its byte-order mark.
+fn text_string(s: &str) -> Object {
+    if s.is_ascii() {
+        return Object::string_literal(s);
+    }
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in s.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// A PDF date string for the document's generation time.
+fn pdf_date(props: &DocProps) -> Object {
+    Object::string_literal(props.generated.format("D:%Y%m%d%H%M%SZ").to_string())
+}
+
+/// Compresses every page's content, on as many threads as the machine has (at most 8).
+fn page_streams(layout: &Layout, fonts: &[Option<Embedded>]) -> Result<Vec<Vec<u8>>, EngineError> {
+    let pages = &layout.pages;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let one = |i: usize| deflate(&page_content(&pages[i].items, layout.height_pt, fonts), Level::Fast);
+    if threads == 1 || pages.len() < 8 {
+        return (0..pages.len()).map(one).collect();
+    }
+    let chunk = pages.len().div_ceil(threads);
+    let parts: Vec<Result<Vec<Vec<u8>>, EngineError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..pages.len())
+            .step_by(chunk)
+            .map(|start| {
+                let end = (start + chunk).min(pages.len());
+                scope.spawn(move || (start..end).map(one).collect::<Result<Vec<_>, _>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(err("a page could not be compressed"))))
+            .collect()
+    });
+    let mut out = Vec::with_capacity(pages.len());
+    for part in parts {
+        out.extend(part?);
+    }
+    Ok(out)
+}
+
+/// Writes the laid-out pages as PDF bytes with the layout's document properties.
+pub fn write(layout: &Layout) -> Result<Vec<u8>, EngineError> {
+    let props = &layout.props;
+    let mut doc = Document::with_version("1.7");
     // Characters used by each face (regular, bold, italic, bold italic).
     let mut used: [BTreeSet<char>; 4] = Default::default();
     for page in &layout.pages {
         for item in &page.items {
             if let Item::Text(t) = item {
-                used[face_index(t)].extend(printable(&t.text).chars());
+                used[run_face(t)].extend(printable(&t.text).chars());
             }
         }
     }
-    let mut warnings = Vec::new();
-    let mut font_ids = Vec::new();
-    let mut names = Vec::new();
-    for (i, bytes) in
-        [SERIF_REGULAR, SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC].into_iter().enumerate()
-    {
-        if used[i].is_empty() {
-            font_ids.push(None);
+    let mut fonts: Vec<Option<Embedded>> = Vec::with_capacity(4);
+    let mut font_dict = Dictionary::new();
+    for (i, chars) in used.iter().enumerate() {
+        if chars.is_empty() {
+            fonts.push(None);
             continue;
         }
-        let sub = subset(bytes, &used[i])?;
-        let font = ParsedFont::from_bytes(&sub, 0, &mut warnings)
-            .ok_or_else(|| err("the font subset could not be parsed"))?;
-        let id = doc.add_font(&font);
-        names.push((id.0.clone(), format!("{}+{}", subset_tag(i, &used[i]), FACE_NAMES[i])));
-        font_ids.push(Some(id));
+        let (id, embedded) = embed_face(&mut doc, i, chars)?;
+        font_dict.set(embedded.name.clone(), id);
+        fonts.push(Some(embedded));
     }
-    let h = layout.height_pt;
-    let mut pages = Vec::with_capacity(layout.pages.len());
-    for page in &layout.pages {
-        // One text object per page; font and colour are set only when they change (they are
-        // graphics state and outlive BT/ET). Lines are drawn after it, outside the text object.
-        let mut ops = vec![Op::SetFillColor { col: black() }, Op::StartTextSection];
-        let mut current: Option<(usize, f64)> = None;
-        let mut lines = Vec::new();
-        for item in &page.items {
-            match item {
-                Item::Text(t) => {
-                    let face = face_index(t);
-                    let Some(font) = font_ids[face].clone() else { continue };
-                    if current != Some((face, t.style.size_pt)) {
-                        ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(font),
-                            size: Pt(t.style.size_pt as f32),
-                        });
-                        current = Some((face, t.style.size_pt));
-                    }
-                    let mut items = Vec::new();
-                    let text = printable(&t.text);
-                    if t.word_spacing.abs() > 1e-6 {
-                        // Tw does not apply to two-byte codes (library-notes B.0 #4): widen each
-                        // space with a TJ offset instead, in thousandths of an em (negative = right).
-                        let offset = -(t.word_spacing / t.style.size_pt * 1000.0) as f32;
-                        let mut parts = text.split(' ').peekable();
-                        while let Some(part) = parts.next() {
-                            if parts.peek().is_some() {
-                                items.push(TextItem::Text(format!("{part} ")));
-                                items.push(TextItem::Offset(offset));
-                            } else if !part.is_empty() {
-                                items.push(TextItem::Text(part.to_string()));
-                            }
-                        }
-                    } else {
-                        items.push(TextItem::Text(text.into_owned()));
-                    }
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(Pt(t.x as f32), Pt((h - t.y) as f32)),
-                    });
-                    ops.push(Op::ShowText { items });
-                }
-                Item::Line(r) => lines.push(*r),
-            }
-        }
-        ops.push(Op::EndTextSection);
-        if !lines.is_empty() {
-            ops.push(Op::SetOutlineColor { col: black() });
-        }
-        let mut weight = None;
-        for r in lines {
-            if weight != Some(r.width) {
-                ops.push(Op::SetOutlineThickness { pt: Pt(r.width as f32) });
-                weight = Some(r.width);
-            }
-            ops.push(Op::DrawLine {
-                line: Line {
-                    points: vec![
-                        LinePoint {
-                            p: Point { x: Pt(r.x1 as f32), y: Pt((h - r.y1) as f32) },
-                            bezier: false,
-                        },
-                        LinePoint {
-                            p: Point { x: Pt(r.x2 as f32), y: Pt((h - r.y2) as f32) },
-                            bezier: false,
-                        },
-                    ],
-                    is_closed: false,
-                },
-            });
-        }
-        pages.push(PdfPage::new(
-            printpdf::Mm(pt_to_mm(layout.width_pt) as f32),
-            printpdf::Mm(pt_to_mm(layout.height_pt) as f32),
-            ops,
-        ));
+    let resources = doc.add_object(dictionary! { "Font" => font_dict });
+    let pages_id = doc.new_object_id();
+    let streams = page_streams(layout, &fonts)?;
+    let media = vec![0.into(), 0.into(), Object::Real(layout.width_pt as f32), Object::Real(layout.height_pt as f32)];
+    let mut kids = Vec::with_capacity(streams.len());
+    for content in streams {
+        let contents = doc.add_object(
+            Stream::new(dictionary! { "Filter" => "FlateDecode" }, content).with_compression(false),
+        );
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => media.clone(),
+            "Contents" => contents,
+            "Resources" => resources,
+        });
+        kids.push(page.into());
     }
-    doc.with_pages(pages);
-    let opts = PdfSaveOptions { optimize: true, subset_fonts: true, ..Default::default() };
-    let mut save_warnings = Vec::new();
-    let mut lo = doc.to_lopdf_document(&opts, &mut save_warnings);
-    // printpdf has no setter for the document language: add /Lang to the catalog.
-    lo.catalog_mut()
-        .map_err(err)?
-        .set("Lang", lopdf::Object::string_literal(props.language.as_str()));
-    // Name the embedded subsets "ABCDEF+LiberationSerif…" (ISO 32000 §9.6.4) in place of
-    // printpdf's random ids, so readers and pdffonts see them as subsets.
-    for obj in lo.objects.values_mut() {
-        if let lopdf::Object::Dictionary(dict) = obj {
-            for key in [b"BaseFont".as_slice(), b"FontName".as_slice()] {
-                let current = dict.get(key).ok().and_then(|v| v.as_name().ok()).map(<[u8]>::to_vec);
-                if let Some(cur) = current {
-                    if let Some((_, name)) =
-                        names.iter().find(|(id, _)| id.as_bytes() == cur.as_slice())
-                    {
-                        dict.set(key.to_vec(), lopdf::Object::Name(name.clone().into_bytes()));
-                    }
-                }
-            }
-        }
-    }
-    lo.compress();
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
+    let catalog = doc.add_object(dictionary! {
+        "Type" => "Catalog",
+        "Pages" => pages_id,
+        "Lang" => Object::string_literal(props.language.as_str()),
+    });
+    let info = doc.add_object(dictionary! {
+        "Title" => text_string(&props.title),
+        "Author" => text_string(&props.author),
+        "Subject" => text_string(&props.subject),
+        "Creator" => text_string("Soạn Báo Cáo"),
+        "Producer" => text_string("Soạn Báo Cáo"),
+        "CreationDate" => pdf_date(props),
+        "ModDate" => pdf_date(props),
+    });
+    doc.trailer.set("Root", catalog);
+    doc.trailer.set("Info", info);
     let mut out = Vec::new();
-    lo.save_to(&mut out).map_err(err)?;
+    doc.save_to(&mut out).map_err(err)?;
     Ok(out)
 }

@@ -6,13 +6,6 @@ use std::fmt::Write;
 
 use crate::layout::{Item, Layout};
 
-/// File names of the bundled faces, in the order regular, bold, italic, bold italic.
-pub const FONT_FILES: [&str; 4] = [
-    "LiberationSerif-Regular.ttf",
-    "LiberationSerif-Bold.ttf",
-    "LiberationSerif-Italic.ttf",
-    "LiberationSerif-BoldItalic.ttf",
-];
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -21,10 +14,11 @@ fn escape(s: &str) -> String {
 /// `@font-face` rules for the bundled faces under `font_base` (empty without one).
 fn font_faces(font_base: Option<&str>) -> String {
     let mut faces = String::new();
-    for (i, file) in FONT_FILES.iter().enumerate() {
+    for face in &crate::metrics::FACES {
         let Some(font_base) = font_base else { break };
-        let weight = if i % 2 == 1 { "bold" } else { "normal" };
-        let style = if i >= 2 { "italic" } else { "normal" };
+        let file = face.file;
+        let weight = if face.bold { "bold" } else { "normal" };
+        let style = if face.italic { "italic" } else { "normal" };
         let _ = write!(
             faces,
             "@font-face{{font-family:'Liberation Serif';font-weight:{weight};font-style:{style};src:url('{}{file}')}}",

@@ -303,7 +303,7 @@ proptest! {
         let expected = expected.join(" ");
         prop_assert!(in_order(&text, &expected), "characters lost or reordered in the layout");
         // And out of the PDF itself, as a reader extracts it.
-        let pdf = baocao_engine::pdf::write(&l, &flow.props).expect("pdf");
+        let pdf = baocao_engine::pdf::write(&l).expect("pdf");
         let dir = tempfile::tempdir().expect("tmp");
         let path = dir.path().join("p.pdf");
         std::fs::write(&path, pdf).expect("write");
