@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use baocao_engine::model::{Block, Division};
+use baocao_engine::model::{walk, Block, Division};
 use baocao_engine::sample::sample;
 use baocao_engine::{render_docx, render_pdf, FormatProfile, Report};
 use common::{env, unzip};
@@ -75,16 +75,19 @@ fn warnings(report: &Report, profile: &str) -> Vec<baocao_engine::Problem> {
     w
 }
 
-/// A new paragraph at the start of the first part, with its path.
+/// A new paragraph at the start of the first part, with the path of its text.
 fn first_paragraph(r: &mut Report) -> (String, &mut String) {
-    let di = r.body.content.iter().position(|d| matches!(d, Division::Part(_))).expect("a part");
-    let Division::Part(p) = &mut r.body.content[di] else { unreachable!() };
-    p.blocks.insert(
+    let part = first_part(r);
+    part.blocks.insert(
         0,
         Block::Paragraph(baocao_engine::model::Paragraph { text: "Mở đầu phần.".into() }),
     );
-    let Block::Paragraph(para) = &mut p.blocks[0] else { unreachable!() };
-    (format!("body.content[{di}].blocks[0].text"), &mut para.text)
+    let path = walk::blocks(r)
+        .find(|(_, b)| matches!(b, Block::Paragraph(p) if p.text == "Mở đầu phần."))
+        .map(|(path, _)| format!("{path}.text"))
+        .expect("the new paragraph");
+    let Block::Paragraph(para) = &mut first_part(r).blocks[0] else { unreachable!() };
+    (path, &mut para.text)
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The body: opening, "Phần" groups, parts (I.), sections (1.), points (a)) and the typed
 //! blocks (lists, results with figures, causes, lessons, solution groups, proposals, tables).
 
+use crate::model::walk::{self, Node};
 use crate::model::*;
 use crate::profile::{Align, ParaStyle};
 use crate::text::{
@@ -12,90 +13,66 @@ use super::figures::{parse_figures, Piece};
 use super::types::{FBlock, FCell, FRow, FTable, Role, Span};
 
 impl FlowBuilder<'_> {
-    /// The opening blocks, then the Phần groups and parts.
+    /// The opening blocks, then the Phần groups and parts with their sections and points.
     pub(super) fn body(&mut self) {
-        let body = &self.report.body;
-        let at = self.blocks.len();
-        for b in &body.opening {
-            self.block(b, None);
-        }
-        self.anchor_from(at, "body.opening".into());
-        let mut phan_no = 0;
-        let mut part_no = 0;
-        for (di, d) in body.content.iter().enumerate() {
-            let path = format!("body.content[{di}]");
-            match d {
-                Division::Phan(ph) => {
-                    phan_no += 1;
+        // The opening and each point have no heading of their own: once their content is
+        // written, its first paragraph is marked with their path (first block's index, path).
+        let mut unanchored: Option<(usize, String)> = None;
+        // An untitled point's letter ("a) "), opening its first block.
+        let mut opener = None;
+        for (path, node) in walk::body(self.report) {
+            if !matches!(node, Node::Block(_)) {
+                if let Some((at, anchor)) = unanchored.take() {
+                    self.anchor_from(at, anchor);
+                }
+            }
+            match node {
+                Node::Opening(_) => unanchored = Some((self.blocks.len(), path)),
+                Node::Content(_) | Node::Annex { .. } => {}
+                Node::Phan { n, phan } => {
                     let hs = &self.p.headings;
-                    let marker =
-                        fill(&hs.phan_marker_format, &[("ordinal", &phan_ordinal(phan_no))]);
+                    let marker = fill(&hs.phan_marker_format, &[("ordinal", &phan_ordinal(n))]);
                     let mut m = simple(Role::PhanMarker, &marker, &hs.phan_marker);
                     m.keep_next = hs.keep_with_next;
-                    let title = self.refs.apply(ph.title.trim());
+                    let title = self.refs.apply(phan.title.trim());
                     let mut t = simple(Role::PhanTitle, &title, &hs.phan_title);
                     t.keep_next = hs.keep_with_next;
-                    m.anchor = Some(path.clone());
+                    m.anchor = Some(path);
                     self.push(m);
                     self.push(t);
-                    for b in &ph.blocks {
-                        self.block(b, None);
-                    }
-                    for (i, part) in ph.parts.iter().enumerate() {
-                        self.part(i + 1, part, format!("{path}.parts[{i}]"));
-                    }
                 }
-                Division::Part(part) => {
-                    part_no += 1;
-                    self.part(part_no, part, path);
+                Node::Part { n, part } => {
+                    let h = &self.p.headings.part;
+                    self.heading(Role::Part, h, &roman(n), &part.title, path);
                 }
-            }
-        }
-    }
-
-    /// A part with its sections and points.
-    fn part(&mut self, n: usize, part: &Part, path: String) {
-        let p = self.p;
-        self.heading(Role::Part, &p.headings.part, &roman(n), &part.title, path.clone());
-        for b in &part.blocks {
-            self.block(b, None);
-        }
-        for (i, s) in part.sections.iter().enumerate() {
-            let h = &self.p.headings.section;
-            let sp = format!("{path}.sections[{i}]");
-            self.heading(Role::Section, h, &(i + 1).to_string(), &s.title, sp.clone());
-            for b in &s.blocks {
-                self.block(b, None);
-            }
-            for (j, pt) in s.points.iter().enumerate() {
-                let letter = viet_letter(j + 1);
-                let pp = format!("{sp}.points[{j}]");
-                let at = self.blocks.len();
-                match pt.title.as_deref().filter(|t| !t.trim().is_empty()) {
-                    Some(title) => {
-                        let h = &self.p.headings.point;
-                        self.heading(Role::Point, h, &letter, title, pp.clone());
-                        for b in &pt.blocks {
-                            self.block(b, None);
+                Node::Section { n, section } => {
+                    let h = &self.p.headings.section;
+                    self.heading(Role::Section, h, &n.to_string(), &section.title, path);
+                }
+                Node::Point { n, point } => {
+                    let letter = viet_letter(n);
+                    unanchored = Some((self.blocks.len(), path.clone()));
+                    match point.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                        Some(title) => {
+                            let h = &self.p.headings.point;
+                            self.heading(Role::Point, h, &letter, title, path);
                         }
-                    }
-                    None => {
-                        let opener = format!("{letter}{} ", self.p.headings.point.suffix);
-                        let mut blocks = pt.blocks.iter();
-                        match blocks.next() {
-                            Some(first) => self.block(first, Some(opener)),
-                            None => {
-                                let p = self.body_para(Role::Body, vec![self.plain(opener.trim())]);
+                        None => {
+                            let letter = format!("{letter}{} ", self.p.headings.point.suffix);
+                            if point.blocks.is_empty() {
+                                let p = self.body_para(Role::Body, vec![self.plain(letter.trim())]);
                                 self.push(p);
+                            } else {
+                                opener = Some(letter);
                             }
                         }
-                        for b in blocks {
-                            self.block(b, None);
-                        }
                     }
                 }
-                self.anchor_from(at, pp);
+                Node::Block(b) => self.block(b, opener.take()),
             }
+        }
+        if let Some((at, anchor)) = unanchored {
+            self.anchor_from(at, anchor);
         }
     }
 

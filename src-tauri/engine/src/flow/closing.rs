@@ -1,6 +1,7 @@
 //! The end of the document: closing sentence, the signature and recipients table, and the
 //! annexes with their label, title and reference lines.
 
+use crate::model::walk::{self, Node};
 use crate::model::AuthorityKind;
 use crate::profile::Align;
 use crate::text::{date_parts, fill, upper_first};
@@ -123,26 +124,29 @@ impl FlowBuilder<'_> {
                 ("issuer", h.issuing_body_full.trim()),
             ],
         );
-        for (i, annex) in self.report.annexes.iter().enumerate() {
-            let label = if many {
-                fill(&ap.numbered_label_format, &[("n", &(i + 1).to_string())])
-            } else {
-                ap.label.clone()
-            };
-            let mut l = simple(Role::AnnexLabel, &label, &ap.label_style);
-            l.page_break_before = ap.new_page;
-            l.anchor = Some(format!("annexes[{i}]"));
-            l.keep_next = true;
-            let title = self.refs.apply(annex.title.trim());
-            let mut t = simple(Role::AnnexTitle, &title, &ap.title_style);
-            t.keep_next = true;
-            let mut r = simple(Role::AnnexReference, &reference, &ap.reference_style);
-            r.keep_next = true;
-            self.push(l);
-            self.push(t);
-            self.push(r);
-            for b in &annex.blocks {
-                self.block(b, None);
+        for (path, node) in walk::annexes(self.report) {
+            match node {
+                Node::Annex { n, annex } => {
+                    let label = if many {
+                        fill(&ap.numbered_label_format, &[("n", &n.to_string())])
+                    } else {
+                        ap.label.clone()
+                    };
+                    let mut l = simple(Role::AnnexLabel, &label, &ap.label_style);
+                    l.page_break_before = ap.new_page;
+                    l.anchor = Some(path);
+                    l.keep_next = true;
+                    let title = self.refs.apply(annex.title.trim());
+                    let mut t = simple(Role::AnnexTitle, &title, &ap.title_style);
+                    t.keep_next = true;
+                    let mut r = simple(Role::AnnexReference, &reference, &ap.reference_style);
+                    r.keep_next = true;
+                    self.push(l);
+                    self.push(t);
+                    self.push(r);
+                }
+                Node::Block(b) => self.block(b, None),
+                _ => {}
             }
         }
     }
