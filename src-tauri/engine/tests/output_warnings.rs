@@ -8,6 +8,7 @@ use std::process::Command;
 
 use baocao_engine::model::{walk, Block, Division};
 use baocao_engine::sample::sample;
+use baocao_engine::units::{mm_to_twips, pt_to_half_points};
 use baocao_engine::{render_docx, render_pdf, FormatProfile, Report};
 use common::{env, unzip};
 
@@ -252,8 +253,7 @@ fn wide_tables_never_break_a_number_and_docx_matches_pdf() {
         let cols: Vec<i64> = common::descendants(grid, "gridCol")
             .map(|g| common::wattr(g, "w").expect("w").parse().expect("twips"))
             .collect();
-        let want: Vec<i64> =
-            table.widths_mm.iter().map(|mm| (mm / 25.4 * 1440.0).round() as i64).collect();
+        let want: Vec<i64> = table.widths_mm.iter().map(|mm| i64::from(mm_to_twips(*mm))).collect();
         assert_eq!(cols.len(), want.len());
         for (a, b) in cols.iter().zip(&want) {
             assert!((a - b).abs() <= 1, "{id}: DOCX {cols:?} vs flow {want:?}");
@@ -262,7 +262,7 @@ fn wide_tables_never_break_a_number_and_docx_matches_pdf() {
             .find(|r| common::descendants(*r, "t").any(|t| t.text() == Some("1.234.567")))
             .expect("figure run in the DOCX");
         let sz = common::descendants(run, "sz").next().and_then(|s| common::wattr(s, "val"));
-        assert_eq!(sz, Some(((pdf_size * 2.0).round() as i64).to_string().as_str()), "{id}");
+        assert_eq!(sz, Some(pt_to_half_points(pdf_size).to_string().as_str()), "{id}");
     }
 }
 
