@@ -10,6 +10,11 @@
 //! 5. [`layout::layout`] breaks the same flow into pages with the bundled font's metrics,
 //!    which [`pdf::write`] and [`svg::write`] draw.
 //!
+//! [`model::walk`] visits the report's tree in reading order with each node's path
+//! (`body.content[1].sections[0].blocks[2]`): validation, the flow and roll forward all use it.
+//! The format rules behind the profiles: `docs/official-format.md`; what the writers rely on in
+//! their libraries: `docs/library-notes.md`.
+//!
 //! No GUI dependency: the engine builds, tests and runs headless.
 
 pub mod corpus;

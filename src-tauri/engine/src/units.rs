@@ -52,7 +52,7 @@ mod tests {
 
     #[test]
     fn spec_lengths_match_the_table_in_official_format() {
-        // official-format.md §0 "Units for DOCX".
+        // docs/official-format.md §0.3 (units for DOCX).
         assert_eq!(mm_to_twips(10.0), 567);
         assert_eq!(mm_to_twips(15.0), 850);
         assert_eq!(mm_to_twips(20.0), 1134);

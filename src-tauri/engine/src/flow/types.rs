@@ -147,7 +147,7 @@ pub struct FPara {
     pub page_break_before: bool,
     /// A rule drawn under the paragraph with this weight (the paragraph itself is empty).
     pub rule_pt: Option<f64>,
-    /// Where in the report this paragraph starts a part ("body.content[1].sections[0]"), for
+    /// Where in the report this paragraph starts a part (`body.content[1].sections[0]`), for
     /// previews that follow the part being edited.
     pub anchor: Option<String>,
 }
