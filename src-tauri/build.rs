@@ -1,5 +1,6 @@
 //! Build script of the app: tauri-build reads the root tauri.conf.json; capabilities live in
-//! src-tauri/capabilities (tauri-notes.md §2 and pitfall 2).
+//! src-tauri/capabilities (the capability files must be found by this pattern, or no command
+//! is allowed from the UI).
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");

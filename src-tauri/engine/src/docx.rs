@@ -1,5 +1,5 @@
 //! DOCX writer: draws a [`Flow`] with docx-rs, then post-processes the package for what docx-rs
-//! cannot express (library-notes.md B.0 #1–#2): `w:lang`, core properties, repeated table header
+//! cannot express (docs/library-notes.md B.0 #1–#2): `w:lang`, core properties, repeated table header
 //! rows, and deflate compression.
 
 use std::io::{Cursor, Read, Write};
@@ -271,7 +271,7 @@ fn alignment(a: Align) -> AlignmentType {
         Align::Left => AlignmentType::Left,
         Align::Center => AlignmentType::Center,
         Align::Right => AlignmentType::Right,
-        // library-notes B.0 #1: `Justified` writes an invalid value; `Both` is ST_Jc "both".
+        // docs/library-notes.md B.0 #1: `Justified` writes an invalid value; `Both` is ST_Jc "both".
         Align::Justify => AlignmentType::Both,
     }
 }

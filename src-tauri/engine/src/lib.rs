@@ -13,6 +13,11 @@
 //!    [`layout::Incremental`] (only changed blocks broken again, pagination resumed at the first
 //!    touched page and stopped where it meets the old layout) and only changed pages are drawn.
 //!
+//! [`model::walk`] visits the report's tree in reading order with each node's path
+//! (`body.content[1].sections[0].blocks[2]`): validation, the flow and roll forward all use it.
+//! The format rules behind the profiles: `docs/official-format.md`; what the writers rely on in
+//! their libraries: `docs/library-notes.md`.
+//!
 //! No GUI dependency: the engine builds, tests and runs headless.
 
 pub mod corpus;

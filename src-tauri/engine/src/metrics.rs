@@ -221,7 +221,7 @@ mod tests {
 
     #[test]
     fn party_heading_is_about_74_mm() {
-        // official-format.md §1.3 #2: ≈ 74 mm at 15 pt bold.
+        // docs/official-format.md §1.3 #2: ≈ 74 mm at 15 pt bold.
         let mm = pt_to_mm(text_width_pt("ĐẢNG CỘNG SẢN VIỆT NAM", 15.0, true, false));
         assert!((70.0..78.0).contains(&mm), "{mm}");
     }

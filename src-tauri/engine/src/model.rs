@@ -1,13 +1,16 @@
 //! The report model: one semantic tree (header, body, closing, annexes) that every writer reads.
 //!
 //! Nothing generated is stored here: ordinal words ("Một là"), numbering (I., 1., a), đ)),
-//! counts ("06 nhóm"), totals and formatted figures are derived when writing.
+//! counts ("06 nhóm"), totals and formatted figures are derived when writing. [`walk`] visits the
+//! tree in reading order with each node's path.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+pub mod walk;
 
 /// The schema version this build writes and the newest it reads.
 pub const SCHEMA_VERSION: u32 = 1;

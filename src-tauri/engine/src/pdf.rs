@@ -65,7 +65,8 @@ fn embed_face(
     let scope = ReadScope::new(bytes);
     let data = scope.read::<FontData<'_>>().map_err(err)?;
     let provider = data.table_provider(0).map_err(err)?;
-    let sub = subset_font(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(err)?;
+    let sub =
+        subset_font(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(err)?;
 
     let upem = f64::from(face.units_per_em());
     let scale = |v: f64| (v * 1000.0 / upem).round() as i64;
@@ -288,7 +289,8 @@ fn pdf_date(props: &DocProps) -> Object {
 fn page_streams(layout: &Layout, fonts: &[Option<Embedded>]) -> Result<Vec<Vec<u8>>, EngineError> {
     let pages = &layout.pages;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let one = |i: usize| deflate(&page_content(&pages[i].items, layout.height_pt, fonts), Level::Fast);
+    let one =
+        |i: usize| deflate(&page_content(&pages[i].items, layout.height_pt, fonts), Level::Fast);
     if threads == 1 || pages.len() < 8 {
         return (0..pages.len()).map(one).collect();
     }
@@ -340,7 +342,12 @@ pub fn write(layout: &Layout) -> Result<Vec<u8>, EngineError> {
     let resources = doc.add_object(dictionary! { "Font" => font_dict });
     let pages_id = doc.new_object_id();
     let streams = page_streams(layout, &fonts)?;
-    let media = vec![0.into(), 0.into(), Object::Real(layout.width_pt as f32), Object::Real(layout.height_pt as f32)];
+    let media = vec![
+        0.into(),
+        0.into(),
+        Object::Real(layout.width_pt as f32),
+        Object::Real(layout.height_pt as f32),
+    ];
     let mut kids = Vec::with_capacity(streams.len());
     for content in streams {
         let contents = doc.add_object(

@@ -90,7 +90,7 @@ pub struct FontSetup {
     pub size_pt: f64,
 }
 
-/// Number rules (official-format.md §4).
+/// Number rules (docs/official-format.md §4).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NumberRules {
@@ -309,7 +309,7 @@ pub struct Heading {
     pub para: ParaStyle,
 }
 
-/// The heading ladder (official-format.md §1.4).
+/// The heading ladder (docs/official-format.md §1.4).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Headings {
@@ -359,7 +359,7 @@ pub struct BlockRules {
     pub proposal_addressee: Emphasis,
 }
 
-/// Statistics tables (official-format.md §1.6).
+/// Statistics tables (docs/official-format.md §1.6).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableProfile {
@@ -396,7 +396,7 @@ fn default_min_table_pt() -> f64 {
     10.0
 }
 
-/// The closing block (official-format.md §1.5, rows 13–18).
+/// The closing block (docs/official-format.md §1.5, §1.3 #13–#18).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClosingProfile {
@@ -420,7 +420,7 @@ pub struct ClosingProfile {
     pub authority: TextStyle,
     /// Signer's title line.
     pub title: TextStyle,
-    /// Bold the title when it stands alone without an authority line ([U] in the spec).
+    /// Bold the title when no authority line is above it (\[U\], docs/official-format.md §1.5).
     pub title_alone_bold: bool,
     /// Empty lines left for signature and seal.
     pub signature_blank_lines: usize,
@@ -458,7 +458,7 @@ pub struct PageNumber {
     pub hide_on_first_page: bool,
 }
 
-/// Annexes (official-format.md §1.6).
+/// Annexes (docs/official-format.md §1.6).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnnexProfile {

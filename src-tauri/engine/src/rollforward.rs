@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::model::walk;
 use crate::model::*;
 
 /// Label appended to the header of a comparison column.
@@ -25,50 +26,20 @@ pub fn next_period(report: &Report, years: i32) -> Report {
         p.start_year += years;
         p.end_year += years;
     }
-    let mut visit = |b: &mut Block| match b {
-        Block::Results(res) => {
-            for item in &mut res.items {
-                for f in item.figures.values_mut() {
-                    f.value = None;
+    for b in walk::blocks_mut(&mut r) {
+        match b {
+            Block::Results(res) => {
+                for item in &mut res.items {
+                    for f in item.figures.values_mut() {
+                        f.value = None;
+                    }
                 }
             }
+            Block::Table(t) => roll_table(t),
+            _ => {}
         }
-        Block::Table(t) => roll_table(t),
-        _ => {}
-    };
-    for_each_block(&mut r, &mut visit);
+    }
     r
-}
-
-/// Calls `f` on every block of the report.
-pub fn for_each_block(r: &mut Report, f: &mut impl FnMut(&mut Block)) {
-    let mut all: Vec<&mut Vec<Block>> = vec![&mut r.body.opening];
-    for d in &mut r.body.content {
-        let parts: Vec<&mut Part> = match d {
-            Division::Phan(ph) => {
-                all.push(&mut ph.blocks);
-                ph.parts.iter_mut().collect()
-            }
-            Division::Part(p) => vec![p],
-        };
-        for p in parts {
-            all.push(&mut p.blocks);
-            for s in &mut p.sections {
-                all.push(&mut s.blocks);
-                for pt in &mut s.points {
-                    all.push(&mut pt.blocks);
-                }
-            }
-        }
-    }
-    for a in &mut r.annexes {
-        all.push(&mut a.blocks);
-    }
-    for list in all {
-        for b in list.iter_mut() {
-            f(b);
-        }
-    }
 }
 
 /// Drops the old comparison columns, then puts each figure column's values into a new

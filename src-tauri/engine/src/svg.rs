@@ -6,7 +6,6 @@ use std::fmt::Write;
 
 use crate::layout::{Item, Layout};
 
-
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

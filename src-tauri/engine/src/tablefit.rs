@@ -9,7 +9,7 @@ use crate::metrics::text_width_pt;
 use crate::model::{ColumnKind, StatTable};
 use crate::profile::{Align, FormatProfile, TextStyle};
 use crate::text::format_number;
-use crate::units::pt_to_mm;
+use crate::units::{floor_to_half_point, pt_to_mm};
 
 /// Which row style a cell takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +104,7 @@ fn scaled(size_pt: f64, scale: f64) -> f64 {
     if scale >= 1.0 {
         size_pt
     } else {
-        ((size_pt * scale) * 2.0 + 1e-9).floor() / 2.0
+        floor_to_half_point(size_pt * scale)
     }
 }
 

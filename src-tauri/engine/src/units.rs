@@ -11,6 +11,11 @@ pub fn mm_to_twips(mm: f64) -> i32 {
     (mm * TWIPS_PER_MM).round() as i32
 }
 
+/// Converts twips to millimetres.
+pub fn twips_to_mm(twips: i32) -> f64 {
+    f64::from(twips) / TWIPS_PER_MM
+}
+
 /// Converts points to twips, rounded to the nearest twip.
 pub fn pt_to_twips(pt: f64) -> i32 {
     (pt * 20.0).round() as i32
@@ -19,6 +24,11 @@ pub fn pt_to_twips(pt: f64) -> i32 {
 /// Converts a font size in points to DOCX half-points.
 pub fn pt_to_half_points(pt: f64) -> usize {
     (pt * 2.0).round().max(1.0) as usize
+}
+
+/// Rounds a size in points down to a whole half-point (the finest font size DOCX stores).
+pub fn floor_to_half_point(pt: f64) -> f64 {
+    (pt * 2.0 + 1e-9).floor() / 2.0
 }
 
 /// Converts a border width in points to DOCX eighths of a point.
@@ -42,7 +52,7 @@ mod tests {
 
     #[test]
     fn spec_lengths_match_the_table_in_official_format() {
-        // official-format.md §0 "Units for DOCX".
+        // docs/official-format.md §0.3 (units for DOCX).
         assert_eq!(mm_to_twips(10.0), 567);
         assert_eq!(mm_to_twips(15.0), 850);
         assert_eq!(mm_to_twips(20.0), 1134);
@@ -54,5 +64,8 @@ mod tests {
         assert_eq!(pt_to_half_points(14.0), 28);
         assert_eq!(pt_to_twips(18.0), 360);
         assert_eq!(pt_to_eighths(0.5), 4);
+        assert!((twips_to_mm(567) - 10.0).abs() < 0.01);
+        assert_eq!(floor_to_half_point(12.99), 12.5);
+        assert_eq!(floor_to_half_point(13.0), 13.0);
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use crate::error::{Problem, Severity};
 use crate::flow::{parse_figures, Piece};
 use crate::metrics::{missing_glyphs, text_width_pt};
+use crate::model::walk::{self, Node};
 use crate::model::*;
 use crate::profile::{Case, FormatProfile, TextStyle};
 use crate::text::{describe_char, upper};
@@ -124,38 +125,8 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
         c.error("header.number", "Số văn bản phải từ 1 trở lên.");
     }
 
-    let body = &report.body;
-    for (i, b) in body.opening.iter().enumerate() {
-        block(&mut c, &format!("body.opening[{i}]"), b);
-    }
-    if body.content.is_empty() {
-        c.error("body.content", "Báo cáo chưa có phần nào (I., II., …).");
-    }
-    let phans = body.content.iter().filter(|d| matches!(d, Division::Phan(_))).count();
-    if phans > 0 && phans < body.content.len() {
-        c.error(
-            "body.content",
-            "Không được trộn «Phần» với mục La Mã ở cùng cấp: hoặc mọi mục nằm trong các Phần, \
-             hoặc không dùng Phần.",
-        );
-    }
-    for (i, d) in body.content.iter().enumerate() {
-        let path = format!("body.content[{i}]");
-        match d {
-            Division::Phan(ph) => {
-                c.required(&format!("{path}.title"), &ph.title, "Tên Phần");
-                for (j, b) in ph.blocks.iter().enumerate() {
-                    block(&mut c, &format!("{path}.blocks[{j}]"), b);
-                }
-                if ph.parts.is_empty() && ph.blocks.is_empty() {
-                    c.warn(&path, "Phần này chưa có nội dung.");
-                }
-                for (j, p) in ph.parts.iter().enumerate() {
-                    part(&mut c, &format!("{path}.parts[{j}]"), p);
-                }
-            }
-            Division::Part(p) => part(&mut c, &path, p),
-        }
+    for (path, n) in walk::body(report) {
+        node(&mut c, &path, n);
     }
 
     let cl = &report.closing;
@@ -186,17 +157,57 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
             c.warn(&path, "không cần gõ dấu cuối dòng; chương trình tự thêm theo định dạng.");
         }
     }
-    for (i, a) in report.annexes.iter().enumerate() {
-        let path = format!("annexes[{i}]");
-        c.required(&format!("{path}.title"), &a.title, "Tên phụ lục");
-        if a.blocks.is_empty() {
-            c.warn(&path, "phụ lục chưa có nội dung.");
-        }
-        for (j, b) in a.blocks.iter().enumerate() {
-            block(&mut c, &format!("{path}.blocks[{j}]"), b);
-        }
+    for (path, n) in walk::annexes(report) {
+        node(&mut c, &path, n);
     }
     c.problems
+}
+
+/// Checks one node of the report's tree (its blocks come as nodes of their own).
+fn node(c: &mut Checker, path: &str, node: Node) {
+    match node {
+        Node::Opening(_) => {}
+        Node::Content(content) => {
+            if content.is_empty() {
+                c.error(path, "Báo cáo chưa có phần nào (I., II., …).");
+            }
+            let phans = content.iter().filter(|d| matches!(d, Division::Phan(_))).count();
+            if phans > 0 && phans < content.len() {
+                c.error(
+                    path,
+                    "Không được trộn «Phần» với mục La Mã ở cùng cấp: hoặc mọi mục nằm trong các \
+                     Phần, hoặc không dùng Phần.",
+                );
+            }
+        }
+        Node::Phan { phan, .. } => {
+            c.required(&format!("{path}.title"), &phan.title, "Tên Phần");
+            if phan.parts.is_empty() && phan.blocks.is_empty() {
+                c.warn(path, "Phần này chưa có nội dung.");
+            }
+        }
+        Node::Part { part, .. } => c.required(&format!("{path}.title"), &part.title, "Tên mục"),
+        Node::Section { section, .. } => {
+            c.required(&format!("{path}.title"), &section.title, "Tên tiểu mục")
+        }
+        Node::Point { point, .. } => {
+            if let Some(t) = &point.title {
+                c.required(&format!("{path}.title"), t, "Tên điểm");
+            } else if !matches!(
+                point.blocks.first(),
+                Some(Block::Paragraph(_) | Block::Lines(_) | Block::Results(_))
+            ) {
+                c.warn(path, "điểm không có tiêu đề nên chữ cái sẽ đứng một mình trên dòng.");
+            }
+        }
+        Node::Annex { annex, .. } => {
+            c.required(&format!("{path}.title"), &annex.title, "Tên phụ lục");
+            if annex.blocks.is_empty() {
+                c.warn(path, "phụ lục chưa có nội dung.");
+            }
+        }
+        Node::Block(b) => block(c, path, b),
+    }
 }
 
 /// Warns when a line, measured with the real font, is wider than its box and will wrap by itself.
@@ -218,34 +229,6 @@ fn fits(c: &mut Checker, path: &str, text: &str, style: &TextStyle, box_mm: f64)
                     box_mm
                 ),
             );
-        }
-    }
-}
-
-fn part(c: &mut Checker, path: &str, p: &Part) {
-    c.required(&format!("{path}.title"), &p.title, "Tên mục");
-    for (i, b) in p.blocks.iter().enumerate() {
-        block(c, &format!("{path}.blocks[{i}]"), b);
-    }
-    for (i, s) in p.sections.iter().enumerate() {
-        let sp = format!("{path}.sections[{i}]");
-        c.required(&format!("{sp}.title"), &s.title, "Tên tiểu mục");
-        for (j, b) in s.blocks.iter().enumerate() {
-            block(c, &format!("{sp}.blocks[{j}]"), b);
-        }
-        for (j, pt) in s.points.iter().enumerate() {
-            let pp = format!("{sp}.points[{j}]");
-            if let Some(t) = &pt.title {
-                c.required(&format!("{pp}.title"), t, "Tên điểm");
-            } else if !matches!(
-                pt.blocks.first(),
-                Some(Block::Paragraph(_) | Block::Lines(_) | Block::Results(_))
-            ) {
-                c.warn(&pp, "điểm không có tiêu đề nên chữ cái sẽ đứng một mình trên dòng.");
-            }
-            for (k, b) in pt.blocks.iter().enumerate() {
-                block(c, &format!("{pp}.blocks[{k}]"), b);
-            }
         }
     }
 }

@@ -4,7 +4,7 @@ mod common;
 
 use baocao_engine::metrics::text_width_pt;
 use baocao_engine::sample::sample;
-use baocao_engine::units::{mm_to_twips, pt_to_mm};
+use baocao_engine::units::{mm_to_twips, pt_to_mm, twips_to_mm};
 use baocao_engine::FormatProfile;
 use common::*;
 
@@ -107,7 +107,7 @@ fn party_header_block_sizes_styles_and_rule() {
     let measured =
         mm_to_twips(pt_to_mm(text_width_pt("ĐẢNG CỘNG SẢN VIỆT NAM", 15.0, true, false)));
     assert!((length - measured as i64).abs() <= 3, "rule {length} twips, heading {measured}");
-    let mm = length as f64 / 56.7;
+    let mm = twips_to_mm(length as i32);
     assert!((70.0..78.0).contains(&mm), "≈ 74 mm, got {mm}");
 
     let date = find_para(&d, "Tân Lập Giang, ngày 20 tháng 5 năm 2019");

@@ -6,7 +6,7 @@ mod common;
 use std::path::PathBuf;
 
 use baocao_engine::load::report_from_json;
-use baocao_engine::model::{Block, Division, Report};
+use baocao_engine::model::{walk, Block, Division, Report};
 use baocao_engine::sample::{sample, SAMPLE_JSON};
 use baocao_engine::{report_schema, EngineError, SCHEMA_PATH};
 use common::*;
@@ -16,30 +16,7 @@ fn repo_root() -> PathBuf {
 }
 
 fn all_blocks(r: &Report) -> Vec<&Block> {
-    let mut out: Vec<&Block> = r.body.opening.iter().collect();
-    let mut parts = Vec::new();
-    for d in &r.body.content {
-        match d {
-            Division::Part(p) => parts.push(p),
-            Division::Phan(ph) => {
-                out.extend(&ph.blocks);
-                parts.extend(&ph.parts);
-            }
-        }
-    }
-    for p in parts {
-        out.extend(&p.blocks);
-        for s in &p.sections {
-            out.extend(&s.blocks);
-            for pt in &s.points {
-                out.extend(&pt.blocks);
-            }
-        }
-    }
-    for a in &r.annexes {
-        out.extend(&a.blocks);
-    }
-    out
+    walk::blocks(r).map(|(_, b)| b).collect()
 }
 
 #[test]

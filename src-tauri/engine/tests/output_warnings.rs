@@ -6,8 +6,9 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use baocao_engine::model::{Block, Division};
+use baocao_engine::model::{walk, Block, Division};
 use baocao_engine::sample::sample;
+use baocao_engine::units::{mm_to_twips, pt_to_half_points};
 use baocao_engine::{render_docx, render_pdf, FormatProfile, Report};
 use common::{env, unzip};
 
@@ -75,16 +76,19 @@ fn warnings(report: &Report, profile: &str) -> Vec<baocao_engine::Problem> {
     w
 }
 
-/// A new paragraph at the start of the first part, with its path.
+/// A new paragraph at the start of the first part, with the path of its text.
 fn first_paragraph(r: &mut Report) -> (String, &mut String) {
-    let di = r.body.content.iter().position(|d| matches!(d, Division::Part(_))).expect("a part");
-    let Division::Part(p) = &mut r.body.content[di] else { unreachable!() };
-    p.blocks.insert(
+    let part = first_part(r);
+    part.blocks.insert(
         0,
         Block::Paragraph(baocao_engine::model::Paragraph { text: "Mở đầu phần.".into() }),
     );
-    let Block::Paragraph(para) = &mut p.blocks[0] else { unreachable!() };
-    (format!("body.content[{di}].blocks[0].text"), &mut para.text)
+    let path = walk::blocks(r)
+        .find(|(_, b)| matches!(b, Block::Paragraph(p) if p.text == "Mở đầu phần."))
+        .map(|(path, _)| format!("{path}.text"))
+        .expect("the new paragraph");
+    let Block::Paragraph(para) = &mut first_part(r).blocks[0] else { unreachable!() };
+    (path, &mut para.text)
 }
 
 #[test]
@@ -249,8 +253,7 @@ fn wide_tables_never_break_a_number_and_docx_matches_pdf() {
         let cols: Vec<i64> = common::descendants(grid, "gridCol")
             .map(|g| common::wattr(g, "w").expect("w").parse().expect("twips"))
             .collect();
-        let want: Vec<i64> =
-            table.widths_mm.iter().map(|mm| (mm / 25.4 * 1440.0).round() as i64).collect();
+        let want: Vec<i64> = table.widths_mm.iter().map(|mm| i64::from(mm_to_twips(*mm))).collect();
         assert_eq!(cols.len(), want.len());
         for (a, b) in cols.iter().zip(&want) {
             assert!((a - b).abs() <= 1, "{id}: DOCX {cols:?} vs flow {want:?}");
@@ -259,7 +262,7 @@ fn wide_tables_never_break_a_number_and_docx_matches_pdf() {
             .find(|r| common::descendants(*r, "t").any(|t| t.text() == Some("1.234.567")))
             .expect("figure run in the DOCX");
         let sz = common::descendants(run, "sz").next().and_then(|s| common::wattr(s, "val"));
-        assert_eq!(sz, Some(((pdf_size * 2.0).round() as i64).to_string().as_str()), "{id}");
+        assert_eq!(sz, Some(pt_to_half_points(pdf_size).to_string().as_str()), "{id}");
     }
 }
 

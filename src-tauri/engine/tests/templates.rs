@@ -6,8 +6,8 @@ mod common;
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use baocao_engine::model::{Block, Cell, ColumnKind, Division};
-use baocao_engine::rollforward::{for_each_block, next_period};
+use baocao_engine::model::{walk, Block, Cell, ColumnKind, Division};
+use baocao_engine::rollforward::next_period;
 use baocao_engine::sample::sample;
 use baocao_engine::templates::{self, UserLibrary};
 use baocao_engine::{render_pdf, EngineError, FormatProfile};
@@ -98,8 +98,7 @@ fn roll_forward_of_the_sample_field_by_field() {
     assert_eq!(next.closing, r.closing);
     // Figures cleared and reported as to update.
     let mut figures = 0;
-    let mut next_mut = next.clone();
-    for_each_block(&mut next_mut, &mut |b| {
+    for (_, b) in walk::blocks(&next) {
         if let Block::Results(res) = b {
             for item in &res.items {
                 for f in item.figures.values() {
@@ -108,10 +107,9 @@ fn roll_forward_of_the_sample_field_by_field() {
                 }
             }
         }
-    });
+    }
     let mut before = 0;
-    let mut r_mut = r.clone();
-    for_each_block(&mut r_mut, &mut |b| {
+    for (_, b) in walk::blocks(&r) {
         if let Block::Results(res) = b {
             before += res
                 .items
@@ -119,7 +117,7 @@ fn roll_forward_of_the_sample_field_by_field() {
                 .map(|i| i.figures.values().filter(|f| f.value.is_some()).count())
                 .sum::<usize>();
         }
-    });
+    }
     assert_eq!(figures, before, "every figure of the sample was cleared");
     assert!(figures >= 20);
     let profile = FormatProfile::builtin("hd36").expect("profile");

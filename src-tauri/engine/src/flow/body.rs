@@ -1,0 +1,344 @@
+//! The body: opening, "Phần" groups, parts (I.), sections (1.), points (a)) and the typed
+//! blocks (lists, results with figures, causes, lessons, solution groups, proposals, tables).
+
+use crate::model::walk::{self, Node};
+use crate::model::*;
+use crate::profile::{Align, ParaStyle};
+use crate::text::{
+    fill, format_count, format_number, mot_la, phan_ordinal, roman, thu_nhat, viet_letter,
+};
+
+use super::builder::{para, simple, style, with, FlowBuilder};
+use super::figures::{parse_figures, Piece};
+use super::types::{FBlock, FCell, FRow, FTable, Role, Span};
+
+impl FlowBuilder<'_> {
+    /// The opening blocks, then the Phần groups and parts with their sections and points.
+    pub(super) fn body(&mut self) {
+        // The opening and each point have no heading of their own: once their content is
+        // written, its first paragraph is marked with their path (first block's index, path).
+        let mut unanchored: Option<(usize, String)> = None;
+        // An untitled point's letter ("a) "), opening its first block.
+        let mut opener = None;
+        for (path, node) in walk::body(self.report) {
+            if !matches!(node, Node::Block(_)) {
+                if let Some((at, anchor)) = unanchored.take() {
+                    self.anchor_from(at, anchor);
+                }
+            }
+            match node {
+                Node::Opening(_) => unanchored = Some((self.blocks.len(), path)),
+                Node::Content(_) | Node::Annex { .. } => {}
+                Node::Phan { n, phan } => {
+                    let hs = &self.p.headings;
+                    let marker = fill(&hs.phan_marker_format, &[("ordinal", &phan_ordinal(n))]);
+                    let mut m = simple(Role::PhanMarker, &marker, &hs.phan_marker);
+                    m.keep_next = hs.keep_with_next;
+                    let title = self.refs.apply(phan.title.trim());
+                    let mut t = simple(Role::PhanTitle, &title, &hs.phan_title);
+                    t.keep_next = hs.keep_with_next;
+                    m.anchor = Some(path);
+                    self.push(m);
+                    self.push(t);
+                }
+                Node::Part { n, part } => {
+                    let h = &self.p.headings.part;
+                    self.heading(Role::Part, h, &roman(n), &part.title, path);
+                }
+                Node::Section { n, section } => {
+                    let h = &self.p.headings.section;
+                    self.heading(Role::Section, h, &n.to_string(), &section.title, path);
+                }
+                Node::Point { n, point } => {
+                    let letter = viet_letter(n);
+                    unanchored = Some((self.blocks.len(), path.clone()));
+                    match point.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                        Some(title) => {
+                            let h = &self.p.headings.point;
+                            self.heading(Role::Point, h, &letter, title, path);
+                        }
+                        None => {
+                            let letter = format!("{letter}{} ", self.p.headings.point.suffix);
+                            if point.blocks.is_empty() {
+                                let p = self.body_para(Role::Body, vec![self.plain(letter.trim())]);
+                                self.push(p);
+                            } else {
+                                opener = Some(letter);
+                            }
+                        }
+                    }
+                }
+                Node::Block(b) => self.block(b, opener.take()),
+            }
+        }
+        if let Some((at, anchor)) = unanchored {
+            self.anchor_from(at, anchor);
+        }
+    }
+
+    /// Emits a block; `opener` ("a) ") prefixes its first paragraph.
+    pub(super) fn block(&mut self, block: &Block, opener: Option<String>) {
+        let mut opener = opener.map(|o| {
+            let s = with(self.body_style(), self.p.headings.point_opener);
+            Span { text: o, style: s }
+        });
+        let mut first = |spans: Vec<Span>| -> Vec<Span> {
+            match opener.take() {
+                Some(o) => std::iter::once(o).chain(spans).collect(),
+                None => spans,
+            }
+        };
+        let rules = &self.p.blocks;
+        match block {
+            Block::Paragraph(p) => {
+                let spans = first(vec![self.plain(&p.text)]);
+                let p = self.body_para(Role::Body, spans);
+                self.push(p);
+            }
+            Block::Lines(l) => {
+                let marker = self.marker(l.marker);
+                for item in &l.items {
+                    let spans = first(vec![self.plain(&format!("{marker}{item}"))]);
+                    let p = self.body_para(Role::Body, spans);
+                    self.push(p);
+                }
+            }
+            Block::Results(r) => {
+                if let Some(intro) = &r.intro {
+                    let spans = first(vec![self.plain(intro)]);
+                    let p = self.body_para(Role::Body, spans);
+                    self.push(p);
+                }
+                let marker = self.marker(r.marker);
+                for item in &r.items {
+                    let text = format!("{marker}{}", self.result_text(item));
+                    let spans = first(vec![self.plain(&text)]);
+                    let p = self.body_para(Role::Body, spans);
+                    self.push(p);
+                }
+            }
+            Block::Shortcomings(s) => {
+                if let Some(intro) = &s.intro {
+                    let spans = first(vec![self.plain(intro)]);
+                    let p = self.body_para(Role::Body, spans);
+                    self.push(p);
+                }
+                for item in &s.items {
+                    let spans = first(vec![self.plain(&format!("{}{item}", rules.dash_marker))]);
+                    let p = self.body_para(Role::Body, spans);
+                    self.push(p);
+                }
+            }
+            Block::Causes(c) => {
+                if let Some(intro) = &c.intro {
+                    let spans = first(vec![self.plain(intro)]);
+                    let p = self.body_para(Role::Body, spans);
+                    self.push(p);
+                }
+                for (label, items) in [
+                    (&rules.objective_label, &c.objective),
+                    (&rules.subjective_label, &c.subjective),
+                ] {
+                    if items.is_empty() {
+                        continue;
+                    }
+                    let s = with(self.body_style(), rules.cause_label);
+                    let spans = first(vec![Span { text: label.clone(), style: s }]);
+                    let mut p = self.body_para(Role::Body, spans);
+                    p.keep_next = true;
+                    self.push(p);
+                    for item in items {
+                        let p = self.body_para(
+                            Role::Body,
+                            vec![self.plain(&format!("{}{item}", rules.dash_marker))],
+                        );
+                        self.push(p);
+                    }
+                }
+            }
+            Block::Lessons(l) => {
+                if let Some(intro) = &l.intro {
+                    let spans = first(vec![self.plain(intro)]);
+                    let p = self.body_para(Role::Body, spans);
+                    self.push(p);
+                }
+                for (i, item) in l.items.iter().enumerate() {
+                    let word = match l.ordinals {
+                        OrdinalSet::MotLa => mot_la(i + 1),
+                        OrdinalSet::ThuNhat => thu_nhat(i + 1),
+                    };
+                    let s = with(self.body_style(), rules.ordinal);
+                    let spans = first(vec![
+                        Span { text: word, style: s },
+                        self.plain(&format!("{}{}", rules.ordinal_separator, item.trim())),
+                    ]);
+                    let p = self.body_para(Role::Lesson, spans);
+                    self.push(p);
+                }
+            }
+            Block::SolutionGroups(g) => {
+                let count = format_count(g.groups.len() as u64, &self.numbers());
+                let lead = g.lead.replace("{count}", &count);
+                let spans = first(vec![self.plain(&lead)]);
+                let mut p = self.body_para(Role::Body, spans);
+                p.keep_next = true;
+                self.push(p);
+                for (i, group) in g.groups.iter().enumerate() {
+                    let n = i + 1;
+                    let number = match g.numbering {
+                        GroupNumbering::Parenthesized => {
+                            format!(
+                                "{} ",
+                                fill(&rules.parenthesized_format, &[("n", &n.to_string())])
+                            )
+                        }
+                        GroupNumbering::MotLa => {
+                            format!("{}{}", mot_la(n), rules.ordinal_separator)
+                        }
+                        GroupNumbering::ThuNhat => {
+                            format!("{}{}", thu_nhat(n), rules.ordinal_separator)
+                        }
+                    };
+                    let s = with(self.body_style(), rules.solution_title);
+                    let p = self.body_para(
+                        Role::SolutionGroup,
+                        vec![Span { text: format!("{number}{}", group.title.trim()), style: s }],
+                    );
+                    self.push(p);
+                    for item in &group.items {
+                        let p = self.body_para(
+                            Role::Body,
+                            vec![self.plain(&format!("{}{item}", rules.dash_marker))],
+                        );
+                        self.push(p);
+                    }
+                }
+            }
+            Block::Proposals(pr) => {
+                if let Some(intro) = &pr.intro {
+                    let spans = first(vec![self.plain(intro)]);
+                    let p = self.body_para(Role::Body, spans);
+                    self.push(p);
+                }
+                let (before, after) = rules
+                    .proposal_format
+                    .split_once("{text}")
+                    .unwrap_or((&rules.proposal_format, ""));
+                for item in &pr.items {
+                    let lead = fill(before, &[("addressee", item.addressee.trim())]);
+                    let lead_trimmed = lead.trim_end();
+                    let gap = &lead[lead_trimmed.len()..];
+                    let s = with(self.body_style(), rules.proposal_addressee);
+                    let spans = first(vec![
+                        self.plain(&rules.dash_marker),
+                        Span { text: lead_trimmed.to_string(), style: s },
+                        self.plain(&format!("{gap}{}{after}", item.text.trim())),
+                    ]);
+                    let p = self.body_para(Role::Body, spans);
+                    self.push(p);
+                }
+            }
+            Block::Table(t) => {
+                let spans = first(vec![]);
+                if !spans.is_empty() {
+                    let p = self.body_para(Role::Body, spans);
+                    self.push(p);
+                }
+                self.table(t);
+            }
+        }
+    }
+
+    /// The text of a list marker.
+    fn marker(&self, m: Marker) -> String {
+        match m {
+            Marker::Dash => self.p.blocks.dash_marker.clone(),
+            Marker::Plus => self.p.blocks.plus_marker.clone(),
+        }
+    }
+
+    /// A result's text with its figures written out ("05", "1.234", "98,5%").
+    fn result_text(&self, item: &ResultItem) -> String {
+        let pieces = match parse_figures(&item.text) {
+            Ok(p) => p,
+            Err(_) => return item.text.clone(),
+        };
+        pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(t) => t.clone(),
+                Piece::Figure(name) => match item.figures.get(name) {
+                    Some(f) => self.figure(f),
+                    None => self.p.numbers.missing_figure.clone(),
+                },
+            })
+            .collect()
+    }
+
+    /// A figure as written.
+    pub fn figure(&self, f: &Figure) -> String {
+        let Some(v) = f.value else { return self.p.numbers.missing_figure.clone() };
+        let n = self.numbers();
+        match f.kind {
+            FigureKind::Count if v >= 0.0 && v.fract() == 0.0 => format_count(v as u64, &n),
+            FigureKind::Percent => {
+                format!("{}%", format_number(v, self.p.numbers.max_decimals, &n))
+            }
+            _ => format_number(v, self.p.numbers.max_decimals, &n),
+        }
+    }
+
+    /// A statistics table with its caption and unit lines.
+    fn table(&mut self, t: &StatTable) {
+        let tp = &self.p.table;
+        if let Some(title) = &t.title {
+            let mut p = simple(Role::TableCaption, &self.refs.apply(title), &tp.caption);
+            p.keep_next = true;
+            self.push(p);
+        }
+        if let Some(unit) = &t.unit {
+            let mut p = simple(Role::TableCaption, &self.refs.apply(unit), &tp.unit);
+            p.keep_next = true;
+            self.push(p);
+        }
+        // Widths sized by content, the text shrunk if the page is too narrow (tablefit).
+        let fit = crate::tablefit::fit(t, self.p, self.content_mm());
+        let widths_mm = fit.widths_mm;
+
+        let cell_para = ParaStyle {
+            align: Align::Left,
+            first_line_indent_mm: 0.0,
+            space_before_pt: tp.cell_space_pt,
+            space_after_pt: tp.cell_space_pt,
+            line_spacing: tp.line_spacing,
+        };
+        let p = self.p;
+        let rows: Vec<FRow> = crate::tablefit::grid(t, p)
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| FRow {
+                cells: row
+                    .into_iter()
+                    .map(|c| {
+                        let s = style(&crate::tablefit::role_style(p, c.role, fit.scale));
+                        let spans = vec![Span { text: c.text, style: s }];
+                        let mut cp = para(Role::TableCell, spans, s, &cell_para);
+                        cp.align = c.align;
+                        // The header row goes with the first row below it (keep-with-next on
+                        // its paragraphs, as Word expresses it), never alone at a page foot.
+                        cp.keep_next = i == 0;
+                        FCell { paras: vec![cp], v_center: true }
+                    })
+                    .collect(),
+                repeat_header: i == 0,
+                cant_split: true,
+            })
+            .collect();
+        self.blocks.push(FBlock::Table(FTable {
+            widths_mm,
+            border_pt: Some(tp.border_pt),
+            padding_mm: tp.cell_padding_mm,
+            rows,
+        }));
+    }
+}

@@ -1,0 +1,113 @@
+//! Page 1's header table (bodies, national heading, number and date) and the title block
+//! (document type, subject, separator).
+
+use crate::text::{date_parts, fill};
+
+use super::builder::{cased, centered, fixed, para, rule, simple, style, width_mm, FlowBuilder};
+use super::types::{FBlock, FCell, FRow, FTable, Role, Span};
+
+impl FlowBuilder<'_> {
+    /// The two-column header table of page 1.
+    pub(super) fn header_block(&mut self) {
+        let h = &self.report.header;
+        let hp = &self.p.header;
+        let total = self.content_mm();
+        let left_w = total * hp.left_width_percent / 100.0;
+        let right_w = total - left_w;
+        let cell_para = centered(hp.line_spacing);
+
+        let mut left = Vec::new();
+        if let Some(sup) = h.superior_body.as_deref().filter(|s| !s.trim().is_empty()) {
+            let s = style(&hp.superior_body);
+            let t = cased(sup, hp.superior_body.case);
+            left.push(para(Role::SuperiorBody, vec![Span { text: t, style: s }], s, &cell_para));
+        }
+        let s = style(&hp.issuing_body);
+        let issuer = cased(&h.issuing_body, hp.issuing_body.case);
+        let issuer_w = width_mm(&issuer, &hp.issuing_body);
+        left.push(para(Role::IssuingBody, vec![Span { text: issuer, style: s }], s, &cell_para));
+        if let Some(mark) = &hp.issuer_mark {
+            left.push(fixed(Role::IssuerMark, mark, &cell_para));
+        }
+        if let Some(r) = &hp.issuer_rule {
+            left.push(rule(r, issuer_w, left_w));
+        }
+
+        let mut right = Vec::new();
+        for line in &hp.national_lines {
+            right.push(fixed(Role::National, line, &cell_para));
+        }
+        if let Some(last) = hp.national_lines.last() {
+            let w = width_mm(&cased(&last.text, last.style.case), &last.style);
+            right.push(rule(&hp.national_rule, w, right_w));
+        }
+
+        let mut row2 = cell_para.clone();
+        row2.space_before_pt = hp.second_row_space_before_pt;
+        let s = style(&hp.number_line);
+        let number_line = fill(&hp.number_line_format, &[("code", &self.code())]);
+        let number = para(Role::Number, vec![Span { text: number_line, style: s }], s, &row2);
+        let (day, month, year) = date_parts(h.date, &self.date_style());
+        let date_text = fill(
+            &self.p.dates.header_format,
+            &[("place", &h.place), ("day", &day), ("month", &month), ("year", &year)],
+        );
+        let s = style(&hp.date_line);
+        let date = para(Role::DateLine, vec![Span { text: date_text, style: s }], s, &row2);
+
+        self.blocks.push(FBlock::Table(FTable {
+            widths_mm: vec![left_w, right_w],
+            border_pt: None,
+            padding_mm: 0.0,
+            rows: vec![
+                FRow {
+                    cells: vec![
+                        FCell { paras: left, v_center: false },
+                        FCell { paras: right, v_center: false },
+                    ],
+                    repeat_header: false,
+                    cant_split: true,
+                },
+                FRow {
+                    cells: vec![
+                        FCell { paras: vec![number], v_center: false },
+                        FCell { paras: vec![date], v_center: false },
+                    ],
+                    repeat_header: false,
+                    cant_split: true,
+                },
+            ],
+        }));
+    }
+
+    /// Document type, subject and the separator under it.
+    pub(super) fn title_block(&mut self) {
+        let h = &self.report.header;
+        let mut t = simple(Role::DocType, &h.doc_type, &self.p.doc_type);
+        t.keep_next = true;
+        t.anchor = Some("header".into());
+        self.blocks.push(FBlock::Para(t));
+        let sp = &self.p.subject;
+        let lines: Vec<String> = h.subject.split('\n').map(|l| l.trim().to_string()).collect();
+        let mut subject = simple(Role::Subject, &self.refs.apply(&lines.join("\n")), &sp.style);
+        subject.keep_next = true;
+        let subject_w = width_mm(&subject.text(), &sp.style.text);
+        self.blocks.push(FBlock::Para(subject));
+        if let Some(sep) = &sp.separator_text {
+            let s = style(&self.p.body.text);
+            let mut p = para(
+                Role::Separator,
+                vec![Span { text: sep.clone(), style: s }],
+                s,
+                &centered(sp.style.para.line_spacing),
+            );
+            p.space_after_pt = sp.separator_space_after_pt;
+            self.blocks.push(FBlock::Para(p));
+        }
+        if let Some(r) = &sp.separator_rule {
+            let mut p = rule(r, subject_w, self.content_mm());
+            p.space_after_pt = sp.separator_space_after_pt;
+            self.blocks.push(FBlock::Para(p));
+        }
+    }
+}
