@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use baocao_engine::sample::{generated, sample};
-use baocao_engine::{render_docx, render_pdf, FormatProfile, RenderEnv, Report};
+use baocao_engine::{render_docx, render_layout, render_pdf, FormatProfile, RenderEnv, Report};
 use chrono::{TimeZone, Utc};
 use criterion::{BenchmarkId, Criterion};
 
@@ -37,13 +37,19 @@ fn pdf(c: &mut Criterion, profile: &FormatProfile) {
     });
     let mut group = c.benchmark_group("pdf/pages");
     group.sample_size(10);
-    for pages in [25, 50, 100] {
+    // Up to 1 000 pages: the cost should grow linearly (docs/performance.md).
+    for pages in [25, 50, 100, 250, 500, 1000] {
         let report = generated(pages);
         group.bench_with_input(BenchmarkId::from_parameter(pages), &report, |b, r| {
             b.iter(|| render_pdf(r, profile, env()).expect("renders").bytes.len())
         });
     }
     group.finish();
+    // The writer alone, on a 100-page layout made beforehand.
+    let (_, layout, _) = render_layout(&generated(100), profile, env()).expect("lays out");
+    c.bench_function("pdf/writer/100", |b| {
+        b.iter(|| baocao_engine::pdf::write(&layout).expect("writes").len())
+    });
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {

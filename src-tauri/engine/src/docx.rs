@@ -1,8 +1,8 @@
-//! DOCX writer: draws a [`Flow`] with docx-rs, then post-processes the package for what docx-rs
-//! cannot express (docs/library-notes.md B.0 #1–#2): `w:lang`, core properties, repeated table header
-//! rows, and deflate compression.
+//! DOCX writer: draws a [`Flow`] with docx-rs, completes in memory the parts docx-rs cannot
+//! express (docs/library-notes.md B.0 #1–#2: `w:lang`, core properties, repeated table header
+//! rows) and zips the package once, deflated.
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText,
@@ -50,9 +50,10 @@ pub fn write(flow: &Flow, profile: &FormatProfile) -> Result<Vec<u8>, EngineErro
         }
     }
     xml.document = out.into_bytes();
-    let mut stored = Cursor::new(Vec::new());
-    xml.pack(&mut stored).map_err(err)?;
-    repack(stored.get_ref(), flow, profile)
+    xml.doc_props.core = core_xml(flow).into_bytes();
+    let styles = String::from_utf8(std::mem::take(&mut xml.styles)).map_err(err)?;
+    xml.styles = add_language(&styles, &profile.font.language)?.into_bytes();
+    zip_parts(xml)
 }
 
 struct Writer<'a> {
@@ -308,29 +309,51 @@ fn add_language(styles: &str, lang: &str) -> Result<String, EngineError> {
     Ok(format!("{}{tag}{}", &styles[..at], &styles[at..]))
 }
 
-/// Rewrites the stored zip from docx-rs: new core properties, `w:lang`, deflate compression.
-fn repack(stored: &[u8], flow: &Flow, profile: &FormatProfile) -> Result<Vec<u8>, EngineError> {
-    let mut input = zip::ZipArchive::new(Cursor::new(stored)).map_err(err)?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    // A fixed timestamp keeps the bytes identical for identical input.
+/// Zips the package's parts once, deflated, in the order docx-rs writes them (the content types
+/// first). A fixed timestamp keeps the bytes identical for identical input.
+fn zip_parts(xml: docx_rs::XMLDocx) -> Result<Vec<u8>, EngineError> {
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), xml.content_type),
+        ("_rels/.rels".into(), xml.rels),
+        ("docProps/app.xml".into(), xml.doc_props.app),
+        ("docProps/core.xml".into(), xml.doc_props.core),
+        ("docProps/custom.xml".into(), xml.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), xml.document_rels),
+        ("word/document.xml".into(), xml.document),
+        ("word/styles.xml".into(), xml.styles),
+        ("word/settings.xml".into(), xml.settings),
+        ("word/fontTable.xml".into(), xml.font_table),
+        ("word/comments.xml".into(), xml.comments),
+        ("word/numbering.xml".into(), xml.numberings),
+        ("word/commentsExtended.xml".into(), xml.comments_extended),
+        ("word/footnotes.xml".into(), xml.footnotes),
+    ];
+    let mut header_rels = xml.header_rels.into_iter();
+    for (i, h) in xml.headers.into_iter().enumerate() {
+        parts.push((format!("word/header{}.xml", i + 1), h));
+        if let Some(rels) = header_rels.next() {
+            parts.push((format!("word/_rels/header{}.xml.rels", i + 1), rels));
+        }
+    }
+    let mut footer_rels = xml.footer_rels.into_iter();
+    for (i, f) in xml.footers.into_iter().enumerate() {
+        parts.push((format!("word/footer{}.xml", i + 1), f));
+        if let Some(rels) = footer_rels.next() {
+            parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), rels));
+        }
+    }
+    let size: usize = parts.iter().map(|(_, d)| d.len()).sum();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size / 4)));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(DEFLATE_LEVEL))
         .last_modified_time(zip::DateTime::default());
-    for i in 0..input.len() {
-        let mut entry = input.by_index(i).map_err(err)?;
-        let name = entry.name().to_string();
-        let mut data = Vec::new();
-        entry.read_to_end(&mut data).map_err(err)?;
-        let data = match name.as_str() {
-            "docProps/core.xml" => core_xml(flow).into_bytes(),
-            "word/styles.xml" => {
-                let s = String::from_utf8(data).map_err(err)?;
-                add_language(&s, &profile.font.language)?.into_bytes()
-            }
-            _ => data,
-        };
+    for (name, data) in parts {
         out.start_file(name, options).map_err(err)?;
         out.write_all(&data).map_err(err)?;
     }
     Ok(out.finish().map_err(err)?.into_inner())
 }
+
+/// Deflate level of the parts (1 = fastest; measured in docs/performance.md).
+const DEFLATE_LEVEL: i64 = 1;

@@ -37,7 +37,72 @@ struct Embedded {
     /// Resource name, "F0"…"F3".
     name: String,
     /// Code of each character drawn with this face.
-    codes: BTreeMap<char, u16>,
+    codes: Codes,
+}
+
+/// Character → two-byte code: a table for the Basic Multilingual Plane, a map beyond it.
+struct Codes {
+    bmp: Vec<u16>,
+    other: BTreeMap<char, u16>,
+}
+
+impl Codes {
+    fn new() -> Self {
+        Codes { bmp: vec![0; 0x1_0000], other: BTreeMap::new() }
+    }
+
+    fn insert(&mut self, c: char, code: u16) {
+        match self.bmp.get_mut(c as usize) {
+            Some(slot) => *slot = code,
+            None => {
+                self.other.insert(c, code);
+            }
+        }
+    }
+
+    fn get(&self, c: char) -> u16 {
+        self.bmp.get(c as usize).copied().unwrap_or_else(|| self.other.get(&c).copied().unwrap_or(0))
+    }
+}
+
+/// Characters used by one face: a bit set for the Basic Multilingual Plane, a set beyond it.
+struct Used {
+    bmp: Vec<u64>,
+    other: BTreeSet<char>,
+}
+
+impl Used {
+    fn new() -> Self {
+        Used { bmp: vec![0; 0x1_0000 / 64], other: BTreeSet::new() }
+    }
+
+    fn add(&mut self, text: &str) {
+        for c in text.chars() {
+            let i = c as usize;
+            match self.bmp.get_mut(i / 64) {
+                Some(word) => *word |= 1 << (i % 64),
+                None => {
+                    self.other.insert(c);
+                }
+            }
+        }
+    }
+
+    fn chars(&self) -> BTreeSet<char> {
+        let mut out = BTreeSet::new();
+        for (w, word) in self.bmp.iter().enumerate() {
+            let mut bits = *word;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(c) = char::from_u32((w * 64 + b) as u32) {
+                    out.insert(c);
+                }
+            }
+        }
+        out.extend(self.other.iter().copied());
+        out
+    }
 }
 
 /// Subsets face `index` to `chars` (plus .notdef) and adds its font objects; returns the Type0
@@ -70,7 +135,7 @@ fn embed_face(
 
     let upem = f64::from(face.units_per_em());
     let scale = |v: f64| (v * 1000.0 / upem).round() as i64;
-    let mut codes = BTreeMap::new();
+    let mut codes = Codes::new();
     let mut widths = Vec::with_capacity(ids.len());
     let mut to_unicode = String::new();
     let mut entries = Vec::new();
@@ -182,15 +247,46 @@ fn compressed(mut dict: Dictionary, bytes: &[u8], level: Level) -> Result<Stream
     Ok(Stream::new(dict, deflate(bytes, level)?).with_compression(false))
 }
 
-/// A number in a content stream: two decimals, no trailing zeros.
+/// A number in a content stream: two decimals, no trailing zeros (written by hand: the
+/// formatter's float path was a visible share of a 100-page PDF's time).
 fn num(out: &mut Vec<u8>, v: f64) {
-    let r = (v * 100.0).round() / 100.0;
-    if r.fract() == 0.0 {
-        let _ = write!(out, "{}", r as i64);
-    } else {
-        let s = format!("{r:.2}");
-        out.extend_from_slice(s.trim_end_matches('0').as_bytes());
+    let hundredths = (v * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push(b'-');
     }
+    let h = hundredths.unsigned_abs();
+    let whole = h / 100;
+    let frac = (h % 100) as u8;
+    let mut digits = [0u8; 20];
+    let mut n = whole;
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[..len].iter().rev());
+    if frac != 0 {
+        out.push(b'.');
+        out.push(b'0' + frac / 10);
+        if frac % 10 != 0 {
+            out.push(b'0' + frac % 10);
+        }
+    }
+}
+
+/// Four upper-case hexadecimal digits.
+fn hex4(out: &mut Vec<u8>, code: u16) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.extend_from_slice(&[
+        HEX[usize::from(code >> 12)],
+        HEX[usize::from((code >> 8) & 15)],
+        HEX[usize::from((code >> 4) & 15)],
+        HEX[usize::from(code & 15)],
+    ]);
 }
 
 /// The content stream of one page.
@@ -198,11 +294,10 @@ fn page_content(items: &[Item], height: f64, fonts: &[Option<Embedded>]) -> Vec<
     let mut out: Vec<u8> = Vec::with_capacity(items.len() * 48);
     out.extend_from_slice(b"0 g\nBT\n");
     let mut current: Option<(usize, f64)> = None;
-    let hex = |out: &mut Vec<u8>, codes: &BTreeMap<char, u16>, text: &str| {
+    let hex = |out: &mut Vec<u8>, codes: &Codes, text: &str| {
         out.push(b'<');
         for c in text.chars() {
-            let code = codes.get(&c).copied().unwrap_or(0);
-            let _ = write!(out, "{code:04X}");
+            hex4(out, codes.get(c));
         }
         out.push(b'>');
     };
@@ -230,7 +325,12 @@ fn page_content(items: &[Item], height: f64, fonts: &[Option<Embedded>]) -> Vec<
             let mut parts = text.split(' ').peekable();
             while let Some(part) = parts.next() {
                 if parts.peek().is_some() {
-                    hex(&mut out, &font.codes, &format!("{part} "));
+                    out.push(b'<');
+                    for c in part.chars() {
+                        hex4(&mut out, font.codes.get(c));
+                    }
+                    hex4(&mut out, font.codes.get(' '));
+                    out.push(b'>');
                     out.push(b' ');
                     num(&mut out, offset);
                     out.push(b' ');
@@ -320,17 +420,19 @@ pub fn write(layout: &Layout) -> Result<Vec<u8>, EngineError> {
     let props = &layout.props;
     let mut doc = Document::with_version("1.7");
     // Characters used by each face (regular, bold, italic, bold italic).
-    let mut used: [BTreeSet<char>; 4] = Default::default();
+    let mut used = [Used::new(), Used::new(), Used::new(), Used::new()];
     for page in &layout.pages {
         for item in &page.items {
             if let Item::Text(t) = item {
-                used[run_face(t)].extend(printable(&t.text).chars());
+                used[run_face(t)].add(&printable(&t.text));
             }
         }
     }
     let mut fonts: Vec<Option<Embedded>> = Vec::with_capacity(4);
     let mut font_dict = Dictionary::new();
-    for (i, chars) in used.iter().enumerate() {
+    for (i, used) in used.iter().enumerate() {
+        let chars = used.chars();
+        let chars = &chars;
         if chars.is_empty() {
             fonts.push(None);
             continue;
@@ -386,4 +488,34 @@ pub fn write(layout: &Layout) -> Result<Vec<u8>, EngineError> {
     let mut out = Vec::new();
     doc.save_to(&mut out).map_err(err)?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(v: f64) -> String {
+        let mut out = Vec::new();
+        num(&mut out, v);
+        String::from_utf8(out).expect("ascii")
+    }
+
+    #[test]
+    fn numbers_have_at_most_two_decimals_and_no_trailing_zeros() {
+        assert_eq!(n(1.0), "1");
+        assert_eq!(n(1.5), "1.5");
+        assert_eq!(n(-0.25), "-0.25");
+        assert_eq!(n(595.276), "595.28");
+        assert_eq!(n(0.004), "0");
+        assert_eq!(n(1234.05), "1234.05");
+        assert_eq!(n(-28.571), "-28.57");
+    }
+
+    #[test]
+    fn codes_are_four_hex_digits() {
+        let mut out = Vec::new();
+        hex4(&mut out, 0x0A3F);
+        hex4(&mut out, 0xFFFF);
+        assert_eq!(out, b"0A3FFFFF");
+    }
 }
