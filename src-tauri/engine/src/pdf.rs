@@ -61,7 +61,10 @@ impl Codes {
     }
 
     fn get(&self, c: char) -> u16 {
-        self.bmp.get(c as usize).copied().unwrap_or_else(|| self.other.get(&c).copied().unwrap_or(0))
+        self.bmp
+            .get(c as usize)
+            .copied()
+            .unwrap_or_else(|| self.other.get(&c).copied().unwrap_or(0))
     }
 }
 
@@ -272,7 +275,7 @@ fn num(out: &mut Vec<u8>, v: f64) {
     if frac != 0 {
         out.push(b'.');
         out.push(b'0' + frac / 10);
-        if frac % 10 != 0 {
+        if !frac.is_multiple_of(10) {
             out.push(b'0' + frac % 10);
         }
     }

@@ -294,7 +294,7 @@ proptest! {
         let profile = if state { "nd30" } else { "hd36" };
         r.header.profile = profile.into();
         let fp = FormatProfile::builtin(profile).expect("profile");
-        let (flow, l, _) = render_layout(&r, &fp, env()).expect("lays out");
+        let (_, l, _) = render_layout(&r, &fp, env()).expect("lays out");
         assert_inside(&l);
         let text = all_text(&l);
         let mut expected: Vec<String> = paras.clone();
