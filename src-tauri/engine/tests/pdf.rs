@@ -113,3 +113,60 @@ fn state_profile_pdf_reads_back() {
         assert!(text.contains(needle), "{needle:?} in\n{text}");
     }
 }
+
+/// The words of the PDF in reading order, without the page numbers (a paragraph running over a
+/// page break then reads on without them).
+fn pdf_words(pdf: &Path) -> Vec<String> {
+    let p = pdf.to_str().expect("path");
+    let info = tool("pdfinfo", &[p]);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count");
+    let mut out = Vec::new();
+    for i in 1..=pages {
+        let n = i.to_string();
+        let text = tool("pdftotext", &["-raw", "-f", &n, "-l", &n, p, "-"]);
+        let mut w = words(&text);
+        if i > 1 && w.first() == Some(&n) {
+            w.remove(0);
+        }
+        out.extend(w);
+    }
+    out
+}
+
+/// Every paragraph of the input (the flow's body paragraphs: headings, text, lessons, lines,
+/// closing sentence) comes back from the PDF whole, as consecutive words, and in order: a
+/// paragraph dropped, cut short, duplicated out of place or moved fails here.
+#[test]
+fn every_paragraph_of_the_input_comes_back_whole_and_in_order() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let corpus = baocao_engine::corpus::corpus();
+    let mut reports = vec![("mẫu".to_string(), sample())];
+    reports.extend(corpus.into_iter().filter(|(n, _)| n.contains("nd30")).take(1));
+    for (name, report) in reports {
+        let profile = baocao_engine::profile_for(&report).expect("profile");
+        let pdf = write_pdf(&report, &report.header.profile, dir.path());
+        let got = pdf_words(&pdf);
+        let flow = baocao_engine::flow::build(&report, &profile, env().now);
+        let mut at = 0;
+        let mut checked = 0;
+        for block in &flow.blocks {
+            let baocao_engine::flow::FBlock::Para(p) = block else { continue };
+            let want = words(&p.text());
+            if want.is_empty() {
+                continue;
+            }
+            let found = (at..=got.len().saturating_sub(want.len()))
+                .find(|&k| got[k..k + want.len()] == want[..]);
+            let Some(k) = found else {
+                panic!("{name}: paragraph not found whole after word {at}: {:?}", p.text());
+            };
+            at = k + want.len();
+            checked += 1;
+        }
+        assert!(checked > 30, "{name}: only {checked} paragraphs");
+    }
+}
