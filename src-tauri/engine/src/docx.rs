@@ -281,9 +281,7 @@ fn iso(flow: &Flow) -> String {
     flow.props.generated.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+use crate::text::xml_escape as escape;
 
 fn core_xml(flow: &Flow) -> String {
     let p = &flow.props;

@@ -6,9 +6,7 @@ use std::fmt::Write;
 
 use crate::layout::{Item, Layout};
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+use crate::text::xml_escape as escape;
 
 /// `@font-face` rules for the bundled faces under `font_base` (empty without one).
 fn font_faces(font_base: Option<&str>) -> String {

@@ -16,6 +16,25 @@ pub fn forbidden_xml_char(s: &str) -> Option<char> {
     })
 }
 
+/// Text escaped for XML content and attribute values (`&`, `<`, `>`, `"`), for every XML the
+/// engine writes (DOCX parts, SVG pages). Text without those characters is borrowed as is.
+pub fn xml_escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '"']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Describes a character for a message: "U+0007".
 pub fn describe_char(c: char) -> String {
     format!("U+{:04X}", c as u32)
@@ -221,6 +240,12 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn xml_escape_escapes_the_four_characters_and_borrows_plain_text() {
+        assert_eq!(super::xml_escape(r#"a & b < c > "d""#), "a &amp; b &lt; c &gt; &quot;d&quot;");
+        assert!(matches!(super::xml_escape("Huyện ủy"), std::borrow::Cow::Borrowed(_)));
+    }
+
     use super::*;
 
     fn vn() -> NumberStyle<'static> {
