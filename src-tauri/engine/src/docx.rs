@@ -1,24 +1,23 @@
-//! DOCX writer: draws a [`Flow`] with docx-rs, completes in memory the parts docx-rs cannot
-//! express (docs/library-notes.md B.0 #1–#2: `w:lang`, core properties, repeated table header
-//! rows) and zips the package once, deflated.
+//! DOCX writer: writes the body (`word/document.xml`) and the core properties directly from a
+//! [`Flow`], takes the other parts (styles, settings, fonts, page-number headers, relations)
+//! from docx-rs with `w:lang` added (docs/library-notes.md B.0 #1–#2), and zips the package
+//! once, deflated. The other parts depend only on the profile: they are built and zipped once
+//! per profile and copied into each package as they are.
 
+use std::fmt::Write as _;
 use std::io::{Cursor, Write};
+use std::sync::{Arc, Mutex};
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText,
-    LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition,
-    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin, Paragraph, Run,
+    RunFonts,
 };
 
 use crate::error::EngineError;
 use crate::flow::{FBlock, FPara, FTable, Flow, SpanStyle};
 use crate::profile::{Align, FormatProfile, LineSpacing};
+use crate::text::xml_escape as escape;
 use crate::units::{mm_to_twips, pt_to_eighths, pt_to_half_points, pt_to_twips};
-
-/// Row height written on header rows as a marker, replaced by `<w:tblHeader/>` afterwards
-/// (docx-rs 0.4.22 has no API for it). 1 twip "at least" is harmless if the marker survived.
-const HEADER_ROW_MARKER: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
 
 fn err(detail: impl ToString) -> EngineError {
     EngineError::Write { format: "DOCX", detail: detail.to_string() }
@@ -26,244 +25,391 @@ fn err(detail: impl ToString) -> EngineError {
 
 /// Writes the flow as DOCX bytes under the profile's page setup and fonts.
 pub fn write(flow: &Flow, profile: &FormatProfile) -> Result<Vec<u8>, EngineError> {
-    let mut w = Writer { profile, next_id: 0, header_rows: Vec::new() };
-    let docx = w.docx(flow);
-    let mut xml = docx.build();
-    let document = String::from_utf8(std::mem::take(&mut xml.document)).map_err(err)?;
-    let pieces: Vec<&str> = document.split(HEADER_ROW_MARKER).collect();
-    if pieces.len() != w.header_rows.len() + 1 {
-        return Err(err(format!(
-            "header-row markers: expected {}, found {}",
-            w.header_rows.len(),
-            pieces.len() - 1
-        )));
-    }
-    let mut out = String::with_capacity(document.len() + 64 * w.header_rows.len());
-    for (i, piece) in pieces.iter().enumerate() {
-        out.push_str(piece);
-        match w.header_rows.get(i) {
-            Some(Some(h)) => out.push_str(&format!(
-                r#"<w:tblHeader /><w:trHeight w:val="{h}" w:hRule="atLeast" />"#
-            )),
-            Some(None) => out.push_str("<w:tblHeader />"),
-            None => {}
+    let frame = cached_frame(profile)?;
+    let document = document_xml(flow, profile, frame.last_id);
+    let core = core_xml(flow);
+    let mut frame_zip = zip::ZipArchive::new(Cursor::new(&frame.zip[..])).map_err(err)?;
+    let size = frame.zip.len() + document.len() / 4 + core.len();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size)));
+    for i in 0..frame_zip.len() {
+        let part = frame_zip.by_index_raw(i).map_err(err)?;
+        let name = part.name().to_owned();
+        out.raw_copy_file(part).map_err(err)?;
+        // The parts written per document go where docx-rs puts them. The core properties
+        // (1 KB) are stored: a deflate stream costs more to set up than it saves there.
+        let fresh = match name.as_str() {
+            "docProps/app.xml" => {
+                Some(("docProps/core.xml", core.as_bytes(), zip::CompressionMethod::Stored))
+            }
+            "word/_rels/document.xml.rels" => {
+                Some(("word/document.xml", document.as_bytes(), zip::CompressionMethod::Deflated))
+            }
+            _ => None,
+        };
+        if let Some((name, data, method)) = fresh {
+            let options = match method {
+                zip::CompressionMethod::Stored => {
+                    zip_options().compression_method(method).compression_level(None)
+                }
+                _ => zip_options(),
+            };
+            out.start_file(name, options).map_err(err)?;
+            out.write_all(data).map_err(err)?;
         }
     }
-    xml.document = out.into_bytes();
-    xml.doc_props.core = core_xml(flow).into_bytes();
-    let styles = String::from_utf8(std::mem::take(&mut xml.styles)).map_err(err)?;
-    xml.styles = add_language(&styles, &profile.font.language)?.into_bytes();
-    zip_parts(xml)
+    Ok(out.finish().map_err(err)?.into_inner())
+}
+
+/// Every part but the body and the core properties, zipped: they depend only on the profile.
+struct Frame {
+    /// The parts in package order, deflated.
+    zip: Vec<u8>,
+    /// The last paragraph id the headers use.
+    last_id: u32,
+}
+
+/// How many profiles' frames are kept (the built-in profiles, and a few edited ones).
+const FRAME_CACHE: usize = 4;
+
+/// The profile's frame, built once and kept (most recently used first).
+fn cached_frame(profile: &FormatProfile) -> Result<Arc<Frame>, EngineError> {
+    static FRAMES: Mutex<Vec<(FormatProfile, Arc<Frame>)>> = Mutex::new(Vec::new());
+    let mut frames = FRAMES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(i) = frames.iter().position(|(p, _)| p == profile) {
+        let hit = frames.remove(i);
+        let frame = hit.1.clone();
+        frames.insert(0, hit);
+        return Ok(frame);
+    }
+    let frame = Arc::new(frame(profile)?);
+    frames.insert(0, (profile.clone(), frame.clone()));
+    frames.truncate(FRAME_CACHE);
+    Ok(frame)
+}
+
+/// Builds with docx-rs every part but the body: styles, settings, fonts, headers, relations.
+fn frame(profile: &FormatProfile) -> Result<Frame, EngineError> {
+    let pg = &profile.page;
+    let f = &profile.font.family;
+    let fonts = RunFonts::new().ascii(f).hi_ansi(f).cs(f).east_asia(f);
+    let mut docx = Docx::new()
+        .page_size(mm_to_twips(pg.width_mm) as u32, mm_to_twips(pg.height_mm) as u32)
+        .page_margin(
+            PageMargin::new()
+                .top(mm_to_twips(pg.margin_top_mm))
+                .bottom(mm_to_twips(pg.margin_bottom_mm))
+                .left(mm_to_twips(pg.margin_left_mm))
+                .right(mm_to_twips(pg.margin_right_mm))
+                .header(mm_to_twips(pg.header_distance_mm))
+                .footer(mm_to_twips(pg.footer_distance_mm)),
+        )
+        .default_fonts(fonts.clone())
+        .default_size(pt_to_half_points(profile.font.size_pt));
+    let mut last_id = 0;
+    let mut id = || {
+        last_id += 1;
+        format!("{:08X}", 0x1000_0000 + last_id)
+    };
+    let pn = &profile.page_number;
+    if pn.enabled {
+        let s = SpanStyle::from(&pn.style);
+        let field = |run: Run| {
+            let mut run = run.fonts(fonts.clone()).size(pt_to_half_points(s.size_pt));
+            if s.bold {
+                run = run.bold();
+            }
+            if s.italic {
+                run = run.italic();
+            }
+            if s.underline {
+                run = run.underline("single");
+            }
+            run
+        };
+        let page = Paragraph::new()
+            .id(id())
+            .align(alignment(pn.align))
+            .add_run(field(Run::new()).add_field_char(FieldCharType::Begin, false))
+            .add_run(field(Run::new()).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
+            .add_run(field(Run::new()).add_field_char(FieldCharType::Separate, false))
+            .add_run(field(Run::new()).add_text("2"))
+            .add_run(field(Run::new()).add_field_char(FieldCharType::End, false));
+        docx = docx.header(Header::new().add_paragraph(page));
+        if pn.hide_on_first_page {
+            let empty = Paragraph::new().id(id());
+            docx = docx.first_header(Header::new().add_paragraph(empty)).title_pg();
+        }
+    }
+    let mut parts = docx.build();
+    let styles = String::from_utf8_lossy(&parts.styles).into_owned();
+    parts.styles = add_language(&styles, &profile.font.language).into_bytes();
+    Ok(Frame { zip: zip_parts(parts)?, last_id })
+}
+
+/// The namespaces docx-rs declares on `w:document`.
+const DOCUMENT_START: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w10="urn:schemas-microsoft-com:office:word" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w14 wp14"><w:body>"#;
+
+/// Writes `word/document.xml`: the flow's paragraphs and tables, then the section properties.
+/// Paragraph ids continue after `last_id` (the headers').
+fn document_xml(flow: &Flow, profile: &FormatProfile, last_id: u32) -> String {
+    let f = escape(&profile.font.family);
+    let fonts = format!(r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}" />"#);
+    let mut w = Writer { profile, fonts, run_props: Vec::new(), next_id: last_id };
+    // Markup is about three quarters of the part: size the buffer once.
+    let text: usize = flow
+        .blocks
+        .iter()
+        .map(|b| match b {
+            FBlock::Para(p) => 700 + p.spans.iter().map(|s| s.text.len() + 300).sum::<usize>(),
+            FBlock::Table(t) => t.rows.len() * t.widths_mm.len() * 1000,
+        })
+        .sum();
+    let mut out = String::with_capacity(DOCUMENT_START.len() + text + 1024);
+    out.push_str(DOCUMENT_START);
+    for block in &flow.blocks {
+        match block {
+            FBlock::Para(p) => w.para(&mut out, p),
+            FBlock::Table(t) => w.table(&mut out, t),
+        }
+    }
+    w.section(&mut out);
+    out.push_str("</w:body></w:document>");
+    out
 }
 
 struct Writer<'a> {
     profile: &'a FormatProfile,
+    /// The `w:rFonts` element every run carries (text pasted into another document keeps it).
+    fonts: String,
+    /// The `w:rPr` of each run style met so far.
+    run_props: Vec<(SpanStyle, String)>,
     next_id: u32,
-    /// Per header row, in document order: its "at least" height in twips, if it has one.
-    header_rows: Vec<Option<u32>>,
 }
 
 impl Writer<'_> {
-    fn fonts(&self) -> RunFonts {
-        let f = &self.profile.font.family;
-        RunFonts::new().ascii(f).hi_ansi(f).cs(f).east_asia(f)
-    }
-
-    fn docx(&mut self, flow: &Flow) -> Docx {
-        let pg = &self.profile.page;
-        let mut docx = Docx::new()
-            .page_size(mm_to_twips(pg.width_mm) as u32, mm_to_twips(pg.height_mm) as u32)
-            .page_margin(
-                PageMargin::new()
-                    .top(mm_to_twips(pg.margin_top_mm))
-                    .bottom(mm_to_twips(pg.margin_bottom_mm))
-                    .left(mm_to_twips(pg.margin_left_mm))
-                    .right(mm_to_twips(pg.margin_right_mm))
-                    .header(mm_to_twips(pg.header_distance_mm))
-                    .footer(mm_to_twips(pg.footer_distance_mm)),
-            )
-            .default_fonts(self.fonts())
-            .default_size(pt_to_half_points(self.profile.font.size_pt))
-            .created_at(&iso(flow))
-            .updated_at(&iso(flow));
-        let pn = &self.profile.page_number;
-        if pn.enabled {
-            let s = SpanStyle::from(&pn.style);
-            let id = self.id();
-            let field = |run: Run| self.styled(run, s);
-            let page = Paragraph::new()
-                .id(id)
-                .align(alignment(pn.align))
-                .add_run(field(Run::new()).add_field_char(FieldCharType::Begin, false))
-                .add_run(field(Run::new()).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
-                .add_run(field(Run::new()).add_field_char(FieldCharType::Separate, false))
-                .add_run(field(Run::new()).add_text("2"))
-                .add_run(field(Run::new()).add_field_char(FieldCharType::End, false));
-            docx = docx.header(Header::new().add_paragraph(page));
-            if pn.hide_on_first_page {
-                let empty = Paragraph::new().id(self.id());
-                docx = docx.first_header(Header::new().add_paragraph(empty)).title_pg();
-            }
-        }
-        for block in &flow.blocks {
-            docx = match block {
-                FBlock::Para(p) => docx.add_paragraph(self.para(p)),
-                FBlock::Table(t) => docx.add_table(self.table(t)),
-            };
-        }
-        docx
-    }
-
-    fn id(&mut self) -> String {
+    fn open_para(&mut self, out: &mut String) {
         self.next_id += 1;
-        format!("{:08X}", 0x1000_0000 + self.next_id)
+        out.push_str(r#"<w:p w14:paraId=""#);
+        let id = 0x1000_0000 + self.next_id;
+        for shift in (0..8).rev() {
+            out.push(char::from(b"0123456789ABCDEF"[((id >> (shift * 4)) & 0xF) as usize]));
+        }
+        out.push_str(r#"">"#);
     }
 
-    fn styled(&self, mut run: Run, s: SpanStyle) -> Run {
-        run = run.fonts(self.fonts()).size(pt_to_half_points(s.size_pt));
+    /// A run's (or a paragraph mark's) properties; each style's XML is made once.
+    fn run_props(&mut self, out: &mut String, s: SpanStyle) {
+        if let Some((_, xml)) = self.run_props.iter().find(|(k, _)| *k == s) {
+            out.push_str(xml);
+            return;
+        }
+        let mut xml = String::new();
+        let sz = pt_to_half_points(s.size_pt);
+        let _ = write!(xml, r#"<w:rPr><w:sz w:val="{sz}" /><w:szCs w:val="{sz}" />"#);
         if s.bold {
-            run = run.bold();
+            xml.push_str("<w:b /><w:bCs />");
         }
         if s.italic {
-            run = run.italic();
+            xml.push_str("<w:i /><w:iCs />");
         }
         if s.underline {
-            run = run.underline("single");
+            xml.push_str(r#"<w:u w:val="single" />"#);
         }
-        run
+        xml.push_str(&self.fonts);
+        xml.push_str("</w:rPr>");
+        out.push_str(&xml);
+        self.run_props.push((s, xml));
     }
 
-    fn para(&mut self, p: &FPara) -> Paragraph {
-        let mut out = Paragraph::new()
-            .id(self.id())
-            .align(alignment(p.align))
-            .widow_control(true)
-            .fonts(self.fonts())
-            .size(pt_to_half_points(p.mark.size_pt));
-        if p.mark.bold {
-            out = out.bold();
-        }
-        if p.mark.italic {
-            out = out.italic();
-        }
-        let first = (p.first_line_mm > 0.0)
-            .then(|| SpecialIndentType::FirstLine(mm_to_twips(p.first_line_mm)));
+    fn para(&mut self, out: &mut String, p: &FPara) {
+        self.open_para(out);
+        out.push_str("<w:pPr>");
+        // The paragraph mark takes the paragraph's size, weight and slant, never an underline.
+        self.run_props(out, SpanStyle { underline: false, ..p.mark });
+        out.push_str(r#"<w:jc w:val=""#);
+        out.push_str(alignment_val(p.align));
+        out.push_str(r#"" />"#);
+        let mut num = itoa::Buffer::new();
         let left = mm_to_twips(p.left_mm);
         let right = mm_to_twips(p.right_mm);
-        if first.is_some() || left != 0 || right != 0 {
-            out = out.indent(Some(left), first, Some(right), None);
+        if p.first_line_mm > 0.0 || left != 0 || right != 0 {
+            out.push_str(r#"<w:ind w:left=""#);
+            out.push_str(num.format(left));
+            out.push_str(r#"" w:right=""#);
+            out.push_str(num.format(right));
+            if p.first_line_mm > 0.0 {
+                out.push_str(r#"" w:firstLine=""#);
+                out.push_str(num.format(mm_to_twips(p.first_line_mm)));
+            }
+            out.push_str(r#"" />"#);
         }
-        let mut spacing = docx_rs::LineSpacing::new()
-            .before(pt_to_twips(p.space_before_pt) as u32)
-            .after(pt_to_twips(p.space_after_pt) as u32);
-        spacing = match p.line {
-            LineSpacing::Exact(pt) => {
-                spacing.line_rule(LineSpacingType::Exact).line(pt_to_twips(pt))
-            }
-            LineSpacing::AtLeast(pt) => {
-                spacing.line_rule(LineSpacingType::AtLeast).line(pt_to_twips(pt))
-            }
-            LineSpacing::Multiple(m) => {
-                spacing.line_rule(LineSpacingType::Auto).line((m * 240.0).round() as i32)
-            }
+        let (line, rule) = match p.line {
+            LineSpacing::Exact(pt) => (pt_to_twips(pt), "exact"),
+            LineSpacing::AtLeast(pt) => (pt_to_twips(pt), "atLeast"),
+            LineSpacing::Multiple(m) => ((m * 240.0).round() as i32, "auto"),
         };
-        out = out.line_spacing(spacing);
+        out.push_str(r#"<w:spacing w:before=""#);
+        out.push_str(num.format(pt_to_twips(p.space_before_pt).max(0)));
+        out.push_str(r#"" w:after=""#);
+        out.push_str(num.format(pt_to_twips(p.space_after_pt).max(0)));
+        out.push_str(r#"" w:line=""#);
+        out.push_str(num.format(line));
+        out.push_str(r#"" w:lineRule=""#);
+        out.push_str(rule);
+        out.push_str(r#"" />"#);
+        if let Some(w) = p.rule_pt {
+            // Only the bottom side: a box of four borders draws as a thin rectangle.
+            out.push_str(r#"<w:pBdr><w:bottom w:val="single" w:space="0" w:sz=""#);
+            out.push_str(num.format(pt_to_eighths(w)));
+            out.push_str(r#"" w:color="000000" /></w:pBdr>"#);
+        }
         if p.keep_next {
-            out = out.keep_next(true);
+            out.push_str("<w:keepNext />");
         }
         if p.page_break_before {
-            out = out.page_break_before(true);
+            out.push_str("<w:pageBreakBefore />");
         }
-        if let Some(w) = p.rule_pt {
-            // Only the bottom side: docx-rs's `set_border` starts from a box of single borders
-            // on all four sides, which Word and LibreOffice draw as a thin rectangle.
-            out.property = out.property.set_borders(
-                ParagraphBorders::with_empty().set(
-                    ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                        .val(BorderType::Single)
-                        .size(pt_to_eighths(w))
-                        .space(0)
-                        .color("000000"),
-                ),
-            );
-        }
+        out.push_str(r#"<w:widowControl w:val="1" /></w:pPr>"#);
         for span in &p.spans {
-            let mut run = self.styled(Run::new(), span.style);
+            out.push_str("<w:r>");
+            self.run_props(out, span.style);
             for (i, line) in span.text.split('\n').enumerate() {
                 if i > 0 {
-                    run = run.add_break(BreakType::TextWrapping);
+                    out.push_str(r#"<w:br w:type="textWrapping" />"#);
                 }
                 if !line.is_empty() {
-                    run = run.add_text(line.replace('\t', " "));
+                    out.push_str(r#"<w:t xml:space="preserve">"#);
+                    push_text(out, line);
+                    out.push_str("</w:t>");
                 }
             }
-            out = out.add_run(run);
+            out.push_str("</w:r>");
         }
-        out
+        out.push_str("</w:p>");
     }
 
-    fn table(&mut self, t: &FTable) -> Table {
-        let grid: Vec<usize> =
-            t.widths_mm.iter().map(|w| mm_to_twips(*w).max(1) as usize).collect();
-        let total: usize = grid.iter().sum();
-        // Bordered tables get the row heights our layout uses, as "at least" heights: both
-        // offices then give each row the height of our PDF (cell margins and borders included).
-        let heights = crate::layout::row_heights_twips(t);
-        let mut rows = Vec::new();
-        for (ri, r) in t.rows.iter().enumerate() {
-            let height = heights.as_ref().and_then(|h| h.get(ri).copied());
-            let mut cells = Vec::new();
-            for (c, cell) in r.cells.iter().enumerate() {
-                let mut tc = TableCell::new().width(grid[c], WidthType::Dxa);
-                if cell.v_center {
-                    tc = tc.vertical_align(docx_rs::VAlignType::Center);
-                }
-                for p in &cell.paras {
-                    tc = tc.add_paragraph(self.para(p));
-                }
-                if cell.paras.is_empty() {
-                    tc = tc.add_paragraph(Paragraph::new().id(self.id()));
-                }
-                cells.push(tc);
-            }
-            let mut row = TableRow::new(cells);
-            if r.cant_split {
-                row = row.cant_split();
-            }
-            if r.repeat_header {
-                row = row.row_height(1.0).height_rule(docx_rs::HeightRule::AtLeast);
-                self.header_rows.push(height);
-            } else if let Some(h) = height {
-                row = row.row_height(h as f32).height_rule(docx_rs::HeightRule::AtLeast);
-            }
-            rows.push(row);
-        }
-        let pad = mm_to_twips(t.padding_mm).max(0) as usize;
+    fn table(&mut self, out: &mut String, t: &FTable) {
+        let grid: Vec<i32> = t.widths_mm.iter().map(|w| mm_to_twips(*w).max(1)).collect();
+        let total: i32 = grid.iter().sum();
+        let pad = mm_to_twips(t.padding_mm).max(0);
         // Layout tables get explicit "nil" borders on all six sides (not just an empty
         // tblBorders), so no reader falls back to a bordered default.
         let (kind, size) = match t.border_pt {
-            None => (BorderType::Nil, 0),
-            Some(w) => (BorderType::Single, pt_to_eighths(w)),
+            None => ("nil", 0),
+            Some(w) => ("single", pt_to_eighths(w)),
         };
-        let mut borders = TableBorders::new();
-        for pos in [
-            TableBorderPosition::Top,
-            TableBorderPosition::Left,
-            TableBorderPosition::Bottom,
-            TableBorderPosition::Right,
-            TableBorderPosition::InsideH,
-            TableBorderPosition::InsideV,
-        ] {
-            borders =
-                borders.set(TableBorder::new(pos).border_type(kind).size(size).color("000000"));
+        let _ = write!(
+            out,
+            r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa" /><w:jc w:val="left" /><w:tblBorders>"#
+        );
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            let _ = write!(
+                out,
+                r#"<w:{side} w:val="{kind}" w:sz="{size}" w:space="0" w:color="000000" />"#
+            );
         }
-        let mut table = Table::new(rows).set_borders(borders);
-        table = table
-            .set_grid(grid)
-            .width(total, WidthType::Dxa)
-            .layout(TableLayoutType::Fixed)
-            .margins(TableCellMargins::new().margin(0, pad, 0, pad));
-        table
+        let _ = write!(
+            out,
+            r#"</w:tblBorders><w:tblCellMar><w:top w:w="0" w:type="dxa" /><w:left w:w="{pad}" w:type="dxa" /><w:bottom w:w="0" w:type="dxa" /><w:right w:w="{pad}" w:type="dxa" /></w:tblCellMar><w:tblLayout w:type="fixed" /></w:tblPr><w:tblGrid>"#
+        );
+        for g in &grid {
+            let _ = write!(out, r#"<w:gridCol w:w="{g}" w:type="dxa" />"#);
+        }
+        out.push_str("</w:tblGrid>");
+        // Bordered tables get the row heights our layout uses, as "at least" heights: both
+        // offices then give each row the height of our PDF (cell margins and borders included).
+        let heights = crate::layout::row_heights_twips(t);
+        let mut num = itoa::Buffer::new();
+        for (ri, r) in t.rows.iter().enumerate() {
+            let height = heights.as_ref().and_then(|h| h.get(ri).copied());
+            out.push_str("<w:tr><w:trPr>");
+            if r.cant_split {
+                out.push_str("<w:cantSplit />");
+            }
+            if r.repeat_header {
+                out.push_str("<w:tblHeader />");
+            }
+            if let Some(h) = height {
+                out.push_str(r#"<w:trHeight w:val=""#);
+                out.push_str(num.format(h));
+                out.push_str(r#"" w:hRule="atLeast" />"#);
+            }
+            out.push_str("</w:trPr>");
+            for (c, cell) in r.cells.iter().enumerate() {
+                out.push_str(r#"<w:tc><w:tcPr><w:tcW w:w=""#);
+                out.push_str(num.format(grid[c]));
+                out.push_str(r#"" w:type="dxa" />"#);
+                if cell.v_center {
+                    out.push_str(r#"<w:vAlign w:val="center" />"#);
+                }
+                out.push_str("</w:tcPr>");
+                for p in &cell.paras {
+                    self.para(out, p);
+                }
+                if cell.paras.is_empty() {
+                    self.open_para(out);
+                    out.push_str("<w:pPr><w:rPr /></w:pPr></w:p>");
+                }
+                out.push_str("</w:tc>");
+            }
+            out.push_str("</w:tr>");
+        }
+        out.push_str("</w:tbl>");
+    }
+
+    /// The section properties: page size and margins, header references.
+    fn section(&self, out: &mut String) {
+        let pg = &self.profile.page;
+        let _ = write!(
+            out,
+            r#"<w:sectPr><w:pgSz w:w="{}" w:h="{}" /><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0" /><w:cols w:space="425" w:num="1" />"#,
+            mm_to_twips(pg.width_mm),
+            mm_to_twips(pg.height_mm),
+            mm_to_twips(pg.margin_top_mm),
+            mm_to_twips(pg.margin_right_mm),
+            mm_to_twips(pg.margin_bottom_mm),
+            mm_to_twips(pg.margin_left_mm),
+            mm_to_twips(pg.header_distance_mm),
+            mm_to_twips(pg.footer_distance_mm),
+        );
+        let pn = &self.profile.page_number;
+        if pn.enabled {
+            out.push_str(r#"<w:headerReference w:type="default" r:id="rIdHeader1" />"#);
+            if pn.hide_on_first_page {
+                out.push_str(
+                    r#"<w:headerReference w:type="first" r:id="rIdHeader2" /><w:titlePg />"#,
+                );
+            }
+        }
+        out.push_str("</w:sectPr>");
+    }
+}
+
+/// Appends text escaped for XML character data; a tab becomes a space.
+fn push_text(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(i) = rest.find(['&', '<', '>', '"', '\'', '\t']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => " ",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+}
+
+fn alignment_val(a: Align) -> &'static str {
+    match a {
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Right => "right",
+        // docs/library-notes.md B.0 #1: ST_Jc "both" is justified ("justified" is invalid).
+        Align::Justify => "both",
     }
 }
 
@@ -281,8 +427,6 @@ fn iso(flow: &Flow) -> String {
     flow.props.generated.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-use crate::text::xml_escape as escape;
-
 fn core_xml(flow: &Flow) -> String {
     let p = &flow.props;
     let when = iso(flow);
@@ -297,27 +441,24 @@ fn core_xml(flow: &Flow) -> String {
     )
 }
 
-/// Adds the document language to the run defaults of styles.xml.
-fn add_language(styles: &str, lang: &str) -> Result<String, EngineError> {
+/// Adds the document language to the run defaults of styles.xml (docx-rs always writes them).
+fn add_language(styles: &str, lang: &str) -> String {
     let tag = format!(r#"<w:lang w:val="{0}" w:eastAsia="{0}" w:bidi="ar-SA" />"#, escape(lang));
-    let start = styles.find("<w:rPrDefault>").ok_or_else(|| err("styles.xml has no rPrDefault"))?;
-    let rel_end =
-        styles[start..].find("</w:rPr>").ok_or_else(|| err("styles.xml rPrDefault has no rPr"))?;
-    let at = start + rel_end;
-    Ok(format!("{}{tag}{}", &styles[..at], &styles[at..]))
+    let at = styles
+        .find("<w:rPrDefault>")
+        .and_then(|start| Some(start + styles[start..].find("</w:rPr>")?))
+        .expect("docx-rs writes run defaults in styles.xml");
+    format!("{}{tag}{}", &styles[..at], &styles[at..])
 }
 
-/// Zips the package's parts once, deflated, in the order docx-rs writes them (the content types
-/// first). A fixed timestamp keeps the bytes identical for identical input.
+/// Zips the frame's parts, deflated, in the order docx-rs writes them (the content types first).
 fn zip_parts(xml: docx_rs::XMLDocx) -> Result<Vec<u8>, EngineError> {
     let mut parts: Vec<(String, Vec<u8>)> = vec![
         ("[Content_Types].xml".into(), xml.content_type),
         ("_rels/.rels".into(), xml.rels),
         ("docProps/app.xml".into(), xml.doc_props.app),
-        ("docProps/core.xml".into(), xml.doc_props.core),
         ("docProps/custom.xml".into(), xml.doc_props.custom),
         ("word/_rels/document.xml.rels".into(), xml.document_rels),
-        ("word/document.xml".into(), xml.document),
         ("word/styles.xml".into(), xml.styles),
         ("word/settings.xml".into(), xml.settings),
         ("word/fontTable.xml".into(), xml.font_table),
@@ -342,15 +483,19 @@ fn zip_parts(xml: docx_rs::XMLDocx) -> Result<Vec<u8>, EngineError> {
     }
     let size: usize = parts.iter().map(|(_, d)| d.len()).sum();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size / 4)));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(DEFLATE_LEVEL))
-        .last_modified_time(zip::DateTime::default());
     for (name, data) in parts {
-        out.start_file(name, options).map_err(err)?;
+        out.start_file(name, zip_options()).map_err(err)?;
         out.write_all(&data).map_err(err)?;
     }
     Ok(out.finish().map_err(err)?.into_inner())
+}
+
+/// Deflated at [`DEFLATE_LEVEL`]; a fixed timestamp keeps the bytes identical for identical input.
+fn zip_options() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(DEFLATE_LEVEL))
+        .last_modified_time(zip::DateTime::default())
 }
 
 /// Deflate level of the parts (1 = fastest; measured in docs/performance.md).

@@ -110,53 +110,26 @@ fn unicode_vietnamese(c: char) -> bool {
 /// two words in five, carry a legacy mark beside a plain letter, and they outnumber the words
 /// written in Unicode Vietnamese (so a foreign name such as "Müller" is not taken for one).
 pub fn detect(text: &str) -> Option<Legacy> {
+    // Every legacy mark is a non-ASCII character: plain ASCII text is never legacy.
+    if text.is_ascii() {
+        return None;
+    }
     let (mut tcvn, mut vni, mut shared, mut unicode) = (0usize, 0usize, 0usize, 0usize);
     let mut words = 0usize;
-    let mut chars: Vec<char> = Vec::new();
     for word in text.split(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '/')
     }) {
-        chars.clear();
-        chars.extend(word.chars());
-        if chars.iter().any(|c| c.is_alphabetic()) {
-            words += 1;
-        }
-        if chars.iter().any(|c| unicode_vietnamese(*c)) {
-            unicode += 1;
-            continue;
-        }
-        let beside_letter = |i: usize| {
-            let l = |j: Option<usize>| {
-                j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_ascii_alphabetic())
-            };
-            l(i.checked_sub(1)) || l(Some(i + 1))
-        };
-        let (mut t, mut v, mut s) = (false, false, false);
-        for (i, &c) in chars.iter().enumerate() {
-            if i > 0 && vni_pair(chars[i - 1], c) {
-                v = true;
-            }
-            if i == 0
-                && matches!(c, 'ñ' | 'Ñ')
-                && chars.get(1).is_some_and(|n| n.is_ascii_alphabetic())
-            {
-                s = true;
-            }
-            if tcvn3_letter(c) && beside_letter(i) {
-                if tcvn3_symbol(c) {
-                    t = true;
-                } else {
-                    s = true;
-                }
+        match scan_word(word) {
+            Word::Unicode => unicode += 1,
+            Word::Tcvn3 => tcvn += 1,
+            Word::Vni => vni += 1,
+            Word::Shared => shared += 1,
+            Word::Plain { alphabetic } => {
+                words += usize::from(alphabetic);
+                continue;
             }
         }
-        if t {
-            tcvn += 1;
-        } else if v {
-            vni += 1;
-        } else if s {
-            shared += 1;
-        }
+        words += 1;
     }
     let total = tcvn + vni + shared;
     // Legacy text marks most words (Vietnamese words mostly carry a tone or a vowel mark).
@@ -164,6 +137,66 @@ pub fn detect(text: &str) -> Option<Legacy> {
         return None;
     }
     Some(if vni > tcvn { Legacy::Vni } else { Legacy::Tcvn3 })
+}
+
+/// What one word looks like.
+enum Word {
+    /// It has a letter only Unicode Vietnamese has.
+    Unicode,
+    /// It has a TCVN3 symbol beside a plain letter.
+    Tcvn3,
+    /// It has a VNI mark after a plain vowel.
+    Vni,
+    /// It has a mark both encodings use.
+    Shared,
+    /// None of these; `alphabetic` if it has a letter.
+    Plain { alphabetic: bool },
+}
+
+/// Classifies a word in one pass over its characters.
+fn scan_word(word: &str) -> Word {
+    let (mut t, mut v, mut s, mut alphabetic) = (false, false, false, false);
+    if word.is_ascii() {
+        return Word::Plain { alphabetic: word.bytes().any(|b| b.is_ascii_alphabetic()) };
+    }
+    let mut prev: Option<char> = None;
+    let mut chars = word.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        if unicode_vietnamese(c) {
+            return Word::Unicode;
+        }
+        alphabetic = alphabetic || c.is_alphabetic();
+        if !c.is_ascii() {
+            if prev.is_some_and(|p| vni_pair(p, c)) {
+                v = true;
+            }
+            if first && matches!(c, 'ñ' | 'Ñ') && next.is_some_and(|n| n.is_ascii_alphabetic()) {
+                s = true;
+            }
+            let beside_letter = prev.is_some_and(|p| p.is_ascii_alphabetic())
+                || next.is_some_and(|n| n.is_ascii_alphabetic());
+            if tcvn3_letter(c) && beside_letter {
+                if tcvn3_symbol(c) {
+                    t = true;
+                } else {
+                    s = true;
+                }
+            }
+        }
+        prev = Some(c);
+        first = false;
+    }
+    if t {
+        Word::Tcvn3
+    } else if v {
+        Word::Vni
+    } else if s {
+        Word::Shared
+    } else {
+        Word::Plain { alphabetic }
+    }
 }
 
 #[cfg(test)]
@@ -189,6 +222,73 @@ mod tests {
             "3 × 4 = 12; 25 °C; § 3; © 2019",
         ] {
             assert_eq!(detect(s), None, "{s}");
+        }
+    }
+
+    /// The first, plain implementation: a vector of each word's characters, one pass per test.
+    fn reference(text: &str) -> Option<Legacy> {
+        let (mut tcvn, mut vni, mut shared, mut unicode) = (0usize, 0usize, 0usize, 0usize);
+        let mut words = 0usize;
+        let mut chars: Vec<char> = Vec::new();
+        for word in text.split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '/')
+        }) {
+            chars.clear();
+            chars.extend(word.chars());
+            if chars.iter().any(|c| c.is_alphabetic()) {
+                words += 1;
+            }
+            if chars.iter().any(|c| unicode_vietnamese(*c)) {
+                unicode += 1;
+                continue;
+            }
+            let beside_letter = |i: usize| {
+                let l = |j: Option<usize>| {
+                    j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_ascii_alphabetic())
+                };
+                l(i.checked_sub(1)) || l(Some(i + 1))
+            };
+            let (mut t, mut v, mut s) = (false, false, false);
+            for (i, &c) in chars.iter().enumerate() {
+                if i > 0 && vni_pair(chars[i - 1], c) {
+                    v = true;
+                }
+                if i == 0
+                    && matches!(c, 'ñ' | 'Ñ')
+                    && chars.get(1).is_some_and(|n| n.is_ascii_alphabetic())
+                {
+                    s = true;
+                }
+                if tcvn3_letter(c) && beside_letter(i) {
+                    if tcvn3_symbol(c) {
+                        t = true;
+                    } else {
+                        s = true;
+                    }
+                }
+            }
+            if t {
+                tcvn += 1;
+            } else if v {
+                vni += 1;
+            } else if s {
+                shared += 1;
+            }
+        }
+        let total = tcvn + vni + shared;
+        // Legacy text marks most words (Vietnamese words mostly carry a tone or a vowel mark).
+        if total < 2 || total <= unicode || total * 5 < words * 2 {
+            return None;
+        }
+        Some(if vni > tcvn { Legacy::Vni } else { Legacy::Tcvn3 })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_scan_agrees_with_the_plain_implementation(
+            text in "([a-eghnouyA-Z ,.]|[ªªÖñ¸µÇâêôùúõøûïåäëüöÿáàãéèÑÿ]|[ăđơưệủ]|[Müï]){0,60}"
+        ) {
+            proptest::prop_assert_eq!(detect(&text), reference(&text));
         }
     }
 }
