@@ -5,7 +5,7 @@
 //! per profile and copied into each package as they are.
 
 use std::fmt::Write as _;
-use std::io::{Cursor, Write};
+use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 use docx_rs::{
@@ -26,44 +26,87 @@ fn err(detail: impl ToString) -> EngineError {
 /// Writes the flow as DOCX bytes under the profile's page setup and fonts.
 pub fn write(flow: &Flow, profile: &FormatProfile) -> Result<Vec<u8>, EngineError> {
     let frame = cached_frame(profile)?;
-    let document = document_xml(flow, profile, frame.last_id);
+    let document = deflate(document_xml(flow, profile, frame.last_id).as_bytes());
+    // The core properties (1 KB) are stored: deflating them would save a few hundred bytes.
     let core = core_xml(flow);
-    let mut frame_zip = zip::ZipArchive::new(Cursor::new(&frame.zip[..])).map_err(err)?;
-    let size = frame.zip.len() + document.len() / 4 + core.len();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size)));
-    for i in 0..frame_zip.len() {
-        let part = frame_zip.by_index_raw(i).map_err(err)?;
-        let name = part.name().to_owned();
-        out.raw_copy_file(part).map_err(err)?;
-        // The parts written per document go where docx-rs puts them. The core properties
-        // (1 KB) are stored: a deflate stream costs more to set up than it saves there.
-        let fresh = match name.as_str() {
-            "docProps/app.xml" => {
-                Some(("docProps/core.xml", core.as_bytes(), zip::CompressionMethod::Stored))
-            }
-            "word/_rels/document.xml.rels" => {
-                Some(("word/document.xml", document.as_bytes(), zip::CompressionMethod::Deflated))
-            }
-            _ => None,
-        };
-        if let Some((name, data, method)) = fresh {
-            let options = match method {
-                zip::CompressionMethod::Stored => {
-                    zip_options().compression_method(method).compression_level(None)
-                }
-                _ => zip_options(),
-            };
-            out.start_file(name, options).map_err(err)?;
-            out.write_all(data).map_err(err)?;
+    let core = Part {
+        crc: crc32fast::hash(core.as_bytes()),
+        size: core.len() as u64,
+        method: rawzip::CompressionMethod::STORE,
+        data: core.into_bytes(),
+    };
+    let size = frame.parts.iter().map(|(_, p)| p.data.len() + 128).sum::<usize>()
+        + document.data.len()
+        + core.data.len()
+        + 512;
+    let mut out = rawzip::ZipArchiveWriter::new(Vec::with_capacity(size));
+    for (name, part) in &frame.parts {
+        add_part(&mut out, name, part)?;
+        // The parts written per document go where docx-rs puts them.
+        match name.as_str() {
+            "docProps/app.xml" => add_part(&mut out, "docProps/core.xml", &core)?,
+            "word/_rels/document.xml.rels" => add_part(&mut out, "word/document.xml", &document)?,
+            _ => {}
         }
     }
-    Ok(out.finish().map_err(err)?.into_inner())
+    out.finish().map_err(err)
 }
 
-/// Every part but the body and the core properties, zipped: they depend only on the profile.
+/// One part of the package, compressed.
+struct Part {
+    /// The bytes as they go in the archive.
+    data: Vec<u8>,
+    /// CRC-32 of the uncompressed bytes.
+    crc: u32,
+    /// Uncompressed length.
+    size: u64,
+    method: rawzip::CompressionMethod,
+}
+
+/// Appends a compressed part to the archive.
+fn add_part(
+    out: &mut rawzip::ZipArchiveWriter<Vec<u8>>,
+    name: &str,
+    part: &Part,
+) -> Result<(), EngineError> {
+    let (mut entry, _) = out.new_file(name).compression_method(part.method).start().map_err(err)?;
+    entry.write_all(&part.data).map_err(err)?;
+    entry.finish(rawzip::DataDescriptorOutput::new(part.crc, part.size)).map_err(err)?;
+    Ok(())
+}
+
+/// Deflates `data` with this thread's deflate state, kept between documents: a new state is
+/// larger than the sample's whole body, and setting one up cost more than compressing it.
+fn deflate(data: &[u8]) -> Part {
+    thread_local! {
+        static DEFLATE: std::cell::RefCell<flate2::Compress> =
+            std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::new(DEFLATE_LEVEL), false));
+    }
+    let mut out = Vec::with_capacity(data.len() / 3 + 1024);
+    DEFLATE.with_borrow_mut(|z| {
+        z.reset();
+        loop {
+            let read = z.total_in() as usize;
+            match z.compress_vec(&data[read..], &mut out, flate2::FlushCompress::Finish) {
+                Ok(flate2::Status::StreamEnd) => break,
+                // Out of room: the output buffer grows and the stream goes on.
+                Ok(_) => out.reserve(out.capacity().max(4096)),
+                Err(e) => unreachable!("deflate of a buffer in memory cannot fail: {e}"),
+            }
+        }
+    });
+    Part {
+        data: out,
+        crc: crc32fast::hash(data),
+        size: data.len() as u64,
+        method: rawzip::CompressionMethod::DEFLATE,
+    }
+}
+
+/// Every part but the body and the core properties, compressed: they depend only on the profile.
 struct Frame {
-    /// The parts in package order, deflated.
-    zip: Vec<u8>,
+    /// The parts in package order.
+    parts: Vec<(String, Part)>,
     /// The last paragraph id the headers use.
     last_id: u32,
 }
@@ -143,7 +186,7 @@ fn frame(profile: &FormatProfile) -> Result<Frame, EngineError> {
     let mut parts = docx.build();
     let styles = String::from_utf8_lossy(&parts.styles).into_owned();
     parts.styles = add_language(&styles, &profile.font.language).into_bytes();
-    Ok(Frame { zip: zip_parts(parts)?, last_id })
+    Ok(Frame { parts: frame_parts(parts), last_id })
 }
 
 /// The namespaces docx-rs declares on `w:document`.
@@ -451,8 +494,8 @@ fn add_language(styles: &str, lang: &str) -> String {
     format!("{}{tag}{}", &styles[..at], &styles[at..])
 }
 
-/// Zips the frame's parts, deflated, in the order docx-rs writes them (the content types first).
-fn zip_parts(xml: docx_rs::XMLDocx) -> Result<Vec<u8>, EngineError> {
+/// The frame's parts, deflated, in the order docx-rs writes them (the content types first).
+fn frame_parts(xml: docx_rs::XMLDocx) -> Vec<(String, Part)> {
     let mut parts: Vec<(String, Vec<u8>)> = vec![
         ("[Content_Types].xml".into(), xml.content_type),
         ("_rels/.rels".into(), xml.rels),
@@ -481,22 +524,8 @@ fn zip_parts(xml: docx_rs::XMLDocx) -> Result<Vec<u8>, EngineError> {
             parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), rels));
         }
     }
-    let size: usize = parts.iter().map(|(_, d)| d.len()).sum();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size / 4)));
-    for (name, data) in parts {
-        out.start_file(name, zip_options()).map_err(err)?;
-        out.write_all(&data).map_err(err)?;
-    }
-    Ok(out.finish().map_err(err)?.into_inner())
-}
-
-/// Deflated at [`DEFLATE_LEVEL`]; a fixed timestamp keeps the bytes identical for identical input.
-fn zip_options() -> zip::write::SimpleFileOptions {
-    zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(DEFLATE_LEVEL))
-        .last_modified_time(zip::DateTime::default())
+    parts.into_iter().map(|(name, data)| (name, deflate(&data))).collect()
 }
 
 /// Deflate level of the parts (1 = fastest; measured in docs/performance.md).
-const DEFLATE_LEVEL: i64 = 1;
+const DEFLATE_LEVEL: u32 = 1;

@@ -76,15 +76,34 @@ pub fn render_docx(
     profile: &FormatProfile,
     env: RenderEnv,
 ) -> Result<Rendered, EngineError> {
-    let problems = validate::validate(report, profile);
+    let (bytes, warnings) = validated(report, profile, || {
+        let flow = flow::build(report, profile, env.now);
+        docx::write(&flow, profile)
+    })?;
+    Ok(Rendered { bytes, warnings })
+}
+
+/// Runs `work` while another core validates the report: its result is returned, with the
+/// warnings, only if validation finds no error (errors come first, whatever `work` returned).
+/// Building a flow and laying it out never depend on the report being valid (the preview does
+/// both for reports with errors), so nothing waits for validation.
+fn validated<T>(
+    report: &Report,
+    profile: &FormatProfile,
+    work: impl FnOnce() -> Result<T, EngineError>,
+) -> Result<(T, Vec<Problem>), EngineError> {
+    let (problems, result) = std::thread::scope(|scope| {
+        let checking = scope.spawn(|| validate::validate(report, profile));
+        let result = work();
+        (checking.join(), result)
+    });
+    let problems = problems.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
         problems.into_iter().partition(|p| p.severity == Severity::Error);
     if !errors.is_empty() {
         return Err(EngineError::Invalid(errors));
     }
-    let flow = flow::build(report, profile, env.now);
-    let bytes = docx::write(&flow, profile)?;
-    Ok(Rendered { bytes, warnings })
+    Ok((result?, warnings))
 }
 
 /// Validates the report and lays it out on pages (for PDF, SVG and previews).
@@ -93,14 +112,11 @@ pub fn render_layout(
     profile: &FormatProfile,
     env: RenderEnv,
 ) -> Result<(flow::Flow, layout::Layout, Vec<Problem>), EngineError> {
-    let problems = validate::validate(report, profile);
-    let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) =
-        problems.into_iter().partition(|p| p.severity == Severity::Error);
-    if !errors.is_empty() {
-        return Err(EngineError::Invalid(errors));
-    }
-    let flow = flow::build(report, profile, env.now);
-    let pages = layout::layout(&flow, profile);
+    let ((flow, pages), mut warnings) = validated(report, profile, || {
+        let flow = flow::build(report, profile, env.now);
+        let pages = layout::layout(&flow, profile);
+        Ok((flow, pages))
+    })?;
     warnings.extend(pages.warnings.iter().cloned());
     Ok((flow, pages, warnings))
 }

@@ -1,10 +1,12 @@
 //! Checks a report against the model's rules and the profile, returning every problem at once,
 //! each with the field path and a Vietnamese message.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Mutex;
 
 use crate::error::{Problem, Severity};
 use crate::flow::{parse_figures, Piece};
+use crate::legacy::{self, Legacy};
 use crate::metrics::{missing_glyphs, text_width_pt};
 use crate::model::walk::{self, Node};
 use crate::model::*;
@@ -43,7 +45,7 @@ impl Checker<'_> {
     }
 
     fn glyphs(&mut self, path: &str, value: &str) {
-        let missing = missing_glyphs(value);
+        let TextFindings { missing, legacy } = text_findings(value);
         if !missing.is_empty() {
             let list: Vec<String> =
                 missing.iter().map(|c| format!("«{c}» ({})", describe_char(*c))).collect();
@@ -57,7 +59,7 @@ impl Checker<'_> {
                 ),
             );
         }
-        if let Some(enc) = crate::legacy::detect(value) {
+        if let Some(enc) = legacy {
             let shown: String = value.chars().take(40).collect();
             let more = if value.chars().count() > 40 { "…" } else { "" };
             self.warn(
@@ -71,6 +73,46 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// What the character checks found in one text.
+#[derive(Clone)]
+struct TextFindings {
+    /// Characters the bundled font lacks.
+    missing: Vec<char>,
+    /// The legacy encoding the text appears typed in.
+    legacy: Option<Legacy>,
+}
+
+/// Texts shorter than this are checked each time (cheaper than keeping them).
+const MEMO_MIN_LEN: usize = 32;
+/// The memo is emptied when the texts it keeps pass this many bytes.
+const MEMO_MAX_BYTES: usize = 16 << 20;
+
+/// The character checks of `value`, remembered per text: validating after an edit (each
+/// keystroke in the app, then the export) checks only the texts that changed.
+fn text_findings(value: &str) -> TextFindings {
+    type Memo = (HashMap<Box<str>, TextFindings, foldhash::fast::RandomState>, usize);
+    static MEMO: Mutex<Option<Memo>> = Mutex::new(None);
+    let check = || TextFindings { missing: missing_glyphs(value), legacy: legacy::detect(value) };
+    if value.len() < MEMO_MIN_LEN {
+        return check();
+    }
+    if let Some((map, _)) = &*MEMO.lock().unwrap_or_else(|e| e.into_inner()) {
+        if let Some(found) = map.get(value) {
+            return found.clone();
+        }
+    }
+    let found = check();
+    let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
+    let (map, bytes) = memo.get_or_insert_with(Default::default);
+    if *bytes + value.len() > MEMO_MAX_BYTES {
+        map.clear();
+        *bytes = 0;
+    }
+    *bytes += value.len();
+    map.insert(value.into(), found.clone());
+    found
 }
 
 /// Lists the problems of a report under a profile: errors block rendering, warnings do not.
