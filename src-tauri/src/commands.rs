@@ -237,7 +237,7 @@ pub fn export_document(
     if let Some(src) = source.as_deref() {
         if baocao_engine::fsio::same_file(&p, Path::new(src)) {
             return Err(format!(
-                "Không xuất được: «{}» chính là tệp của báo cáo đang mở; xuất vào đó sẽ xoá mất báo cáo. Hãy chọn tên tệp khác.",
+                "Không xuất được: «{}» chính là tệp của báo cáo đang mở; xuất vào đó sẽ xóa mất báo cáo. Hãy chọn tên tệp khác.",
                 p.display()
             ));
         }
@@ -308,7 +308,7 @@ pub fn clear_recovery<R: Runtime>(app: AppHandle<R>) -> Result<(), String> {
     match std::fs::remove_file(&file) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(format!("Không xoá được bản lưu tạm «{}»: {e}.", file.display())),
+        Err(e) => Err(format!("Không xóa được bản lưu tạm «{}»: {e}.", file.display())),
     }
 }
 

@@ -355,7 +355,7 @@ try {
     if ((await previewText()).includes(hint.replace("Gợi ý:", "").trim())) throw new Error("the hint is printed");
   });
 
-  await step("báo cáo kỳ sau: ngày lùi một năm, số văn bản xoá, số liệu cần cập nhật được liệt kê", async () => {
+  await step("báo cáo kỳ sau: ngày lùi một năm, số văn bản xóa, số liệu cần cập nhật được liệt kê", async () => {
     await clickText(".outline li", "Phần đầu");
     const before = await exec(`return document.querySelector('#ngay-ban-hanh').value`);
     await click("#next-period");
@@ -417,7 +417,7 @@ try {
     await endSession();
   }, "never-lost");
 
-  await step("× rồi «Không lưu»: đóng, không ghi tệp, xoá bản lưu tạm", async () => {
+  await step("× rồi «Không lưu»: đóng, không ghi tệp, xóa bản lưu tạm", async () => {
     await launch();
     await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
     await click("#new-sample");

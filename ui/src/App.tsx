@@ -117,14 +117,19 @@ export default function App() {
     })();
   }, []);
 
+  // An edit (or undo, redo) makes «Đã lưu», «Đã xuất» and similar notices out of date: they go.
+  const edit = useCallback((a: DocAction) => {
+    setNotice((n) => (n && n.kind === "info" ? null : n));
+    dispatch(a);
+  }, []);
   const ops: Ops = useMemo(
     () => ({
-      set: (path, value) => dispatch({ type: "set", path, value }),
-      insert: (parent, value, index) => dispatch({ type: "insert", parent, value, index }),
-      remove: (path) => dispatch({ type: "remove", path }),
-      move: (path, to) => dispatch({ type: "move", path, to }),
+      set: (path, value) => edit({ type: "set", path, value }),
+      insert: (parent, value, index) => edit({ type: "insert", parent, value, index }),
+      remove: (path) => edit({ type: "remove", path }),
+      move: (path, to) => edit({ type: "move", path, to }),
     }),
-    [],
+    [edit],
   );
 
   // Autosave to the recovery file: once there are changes not in the copy, a copy is due within
@@ -287,7 +292,7 @@ export default function App() {
       dispatch({ type: "load", report: next, path: null, saved: false });
       setSelected(["header"]);
       setNotice({
-        text: `Đã tạo báo cáo kỳ sau (ngày ${next.header.date}). Số văn bản đã xoá; các số liệu cần cập nhật được liệt kê dưới biểu mẫu.`,
+        text: `Đã tạo báo cáo kỳ sau (ngày ${next.header.date}). Số văn bản đã xóa; các số liệu cần cập nhật được liệt kê dưới biểu mẫu.`,
         kind: "info",
       });
     } catch (e) {
@@ -302,7 +307,11 @@ export default function App() {
   }, [guardUnsaved]);
 
   const goHome = useCallback(async () => {
-    if (await guardUnsaved("về trang đầu")) dispatch({ type: "close" });
+    if (await guardUnsaved("về trang đầu")) {
+      // Notices about the report (saved, exported) do not follow the user to the start screen.
+      setNotice(null);
+      dispatch({ type: "close" });
+    }
   }, [guardUnsaved]);
 
   // Keyboard: Ctrl+S, Ctrl+Shift+S, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z, Ctrl+O.
@@ -315,10 +324,10 @@ export default function App() {
         void saveAs(e.shiftKey);
       } else if (k === "z" && !e.shiftKey) {
         e.preventDefault();
-        dispatch({ type: "undo" });
+        edit({ type: "undo" });
       } else if (k === "y" || (k === "z" && e.shiftKey)) {
         e.preventDefault();
-        dispatch({ type: "redo" });
+        edit({ type: "redo" });
       } else if (k === "o") {
         e.preventDefault();
         openFile();
@@ -326,7 +335,7 @@ export default function App() {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [saveAs, openFile]);
+  }, [saveAs, openFile, edit]);
 
   if ((!doc || !report) && managing) {
     return (
@@ -437,14 +446,14 @@ export default function App() {
           Lưu thành…
         </button>
         <span className="sep" />
-        <button type="button" id="undo" disabled={!canUndo(doc.history)} onClick={() => dispatch({ type: "undo" })} title="Ctrl+Z">
+        <button type="button" id="undo" disabled={!canUndo(doc.history)} onClick={() => edit({ type: "undo" })} title="Ctrl+Z">
           Hoàn tác
         </button>
-        <button type="button" id="redo" disabled={!canRedo(doc.history)} onClick={() => dispatch({ type: "redo" })} title="Ctrl+Y">
+        <button type="button" id="redo" disabled={!canRedo(doc.history)} onClick={() => edit({ type: "redo" })} title="Ctrl+Y">
           Làm lại
         </button>
         <span className="sep" />
-        <button type="button" id="next-period" onClick={() => nextPeriod(doc.history.present)} title="Lùi ngày và kỳ báo cáo, xoá số văn bản và số liệu cần cập nhật">
+        <button type="button" id="next-period" onClick={() => nextPeriod(doc.history.present)} title="Lùi ngày và kỳ báo cáo, xóa số văn bản và số liệu cần cập nhật">
           Báo cáo kỳ sau
         </button>
         <button type="button" id="save-template" onClick={() => setSavingTemplate(true)}>

@@ -97,7 +97,7 @@ enum Command {
         #[arg(long)]
         library: Option<PathBuf>,
     },
-    /// Tạo báo cáo kỳ sau từ một báo cáo: lùi ngày và kỳ, xoá số văn bản, xoá số liệu cần cập nhật.
+    /// Tạo báo cáo kỳ sau từ một báo cáo: lùi ngày và kỳ, xóa số văn bản, xóa số liệu cần cập nhật.
     Rollforward {
         /// Báo cáo kỳ này (.json hoặc .baocao).
         report: PathBuf,
@@ -108,7 +108,7 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         years: i32,
     },
-    /// Quản lý mẫu của người dùng: lưu báo cáo làm mẫu, đổi tên, xoá, xuất ra tệp, nhập từ tệp.
+    /// Quản lý mẫu của người dùng: lưu báo cáo làm mẫu, đổi tên, xóa, xuất ra tệp, nhập từ tệp.
     Template {
         #[command(subcommand)]
         action: TemplateAction,
@@ -142,7 +142,7 @@ enum TemplateAction {
         #[arg(short, long)]
         name: String,
     },
-    /// Xoá một mẫu của người dùng.
+    /// Xóa một mẫu của người dùng.
     Delete {
         /// Mã mẫu.
         id: String,
@@ -463,7 +463,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 TemplateAction::Delete { id } => {
                     lib.delete(&id)?;
-                    println!("Đã xoá mẫu {id}.");
+                    println!("Đã xóa mẫu {id}.");
                 }
                 TemplateAction::Export { id, output } => {
                     fsio::check_output(&output, &[], force)?;

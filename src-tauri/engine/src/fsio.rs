@@ -43,7 +43,7 @@ pub fn is_read_only(path: &Path) -> bool {
 pub fn check_output(output: &Path, inputs: &[&Path], force: bool) -> Result<(), EngineError> {
     if let Some(input) = inputs.iter().find(|i| same_file(i, output)) {
         return Err(fail(format!(
-            "Tệp kết quả «{}» chính là tệp đầu vào «{}»: ghi vào đó sẽ xoá mất báo cáo. \
+            "Tệp kết quả «{}» chính là tệp đầu vào «{}»: ghi vào đó sẽ xóa mất báo cáo. \
              Hãy chọn tên tệp kết quả khác.",
             output.display(),
             input.display()

@@ -10,11 +10,61 @@ use crate::text::{describe_char, forbidden_xml_char, nfc};
 /// Largest report file accepted (a real report is well under 1 MB).
 pub const MAX_REPORT_BYTES: u64 = 10 * 1024 * 1024;
 
+/// What a file that is not a report is, in words a clerk understands (an empty file, a Word,
+/// Excel or PDF file), from its first bytes; `None` when it may be a report.
+pub fn foreign_file(bytes: &[u8]) -> Option<String> {
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    let blank = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .unwrap_or(bytes)
+        .iter()
+        .all(u8::is_ascii_whitespace);
+    const NOT_YET: &str = "Soạn Báo Cáo chưa đọc được nội dung loại tệp này: hãy tạo báo cáo mới \
+                           (hoặc từ mẫu) rồi dán nội dung vào từng phần.";
+    if blank {
+        return Some(format!(
+            "Tệp trống ({} byte): trong tệp không có báo cáo nào. Có thể tệp chưa được lưu xong; \
+             hãy mở một bản khác, hoặc khôi phục từ bản lưu tạm nếu chương trình đề nghị.",
+            bytes.len()
+        ));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        let what = if contains(b"word/") {
+            "tệp Word (.docx)"
+        } else if contains(b"xl/") {
+            "tệp Excel (.xlsx)"
+        } else {
+            "tệp nén (.zip)"
+        };
+        return Some(format!("Đây là {what}, không phải tệp báo cáo của Soạn Báo Cáo. {NOT_YET}"));
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Some(format!(
+            "Đây là tệp Word hoặc Excel đời cũ (.doc, .xls), không phải tệp báo cáo của Soạn Báo \
+             Cáo. {NOT_YET}"
+        ));
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Some(format!(
+            "Đây là tệp PDF, không phải tệp báo cáo của Soạn Báo Cáo. {NOT_YET}"
+        ));
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Some(format!(
+            "Đây là tệp RTF (Word), không phải tệp báo cáo của Soạn Báo Cáo. {NOT_YET}"
+        ));
+    }
+    None
+}
+
 /// Parses report JSON: checks size, normalises all text to NFC, rejects characters XML forbids
 /// (naming the field), refuses newer schema versions and reports serde errors in Vietnamese.
 pub fn report_from_json(bytes: &[u8]) -> Result<Report, EngineError> {
     if bytes.len() as u64 > MAX_REPORT_BYTES {
         return Err(too_large(bytes.len() as u64));
+    }
+    if let Some(message) = foreign_file(bytes) {
+        return Err(EngineError::Load(message));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         EngineError::Load(format!(
@@ -268,7 +318,7 @@ fn normalise(v: &mut Value, path: &mut String, problems: &mut Vec<String>) {
             if let Some(c) = forbidden_xml_char(s) {
                 problems.push(format!(
                     "Trường «{}» chứa ký tự điều khiển {} không được phép trong văn bản; \
-                     hãy xoá ký tự này (thường do sao chép từ phần mềm khác).",
+                     hãy xóa ký tự này (thường do sao chép từ phần mềm khác).",
                     path.trim_start_matches('.'),
                     describe_char(c)
                 ));
@@ -377,6 +427,37 @@ fn kind(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn load_message(bytes: &[u8]) -> String {
+        match report_from_json(bytes) {
+            Err(EngineError::Load(m)) => m,
+            other => panic!("expected a load error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn foreign_files_are_named_as_a_clerk_knows_them() {
+        let m = load_message(b"");
+        assert!(m.starts_with("Tệp trống (0 byte)"), "{m}");
+        assert!(load_message(b"\xEF\xBB\xBF \n").starts_with("Tệp trống"));
+        // A real DOCX of ours: a Word file, with what to do.
+        let flow = crate::flow::build(
+            &crate::sample::sample(),
+            &crate::profile::FormatProfile::builtin("hd36").expect("profile"),
+            chrono::Utc::now(),
+        );
+        let docx = crate::docx::write(&flow, &crate::profile::FormatProfile::builtin("hd36").expect("profile"))
+            .expect("docx");
+        let m = load_message(&docx);
+        assert!(m.starts_with("Đây là tệp Word (.docx)"), "{m}");
+        assert!(m.contains("tạo báo cáo mới"), "{m}");
+        assert!(!m.contains("UTF-8") && !m.contains("byte lỗi"), "{m}");
+        assert!(load_message(b"%PDF-1.7\n...").starts_with("Đây là tệp PDF"));
+        assert!(load_message(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1]).contains(".doc"));
+        assert!(load_message(b"{\\rtf1\\ansi").starts_with("Đây là tệp RTF"));
+        // JSON is not foreign: its own messages stay.
+        assert!(load_message(b"{").contains("JSON"));
+    }
 
     #[test]
     fn serde_messages_are_translated() {

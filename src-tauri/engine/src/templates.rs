@@ -438,7 +438,7 @@ impl UserLibrary {
     pub fn delete(&self, id: &str) -> Result<(), EngineError> {
         let p = self.path(id)?;
         std::fs::remove_file(&p)
-            .map_err(|e| EngineError::Io(format!("Không xoá được mẫu «{id}»: {e}.")))
+            .map_err(|e| EngineError::Io(format!("Không xóa được mẫu «{id}»: {e}.")))
     }
 
     /// Copies a template (built-in or user) to a file to share.

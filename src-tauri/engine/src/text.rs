@@ -108,6 +108,26 @@ pub fn thu_nhat(n: usize) -> String {
     }
 }
 
+/// The text after an ordinal the user typed at the start of a lesson or a group ("Hai là, …",
+/// "Thứ ba: …", "3 là …"), which the engine writes itself: `None` if there is none.
+pub fn strip_typed_ordinal(item: &str) -> Option<&str> {
+    let text = item.trim_start();
+    let lower = text.to_lowercase();
+    let mut openers: Vec<String> = (1..=ORDINAL_WORDS.len())
+        .flat_map(|n| [mot_la(n), thu_nhat(n), format!("{n} là"), format!("thứ {n}")])
+        .map(|o| o.to_lowercase())
+        .collect();
+    // The longest first: "mười một là" before "một là".
+    openers.sort_by_key(|o| std::cmp::Reverse(o.len()));
+    let opener = openers.iter().find(|o| {
+        lower.starts_with(o.as_str())
+            && !lower[o.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })?;
+    // Lower-casing Vietnamese keeps byte lengths, so the opener's length holds in `text` too.
+    let rest = text.get(opener.len()..)?;
+    Some(rest.trim_start_matches([',', ':', '.', ';', ' ', '\u{A0}']).trim_start_matches(['-', '–']).trim_start())
+}
+
 /// The ordinal for "Phần thứ …" headings: "nhất", "hai", "ba", "tư", …
 pub fn phan_ordinal(n: usize) -> String {
     lower_first(thu_nhat(n).trim_start_matches("Thứ ").trim())
@@ -240,6 +260,29 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn typed_ordinals_are_found_and_only_them() {
+        use super::strip_typed_ordinal as strip;
+        assert_eq!(strip("Hai là, phải tổng kết kịp thời."), Some("phải tổng kết kịp thời."));
+        assert_eq!(strip("  hai là: phải"), Some("phải"));
+        assert_eq!(strip("Thứ nhất, nâng cao nhận thức"), Some("nâng cao nhận thức"));
+        assert_eq!(strip("Thứ tư - đẩy mạnh"), Some("đẩy mạnh"));
+        assert_eq!(strip("Mười một là, cuối"), Some("cuối"));
+        assert_eq!(strip("3 là, ba"), Some("ba"));
+        assert_eq!(strip("MỘT LÀ, hoa"), Some("hoa"));
+        for plain in [
+            "Phải tổng kết kịp thời.",
+            "Hai lần tổ chức hội thi",
+            "Ba lãnh đạo chủ chốt",
+            "Thứ nhì là",
+            "Một lần nữa",
+            "Năm 2019, huyện",
+            "Hai làng văn hóa",
+        ] {
+            assert_eq!(strip(plain), None, "{plain}");
+        }
+    }
+
     #[test]
     fn xml_escape_escapes_the_four_characters_and_borrows_plain_text() {
         assert_eq!(super::xml_escape(r#"a & b < c > "d""#), "a &amp; b &lt; c &gt; &quot;d&quot;");

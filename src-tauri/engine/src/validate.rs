@@ -115,6 +115,34 @@ fn text_findings(value: &str) -> TextFindings {
     found
 }
 
+/// One warning for the items of a list that start with an ordinal the user typed: the engine
+/// writes «Một là, …» by position and drops the typed one.
+fn typed_ordinals<'a>(
+    c: &mut Checker,
+    path: &str,
+    items: impl Iterator<Item = &'a str>,
+    what: &str,
+) {
+    let typed: Vec<String> = items
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let rest = crate::text::strip_typed_ordinal(t)?;
+            let opener = t.trim_start()[..t.trim_start().len() - rest.len()].trim_end();
+            Some(format!("{} («{opener}»)", i + 1))
+        })
+        .collect();
+    if !typed.is_empty() {
+        c.warn(
+            path,
+            format!(
+                "{what} {} có gõ sẵn thứ tự ở đầu: chương trình tự đánh «Một là, Hai là, …» theo \
+                 vị trí nên bỏ phần gõ sẵn khi in (không cần gõ).",
+                typed.join(", ")
+            ),
+        );
+    }
+}
+
 /// Lists the problems of a report under a profile: errors block rendering, warnings do not.
 pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
     let mut c = Checker { problems: Vec::new(), profile };
@@ -310,18 +338,7 @@ fn block(c: &mut Checker, path: &str, b: &Block) {
         }
         Block::Lessons(l) => {
             items(c, path, &l.items, "Bài học kinh nghiệm");
-            for (i, t) in l.items.iter().enumerate() {
-                let lower = t.trim_start().to_lowercase();
-                if lower.starts_with("một là")
-                    || lower.starts_with("thứ nhất")
-                    || lower.starts_with("hai là")
-                {
-                    c.warn(
-                        format!("{path}.items[{i}]"),
-                        "không cần gõ «Một là, …»: chương trình tự đánh thứ tự theo vị trí.",
-                    );
-                }
-            }
+            typed_ordinals(c, path, l.items.iter().map(String::as_str), "bài học");
         }
         Block::SolutionGroups(g) => {
             let n = g.lead.matches("{count}").count();
@@ -334,6 +351,10 @@ fn block(c: &mut Checker, path: &str, b: &Block) {
             }
             if g.groups.is_empty() {
                 c.error(format!("{path}.groups"), "Chưa có nhóm giải pháp nào.");
+            }
+            if !matches!(g.numbering, GroupNumbering::Parenthesized) {
+                let titles = g.groups.iter().map(|grp| grp.title.as_str());
+                typed_ordinals(c, path, titles, "nhóm giải pháp");
             }
             for (i, grp) in g.groups.iter().enumerate() {
                 let gp = format!("{path}.groups[{i}]");

@@ -458,3 +458,37 @@ fn phan_groups_restart_roman_numerals() {
     assert_eq!(jc(marker), Some("center"));
     assert!(is_on(first_rpr(marker), "b"));
 }
+
+/// A lesson typed "Hai là, …" prints its ordinal once (the engine's), and one warning says why.
+#[test]
+fn ordinals_typed_by_the_user_are_printed_once() {
+    let mut report = sample();
+    let mut found = false;
+    let mut originals = Vec::new();
+    for b in baocao_engine::model::walk::blocks_mut(&mut report) {
+        if let baocao_engine::model::Block::Lessons(l) = b {
+            originals = vec![l.items[1].clone(), l.items[2].clone()];
+            l.items[1] = format!("Hai là, {}", l.items[1]);
+            l.items[2] = format!("thứ ba: {}", l.items[2]);
+            found = true;
+        }
+    }
+    assert!(found, "the sample has lessons");
+    let profile = baocao_engine::FormatProfile::builtin("hd36").expect("profile");
+    let rendered = baocao_engine::render_docx(&report, &profile, env()).expect("renders");
+    let pkg = unzip(&rendered.bytes);
+    let d = doc(pkg.part("word/document.xml"));
+    let texts: Vec<String> = paragraphs(&d).into_iter().map(|(_, t)| t).collect();
+    for (opener, original) in ["Hai là, ", "Ba là, "].iter().zip(&originals) {
+        let expected = format!("{opener}{original}");
+        assert!(texts.contains(&expected), "{expected:?} not printed as such");
+    }
+    let warnings: Vec<&str> = rendered
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .filter(|m| m.contains("gõ sẵn thứ tự"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("2 («Hai là,»)") && warnings[0].contains("3 («thứ ba:»)"));
+}

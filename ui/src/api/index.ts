@@ -137,7 +137,7 @@ export async function chooseExportPath(suggested: string, format: ExportFormat):
 /** A yes/no question; in end-to-end tests the answer is yes. */
 export async function confirm(text: string, title = "Soạn Báo Cáo"): Promise<boolean> {
   if (await e2eDir()) return true;
-  return ask(text, { title, kind: "warning", okLabel: "Đồng ý", cancelLabel: "Huỷ" });
+  return ask(text, { title, kind: "warning", okLabel: "Đồng ý", cancelLabel: "Hủy" });
 }
 
 /** Shows the file in its folder (the "Mở thư mục" button). */

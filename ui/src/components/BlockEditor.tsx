@@ -3,7 +3,7 @@
 import type { Block, Cell, Column, ColumnKind, Figure, FigureKind, StatTable } from "../bindings/types";
 import { blockName, count2, motLa, newBlock, thuNhat, type Path } from "../model/tree";
 import { columnTotals, resolveTable } from "../model/table";
-import { ListField, RowButtons, SelectField, TextField } from "./fields";
+import { ListField, RowButtons, SelectField, TextField, ViNumberInput } from "./fields";
 import type { Ops } from "./ops";
 
 const BLOCK_TYPES: Block["type"][] = [
@@ -229,13 +229,13 @@ function FiguresEditor({ path, figures, ops }: { path: Path; figures: Record<str
         return (
           <div className="figure" key={name}>
             <code>{`{${name}}`}</code>
-            <input
-              aria-label={`Giá trị ${name}`}
-              type="number"
-              value={f.value ?? ""}
+            <ViNumberInput
+              label={`Giá trị ${name}`}
+              value={f.value}
               placeholder="cần cập nhật"
               className={f.value === null ? "needs-update" : ""}
-              onChange={(e) => ops.set([...path, name, "value"], e.target.value === "" ? null : Number(e.target.value))}
+              integer={f.kind === "count"}
+              onValue={(v) => ops.set([...path, name, "value"], v)}
             />
             <select aria-label={`Loại ${name}`} value={f.kind ?? "number"} onChange={(e) => ops.set([...path, name, "kind"], e.target.value)}>
               {KINDS.map(([k, t]) => (
@@ -247,7 +247,7 @@ function FiguresEditor({ path, figures, ops }: { path: Path; figures: Record<str
             <button
               type="button"
               className="danger"
-              aria-label={`Xoá số liệu ${name}`}
+              aria-label={`Xóa số liệu ${name}`}
               onClick={() => {
                 const next = { ...figures };
                 delete next[name];

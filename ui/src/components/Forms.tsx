@@ -2,7 +2,7 @@
 import type { AuthorityKind, Division, Report } from "../bindings/types";
 import { getIn, vietLetter, type Path } from "../model/tree";
 import { BlocksEditor } from "./BlockEditor";
-import { ListField, SelectField, TextField } from "./fields";
+import { ListField, SelectField, TextField, ViDateInput, ViNumberInput } from "./fields";
 import type { Ops } from "./ops";
 
 export function HeaderForm({ report, ops }: { report: Report; ops: Ops }) {
@@ -26,13 +26,13 @@ export function HeaderForm({ report, ops }: { report: Report; ops: Ops }) {
       <div className="three">
         <div className="field">
           <label htmlFor="so-van-ban">Số</label>
-          <input
+          <ViNumberInput
             id="so-van-ban"
-            type="number"
-            min={1}
-            value={h.number ?? ""}
+            label="Số"
+            integer
+            value={h.number}
             placeholder="để trống cho văn thư"
-            onChange={(e) => ops.set(p("number"), e.target.value === "" ? undefined : Math.max(1, Math.floor(Number(e.target.value))))}
+            onValue={(v) => ops.set(p("number"), v === null ? undefined : Math.max(1, v))}
           />
         </div>
         <TextField label="Ký hiệu loại" path={p("type_code")} value={h.type_code} ops={ops} />
@@ -42,7 +42,7 @@ export function HeaderForm({ report, ops }: { report: Report; ops: Ops }) {
         <TextField label="Địa danh" path={p("place")} value={h.place} ops={ops} />
         <div className="field">
           <label htmlFor="ngay-ban-hanh">Ngày ban hành</label>
-          <input id="ngay-ban-hanh" type="date" value={h.date} onChange={(e) => e.target.value && ops.set(p("date"), e.target.value)} />
+          <ViDateInput id="ngay-ban-hanh" value={h.date} onValue={(iso) => ops.set(p("date"), iso)} />
           <div className="hint">{vietDate(h.place, h.date)}</div>
         </div>
       </div>

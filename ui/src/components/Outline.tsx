@@ -87,7 +87,7 @@ export function Outline({ report, selected, onSelect, ops }: Props) {
                 <button type="button" aria-label="Xuống" title="Xuống (Alt+↓)" onClick={(e) => (e.stopPropagation(), moveBy(it, 1))}>
                   ↓
                 </button>
-                <button type="button" aria-label="Xoá" title="Xoá (Delete)" className="danger" onClick={(e) => (e.stopPropagation(), remove(it))}>
+                <button type="button" aria-label="Xóa" title="Xóa (Delete)" className="danger" onClick={(e) => (e.stopPropagation(), remove(it))}>
                   ✕
                 </button>
               </span>

@@ -1,6 +1,7 @@
 // Templates: the list on the start screen, the new-report wizard, the template manager, and
 // "save as template".
 import { useEffect, useState } from "react";
+import { ViDateInput } from "./fields";
 import {
   api,
   chooseTemplateExportPath,
@@ -64,13 +65,17 @@ export function Wizard({ id, onCreated, onCancel }: { id: string; onCreated: (r:
       {data?.questions.map((q) => (
         <div className="field" key={q.key}>
           <label htmlFor={`q-${q.key}`}>{q.label}</label>
-          <input
-            id={`q-${q.key}`}
-            name={q.key}
-            type={q.kind === "date" ? "date" : q.kind === "year" ? "number" : "text"}
-            value={answers[q.key] ?? ""}
-            onChange={(e) => setAnswers({ ...answers, [q.key]: e.target.value })}
-          />
+          {q.kind === "date" ? (
+            <ViDateInput id={`q-${q.key}`} name={q.key} value={answers[q.key] ?? ""} onValue={(iso) => setAnswers({ ...answers, [q.key]: iso })} />
+          ) : (
+            <input
+              id={`q-${q.key}`}
+              name={q.key}
+              type={q.kind === "year" ? "number" : "text"}
+              value={answers[q.key] ?? ""}
+              onChange={(e) => setAnswers({ ...answers, [q.key]: e.target.value })}
+            />
+          )}
           {q.hint && <div className="hint">{q.hint}</div>}
         </div>
       ))}
@@ -84,7 +89,7 @@ export function Wizard({ id, onCreated, onCancel }: { id: string; onCreated: (r:
           Tạo báo cáo
         </button>
         <button type="button" onClick={onCancel}>
-          Huỷ
+          Hủy
         </button>
       </div>
     </div>
@@ -152,11 +157,11 @@ export function TemplateManager({ onClose }: { onClose: () => void }) {
                 className="danger"
                 onClick={() =>
                   run(async () => {
-                    if (await confirm(`Xoá mẫu «${t.name}»?`)) await api.deleteTemplate(t.id);
-                  }, "Đã xoá (nếu bạn đồng ý).")
+                    if (await confirm(`Xóa mẫu «${t.name}»?`)) await api.deleteTemplate(t.id);
+                  }, "Đã xóa (nếu bạn đồng ý).")
                 }
               >
-                Xoá
+                Xóa
               </button>
             )}
           </li>
@@ -206,7 +211,7 @@ export function SaveAsTemplate({ report, onDone }: { report: Report; onDone: (te
         Lưu mẫu
       </button>
       <button type="button" onClick={() => onDone("", false)}>
-        Huỷ
+        Hủy
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 // Small form controls bound to a path of the report.
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { formatViDate, formatViNumber, parseViDate, parseViNumber } from "../model/vi";
 import type { Path } from "../model/tree";
 import type { Ops } from "./ops";
 
@@ -93,7 +94,7 @@ export function RowButtons({ path, index, length, ops }: { path: Path; index: nu
       >
         ↓
       </button>
-      <button type="button" title="Xoá" aria-label="Xoá" className="danger" onClick={() => ops.remove(path)}>
+      <button type="button" title="Xóa" aria-label="Xóa" className="danger" onClick={() => ops.remove(path)}>
         ✕
       </button>
     </span>
@@ -135,5 +136,121 @@ export function Section({ title, children }: { title: string; children: ReactNod
       <h2>{title}</h2>
       {children}
     </section>
+  );
+}
+
+/**
+ * A text field the user types as they read it: while it is being typed, what is typed stays
+ * as typed; each valid value is committed at once; an invalid one is shown as such and never
+ * committed (nothing typed is dropped). Shown formatted when not being edited.
+ */
+function useDraft<T>(value: T, format: (v: T) => string) {
+  const [draft, setDraft] = useState(() => format(value));
+  const editingRef = useRef(false);
+  useEffect(() => {
+    if (!editingRef.current) setDraft(format(value));
+  }, [value, format]);
+  return { draft, setDraft, editingRef };
+}
+
+const numberText = (v: number | null | undefined) => (v === null || v === undefined ? "" : formatViNumber(v));
+
+/** A number typed the Vietnamese way ("97,5", "1.234"). */
+export function ViNumberInput({
+  value,
+  onValue,
+  label,
+  placeholder,
+  className,
+  id,
+  integer,
+}: {
+  value: number | null | undefined;
+  onValue: (v: number | null) => void;
+  label: string;
+  placeholder?: string;
+  className?: string;
+  id?: string;
+  integer?: boolean;
+}) {
+  const { draft, setDraft, editingRef } = useDraft(value, numberText);
+  const parsed = parseViNumber(draft);
+  const invalid = draft.trim() !== "" && (parsed === null || (integer && !Number.isInteger(parsed)));
+  return (
+    <span className="vi-input">
+      <input
+        id={id}
+        aria-label={label}
+        inputMode="decimal"
+        value={draft}
+        placeholder={placeholder}
+        aria-invalid={invalid}
+        className={[className, invalid ? "invalid" : ""].filter(Boolean).join(" ")}
+        onFocus={() => (editingRef.current = true)}
+        onBlur={() => {
+          editingRef.current = false;
+          if (!invalid) setDraft(numberText(parsed));
+        }}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const n = parseViNumber(e.target.value);
+          if (e.target.value.trim() === "") onValue(null);
+          else if (n !== null && (!integer || Number.isInteger(n))) onValue(n);
+        }}
+      />
+      {invalid && (
+        <span className="field-error" role="alert">
+          «{draft}» không phải {integer ? "số nguyên" : "số"}: viết như {integer ? "12 hoặc 1.234" : "97,5 hoặc 1.234"}.
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** A date typed and shown as day/month/year ("20/05/2019"), stored as "2019-05-20". */
+export function ViDateInput({
+  value,
+  onValue,
+  id,
+  label,
+  name,
+}: {
+  value: string;
+  onValue: (iso: string) => void;
+  id?: string;
+  label?: string;
+  name?: string;
+}) {
+  const { draft, setDraft, editingRef } = useDraft(value, formatViDate);
+  const parsed = parseViDate(draft);
+  const invalid = parsed === null;
+  return (
+    <span className="vi-input">
+      <input
+        id={id}
+        name={name}
+        aria-label={label}
+        inputMode="numeric"
+        placeholder="ngày/tháng/năm"
+        value={draft}
+        aria-invalid={invalid}
+        className={invalid ? "invalid" : ""}
+        onFocus={() => (editingRef.current = true)}
+        onBlur={() => {
+          editingRef.current = false;
+          if (parsed) setDraft(formatViDate(parsed));
+        }}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const iso = parseViDate(e.target.value);
+          if (iso) onValue(iso);
+        }}
+      />
+      {invalid && (
+        <span className="field-error" role="alert">
+          «{draft}» không phải ngày: viết ngày/tháng/năm, ví dụ 20/05/2019.
+        </span>
+      )}
+    </span>
   );
 }

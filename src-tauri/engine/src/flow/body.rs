@@ -5,7 +5,8 @@ use crate::model::walk::{self, Node};
 use crate::model::*;
 use crate::profile::{Align, ParaStyle};
 use crate::text::{
-    fill, format_count, format_number, mot_la, phan_ordinal, roman, thu_nhat, viet_letter,
+    fill, format_count, format_number, mot_la, phan_ordinal, roman, strip_typed_ordinal, thu_nhat,
+    viet_letter,
 };
 
 use super::builder::{para, simple, style, with, FlowBuilder};
@@ -168,9 +169,11 @@ impl FlowBuilder<'_> {
                         OrdinalSet::ThuNhat => thu_nhat(i + 1),
                     };
                     let s = with(self.body_style(), rules.ordinal);
+                    // An ordinal typed by the user is dropped (validation says so).
+                    let item = strip_typed_ordinal(item).unwrap_or(item).trim();
                     let spans = first(vec![
                         Span { text: word, style: s },
-                        self.plain(&format!("{}{}", rules.ordinal_separator, item.trim())),
+                        self.plain(&format!("{}{}", rules.ordinal_separator, item)),
                     ]);
                     let p = self.body_para(Role::Lesson, spans);
                     self.push(p);
@@ -200,9 +203,13 @@ impl FlowBuilder<'_> {
                         }
                     };
                     let s = with(self.body_style(), rules.solution_title);
+                    let title = match g.numbering {
+                        GroupNumbering::Parenthesized => group.title.trim(),
+                        _ => strip_typed_ordinal(&group.title).unwrap_or(&group.title).trim(),
+                    };
                     let p = self.body_para(
                         Role::SolutionGroup,
-                        vec![Span { text: format!("{number}{}", group.title.trim()), style: s }],
+                        vec![Span { text: format!("{number}{title}"), style: s }],
                     );
                     self.push(p);
                     for item in &group.items {
