@@ -274,6 +274,107 @@ try {
     writeFileSync(`${process.env.BAOCAO_ARTIFACTS}/e2e-main-window.png`, Buffer.from(png, "base64"));
   });
 
+  // Issue 10 (the editor a clerk would choose): Vietnamese habits and messages, group "editor".
+  // Each step starts from a fresh sample so the group runs alone (BAOCAO_E2E_ONLY=editor).
+  async function freshSample() {
+    if (!session) await launch();
+    if (await exec(`return !!document.querySelector('#home')`)) await homeDiscarding();
+    await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
+    await click("#new-sample");
+    await until("sample preview", async () => (await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM"));
+  }
+  const fieldState = (css) =>
+    exec(`const e=document.querySelector(arguments[0]); return e ? {value: e.value, invalid: e.getAttribute('aria-invalid'), error: e.parentElement.querySelector('.field-error')?.textContent ?? ''} : null`, [css]);
+
+  await step("ngày gõ ngày/tháng/năm (không theo locale), ngày sai được báo và không làm mất ngày cũ", async () => {
+    await freshSample();
+    const date = "#ngay-ban-hanh";
+    const shown = await fieldState(date);
+    if (shown.value !== "20/05/2019") throw new Error(`date shown as ${shown.value}, not 20/05/2019`);
+    await type(date, "05/12/2019");
+    await until("5 December in the preview", async () => /tháng 12 năm 2019/.test(await previewText()));
+    await type(date, "31/02/2019");
+    const bad = await until("invalid date named", async () => {
+      const f = await fieldState(date);
+      return f.invalid === "true" && f.error.includes("không phải ngày") ? f : null;
+    });
+    await shot("e2e-date-invalid.png");
+    if (!/tháng 12 năm 2019/.test(await previewText())) throw new Error("the invalid date changed the report");
+    if (bad.value !== "31/02/2019") throw new Error(`what was typed was not kept: ${bad.value}`);
+  }, "editor");
+
+  await step("tỷ lệ gõ «97,5» (dấu phẩy thập phân) vào bản xem trước; số sai được báo", async () => {
+    await freshSample();
+    await clickText(".outline li", "Công tác quán triệt");
+    const input = 'input[aria-label="Giá trị ty_le"]';
+    await until("figure input", () => exec(`return !!document.querySelector(arguments[0])`, [input]));
+    const before = await fieldState(input);
+    if (before.value !== "97,55") throw new Error(`figure shown as ${before.value}, not 97,55`);
+    await type(input, "97,5");
+    await until("97,5% in the preview", async () => {
+      const t = await previewText();
+      return t.includes("97,5%") && !t.includes("97,55%");
+    });
+    // A stray letter after the number: kept as typed, named, never committed.
+    await wd("POST", s(`/element/${await find(input)}/value`), { text: "x" });
+    const bad = await until("invalid number named", async () => {
+      const f = await fieldState(input);
+      return f.error.includes("không phải số") ? f : null;
+    });
+    if (bad.value !== "97,5x") throw new Error(`what was typed was not kept: ${bad.value}`);
+    await shot("e2e-number-invalid.png");
+    if (!(await previewText()).includes("97,5%")) throw new Error("an invalid number changed the report");
+  }, "editor");
+
+  await step("bài học gõ sẵn «Hai là,»: in một lần, có cảnh báo", async () => {
+    await freshSample();
+    await clickText(".outline li", "Bài học kinh nghiệm");
+    await until("lessons form", () => exec(`return document.querySelectorAll('textarea[name=lesson]').length === 4`));
+    const id = (await wd("POST", s("/elements"), { using: "css selector", value: "textarea[name=lesson]" }))[1][EL];
+    await wd("POST", s(`/element/${id}/clear`), {});
+    await wd("POST", s(`/element/${id}/value`), { text: "Hai là, phải kiểm tra thứ tự (E2E)." });
+    await until("lesson printed once", async () => (await previewText()).includes("Hai là, phải kiểm tra thứ tự (E2E)."));
+    if ((await previewText()).includes("Hai là, Hai là")) throw new Error("ordinal printed twice");
+    await until("warning about the typed ordinal", () => exec(`return document.body.textContent.includes('gõ sẵn thứ tự')`));
+  }, "editor");
+
+  await step("mở tệp Word, tệp trống: thông báo nói rõ là gì và làm gì", async () => {
+    await freshSample();
+    // The Word file the app itself exports, opened as if it were a report.
+    rmSync(`${dir}/bao-cao-BC-2019-05-20.docx`, { force: true });
+    await click("#export-docx");
+    await until("export notice", async () => (await noticeText()).includes("Đã xuất"));
+    await exec(`window.__e2eOpen = arguments[0]; return true;`, [`${dir}/bao-cao-BC-2019-05-20.docx`]);
+    await click("#open");
+    // The sample is not saved: «Không lưu» here keeps it on screen if the file cannot be opened.
+    await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
+    await click("#ask-discard");
+    await until("Word file named", async () => (await noticeText()).includes("Đây là tệp Word (.docx)"));
+    const word = await noticeText();
+    if (/UTF-8|byte lỗi/.test(word)) throw new Error(`technical message: ${word}`);
+    await shot("e2e-open-word-file.png");
+    writeFileSync(`${dir}/trong.baocao`, "");
+    await exec(`window.__e2eOpen = arguments[0]; return true;`, [`${dir}/trong.baocao`]);
+    await click("#open");
+    await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
+    await click("#ask-discard");
+    await until("empty file named", async () => (await noticeText()).includes("Tệp trống"));
+    if (!(await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM")) throw new Error("the report on screen was lost");
+  }, "editor");
+
+  await step("«Đã lưu» biến mất khi sửa tiếp, không hiện ở trang đầu", async () => {
+    await freshSample();
+    await click("#save");
+    await until("saved notice", async () => (await noticeText()).includes("Đã lưu"));
+    await type("textarea[name=subject]", `${SUBJECT} (sửa tiếp)`);
+    await until("notice gone after the edit", async () => (await noticeText()) === "");
+    await click("#save");
+    await until("saved notice again", async () => (await noticeText()).includes("Đã lưu"));
+    await click("#home");
+    await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
+    if ((await noticeText()) !== "") throw new Error(`notice on the start screen: ${await noticeText()}`);
+  }, "editor");
+
   // Figures, not pass/fail: memory with the sample open, and keystroke → changed page painted on
   // long reports. The step checks only that every keystroke reaches the preview; the times are
   // printed as benchmark figures (docs/performance.md), with a generous ceiling that only a broken
@@ -433,7 +534,7 @@ try {
   }, "never-lost");
 
   const own = `${dir}/ke-hoach-rieng.baocao`;
-  writeFileSync(own, readFileSync(savedFile));
+  if (existsSync(savedFile)) writeFileSync(own, readFileSync(savedFile));
   await step("«Mở…» và «Trang đầu» khi chưa lưu: hỏi trước; Hủy giữ nguyên báo cáo và hoàn tác", async () => {
     await launch();
     await until("start screen", () => exec(`return !!document.querySelector('#open-file')`));
