@@ -45,9 +45,7 @@ pub fn foreign_file(bytes: &[u8]) -> Option<String> {
         ));
     }
     if bytes.starts_with(b"%PDF") {
-        return Some(format!(
-            "Đây là tệp PDF, không phải tệp báo cáo của Soạn Báo Cáo. {NOT_YET}"
-        ));
+        return Some(format!("Đây là tệp PDF, không phải tệp báo cáo của Soạn Báo Cáo. {NOT_YET}"));
     }
     if bytes.starts_with(b"{\\rtf") {
         return Some(format!(
@@ -446,8 +444,11 @@ mod tests {
             &crate::profile::FormatProfile::builtin("hd36").expect("profile"),
             chrono::Utc::now(),
         );
-        let docx = crate::docx::write(&flow, &crate::profile::FormatProfile::builtin("hd36").expect("profile"))
-            .expect("docx");
+        let docx = crate::docx::write(
+            &flow,
+            &crate::profile::FormatProfile::builtin("hd36").expect("profile"),
+        )
+        .expect("docx");
         let m = load_message(&docx);
         assert!(m.starts_with("Đây là tệp Word (.docx)"), "{m}");
         assert!(m.contains("tạo báo cáo mới"), "{m}");

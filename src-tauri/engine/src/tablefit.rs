@@ -8,7 +8,7 @@ use crate::flow::{column_totals, resolve_table, Resolved};
 use crate::metrics::text_width_pt;
 use crate::model::{ColumnKind, StatTable};
 use crate::profile::{Align, FormatProfile, TextStyle};
-use crate::text::format_number;
+use crate::text::{format_count, format_number};
 use crate::units::{floor_to_half_point, pt_to_mm};
 
 /// Which row style a cell takes.
@@ -37,7 +37,15 @@ pub struct GridCell {
 pub fn grid(t: &StatTable, p: &FormatProfile) -> Vec<Vec<GridCell>> {
     let tp = &p.table;
     let n = crate::flow::number_style(p);
-    let number = |v: f64| format_number(v, p.numbers.max_decimals, &n);
+    // A whole number is a count, written as counts are in the text (the profile's leading zero
+    // below 10: "02"); others with their decimals ("97,5").
+    let number = |v: f64| {
+        if v >= 0.0 && v.fract() == 0.0 && v < 1e15 {
+            format_count(v as u64, &n)
+        } else {
+            format_number(v, p.numbers.max_decimals, &n)
+        }
+    };
     let cell = |text: String, role: CellRole, align: Align| GridCell { text, role, align };
     let mut rows = Vec::new();
     let mut header = Vec::new();
@@ -242,4 +250,39 @@ pub fn warnings(t: &StatTable, p: &FormatProfile) -> Vec<String> {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::StatTable;
+
+    fn table() -> StatTable {
+        serde_json::from_value(serde_json::json!({
+            "columns": [
+                { "header": "Đơn vị", "kind": "text" },
+                { "header": "Tập thể", "kind": "number" },
+                { "header": "Tỷ lệ", "kind": "number" }
+            ],
+            "rows": [["Xã A", 2, 97.5], ["Xã B", 12, 100]],
+            "total_label": "Cộng"
+        }))
+        .expect("table")
+    }
+
+    #[test]
+    fn whole_numbers_in_tables_are_written_as_counts_in_the_text() {
+        let mut p = FormatProfile::builtin("hd36").expect("profile");
+        let text = |p: &FormatProfile| -> Vec<Vec<String>> {
+            grid(&table(), p).into_iter().map(|r| r.into_iter().map(|c| c.text).collect()).collect()
+        };
+        assert!(p.numbers.pad_counts_below_10);
+        let rows = text(&p);
+        assert_eq!(rows[1][1..], ["Xã A", "02", "97,5"]);
+        assert_eq!(rows[2][1..], ["Xã B", "12", "100"]);
+        assert_eq!(rows[3].last().map(String::as_str), Some("197,5"));
+        // The profile decides, for the text and the tables alike.
+        p.numbers.pad_counts_below_10 = false;
+        assert_eq!(text(&p)[1][1..], ["Xã A", "2", "97,5"]);
+    }
 }

@@ -125,7 +125,11 @@ pub fn strip_typed_ordinal(item: &str) -> Option<&str> {
     })?;
     // Lower-casing Vietnamese keeps byte lengths, so the opener's length holds in `text` too.
     let rest = text.get(opener.len()..)?;
-    Some(rest.trim_start_matches([',', ':', '.', ';', ' ', '\u{A0}']).trim_start_matches(['-', '–']).trim_start())
+    Some(
+        rest.trim_start_matches([',', ':', '.', ';', ' ', '\u{A0}'])
+            .trim_start_matches(['-', '–'])
+            .trim_start(),
+    )
 }
 
 /// The ordinal for "Phần thứ …" headings: "nhất", "hai", "ba", "tư", …

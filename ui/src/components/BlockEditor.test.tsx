@@ -56,8 +56,18 @@ describe("table editor", () => {
     fireEvent.click(screen.getByText("+ Thêm hàng"));
     fireEvent.change(screen.getByLabelText("Hàng 1 cột 2"), { target: { value: "1200" } });
     fireEvent.change(screen.getByLabelText("Hàng 2 cột 2"), { target: { value: "34" } });
-    expect(screen.getByText("1234")).toBeTruthy();
+    // Totals are written the Vietnamese way.
+    expect(screen.getByText("1.234")).toBeTruthy();
     const t = json()[0];
     expect(t.type === "table" && t.rows).toEqual([["", 1200], [null, 34]]);
+    // Thousands dots and a decimal comma are read as such; the text stays as typed meanwhile.
+    const cell = screen.getByLabelText("Hàng 1 cột 2") as HTMLInputElement;
+    fireEvent.focus(cell);
+    for (const typed of ["1.2", "1.23", "1.234"]) fireEvent.change(cell, { target: { value: typed } });
+    expect(cell.value).toBe("1.234");
+    fireEvent.change(screen.getByLabelText("Hàng 2 cột 2"), { target: { value: "97,5" } });
+    const u = json()[0];
+    expect(u.type === "table" && u.rows).toEqual([["", 1234], [null, 97.5]]);
+    expect(screen.getByText("1.331,5")).toBeTruthy();
   });
 });

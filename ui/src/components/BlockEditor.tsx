@@ -3,7 +3,8 @@
 import type { Block, Cell, Column, ColumnKind, Figure, FigureKind, StatTable } from "../bindings/types";
 import { blockName, count2, motLa, newBlock, thuNhat, type Path } from "../model/tree";
 import { columnTotals, resolveTable } from "../model/table";
-import { ListField, RowButtons, SelectField, TextField, ViNumberInput } from "./fields";
+import { AutoTextarea, ListField, RowButtons, SelectField, TextField, useDraft, ViNumberInput } from "./fields";
+import { formatViNumber, parseViNumber } from "../model/vi";
 import type { Ops } from "./ops";
 
 const BLOCK_TYPES: Block["type"][] = [
@@ -132,10 +133,9 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
             <div className="sub" key={i}>
               <div className="list-row">
                 <span className="prefix">{label(i)}</span>
-                <textarea
+                <AutoTextarea
                   aria-label={`Nhóm giải pháp ${i + 1}`}
                   value={g.title}
-                  rows={2}
                   onChange={(e) => ops.set([...path, "groups", i, "title"], e.target.value)}
                 />
                 <RowButtons path={[...path, "groups", i]} index={i} length={n} ops={ops} />
@@ -171,10 +171,9 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
                 />
                 <RowButtons path={[...path, "items", i]} index={i} length={block.items.length} ops={ops} />
               </div>
-              <textarea
+              <AutoTextarea
                 aria-label={`Nội dung đề xuất ${i + 1}`}
                 value={p.text}
-                rows={2}
                 onChange={(e) => ops.set([...path, "items", i, "text"], e.target.value)}
               />
             </div>
@@ -192,10 +191,9 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
             <div className="sub" key={i}>
               <div className="list-row">
                 <span className="prefix">-</span>
-                <textarea
+                <AutoTextarea
                   aria-label={`Kết quả ${i + 1}`}
                   value={item.text}
-                  rows={2}
                   onChange={(e) => ops.set([...path, "items", i, "text"], e.target.value)}
                 />
                 <RowButtons path={[...path, "items", i]} index={i} length={block.items.length} ops={ops} />
@@ -247,6 +245,7 @@ function FiguresEditor({ path, figures, ops }: { path: Path; figures: Record<str
             <button
               type="button"
               className="danger"
+              tabIndex={-1}
               aria-label={`Xóa số liệu ${name}`}
               onClick={() => {
                 const next = { ...figures };
@@ -275,14 +274,37 @@ function FiguresEditor({ path, figures, ops }: { path: Path; figures: Record<str
 }
 
 function cellText(c: Cell): string {
-  return c === null ? "" : String(c);
+  return c === null ? "" : typeof c === "number" ? formatViNumber(c) : String(c);
+}
+
+/** A table cell: typed text stays as typed while the cell has focus (a number is shown the
+ * Vietnamese way, "1.234", "97,5", only once the cell is left). */
+function CellInput({ label, value, onText }: { label: string; value: Cell; onText: (text: string) => void }) {
+  const { draft, setDraft, editingRef } = useDraft(value, cellText);
+  return (
+    <input
+      aria-label={label}
+      value={draft}
+      onFocus={() => (editingRef.current = true)}
+      onBlur={() => {
+        editingRef.current = false;
+        setDraft(cellText(value));
+      }}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        onText(e.target.value);
+      }}
+    />
+  );
 }
 
 function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: Ops }) {
   const values = resolveTable(table);
   const totals = columnTotals(table, values);
   const setCell = (r: number, c: number, col: Column, text: string) => {
-    const v: Cell = text.trim() === "" ? null : col.kind === "number" && !Number.isNaN(Number(text.replace(",", "."))) ? Number(text.replace(",", ".")) : text;
+    // A number column takes "97,5" and "1.234"; anything else is kept as typed (text).
+    const n = col.kind === "number" ? parseViNumber(text) : null;
+    const v: Cell = text.trim() === "" ? null : n !== null ? n : text;
     ops.set([...path, "rows", r, c], v);
   };
   const addColumn = () => {
@@ -318,11 +340,11 @@ function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: 
                 {table.columns.map((col, c) =>
                   col.kind === "row_sum" ? (
                     <td key={c} className="computed">
-                      {values[r][c] === null ? "" : String(values[r][c])}
+                      {cellText(values[r][c] ?? null)}
                     </td>
                   ) : (
                     <td key={c}>
-                      <input aria-label={`Hàng ${r + 1} cột ${c + 1}`} value={cellText(row[c] ?? null)} onChange={(e) => setCell(r, c, col, e.target.value)} />
+                      <CellInput label={`Hàng ${r + 1} cột ${c + 1}`} value={row[c] ?? null} onText={(text) => setCell(r, c, col, text)} />
                     </td>
                   ),
                 )}
@@ -338,7 +360,7 @@ function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: 
                 {table.stt && <td />}
                 {table.columns.map((col, c) => (
                   <td key={c} className="computed">
-                    {col.kind === "text" ? (c === table.columns.findIndex((x) => (x.kind ?? "text") === "text") ? table.total_label : "") : totals[c] ?? ""}
+                    {col.kind === "text" ? (c === table.columns.findIndex((x) => (x.kind ?? "text") === "text") ? table.total_label : "") : cellText(totals[c] ?? null)}
                   </td>
                 ))}
                 <td />

@@ -81,13 +81,13 @@ export function Outline({ report, selected, onSelect, ops }: Props) {
             <span className="label">{it.label}</span>
             {it.movable && same(it.path, selected) && (
               <span className="row-buttons">
-                <button type="button" aria-label="Lên" title="Lên (Alt+↑)" onClick={(e) => (e.stopPropagation(), moveBy(it, -1))}>
+                <button type="button" tabIndex={-1} aria-label="Lên" title="Lên (Alt+↑)" onClick={(e) => (e.stopPropagation(), moveBy(it, -1))}>
                   ↑
                 </button>
-                <button type="button" aria-label="Xuống" title="Xuống (Alt+↓)" onClick={(e) => (e.stopPropagation(), moveBy(it, 1))}>
+                <button type="button" tabIndex={-1} aria-label="Xuống" title="Xuống (Alt+↓)" onClick={(e) => (e.stopPropagation(), moveBy(it, 1))}>
                   ↓
                 </button>
-                <button type="button" aria-label="Xóa" title="Xóa (Delete)" className="danger" onClick={(e) => (e.stopPropagation(), remove(it))}>
+                <button type="button" tabIndex={-1} aria-label="Xóa" title="Xóa (Delete)" className="danger" onClick={(e) => (e.stopPropagation(), remove(it))}>
                   ✕
                 </button>
               </span>

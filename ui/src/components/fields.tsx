@@ -1,5 +1,5 @@
 // Small form controls bound to a path of the report.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { formatViDate, formatViNumber, parseViDate, parseViNumber } from "../model/vi";
 import type { Path } from "../model/tree";
 import type { Ops } from "./ops";
@@ -19,6 +19,33 @@ interface TextProps {
   name?: string;
 }
 
+/** A textarea as tall as its text (never a scrollbar inside a field): it grows and shrinks as
+ * the text or the field's width changes. */
+export function AutoTextarea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const fit = () => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${el.scrollHeight + 2}px`;
+  };
+  useLayoutEffect(fit, [props.value]);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    let width = el.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (el.clientWidth !== width) {
+        width = el.clientWidth;
+        fit();
+      }
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return <textarea ref={ref} rows={2} {...props} style={{ ...props.style, overflow: "hidden", resize: "none" }} />;
+}
+
 /** A labelled text input or textarea; empty optional fields are stored as absent. */
 export function TextField({ label, path, value, ops, multiline, placeholder, hint, optional, name }: TextProps) {
   const id = fieldId(path);
@@ -28,11 +55,7 @@ export function TextField({ label, path, value, ops, multiline, placeholder, hin
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea
-          {...common}
-          rows={Math.min(12, Math.max(2, Math.ceil((value ?? "").length / 90)))}
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <AutoTextarea {...common} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...common} onChange={(e) => onChange(e.target.value)} />
       )}
@@ -60,12 +83,11 @@ export function ListField({ label, path, items, ops, prefix, addLabel, name }: L
       {items.map((item, i) => (
         <div className="list-row" key={i}>
           {prefix && <span className="prefix">{prefix(i)}</span>}
-          <textarea
+          <AutoTextarea
             aria-label={`${label} ${i + 1}`}
             name={name}
             data-path={[...path, i].join(".")}
             value={item}
-            rows={Math.min(8, Math.max(2, Math.ceil(item.length / 80)))}
             onChange={(e) => ops.set([...path, i], e.target.value)}
           />
           <RowButtons path={[...path, i]} index={i} length={items.length} ops={ops} />
@@ -78,15 +100,17 @@ export function ListField({ label, path, items, ops, prefix, addLabel, name }: L
   );
 }
 
-/** Up / down / delete buttons for an item of a list. */
+/** Up / down / delete buttons for an item of a list. Out of the Tab order: Tab goes from field
+ * to field (the buttons are reached with the mouse; the outline moves items with Alt+↑/↓). */
 export function RowButtons({ path, index, length, ops }: { path: Path; index: number; length: number; ops: Ops }) {
   return (
     <span className="row-buttons">
-      <button type="button" title="Lên" aria-label="Lên" disabled={index === 0} onClick={() => ops.move(path, index - 1)}>
+      <button type="button" tabIndex={-1} title="Lên" aria-label="Lên" disabled={index === 0} onClick={() => ops.move(path, index - 1)}>
         ↑
       </button>
       <button
         type="button"
+        tabIndex={-1}
         title="Xuống"
         aria-label="Xuống"
         disabled={index === length - 1}
@@ -94,7 +118,7 @@ export function RowButtons({ path, index, length, ops }: { path: Path; index: nu
       >
         ↓
       </button>
-      <button type="button" title="Xóa" aria-label="Xóa" className="danger" onClick={() => ops.remove(path)}>
+      <button type="button" tabIndex={-1} title="Xóa" aria-label="Xóa" className="danger" onClick={() => ops.remove(path)}>
         ✕
       </button>
     </span>
@@ -144,7 +168,7 @@ export function Section({ title, children }: { title: string; children: ReactNod
  * as typed; each valid value is committed at once; an invalid one is shown as such and never
  * committed (nothing typed is dropped). Shown formatted when not being edited.
  */
-function useDraft<T>(value: T, format: (v: T) => string) {
+export function useDraft<T>(value: T, format: (v: T) => string) {
   const [draft, setDraft] = useState(() => format(value));
   const editingRef = useRef(false);
   useEffect(() => {
