@@ -362,6 +362,24 @@ try {
     if (!(await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM")) throw new Error("the report on screen was lost");
   }, "editor");
 
+  await step("«Cần xem lại»: chỗ cần sửa nói bằng lời, bấm vào thì đến đúng ô", async () => {
+    await freshSample();
+    await clickText(".outline li", "Công tác quán triệt");
+    const input = 'input[aria-label="Giá trị ty_le"]';
+    await until("figure input", () => exec(`return !!document.querySelector(arguments[0])`, [input]));
+    await type(input, "");
+    const item = await until("problem in words", () =>
+      exec(`return [...document.querySelectorAll('.problems li')].map(l => l.textContent).find(t => t.includes('số liệu «ty_le»')) ?? null`),
+    );
+    if (/body|content\[|\.blocks|figures\./.test(item)) throw new Error(`internal path shown: ${item}`);
+    if (!item.includes("1. Công tác quán triệt")) throw new Error(`the section is not named: ${item}`);
+    await clickText(".outline li", "Phần đầu");
+    await until("header form", () => exec(`return !!document.querySelector('#ngay-ban-hanh')`));
+    await clickText(".problems li button", "số liệu «ty_le»");
+    await until("the figure's field has focus", () => exec(`return document.activeElement?.getAttribute('aria-label') === 'Giá trị ty_le'`));
+    await shot("e2e-problem-to-field.png");
+  }, "editor");
+
   await step("«Đã lưu» biến mất khi sửa tiếp, không hiện ở trang đầu", async () => {
     await freshSample();
     await click("#save");

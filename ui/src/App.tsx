@@ -22,7 +22,7 @@ import { Outline } from "./components/Outline";
 import { LivePreview } from "./components/Preview";
 import type { ProblemView } from "./bindings/types";
 import type { Ops } from "./components/ops";
-import { anchorOf, type Path } from "./model/tree";
+import { anchorOf, describeProblem, type Path } from "./model/tree";
 import { dirty, initial, reducer, type DocAction, type DocState } from "./state/doc";
 import { maxWait } from "./state/autosave";
 import { canRedo, canUndo } from "./state/history";
@@ -337,6 +337,26 @@ export default function App() {
     return () => window.removeEventListener("keydown", onKey);
   }, [saveAs, openFile, edit]);
 
+  // A problem's place: open its outline entry, then focus the field (the deepest one on screen
+  // whose path starts with the problem's).
+  const goToField = (select: Path, path: Path) => {
+    setSelected(select);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        for (let n = path.length; n > 0; n--) {
+          const key = path.slice(0, n).join(".");
+          const fields = [...document.querySelectorAll<HTMLElement>("main.editor [data-path]")];
+          const el = fields.find((f) => f.dataset.path === key) ?? fields.find((f) => f.dataset.path?.startsWith(`${key}.`));
+          if (el) {
+            el.scrollIntoView({ block: "center" });
+            el.focus();
+            return;
+          }
+        }
+      }),
+    );
+  };
+
   if ((!doc || !report) && managing) {
     return (
       <TemplateManager
@@ -488,12 +508,17 @@ export default function App() {
             <div className="problems" aria-label="Cần xem lại">
               <h2>Cần xem lại trước khi xuất</h2>
               <ul>
-                {[...blocking, ...warnings].map((p, i) => (
-                  <li key={i} className={p.blocking ? "error" : "warning"}>
-                    {p.blocking ? "Lỗi" : "Lưu ý"}
-                    {p.path ? ` (${p.path})` : ""}: {p.message}
-                  </li>
-                ))}
+                {[...blocking, ...warnings].map((p, i) => {
+                  const place = p.path ? describeProblem(report, p.path) : null;
+                  return (
+                    <li key={i} className={p.blocking ? "error" : "warning"}>
+                      <button type="button" className="link problem" onClick={() => place && goToField(place.select, place.path)} disabled={!place}>
+                        <strong>{p.blocking ? "Lỗi" : "Lưu ý"}</strong>
+                        {place ? ` — ${place.where}` : ""}: {p.message}
+                      </button>
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           )}

@@ -233,6 +233,7 @@ function FiguresEditor({ path, figures, ops }: { path: Path; figures: Record<str
               placeholder="cần cập nhật"
               className={f.value === null ? "needs-update" : ""}
               integer={f.kind === "count"}
+              dataPath={[...path, name, "value"].join(".")}
               onValue={(v) => ops.set([...path, name, "value"], v)}
             />
             <select aria-label={`Loại ${name}`} value={f.kind ?? "number"} onChange={(e) => ops.set([...path, name, "kind"], e.target.value)}>

@@ -188,6 +188,7 @@ export function ViNumberInput({
   className,
   id,
   integer,
+  dataPath,
 }: {
   value: number | null | undefined;
   onValue: (v: number | null) => void;
@@ -196,6 +197,8 @@ export function ViNumberInput({
   className?: string;
   id?: string;
   integer?: boolean;
+  /** The report path it edits (problems go to the field by it). */
+  dataPath?: string;
 }) {
   const { draft, setDraft, editingRef } = useDraft(value, numberText);
   const parsed = parseViNumber(draft);
@@ -204,6 +207,7 @@ export function ViNumberInput({
     <span className="vi-input">
       <input
         id={id}
+        data-path={dataPath}
         aria-label={label}
         inputMode="decimal"
         value={draft}

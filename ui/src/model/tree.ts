@@ -226,3 +226,72 @@ export function newBlock(type: Block["type"]): Block {
       };
   }
 }
+
+/** Parses an engine field path ("body.content[0].sections[1].blocks[2].items[0]") into a Path. */
+export function parsePath(s: string): Path {
+  const out: Path = [];
+  for (const m of s.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  return out;
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  title: "tên",
+  subject: "trích yếu",
+  date: "ngày ban hành",
+  number: "số văn bản",
+  place: "địa danh",
+  issuing_body: "cơ quan ban hành",
+  issuing_body_full: "tên đầy đủ của cơ quan",
+  superior_body: "cơ quan cấp trên",
+  type_code: "ký hiệu loại",
+  issuer_code: "ký hiệu cơ quan",
+  doc_type: "tên loại văn bản",
+  profile: "thể thức",
+  intro: "câu dẫn",
+  lead: "câu dẫn",
+  text: "nội dung",
+  signer: "người ký",
+  recipients: "nơi nhận",
+  unit: "đơn vị tính",
+  total_label: "dòng tổng",
+};
+
+/** Where a problem is, in words a clerk reads («II. KẾT QUẢ… › 1. … › Kết quả và số liệu ›
+ * dòng 2 › số liệu "co_so"»), and which outline entry to open to fix it. */
+export function describeProblem(r: Report, enginePath: string): { where: string; select: Path; path: Path } {
+  const path = parsePath(enginePath);
+  const items = outline(r);
+  const isPrefix = (p: Path) => p.length <= path.length && p.every((k, i) => path[i] === k);
+  const trail = items.filter((it) => isPrefix(it.path));
+  const select = trail.length ? trail[trail.length - 1].path : ["header"];
+  const words = trail.map((it) => it.label);
+  // What is left below the outline entry: blocks, items, figures, fields.
+  let node: unknown = r;
+  for (const k of select) node = (node as Record<string | number, unknown>)?.[k];
+  const rest = path.slice(select.length);
+  for (let i = 0; i < rest.length; i++) {
+    const k = rest[i];
+    const next = rest[i + 1];
+    if (k === "blocks" && typeof next === "number") {
+      const b = (node as { blocks?: Block[] })?.blocks?.[next];
+      if (b && !blockLabel(b)) words.push(`${blockName(b.type)} (khối ${next + 1})`);
+      node = b;
+      i++;
+    } else if ((k === "items" || k === "groups" || k === "rows") && typeof next === "number") {
+      const noun = k === "groups" ? "nhóm" : k === "rows" ? "hàng" : "dòng";
+      words.push(`${noun} ${next + 1}`);
+      node = (node as Record<string, unknown[]>)?.[k]?.[next];
+      i++;
+    } else if (k === "figures" && typeof next === "string") {
+      words.push(`số liệu «${next}»`);
+      i++;
+    } else if (typeof k === "string") {
+      words.push(FIELD_WORDS[k] ?? k);
+      node = (node as Record<string, unknown>)?.[k];
+    } else {
+      words.push(`mục ${k + 1}`);
+      node = (node as unknown[])?.[k];
+    }
+  }
+  return { where: words.join(" › "), select, path };
+}
