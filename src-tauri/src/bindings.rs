@@ -5,7 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::commands::{
     ExportFormat, ExportOutcome, Opened, Preview, PreviewPage, ProblemView, Question, Recovered,
-    Wizard,
+    Wizard, WizardState,
 };
 use baocao_engine::model::*;
 
@@ -55,6 +55,7 @@ pub fn typescript() -> String {
         Question::decl(&cfg),
         Wizard::decl(&cfg),
         ProblemView::decl(&cfg),
+        WizardState::decl(&cfg),
         Preview::decl(&cfg),
         PreviewPage::decl(&cfg),
         Opened::decl(&cfg),

@@ -39,6 +39,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::e2e_dialog_dir,
             commands::list_templates,
             commands::template_wizard,
+            commands::wizard_state,
             commands::new_from_template,
             commands::next_period_report,
             commands::save_as_template,

@@ -380,6 +380,32 @@ try {
     await shot("e2e-problem-to-field.png");
   }, "editor");
 
+  await step("trình hướng dẫn mẫu: câu trả lời đi theo «Năm cuối», mâu thuẫn thì chưa cho tạo", async () => {
+    if (!session) await launch();
+    if (await exec(`return !!document.querySelector('#home')`)) await homeDiscarding();
+    await until("templates", () => exec(`return !!document.querySelector('li[data-template=so-ket-03-nam-chi-thi-05] button')`));
+    await click("li[data-template=so-ket-03-nam-chi-thi-05] button");
+    await until("wizard", () => exec(`return !!document.querySelector('#q-nam')`));
+    await type("#q-nam", "2019");
+    const val = (k) => exec(`return document.querySelector(arguments[0])?.value ?? null`, [`[name=${k}]`]);
+    await until("start year follows", async () => (await val("tu_nam")) === "2016");
+    await until("date follows", async () => /\/2019$/.test(await val("ngay")));
+    await until("plan reference follows", async () => /\/2019 của/.test(await val("van_ban_chi_dao")));
+    await type("#q-tu_nam", "2023");
+    await until("contradiction named", () => exec(`return document.querySelector('#wizard-contradictions')?.textContent ?? ''`)).then((t) => {
+      if (!t.includes("(2023) sau")) throw new Error(`contradiction: ${t}`);
+    });
+    if (!(await exec(`return document.querySelector('#wizard-create').disabled`))) throw new Error("«Tạo» allowed with contradicting answers");
+    await shot("e2e-wizard-contradiction.png");
+    await type("#q-tu_nam", "2016");
+    await until("create allowed", () => exec(`return !document.querySelector('#wizard-create').disabled`));
+    await click("#wizard-create");
+    await until("report for 2016–2019", async () => {
+      const t = await previewText();
+      return t.includes("năm 2019") && !t.includes("năm 2026") && t.includes("2016");
+    });
+  }, "editor");
+
   await step("«Đã lưu» biến mất khi sửa tiếp, không hiện ở trang đầu", async () => {
     await freshSample();
     await click("#save");

@@ -52,8 +52,10 @@ pub struct Placeholder {
     pub key: String,
     /// Question shown in the wizard.
     pub label: String,
-    /// Default answer; may use `{{hom_nay}}` (today, YYYY-MM-DD), `{{nam_nay}}` (this year) and
-    /// earlier answers, with a year offset: `{{nam-3}}`.
+    /// Default answer; may use `{{hom_nay}}` (today, YYYY-MM-DD), `{{nam_nay}}` (this year),
+    /// earlier answers, with a year offset (`{{nam-3}}`), and `{{nam@hom_nay}}` (today's day
+    /// and month in the year answered for `nam`). The wizard re-evaluates it as earlier answers
+    /// change, until the user types this answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
     /// Help shown under the question.
@@ -236,6 +238,19 @@ fn eval_default(text: &str, known: &BTreeMap<String, String>, today: NaiveDate) 
             return out;
         };
         let expr = &after[..end];
+        // "{{nam@hom_nay}}": today's day and month in the year of `nam`.
+        if let Some((year_key, "hom_nay")) = expr.split_once('@') {
+            let year = known.get(year_key).and_then(|y| y.trim().parse::<i32>().ok());
+            let date = year.and_then(|y| {
+                today.with_year(y).or_else(|| NaiveDate::from_ymd_opt(y, today.month(), 28))
+            });
+            match date {
+                Some(d) => out.push_str(&d.format("%Y-%m-%d").to_string()),
+                None => out.push_str(&today.format("%Y-%m-%d").to_string()),
+            }
+            rest = &after[end + 2..];
+            continue;
+        }
         let (name, offset) = match expr.find(['+', '-']) {
             Some(i) => (&expr[..i], expr[i..].parse::<i32>().ok()),
             None => (expr, Some(0)),
@@ -271,6 +286,68 @@ pub fn defaults(t: &Template, today: NaiveDate) -> BTreeMap<String, String> {
     known
 }
 
+/// Every answer, linked: those the user gave as given (trimmed, NFC), the others from their
+/// defaults evaluated on the answers before them (so «Năm cuối» 2019 makes «Năm bắt đầu» 2016
+/// and the date 2019 until the user types them).
+pub fn wizard_values(
+    t: &Template,
+    answers: &BTreeMap<String, String>,
+    today: NaiveDate,
+) -> BTreeMap<String, String> {
+    let mut values = BTreeMap::new();
+    for p in &t.placeholders {
+        let v = match answers.get(&p.key) {
+            Some(a) => nfc(a.trim()),
+            None => match &p.default {
+                Some(d) => eval_default(d, &values, today),
+                None => String::new(),
+            },
+        };
+        values.insert(p.key.clone(), v);
+    }
+    values
+}
+
+/// Answers that contradict each other, in Vietnamese: a start year (default `{{nam-3}}`) after
+/// the year it counts back from, a date (default `{{nam@hom_nay}}`) before that year.
+pub fn contradictions(t: &Template, values: &BTreeMap<String, String>) -> Vec<String> {
+    let label = |k: &str| {
+        t.placeholders.iter().find(|p| p.key == k).map_or(k.to_string(), |p| p.label.clone())
+    };
+    let year = |k: &str| values.get(k).and_then(|v| v.trim().parse::<i32>().ok());
+    let mut out = Vec::new();
+    for p in &t.placeholders {
+        let Some(d) = p.default.as_deref() else { continue };
+        let Some(expr) = d.strip_prefix("{{").and_then(|d| d.strip_suffix("}}")) else { continue };
+        if let Some((other, "hom_nay")) = expr.split_once('@') {
+            let date =
+                values.get(&p.key).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+            if let (Some(date), Some(y)) = (date, year(other)) {
+                if date.year() < y {
+                    out.push(format!(
+                        "«{}» ({}) trước «{}» ({y}): báo cáo không thể ban hành trước năm của kỳ báo cáo.",
+                        p.label,
+                        date.format("%d/%m/%Y"),
+                        label(other)
+                    ));
+                }
+            }
+        } else if let Some(i) = expr.find('-').filter(|_| p.kind == PlaceholderKind::Year) {
+            let other = &expr[..i];
+            if let (Some(a), Some(b)) = (year(&p.key), year(other)) {
+                if a > b {
+                    out.push(format!(
+                        "«{}» ({a}) sau «{}» ({b}): kỳ báo cáo sẽ là «từ {a} đến {b}».",
+                        p.label,
+                        label(other)
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Fills a template with answers (the rest from defaults) into a new report.
 pub fn instantiate(
     t: &Template,
@@ -285,17 +362,7 @@ pub fn instantiate(
             declared.join(", ")
         )));
     }
-    let mut values = BTreeMap::new();
-    for p in &t.placeholders {
-        let v = match answers.get(&p.key) {
-            Some(a) => nfc(a.trim()),
-            None => match &p.default {
-                Some(d) => eval_default(d, &values, today),
-                None => String::new(),
-            },
-        };
-        values.insert(p.key.clone(), v);
-    }
+    let values = wizard_values(t, answers, today);
     let missing: Vec<String> = t
         .placeholders
         .iter()
@@ -316,10 +383,14 @@ pub fn instantiate(
             let want = if p.kind == PlaceholderKind::Year {
                 "một năm, ví dụ 2019"
             } else {
-                "ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2019-05-20"
+                "một ngày có thật, ví dụ 20/05/2019"
             };
             return Err(err(format!("«{}» ({}) phải là {want}; đã nhập «{v}».", p.label, p.key)));
         }
+    }
+    let contradicting = contradictions(t, &values);
+    if !contradicting.is_empty() {
+        return Err(err(contradicting.join(" ")));
     }
     let years: Vec<&str> = t
         .placeholders
@@ -498,5 +569,45 @@ mod tests {
         assert_eq!(eval_default("{{nam-3}}–{{nam}}", &known, today), "2016–2019");
         assert_eq!(eval_default("{{nam_nay}}", &known, today), "2026");
         assert_eq!(eval_default("{{hom_nay}}", &known, today), "2026-11-22");
+        assert_eq!(eval_default("{{nam@hom_nay}}", &known, today), "2019-11-22");
+        let leap = NaiveDate::from_ymd_opt(2024, 2, 29).expect("date");
+        assert_eq!(eval_default("{{nam@hom_nay}}", &known, leap), "2019-02-28");
+    }
+
+    /// The wizard links its answers: the end year moves the start year, the date and the
+    /// plan reference until they are typed; contradictions are named and block creation.
+    #[test]
+    fn wizard_answers_follow_the_end_year_and_contradictions_block() {
+        let t =
+            builtin().into_iter().find(|t| t.id == "so-ket-03-nam-chi-thi-05").expect("template");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let mut answers = BTreeMap::new();
+        answers.insert("nam".to_string(), "2019".to_string());
+        let v = wizard_values(&t, &answers, today);
+        assert_eq!(v["tu_nam"], "2016");
+        assert_eq!(v["ngay"], "2019-11-23");
+        assert!(
+            v["van_ban_chi_dao"].ends_with("/2019 của Ban Tuyên giáo Tỉnh ủy"),
+            "{}",
+            v["van_ban_chi_dao"]
+        );
+        assert!(contradictions(&t, &v).is_empty());
+        let report = instantiate(&t, &answers, today).expect("creates");
+        assert_eq!(report.header.date.to_string(), "2019-11-23");
+
+        // Typed answers stay as typed, and contradicting ones are named.
+        answers.insert("tu_nam".to_string(), "2023".to_string());
+        answers.insert("ngay".to_string(), "2018-05-20".to_string());
+        let v = wizard_values(&t, &answers, today);
+        assert_eq!(v["tu_nam"], "2023");
+        let c = contradictions(&t, &v);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(c
+            .iter()
+            .any(|m| m
+                .contains("«Năm bắt đầu thực hiện» (2023) sau «Năm cuối của kỳ sơ kết» (2019)")));
+        assert!(c.iter().any(|m| m.contains("(20/05/2018) trước «Năm cuối của kỳ sơ kết» (2019)")));
+        let refused = instantiate(&t, &answers, today).expect_err("contradictions block");
+        assert!(refused.to_string().contains("sau «Năm cuối"), "{refused}");
     }
 }

@@ -14,9 +14,10 @@ import type {
   Report,
   TemplateInfo,
   Wizard,
+  WizardState,
 } from "../bindings/types";
 
-export type { ExportFormat, ExportOutcome, Opened, Preview, Recovered, Report, TemplateInfo, Wizard };
+export type { ExportFormat, ExportOutcome, Opened, Preview, Recovered, Report, TemplateInfo, Wizard, WizardState };
 
 /** Extension of report documents. */
 export const EXTENSION = "baocao";
@@ -56,6 +57,7 @@ export const api = {
   recentFiles: () => call<string[]>("recent_files"),
   listTemplates: () => call<TemplateInfo[]>("list_templates"),
   templateWizard: (id: string) => call<Wizard>("template_wizard", { id }),
+  wizardState: (id: string, typed: Record<string, string>) => call<WizardState>("wizard_state", { id, typed }),
   newFromTemplate: (id: string, answers: Record<string, string>) => call<Report>("new_from_template", { id, answers }),
   nextPeriod: (report: Report, years = 1) => call<Report>("next_period_report", { report, years }),
   saveAsTemplate: (report: Report, name: string) => call<string>("save_as_template", { report, name }),

@@ -485,6 +485,16 @@ message: string,
  */
 blocking: boolean, };
 
+export type WizardState = { 
+/**
+ * Every answer, by key.
+ */
+values: { [key in string]: string }, 
+/**
+ * Answers that contradict each other, in Vietnamese.
+ */
+contradictions: Array<string>, };
+
 export type Preview = { 
 /**
  * Version of the layout; the UI sends it back with the next request.

@@ -10,6 +10,7 @@ import {
   type Report,
   type TemplateInfo,
   type Wizard as WizardData,
+  type WizardState as WizardStateData,
 } from "../api";
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -37,23 +38,40 @@ export function TemplateList({ templates, onUse }: { templates: TemplateInfo[]; 
   );
 }
 
-/** The short wizard: the template's blanks with their defaults. */
+/** The short wizard: the template's blanks. Answers not typed follow the ones they depend on
+ * («Năm cuối» 2019 makes «Năm bắt đầu» 2016 and the date 2019); contradicting answers are
+ * named and «Tạo báo cáo» waits until they agree. */
 export function Wizard({ id, onCreated, onCancel }: { id: string; onCreated: (r: Report) => void; onCancel: () => void }) {
   const [data, setData] = useState<WizardData | null>(null);
-  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const [state, setState] = useState<WizardStateData | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api
       .templateWizard(id)
-      .then((w) => {
-        setData(w);
-        setAnswers(Object.fromEntries(w.questions.map((q) => [q.key, q.default])));
-      })
+      .then(setData)
       .catch((e) => setError(message(e)));
   }, [id]);
+  useEffect(() => {
+    let current = true;
+    api
+      .wizardState(id, typed)
+      .then((s) => current && setState(s))
+      .catch((e) => setError(message(e)));
+    return () => {
+      current = false;
+    };
+  }, [id, typed]);
+  // What the user typed shows as typed at once; the others as the engine linked them.
+  const answers: Record<string, string> = {
+    ...(state?.values ?? Object.fromEntries((data?.questions ?? []).map((q) => [q.key, q.default]))),
+    ...typed,
+  };
+  const type = (key: string, value: string) => setTyped((t) => ({ ...t, [key]: value }));
+  const contradictions = state?.contradictions ?? [];
   const create = async () => {
     try {
-      onCreated(await api.newFromTemplate(id, answers));
+      onCreated(await api.newFromTemplate(id, typed));
     } catch (e) {
       setError(message(e));
     }
@@ -66,26 +84,33 @@ export function Wizard({ id, onCreated, onCancel }: { id: string; onCreated: (r:
         <div className="field" key={q.key}>
           <label htmlFor={`q-${q.key}`}>{q.label}</label>
           {q.kind === "date" ? (
-            <ViDateInput id={`q-${q.key}`} name={q.key} value={answers[q.key] ?? ""} onValue={(iso) => setAnswers({ ...answers, [q.key]: iso })} />
+            <ViDateInput id={`q-${q.key}`} name={q.key} value={answers[q.key] ?? ""} onValue={(iso) => type(q.key, iso)} />
           ) : (
             <input
               id={`q-${q.key}`}
               name={q.key}
               type={q.kind === "year" ? "number" : "text"}
               value={answers[q.key] ?? ""}
-              onChange={(e) => setAnswers({ ...answers, [q.key]: e.target.value })}
+              onChange={(e) => type(q.key, e.target.value)}
             />
           )}
           {q.hint && <div className="hint">{q.hint}</div>}
         </div>
       ))}
+      {contradictions.length > 0 && (
+        <ul className="notice error" role="alert" id="wizard-contradictions">
+          {contradictions.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      )}
       {error && (
         <div className="notice error" role="alert">
           {error}
         </div>
       )}
       <div className="start-actions">
-        <button type="button" className="primary" id="wizard-create" disabled={!data} onClick={create}>
+        <button type="button" className="primary" id="wizard-create" disabled={!data || contradictions.length > 0} onClick={create}>
           Tạo báo cáo
         </button>
         <button type="button" onClick={onCancel}>
