@@ -281,7 +281,7 @@ try {
     if (await exec(`return !!document.querySelector('#home')`)) await homeDiscarding();
     await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
     await click("#new-sample");
-    await until("sample preview", async () => (await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM"));
+    await until("sample preview", async () => (await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM"), 90_000);
   }
   const fieldState = (css) =>
     exec(`const e=document.querySelector(arguments[0]); return e ? {value: e.value, invalid: e.getAttribute('aria-invalid'), error: e.parentElement.querySelector('.field-error')?.textContent ?? ''} : null`, [css]);
@@ -367,7 +367,9 @@ try {
     await clickText(".outline li", "Công tác quán triệt");
     const input = 'input[aria-label="Giá trị ty_le"]';
     await until("figure input", () => exec(`return !!document.querySelector(arguments[0])`, [input]));
-    await type(input, "");
+    // As a user empties it: Ctrl+A, Backspace.
+    await wd("POST", s(`/element/${await find(input)}/value`), { text: "\uE009a\uE009\uE003" });
+    await until("figure emptied", async () => (await fieldState(input)).value === "");
     const item = await until("problem in words", () =>
       exec(`return [...document.querySelectorAll('.problems li')].map(l => l.textContent).find(t => t.includes('số liệu «ty_le»')) ?? null`),
     );
