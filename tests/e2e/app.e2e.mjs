@@ -408,6 +408,15 @@ try {
     });
   }, "editor");
 
+  await step("bản xem trước giữ khoảng trắng như bản PDF («Tỉnh ủy: quan tâm»)", async () => {
+    await freshSample();
+    const el = () =>
+      exec(`const t=[...document.querySelectorAll('.pages text')].find(t => t.textContent.startsWith(' quan tâm biên soạn')); return t ? {chars: t.getNumberOfChars(), len: t.textContent.length, x: t.getStartPositionOfChar(1).x - t.getStartPositionOfChar(0).x} : null`);
+    const found = await until("the proposal's text on page 4", el, 60_000);
+    // A leading space drawn, not collapsed: as many glyphs as characters, the first one a space's width.
+    if (found.chars !== found.len || !(found.x > 2)) throw new Error(`space collapsed in the preview: ${JSON.stringify(found)}`);
+  }, "editor");
+
   await step("«Đã lưu» biến mất khi sửa tiếp, không hiện ở trang đầu", async () => {
     await freshSample();
     await click("#save");
