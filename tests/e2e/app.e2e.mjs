@@ -417,6 +417,31 @@ try {
     if (found.chars !== found.len || !(found.x > 2)) throw new Error(`space collapsed in the preview: ${JSON.stringify(found)}`);
   }, "editor");
 
+  await step("cửa sổ 1024×700 vẫn dùng được: thanh công cụ một hàng, trang xem trước không bị cắt", async () => {
+    await freshSample();
+    await wd("POST", s("/window/rect"), { width: 1024, height: 700 });
+    await until("window resized", () => exec(`return window.innerWidth <= 1024 && window.innerHeight <= 700`));
+    await clickText(".outline li", "Công tác quán triệt");
+    await until("figure input", () => exec(`return !!document.querySelector('input[aria-label="Giá trị ty_le"]')`));
+    await shot("e2e-1024x700.png");
+    const m = await exec(`
+      const bar = document.querySelector('.toolbar').getBoundingClientRect();
+      const buttons = [...document.querySelectorAll('.toolbar button')].map(b => b.getBoundingClientRect());
+      const page = document.querySelector('.pages .page')?.getBoundingClientRect();
+      const pane = document.querySelector('.pages')?.getBoundingClientRect();
+      const fig = document.querySelector('input[aria-label="Giá trị ty_le"]').getBoundingClientRect();
+      return { rows: new Set(buttons.map(b => Math.round(b.top))).size, barHeight: bar.height,
+        pageLeft: page.left, pageRight: page.right, paneLeft: pane.left, paneRight: pane.right,
+        figure: fig.width, scrollX: document.documentElement.scrollWidth - window.innerWidth };`);
+    const problems = [];
+    if (m.rows !== 1) problems.push(`toolbar on ${m.rows} rows`);
+    if (m.pageLeft < m.paneLeft - 1 || m.pageRight > m.paneRight + 1) problems.push(`page cut (${m.pageLeft}–${m.pageRight} in ${m.paneLeft}–${m.paneRight})`);
+    if (m.figure < 70) problems.push(`figure input ${m.figure}px wide`);
+    if (m.scrollX > 0) problems.push(`window scrolls sideways by ${m.scrollX}px`);
+    await wd("POST", s("/window/rect"), { width: 1440, height: 900 });
+    if (problems.length) throw new Error(`${problems.join("; ")} ${JSON.stringify(m)}`);
+  }, "editor");
+
   await step("«Đã lưu» biến mất khi sửa tiếp, không hiện ở trang đầu", async () => {
     await freshSample();
     await click("#save");
