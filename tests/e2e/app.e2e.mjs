@@ -545,7 +545,10 @@ try {
     await click("#ask-discard");
     await until("next-period notice", async () => (await noticeText()).includes("Đã tạo báo cáo kỳ sau"));
     const after = await exec(`return document.querySelector('#ngay-ban-hanh').value`);
-    if (Number(after.slice(0, 4)) !== Number(before.slice(0, 4)) + 1) throw new Error(`date ${before} → ${after}`);
+    // The date field shows day/month/year: the year is the last four digits.
+    if (Number(after.slice(-4)) !== Number(before.slice(-4)) + 1 || after.slice(0, 5) !== before.slice(0, 5)) {
+      throw new Error(`date ${before} → ${after}`);
+    }
     await until("to-update list", () => exec(`return (document.querySelector('.problems')?.textContent ?? '').includes('cần cập nhật')`));
   });
 
