@@ -442,6 +442,37 @@ try {
     if (problems.length) throw new Error(`${problems.join("; ")} ${JSON.stringify(m)}`);
   }, "editor");
 
+  await step("báo cáo từ mẫu không mang số liệu, tên của huyện mẫu; xuất thì liệt kê chỗ chưa điền", async () => {
+    if (!session) await launch();
+    if (await exec(`return !!document.querySelector('#home')`)) await homeDiscarding();
+    await until("templates", () => exec(`return !!document.querySelector('li[data-template=so-ket-03-nam-chi-thi-05] button')`));
+    await click("li[data-template=so-ket-03-nam-chi-thi-05] button");
+    await until("wizard", () => exec(`return !!document.querySelector('#q-huyen')`));
+    await type("#q-huyen", "Cầu Ngang");
+    await until("create allowed", () => exec(`return !document.querySelector('#wizard-create').disabled`));
+    await click("#wizard-create");
+    await until("report from the template", async () => (await previewText()).includes("HUYỆN ỦY CẦU NGANG"), 60_000);
+    const text = await previewText();
+    for (const fact of ["186 tin", "24 đội thi", "12 tổ chức đảng", "27-KH/HU", "Phạm Văn Được"]) {
+      if (text.includes(fact)) throw new Error(`the sample's fact «${fact}» is in the new report`);
+    }
+    const before = readdirSync(dir).filter((f) => f.endsWith(".docx")).length;
+    await click("#export-docx");
+    const question = await until("unfinished places listed", async () => {
+      const t = await askText();
+      return t.includes("chỗ chưa điền") ? t : null;
+    });
+    if (!question.includes("›")) throw new Error(`places not named: ${question}`);
+    await shot("e2e-export-unfinished.png");
+    await click("#ask-cancel");
+    await until("question gone", () => exec(`return !document.querySelector('#ask-dialog')`));
+    if (readdirSync(dir).filter((f) => f.endsWith(".docx")).length !== before) throw new Error("exported after «Hủy»");
+    await click("#export-docx");
+    await until("unfinished places listed again", async () => (await askText()).includes("chỗ chưa điền"));
+    await click("#ask-export-anyway");
+    await until("export notice", async () => (await noticeText()).includes("Đã xuất"));
+  }, "editor");
+
   await step("«Đã lưu» biến mất khi sửa tiếp, không hiện ở trang đầu", async () => {
     await freshSample();
     await click("#save");

@@ -23,6 +23,9 @@ import { LivePreview } from "./components/Preview";
 import type { ProblemView } from "./bindings/types";
 import type { Ops } from "./components/ops";
 import { anchorOf, describeProblem, type Path } from "./model/tree";
+
+/** The start of the engine's warning about a blank «…» left in a text (validate::BLANK_WARNING). */
+const BLANK_WARNING = "còn chỗ trống «…» chưa điền";
 import { dirty, initial, reducer, type DocAction, type DocState } from "./state/doc";
 import { maxWait } from "./state/autosave";
 import { canRedo, canUndo } from "./state/history";
@@ -236,6 +239,22 @@ export default function App() {
     async (format: ExportFormat) => {
       if (!doc) return;
       try {
+        // Blanks «…» left from a template and figures to update are listed before exporting.
+        const unfinished = problems.filter((p) => !p.blocking && (p.message.startsWith(BLANK_WARNING) || p.message.includes("cần cập nhật")));
+        if (unfinished.length > 0) {
+          const places = unfinished.slice(0, 6).map((p) => `• ${p.path ? describeProblem(doc.history.present, p.path).where : "báo cáo"}`);
+          const more = unfinished.length > 6 ? `\n… và ${unfinished.length - 6} chỗ khác (xem «Cần xem lại» dưới biểu mẫu).` : "";
+          const choice = await ask({
+            text: `Báo cáo còn ${unfinished.length} chỗ chưa điền hoặc số liệu cần cập nhật:\n${places.join("\n")}${more}\nVẫn xuất?`,
+            choices: [
+              { value: "export", label: "Vẫn xuất", id: "ask-export-anyway" },
+              { value: "cancel", label: "Hủy", id: "ask-cancel" },
+            ],
+            primary: "cancel",
+            cancel: "cancel",
+          });
+          if (choice !== "export") return;
+        }
         const target = await chooseExportPath(suggestedName(doc.history.present), format);
         if (!target) return;
         let out = await api.exportDocument(target, doc.history.present, format, doc.path);
@@ -257,7 +276,7 @@ export default function App() {
         setNotice({ text: errorText(e), kind: "error" });
       }
     },
-    [doc, ask],
+    [doc, ask, problems],
   );
 
   const openFile = useCallback(async (given?: string) => {

@@ -610,4 +610,52 @@ mod tests {
         let refused = instantiate(&t, &answers, today).expect_err("contradictions block");
         assert!(refused.to_string().contains("sau «Năm cuối"), "{refused}");
     }
+
+    /// A report from the built-in «Sơ kết 03 năm» template carries none of the sample district's
+    /// facts: each is a blank «…» or a figure to update, and validation lists every one.
+    #[test]
+    fn the_builtin_template_plants_no_facts_of_the_sample_district() {
+        let t =
+            builtin().into_iter().find(|t| t.id == "so-ket-03-nam-chi-thi-05").expect("template");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let report = instantiate(&t, &BTreeMap::new(), today).expect("creates");
+        let text = serde_json::to_string(&report).expect("json");
+        for fact in [
+            "186 tin",
+            "24 đội",
+            "09 đội",
+            "12 tổ chức đảng",
+            "20 đảng viên",
+            "08 cơ sở",
+            "27-KH/HU",
+            "12/7/2016",
+            "Phạm Văn Được",
+            "Thị trấn Tân Lập",
+            "thị trấn Tân Lập",
+            "Long Sơn",
+            "Phước Thạnh",
+            "5 tháng",
+        ] {
+            assert!(!text.contains(fact), "{fact:?} planted in a new report");
+        }
+        let profile = crate::profile::FormatProfile::builtin("hd36").expect("profile");
+        let problems = crate::validate::validate(&report, &profile);
+        let blanks: Vec<&str> = problems
+            .iter()
+            .filter(|p| p.message.starts_with(crate::validate::BLANK_WARNING))
+            .map(|p| p.path.as_str())
+            .collect();
+        // Each place the sample's facts were: the plan, two lines, two points, two annex notes,
+        // six names in the honours table, and the plan reference of the wizard's default.
+        for place in [
+            "body.content[0].sections[0].blocks[0].text",
+            "body.content[1].sections[3].points[0].blocks[0].text",
+            "annexes[1].blocks[1].rows[1][0]",
+        ] {
+            assert!(blanks.iter().any(|b| b.starts_with(place)), "{place} not listed: {blanks:?}");
+        }
+        assert!(blanks.len() >= 14, "{} blanks listed: {blanks:?}", blanks.len());
+        let figures = problems.iter().filter(|p| p.message.contains("cần cập nhật")).count();
+        assert!(figures > 10, "figures to update: {figures}");
+    }
 }

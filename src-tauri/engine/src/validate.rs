@@ -45,6 +45,16 @@ impl Checker<'_> {
     }
 
     fn glyphs(&mut self, path: &str, value: &str) {
+        // Templates leave «…» where a unit's own figure, name, number or date goes.
+        if value.contains('…') {
+            self.warn(
+                path,
+                format!(
+                    "{BLANK_WARNING}: thay bằng số liệu, tên, số hoặc ngày của đơn vị (hoặc xóa \
+                     nếu không dùng)."
+                ),
+            );
+        }
         let TextFindings { missing, legacy } = text_findings(value);
         if !missing.is_empty() {
             let list: Vec<String> =
@@ -74,6 +84,9 @@ impl Checker<'_> {
         }
     }
 }
+
+/// The start of the warning about a blank «…» left in a text (the app lists these before export).
+pub const BLANK_WARNING: &str = "còn chỗ trống «…» chưa điền";
 
 /// What the character checks found in one text.
 #[derive(Clone)]
