@@ -442,6 +442,18 @@ try {
     if (problems.length) throw new Error(`${problems.join("; ")} ${JSON.stringify(m)}`);
   }, "editor");
 
+  await step("bảng số liệu: tên cột không bị cắt («Cấp khen thưởng», «Tập thể»)", async () => {
+    await freshSample();
+    await clickText(".outline li", "Phụ lục 2");
+    await until("table editor", () => exec(`return !!document.querySelector('[aria-label="Tên cột 1"]')`));
+    await shot("e2e-table-headers.png");
+    // Every column name field (whatever element it is) shows its whole text.
+    const { n, cut } = await exec(`const h = [...document.querySelectorAll('table.grid th [aria-label^="Tên cột"]')];
+      return { n: h.length, cut: h.filter(t => t.scrollHeight > t.clientHeight + 1 || t.scrollWidth > t.clientWidth + 1).map(t => t.value) }`);
+    if (n < 3) throw new Error(`only ${n} column names found`);
+    if (cut.length) throw new Error(`headers cut: ${cut.join(", ")}`);
+  }, "editor");
+
   await step("báo cáo từ mẫu không mang số liệu, tên của huyện mẫu; xuất thì liệt kê chỗ chưa điền", async () => {
     if (!session) await launch();
     if (await exec(`return !!document.querySelector('#home')`)) await homeDiscarding();

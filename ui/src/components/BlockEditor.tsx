@@ -323,7 +323,12 @@ function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: 
               {table.stt && <th>STT</th>}
               {table.columns.map((col, c) => (
                 <th key={c}>
-                  <input aria-label={`Tên cột ${c + 1}`} value={col.header} onChange={(e) => ops.set([...path, "columns", c, "header"], e.target.value)} />
+                  <AutoTextarea
+                    rows={1}
+                    aria-label={`Tên cột ${c + 1}`}
+                    value={col.header}
+                    onChange={(e) => ops.set([...path, "columns", c, "header"], e.target.value)}
+                  />
                   <select aria-label={`Loại cột ${c + 1}`} value={col.kind ?? "text"} onChange={(e) => ops.set([...path, "columns", c, "kind"], e.target.value)}>
                     <option value="text">chữ</option>
                     <option value="number">số</option>
