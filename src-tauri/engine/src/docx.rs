@@ -9,8 +9,7 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin, Paragraph, Run,
-    RunFonts,
+    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, Paragraph, Run, RunFonts,
 };
 
 use crate::error::EngineError;
@@ -25,7 +24,7 @@ fn err(detail: impl ToString) -> EngineError {
 
 /// Writes the flow as DOCX bytes under the profile's page setup and fonts.
 pub fn write(flow: &Flow, profile: &FormatProfile) -> Result<Vec<u8>, EngineError> {
-    let frame = cached_frame(profile)?;
+    let frame = cached_frame(profile);
     let document = deflate(document_xml(flow, profile, frame.last_id).as_bytes());
     // The core properties (1 KB) are stored: deflating them would save a few hundred bytes.
     let core = core_xml(flow);
@@ -115,37 +114,27 @@ struct Frame {
 const FRAME_CACHE: usize = 4;
 
 /// The profile's frame, built once and kept (most recently used first).
-fn cached_frame(profile: &FormatProfile) -> Result<Arc<Frame>, EngineError> {
+fn cached_frame(profile: &FormatProfile) -> Arc<Frame> {
     static FRAMES: Mutex<Vec<(FormatProfile, Arc<Frame>)>> = Mutex::new(Vec::new());
     let mut frames = FRAMES.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(i) = frames.iter().position(|(p, _)| p == profile) {
         let hit = frames.remove(i);
         let frame = hit.1.clone();
         frames.insert(0, hit);
-        return Ok(frame);
+        return frame;
     }
-    let frame = Arc::new(frame(profile)?);
+    let frame = Arc::new(frame(profile));
     frames.insert(0, (profile.clone(), frame.clone()));
     frames.truncate(FRAME_CACHE);
-    Ok(frame)
+    frame
 }
 
-/// Builds with docx-rs every part but the body: styles, settings, fonts, headers, relations.
-fn frame(profile: &FormatProfile) -> Result<Frame, EngineError> {
-    let pg = &profile.page;
+/// Builds with docx-rs every part but the body: styles (with the default font and size),
+/// settings, fonts, page-number headers, relations. The page setup is the body's (`sectPr`).
+fn frame(profile: &FormatProfile) -> Frame {
     let f = &profile.font.family;
     let fonts = RunFonts::new().ascii(f).hi_ansi(f).cs(f).east_asia(f);
     let mut docx = Docx::new()
-        .page_size(mm_to_twips(pg.width_mm) as u32, mm_to_twips(pg.height_mm) as u32)
-        .page_margin(
-            PageMargin::new()
-                .top(mm_to_twips(pg.margin_top_mm))
-                .bottom(mm_to_twips(pg.margin_bottom_mm))
-                .left(mm_to_twips(pg.margin_left_mm))
-                .right(mm_to_twips(pg.margin_right_mm))
-                .header(mm_to_twips(pg.header_distance_mm))
-                .footer(mm_to_twips(pg.footer_distance_mm)),
-        )
         .default_fonts(fonts.clone())
         .default_size(pt_to_half_points(profile.font.size_pt));
     let mut last_id = 0;
@@ -171,7 +160,7 @@ fn frame(profile: &FormatProfile) -> Result<Frame, EngineError> {
         };
         let page = Paragraph::new()
             .id(id())
-            .align(alignment(pn.align))
+            .align(alignment_val(pn.align).parse().unwrap_or(AlignmentType::Left))
             .add_run(field(Run::new()).add_field_char(FieldCharType::Begin, false))
             .add_run(field(Run::new()).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
             .add_run(field(Run::new()).add_field_char(FieldCharType::Separate, false))
@@ -186,7 +175,7 @@ fn frame(profile: &FormatProfile) -> Result<Frame, EngineError> {
     let mut parts = docx.build();
     let styles = String::from_utf8_lossy(&parts.styles).into_owned();
     parts.styles = add_language(&styles, &profile.font.language).into_bytes();
-    Ok(Frame { parts: frame_parts(parts), last_id })
+    Frame { parts: frame_parts(parts), last_id }
 }
 
 /// The namespaces docx-rs declares on `w:document`.
@@ -446,6 +435,7 @@ fn push_text(out: &mut String, s: &str) {
     out.push_str(rest);
 }
 
+/// The `w:jc` value of an alignment.
 fn alignment_val(a: Align) -> &'static str {
     match a {
         Align::Left => "left",
@@ -453,16 +443,6 @@ fn alignment_val(a: Align) -> &'static str {
         Align::Right => "right",
         // docs/library-notes.md B.0 #1: ST_Jc "both" is justified ("justified" is invalid).
         Align::Justify => "both",
-    }
-}
-
-fn alignment(a: Align) -> AlignmentType {
-    match a {
-        Align::Left => AlignmentType::Left,
-        Align::Center => AlignmentType::Center,
-        Align::Right => AlignmentType::Right,
-        // docs/library-notes.md B.0 #1: `Justified` writes an invalid value; `Both` is ST_Jc "both".
-        Align::Justify => AlignmentType::Both,
     }
 }
 

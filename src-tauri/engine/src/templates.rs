@@ -274,16 +274,10 @@ fn eval_default(text: &str, known: &BTreeMap<String, String>, today: NaiveDate) 
     out
 }
 
-/// The wizard's starting answers: each placeholder's default, evaluated in order.
+/// The wizard's starting answers: each placeholder's default, evaluated in order (blank
+/// where there is none).
 pub fn defaults(t: &Template, today: NaiveDate) -> BTreeMap<String, String> {
-    let mut known = BTreeMap::new();
-    for p in &t.placeholders {
-        if let Some(d) = &p.default {
-            let v = eval_default(d, &known, today);
-            known.insert(p.key.clone(), v);
-        }
-    }
-    known
+    wizard_values(t, &BTreeMap::new(), today)
 }
 
 /// Every answer, linked: those the user gave as given (trimmed, NFC), the others from their

@@ -111,14 +111,21 @@ pub fn thu_nhat(n: usize) -> String {
 /// The text after an ordinal the user typed at the start of a lesson or a group ("Hai là, …",
 /// "Thứ ba: …", "3 là …"), which the engine writes itself: `None` if there is none.
 pub fn strip_typed_ordinal(item: &str) -> Option<&str> {
+    // Every opener in lower case, the longest first ("mười một là" before "một là"), and the
+    // longest's length in characters; made once.
+    static OPENERS: std::sync::OnceLock<(Vec<String>, usize)> = std::sync::OnceLock::new();
+    let (openers, longest) = OPENERS.get_or_init(|| {
+        let mut all: Vec<String> = (1..=ORDINAL_WORDS.len())
+            .flat_map(|n| [mot_la(n), thu_nhat(n), format!("{n} là"), format!("thứ {n}")])
+            .map(|o| o.to_lowercase())
+            .collect();
+        all.sort_by_key(|o| std::cmp::Reverse(o.len()));
+        let longest = all.iter().map(|o| o.chars().count()).max().unwrap_or(0);
+        (all, longest)
+    });
     let text = item.trim_start();
-    let lower = text.to_lowercase();
-    let mut openers: Vec<String> = (1..=ORDINAL_WORDS.len())
-        .flat_map(|n| [mot_la(n), thu_nhat(n), format!("{n} là"), format!("thứ {n}")])
-        .map(|o| o.to_lowercase())
-        .collect();
-    // The longest first: "mười một là" before "một là".
-    openers.sort_by_key(|o| std::cmp::Reverse(o.len()));
+    // Only the start can hold an opener: the longest, and the character after it.
+    let lower: String = text.chars().take(*longest + 1).flat_map(char::to_lowercase).collect();
     let opener = openers.iter().find(|o| {
         lower.starts_with(o.as_str())
             && !lower[o.len()..].starts_with(|c: char| c.is_alphanumeric())

@@ -27,6 +27,15 @@ fn write_pdf(report: &Report, profile: &str, dir: &Path) -> PathBuf {
     path
 }
 
+/// The PDF's page count, as pdfinfo reads it.
+fn page_count(pdf: &str) -> usize {
+    tool("pdfinfo", &[pdf])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
 fn words(s: &str) -> Vec<String> {
     s.split_whitespace().map(str::to_string).collect()
 }
@@ -67,13 +76,7 @@ fn every_page_text_comes_back_in_order_with_page_numbers_from_page_two() {
     let p = pdf.to_str().expect("path");
     let profile = FormatProfile::builtin("hd36").expect("profile");
     let (_, layout, _) = render_layout(&report, &profile, env()).expect("layout");
-    let pages = tool("pdfinfo", &[p]);
-    let count: usize = pages
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("page count");
-    assert_eq!(count, layout.pages.len());
+    assert_eq!(page_count(p), layout.pages.len());
     for (i, page) in layout.pages.iter().enumerate() {
         let n = (i + 1).to_string();
         let text = tool("pdftotext", &["-raw", "-f", &n, "-l", &n, p, "-"]);
@@ -118,14 +121,8 @@ fn state_profile_pdf_reads_back() {
 /// page break then reads on without them).
 fn pdf_words(pdf: &Path) -> Vec<String> {
     let p = pdf.to_str().expect("path");
-    let info = tool("pdfinfo", &[p]);
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("page count");
     let mut out = Vec::new();
-    for i in 1..=pages {
+    for i in 1..=page_count(p) {
         let n = i.to_string();
         let text = tool("pdftotext", &["-raw", "-f", &n, "-l", &n, p, "-"]);
         let mut w = words(&text);
