@@ -283,6 +283,15 @@ try {
     await click("#new-sample");
     await until("sample preview", async () => (await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM"), 90_000);
   }
+  // The start screen's «Dùng mẫu này» of a template, up to its wizard.
+  async function openWizard(id) {
+    if (!session) await launch();
+    if (await exec(`return !!document.querySelector('#home')`)) await homeDiscarding();
+    const use = `li[data-template=${id}] button`;
+    await until("templates", () => exec(`return !!document.querySelector(arguments[0])`, [use]));
+    await click(use);
+    await until("wizard", () => exec(`return !!document.querySelector('#q-huyen')`));
+  }
   const fieldState = (css) =>
     exec(`const e=document.querySelector(arguments[0]); return e ? {value: e.value, invalid: e.getAttribute('aria-invalid'), error: e.parentElement.querySelector('.field-error')?.textContent ?? ''} : null`, [css]);
 
@@ -383,11 +392,7 @@ try {
   }, "editor");
 
   await step("trình hướng dẫn mẫu: câu trả lời đi theo «Năm cuối», mâu thuẫn thì chưa cho tạo", async () => {
-    if (!session) await launch();
-    if (await exec(`return !!document.querySelector('#home')`)) await homeDiscarding();
-    await until("templates", () => exec(`return !!document.querySelector('li[data-template=so-ket-03-nam-chi-thi-05] button')`));
-    await click("li[data-template=so-ket-03-nam-chi-thi-05] button");
-    await until("wizard", () => exec(`return !!document.querySelector('#q-nam')`));
+    await openWizard("so-ket-03-nam-chi-thi-05");
     await type("#q-nam", "2019");
     const val = (k) => exec(`return document.querySelector(arguments[0])?.value ?? null`, [`[name=${k}]`]);
     await until("start year follows", async () => (await val("tu_nam")) === "2016");
@@ -455,11 +460,7 @@ try {
   }, "editor");
 
   await step("báo cáo từ mẫu không mang số liệu, tên của huyện mẫu; xuất thì liệt kê chỗ chưa điền", async () => {
-    if (!session) await launch();
-    if (await exec(`return !!document.querySelector('#home')`)) await homeDiscarding();
-    await until("templates", () => exec(`return !!document.querySelector('li[data-template=so-ket-03-nam-chi-thi-05] button')`));
-    await click("li[data-template=so-ket-03-nam-chi-thi-05] button");
-    await until("wizard", () => exec(`return !!document.querySelector('#q-huyen')`));
+    await openWizard("so-ket-03-nam-chi-thi-05");
     await type("#q-huyen", "Cầu Ngang");
     await until("create allowed", () => exec(`return !document.querySelector('#wizard-create').disabled`));
     await click("#wizard-create");

@@ -22,13 +22,13 @@ import { Outline } from "./components/Outline";
 import { LivePreview } from "./components/Preview";
 import type { ProblemView } from "./bindings/types";
 import type { Ops } from "./components/ops";
-import { anchorOf, describeProblem, type Path } from "./model/tree";
-
-/** The start of the engine's warning about a blank «…» left in a text (validate::BLANK_WARNING). */
-const BLANK_WARNING = "còn chỗ trống «…» chưa điền";
+import { anchorOf, describeProblem, outline, type Path } from "./model/tree";
 import { dirty, initial, reducer, type DocAction, type DocState } from "./state/doc";
 import { maxWait } from "./state/autosave";
 import { canRedo, canUndo } from "./state/history";
+
+/** The start of the engine's warning about a blank «…» left in a text (validate::BLANK_WARNING). */
+const BLANK_WARNING = "còn chỗ trống «…» chưa điền";
 
 /** The recovery copy is written at most this long after the first change not yet in it, however
  * steadily the user types (a maximum wait, not a pause detector): a crash loses at most this much. */
@@ -235,6 +235,21 @@ export default function App() {
     };
   }, []);
 
+  // A question with one way on and «Hủy» (the default: Enter and Esc both cancel).
+  const askGoOn = useCallback(
+    async (text: string, label: string, id: string) =>
+      (await ask({
+        text,
+        choices: [
+          { value: "go", label, id },
+          { value: "cancel", label: "Hủy", id: "ask-cancel" },
+        ],
+        primary: "cancel",
+        cancel: "cancel",
+      })) === "go",
+    [ask],
+  );
+
   const exportAs = useCallback(
     async (format: ExportFormat) => {
       if (!doc) return;
@@ -242,33 +257,17 @@ export default function App() {
         // Blanks «…» left from a template and figures to update are listed before exporting.
         const unfinished = problems.filter((p) => !p.blocking && (p.message.startsWith(BLANK_WARNING) || p.message.includes("cần cập nhật")));
         if (unfinished.length > 0) {
-          const places = unfinished.slice(0, 6).map((p) => `• ${p.path ? describeProblem(doc.history.present, p.path).where : "báo cáo"}`);
+          const items = outline(doc.history.present);
+          const places = unfinished.slice(0, 6).map((p) => `• ${p.path ? describeProblem(doc.history.present, p.path, items).where : "báo cáo"}`);
           const more = unfinished.length > 6 ? `\n… và ${unfinished.length - 6} chỗ khác (xem «Cần xem lại» dưới biểu mẫu).` : "";
-          const choice = await ask({
-            text: `Báo cáo còn ${unfinished.length} chỗ chưa điền hoặc số liệu cần cập nhật:\n${places.join("\n")}${more}\nVẫn xuất?`,
-            choices: [
-              { value: "export", label: "Vẫn xuất", id: "ask-export-anyway" },
-              { value: "cancel", label: "Hủy", id: "ask-cancel" },
-            ],
-            primary: "cancel",
-            cancel: "cancel",
-          });
-          if (choice !== "export") return;
+          const text = `Báo cáo còn ${unfinished.length} chỗ chưa điền hoặc số liệu cần cập nhật:\n${places.join("\n")}${more}\nVẫn xuất?`;
+          if (!(await askGoOn(text, "Vẫn xuất", "ask-export-anyway"))) return;
         }
         const target = await chooseExportPath(suggestedName(doc.history.present), format);
         if (!target) return;
         let out = await api.exportDocument(target, doc.history.present, format, doc.path);
         if (out.kind === "readOnly") {
-          const choice = await ask({
-            text: `Tệp «${out.path}» đã có và chỉ cho phép đọc. Thay thế tệp đó?`,
-            choices: [
-              { value: "replace", label: "Thay thế", id: "ask-replace" },
-              { value: "cancel", label: "Hủy", id: "ask-cancel" },
-            ],
-            primary: "cancel",
-            cancel: "cancel",
-          });
-          if (choice !== "replace") return;
+          if (!(await askGoOn(`Tệp «${out.path}» đã có và chỉ cho phép đọc. Thay thế tệp đó?`, "Thay thế", "ask-replace"))) return;
           out = await api.exportDocument(target, doc.history.present, format, doc.path, true);
         }
         setNotice({ text: `Đã xuất «${out.path}».`, kind: "info", path: out.path });
@@ -276,7 +275,7 @@ export default function App() {
         setNotice({ text: errorText(e), kind: "error" });
       }
     },
-    [doc, ask, problems],
+    [doc, askGoOn, problems],
   );
 
   const openFile = useCallback(async (given?: string) => {
@@ -362,9 +361,9 @@ export default function App() {
     setSelected(select);
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
+        const fields = [...document.querySelectorAll<HTMLElement>("main.editor [data-path]")];
         for (let n = path.length; n > 0; n--) {
           const key = path.slice(0, n).join(".");
-          const fields = [...document.querySelectorAll<HTMLElement>("main.editor [data-path]")];
           const el = fields.find((f) => f.dataset.path === key) ?? fields.find((f) => f.dataset.path?.startsWith(`${key}.`));
           if (el) {
             el.scrollIntoView({ block: "center" });
@@ -467,6 +466,8 @@ export default function App() {
       <NodeForm report={report} path={selected} ops={ops} />
     );
   const blocking = problems.filter((p) => p.blocking);
+  // The outline the problems are placed in, made once per render (not once per problem).
+  const problemOutline = problems.length > 0 ? outline(report) : [];
   const warnings = problems.filter((p) => !p.blocking);
 
   return (
@@ -528,7 +529,7 @@ export default function App() {
               <h2>Cần xem lại trước khi xuất</h2>
               <ul>
                 {[...blocking, ...warnings].map((p, i) => {
-                  const place = p.path ? describeProblem(report, p.path) : null;
+                  const place = p.path ? describeProblem(report, p.path, problemOutline) : null;
                   return (
                     <li key={i} className={p.blocking ? "error" : "warning"}>
                       <button type="button" className="link problem" onClick={() => place && goToField(place.select, place.path)} disabled={!place}>

@@ -3,7 +3,7 @@
 import type { Block, Cell, Column, ColumnKind, Figure, FigureKind, StatTable } from "../bindings/types";
 import { blockName, count2, motLa, newBlock, thuNhat, type Path } from "../model/tree";
 import { columnTotals, resolveTable } from "../model/table";
-import { AutoTextarea, ListField, RowButtons, SelectField, TextField, useDraft, ViNumberInput } from "./fields";
+import { AutoTextarea, ListField, ParsedInput, RowButtons, SelectField, TextField, ViNumberInput } from "./fields";
 import { formatViNumber, parseViNumber } from "../model/vi";
 import type { Ops } from "./ops";
 
@@ -278,35 +278,13 @@ function cellText(c: Cell): string {
   return c === null ? "" : typeof c === "number" ? formatViNumber(c) : String(c);
 }
 
-/** A table cell: typed text stays as typed while the cell has focus (a number is shown the
- * Vietnamese way, "1.234", "97,5", only once the cell is left). */
-function CellInput({ label, value, onText }: { label: string; value: Cell; onText: (text: string) => void }) {
-  const { draft, setDraft, editingRef } = useDraft(value, cellText);
-  return (
-    <input
-      aria-label={label}
-      value={draft}
-      onFocus={() => (editingRef.current = true)}
-      onBlur={() => {
-        editingRef.current = false;
-        setDraft(cellText(value));
-      }}
-      onChange={(e) => {
-        setDraft(e.target.value);
-        onText(e.target.value);
-      }}
-    />
-  );
-}
-
 function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: Ops }) {
   const values = resolveTable(table);
   const totals = columnTotals(table, values);
-  const setCell = (r: number, c: number, col: Column, text: string) => {
-    // A number column takes "97,5" and "1.234"; anything else is kept as typed (text).
+  // A number column takes "97,5" and "1.234"; anything else is kept as typed (text).
+  const toCell = (col: Column, text: string): Cell => {
     const n = col.kind === "number" ? parseViNumber(text) : null;
-    const v: Cell = text.trim() === "" ? null : n !== null ? n : text;
-    ops.set([...path, "rows", r, c], v);
+    return text.trim() === "" ? null : n !== null ? n : text;
   };
   const addColumn = () => {
     ops.set([...path, "columns"], [...table.columns, { header: "Cột mới", kind: "number" as ColumnKind }]);
@@ -350,7 +328,13 @@ function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: 
                     </td>
                   ) : (
                     <td key={c}>
-                      <CellInput label={`Hàng ${r + 1} cột ${c + 1}`} value={row[c] ?? null} onText={(text) => setCell(r, c, col, text)} />
+                      <ParsedInput
+                        aria-label={`Hàng ${r + 1} cột ${c + 1}`}
+                        value={row[c] ?? null}
+                        format={cellText}
+                        parse={(text) => toCell(col, text)}
+                        onValue={(v) => ops.set([...path, "rows", r, c], v)}
+                      />
                     </td>
                   ),
                 )}

@@ -1,5 +1,5 @@
 // Small form controls bound to a path of the report.
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { formatViDate, formatViNumber, parseViDate, parseViNumber } from "../model/vi";
 import type { Path } from "../model/tree";
 import type { Ops } from "./ops";
@@ -164,31 +164,76 @@ export function Section({ title, children }: { title: string; children: ReactNod
 }
 
 /**
- * A text field the user types as they read it: while it is being typed, what is typed stays
- * as typed; each valid value is committed at once; an invalid one is shown as such and never
- * committed (nothing typed is dropped). Shown formatted when not being edited.
+ * An input the user types as they read it: `value` is shown formatted; while the field has
+ * focus what is typed stays as typed, and each text that `parse` accepts is committed at once.
+ * A text it refuses (`undefined`) is outlined, named by `error`, and never committed (nothing
+ * typed is dropped); leaving the field shows the accepted value formatted.
  */
-export function useDraft<T>(value: T, format: (v: T) => string) {
+export function ParsedInput<T>({
+  value,
+  format,
+  parse,
+  onValue,
+  error,
+  className,
+  ...rest
+}: {
+  value: T;
+  /** Must be stable (a module-level function): the field re-shows `value` when it changes. */
+  format: (v: T) => string;
+  parse: (text: string) => T | undefined;
+  onValue: (v: T) => void;
+  /** Said after «typed text» when it is refused; without it the bare input is returned. */
+  error?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "onFocus" | "onBlur">) {
   const [draft, setDraft] = useState(() => format(value));
   const editingRef = useRef(false);
   useEffect(() => {
     if (!editingRef.current) setDraft(format(value));
   }, [value, format]);
-  return { draft, setDraft, editingRef };
+  const parsed = parse(draft);
+  const invalid = parsed === undefined;
+  const input = (
+    <input
+      {...rest}
+      value={draft}
+      aria-invalid={invalid}
+      className={[className, invalid ? "invalid" : ""].filter(Boolean).join(" ") || undefined}
+      onFocus={() => (editingRef.current = true)}
+      onBlur={() => {
+        editingRef.current = false;
+        if (parsed !== undefined) setDraft(format(parsed));
+      }}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        const v = parse(e.target.value);
+        if (v !== undefined) onValue(v);
+      }}
+    />
+  );
+  if (error === undefined) return input;
+  return (
+    <span className="vi-input">
+      {input}
+      {invalid && (
+        <span className="field-error" role="alert">
+          «{draft}» {error}
+        </span>
+      )}
+    </span>
+  );
 }
 
-const numberText = (v: number | null | undefined) => (v === null || v === undefined ? "" : formatViNumber(v));
+const numberText = (v: number | null) => (v === null ? "" : formatViNumber(v));
 
-/** A number typed the Vietnamese way ("97,5", "1.234"). */
+/** A number typed the Vietnamese way ("97,5", "1.234"); empty is `null` (to update). */
 export function ViNumberInput({
   value,
   onValue,
   label,
-  placeholder,
-  className,
-  id,
   integer,
   dataPath,
+  ...rest
 }: {
   value: number | null | undefined;
   onValue: (v: number | null) => void;
@@ -200,38 +245,23 @@ export function ViNumberInput({
   /** The report path it edits (problems go to the field by it). */
   dataPath?: string;
 }) {
-  const { draft, setDraft, editingRef } = useDraft(value, numberText);
-  const parsed = parseViNumber(draft);
-  const invalid = draft.trim() !== "" && (parsed === null || (integer && !Number.isInteger(parsed)));
+  const parse = (text: string): number | null | undefined => {
+    if (text.trim() === "") return null;
+    const n = parseViNumber(text);
+    return n === null || (integer && !Number.isInteger(n)) ? undefined : n;
+  };
   return (
-    <span className="vi-input">
-      <input
-        id={id}
-        data-path={dataPath}
-        aria-label={label}
-        inputMode="decimal"
-        value={draft}
-        placeholder={placeholder}
-        aria-invalid={invalid}
-        className={[className, invalid ? "invalid" : ""].filter(Boolean).join(" ")}
-        onFocus={() => (editingRef.current = true)}
-        onBlur={() => {
-          editingRef.current = false;
-          if (!invalid) setDraft(numberText(parsed));
-        }}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          const n = parseViNumber(e.target.value);
-          if (e.target.value.trim() === "") onValue(null);
-          else if (n !== null && (!integer || Number.isInteger(n))) onValue(n);
-        }}
-      />
-      {invalid && (
-        <span className="field-error" role="alert">
-          «{draft}» không phải {integer ? "số nguyên" : "số"}: viết như {integer ? "12 hoặc 1.234" : "97,5 hoặc 1.234"}.
-        </span>
-      )}
-    </span>
+    <ParsedInput
+      {...rest}
+      value={value ?? null}
+      format={numberText}
+      parse={parse}
+      onValue={onValue}
+      aria-label={label}
+      data-path={dataPath}
+      inputMode="decimal"
+      error={`không phải ${integer ? "số nguyên" : "số"}: viết như ${integer ? "12 hoặc 1.234" : "97,5 hoặc 1.234"}.`}
+    />
   );
 }
 
@@ -249,36 +279,18 @@ export function ViDateInput({
   label?: string;
   name?: string;
 }) {
-  const { draft, setDraft, editingRef } = useDraft(value, formatViDate);
-  const parsed = parseViDate(draft);
-  const invalid = parsed === null;
   return (
-    <span className="vi-input">
-      <input
-        id={id}
-        name={name}
-        aria-label={label}
-        inputMode="numeric"
-        placeholder="ngày/tháng/năm"
-        value={draft}
-        aria-invalid={invalid}
-        className={invalid ? "invalid" : ""}
-        onFocus={() => (editingRef.current = true)}
-        onBlur={() => {
-          editingRef.current = false;
-          if (parsed) setDraft(formatViDate(parsed));
-        }}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          const iso = parseViDate(e.target.value);
-          if (iso) onValue(iso);
-        }}
-      />
-      {invalid && (
-        <span className="field-error" role="alert">
-          «{draft}» không phải ngày: viết ngày/tháng/năm, ví dụ 20/05/2019.
-        </span>
-      )}
-    </span>
+    <ParsedInput
+      id={id}
+      name={name}
+      aria-label={label}
+      inputMode="numeric"
+      placeholder="ngày/tháng/năm"
+      value={value}
+      format={formatViDate}
+      parse={(text) => parseViDate(text) ?? undefined}
+      onValue={onValue}
+      error="không phải ngày: viết ngày/tháng/năm, ví dụ 20/05/2019."
+    />
   );
 }

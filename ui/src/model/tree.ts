@@ -257,10 +257,10 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 /** Where a problem is, in words a clerk reads («II. KẾT QUẢ… › 1. … › Kết quả và số liệu ›
- * dòng 2 › số liệu "co_so"»), and which outline entry to open to fix it. */
-export function describeProblem(r: Report, enginePath: string): { where: string; select: Path; path: Path } {
+ * dòng 2 › số liệu "co_so"»), and which outline entry to open to fix it. `items` is the
+ * report's outline (pass it when describing many problems of one report). */
+export function describeProblem(r: Report, enginePath: string, items: OutlineItem[] = outline(r)): { where: string; select: Path; path: Path } {
   const path = parsePath(enginePath);
-  const items = outline(r);
   const isPrefix = (p: Path) => p.length <= path.length && p.every((k, i) => path[i] === k);
   const trail = items.filter((it) => isPrefix(it.path));
   const select = trail.length ? trail[trail.length - 1].path : ["header"];
