@@ -588,6 +588,8 @@ try {
     await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
     await click("#ask-discard");
     await until("next-period notice", async () => (await noticeText()).includes("Đã tạo báo cáo kỳ sau"));
+    // The notice writes the date the Vietnamese way, never ISO.
+    if (!/ngày \d{2}\/\d{2}\/\d{4}\)/.test(await noticeText())) throw new Error(`date in the notice: ${await noticeText()}`);
     const after = await exec(`return document.querySelector('#ngay-ban-hanh').value`);
     // The date field shows day/month/year: the year is the last four digits.
     if (Number(after.slice(-4)) !== Number(before.slice(-4)) + 1 || after.slice(0, 5) !== before.slice(0, 5)) {

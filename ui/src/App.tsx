@@ -25,6 +25,7 @@ import type { Ops } from "./components/ops";
 import { anchorOf, describeProblem, outline, type Path } from "./model/tree";
 import { dirty, initial, reducer, type DocAction, type DocState } from "./state/doc";
 import { maxWait } from "./state/autosave";
+import { formatViDate } from "./model/vi";
 import { canRedo, canUndo } from "./state/history";
 
 /** The start of the engine's warning about a blank «…» left in a text (validate::BLANK_WARNING). */
@@ -310,7 +311,7 @@ export default function App() {
       dispatch({ type: "load", report: next, path: null, saved: false });
       setSelected(["header"]);
       setNotice({
-        text: `Đã tạo báo cáo kỳ sau (ngày ${next.header.date}). Số văn bản đã xóa; các số liệu cần cập nhật được liệt kê dưới biểu mẫu.`,
+        text: `Đã tạo báo cáo kỳ sau (ngày ${formatViDate(next.header.date)}). Số văn bản đã xóa; các số liệu cần cập nhật được liệt kê dưới biểu mẫu.`,
         kind: "info",
       });
     } catch (e) {
