@@ -1,7 +1,7 @@
 // The right column: the real pages (SVG from the engine's layout, the same as the PDF), kept
 // scrolled to the page where the part being edited starts. Only pages whose SVG changed are
 // redrawn: the engine sends the changed pages, and unchanged pages keep their string.
-import { memo, useEffect, useLayoutEffect, useRef } from "react";
+import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Preview as PreviewAnswer, ProblemView, Report } from "../bindings/types";
 import { usePreview, type Shown } from "../state/preview";
 import { patchSvg } from "./svgPatch";
@@ -43,8 +43,25 @@ export function LivePreview({
   return <Preview data={shown} anchor={anchor} busy={busy} />;
 }
 
+/** `on`, once it has stayed true for `ms`: a notice that would otherwise flash on every key. */
+function useLasting(on: boolean, ms: number): boolean {
+  const [lasting, setLasting] = useState(false);
+  useEffect(() => {
+    if (!on) return;
+    const timer = setTimeout(() => setLasting(true), ms);
+    return () => {
+      clearTimeout(timer);
+      setLasting(false);
+    };
+  }, [on, ms]);
+  return on && lasting;
+}
+
 export function Preview({ data, anchor, busy }: { data: Shown | null; anchor: string; busy: boolean }) {
   const box = useRef<HTMLDivElement>(null);
+  // Shown only when an update is slow: changing the bar on every key made the web view lay out
+  // and paint the preview column twice per key (measured, docs/performance.md).
+  const slow = useLasting(busy, 400);
   const page = data ? pageOf(data.anchors, anchor) : 0;
   const count = data?.pages.length ?? 0;
   useEffect(() => {
@@ -54,7 +71,7 @@ export function Preview({ data, anchor, busy }: { data: Shown | null; anchor: st
   return (
     <aside className="preview" aria-label="Xem trước trang in">
       <div className="preview-bar">
-        Xem trước {data ? `— ${count} trang` : ""} {busy && <span className="busy">đang cập nhật…</span>}
+        Xem trước {data ? `— ${count} trang` : ""} {slow && <span className="busy">đang cập nhật…</span>}
       </div>
       <div className="pages" ref={box}>
         {data?.pages.map((svg, i) => <Page key={i} svg={svg} index={i} current={i === page} />)}
