@@ -422,13 +422,15 @@ pub fn template_wizard<R: Runtime>(app: AppHandle<R>, id: String) -> Result<Wiza
 }
 
 /// The wizard's answers as they stand: those typed, the others from their linked defaults, and
-/// the contradictions that keep «Tạo báo cáo» disabled.
+/// the contradictions and unanswered questions that keep «Tạo báo cáo» disabled.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct WizardState {
     /// Every answer, by key.
     pub values: std::collections::BTreeMap<String, String>,
     /// Answers that contradict each other, in Vietnamese.
     pub contradictions: Vec<String>,
+    /// The questions still unanswered (their labels).
+    pub missing: Vec<String>,
 }
 
 /// Links the wizard's answers: `typed` holds only what the user typed.
@@ -441,7 +443,8 @@ pub fn wizard_state<R: Runtime>(
     let t = templates::find(&library(&app)?, &id).map_err(msg)?;
     let values = templates::wizard_values(&t, &typed, chrono::Local::now().date_naive());
     let contradictions = templates::contradictions(&t, &values);
-    Ok(WizardState { values, contradictions })
+    let missing = templates::unanswered(&t, &values);
+    Ok(WizardState { values, contradictions, missing })
 }
 
 /// A new report from a template and the wizard's answers.

@@ -393,6 +393,11 @@ try {
 
   await step("trình hướng dẫn mẫu: câu trả lời đi theo «Năm cuối», mâu thuẫn thì chưa cho tạo", async () => {
     await openWizard("so-ket-03-nam-chi-thi-05");
+    // The district and the signer have no default (a template plants no names): «Tạo» waits.
+    if (!(await exec(`return document.querySelector('#wizard-create').disabled`))) throw new Error("«Tạo» allowed without the district");
+    await until("missing named", () => exec(`return (document.querySelector('#wizard-missing')?.textContent ?? '').includes('Tên huyện')`));
+    await type("#q-huyen", "Cầu Ngang");
+    await type("#q-nguoi_ky", "Trần Văn Bình");
     await type("#q-nam", "2019");
     const val = (k) => exec(`return document.querySelector(arguments[0])?.value ?? null`, [`[name=${k}]`]);
     await until("start year follows", async () => (await val("tu_nam")) === "2016");
@@ -462,6 +467,7 @@ try {
   await step("báo cáo từ mẫu không mang số liệu, tên của huyện mẫu; xuất thì liệt kê chỗ chưa điền", async () => {
     await openWizard("so-ket-03-nam-chi-thi-05");
     await type("#q-huyen", "Cầu Ngang");
+    await type("#q-nguoi_ky", "Trần Văn Bình");
     await until("create allowed", () => exec(`return !document.querySelector('#wizard-create').disabled`));
     await click("#wizard-create");
     await until("report from the template", async () => (await previewText()).includes("HUYỆN ỦY CẦU NGANG"), 60_000);
@@ -484,6 +490,37 @@ try {
     await until("unfinished places listed again", async () => (await askText()).includes("chỗ chưa điền"));
     await click("#ask-export-anyway");
     await until("export notice", async () => (await noticeText()).includes("Đã xuất"));
+  }, "editor");
+
+  await step("lưu làm mẫu rồi dùng mẫu đó: hỏi năm, ngày, địa danh, người ký; số liệu để trống, năm của kỳ theo câu trả lời", async () => {
+    await freshSample();
+    await click("#save-template");
+    await type("#template-name", "Mẫu sơ kết của huyện (E2E)");
+    await click("#template-save");
+    const saved = await until("template saved", async () => ((t) => (t.includes("Đã lưu mẫu") ? t : null))(await noticeText()));
+    const id = /mã ([a-z0-9-]+)\)/.exec(saved)?.[1];
+    if (!id) throw new Error(`no id in «${saved}»`);
+    await homeDiscarding();
+    const use = `li[data-template='${id}'] button`;
+    await until("own template listed", () => exec(`return !!document.querySelector(arguments[0])`, [use]));
+    await click(use);
+    await until("wizard", () => exec(`return !!document.querySelector('#q-nam')`));
+    const asked = await exec(`return [...document.querySelectorAll('.wizard input')].map(i => i.name)`);
+    for (const k of ["dia_danh", "nam", "tu_nam", "ngay", "nguoi_ky"]) if (!asked.includes(k)) throw new Error(`not asked: ${k} (${asked})`);
+    if ((await exec(`return document.querySelector('#q-dia_danh').value`)) !== "Tân Lập Giang") throw new Error("the report's own place is not the default");
+    await type("#q-nam", "2022");
+    await until("start year follows", async () => (await exec(`return document.querySelector('#q-tu_nam').value`)) === "2019");
+    await until("date follows (the report's own day and month)", async () => (await exec(`return document.querySelector("#q-ngay").value`)) === "20/05/2022");
+    await shot("e2e-own-template-wizard.png");
+    await click("#wizard-create");
+    await until("report for 2019–2022", async () => {
+      const t = await previewText();
+      return t.includes("từ tháng 5/2019 đến tháng 5/2022") && t.includes("năm 2022");
+    }, 60_000);
+    const t = await previewText();
+    if (t.includes("20 tháng 5 năm 2019")) throw new Error("the old date is left");
+    if (!t.includes("(kỳ trước)")) throw new Error("no comparison column with last period's values");
+    await until("figures to update listed", () => exec(`return (document.querySelector('.problems')?.textContent ?? '').includes('cần cập nhật')`));
   }, "editor");
 
   await step("«Đã lưu» biến mất khi sửa tiếp, không hiện ở trang đầu", async () => {
@@ -570,6 +607,8 @@ try {
     await click("li[data-template=tong-ket-05-nam] button");
     await until("wizard", () => exec(`return !!document.querySelector('#q-huyen')`));
     await type("#q-huyen", "Cầu Kè");
+    await type("#q-nguoi_ky", "Trần Văn Bình");
+    await until("create allowed", () => exec(`return !document.querySelector('#wizard-create').disabled`));
     await click("#wizard-create");
     await until("report from the template in the preview", async () => {
       const t = await previewText();

@@ -611,6 +611,8 @@ fn templates_new_and_rollforward_from_the_command_line() {
             "--set",
             "huyen=Cầu Ngang",
             "--set",
+            "nguoi_ky=Trần Văn Bình",
+            "--set",
             "nam=2019",
             "--set",
             "ngay=2019-05-20",

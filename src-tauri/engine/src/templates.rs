@@ -53,8 +53,8 @@ pub struct Placeholder {
     /// Question shown in the wizard.
     pub label: String,
     /// Default answer; may use `{{hom_nay}}` (today, YYYY-MM-DD), `{{nam_nay}}` (this year),
-    /// earlier answers, with a year offset (`{{nam-3}}`), and `{{nam@hom_nay}}` (today's day
-    /// and month in the year answered for `nam`). The wizard re-evaluates it as earlier answers
+    /// earlier answers, with a year offset (`{{nam-3}}`), `{{nam@hom_nay}}` (today's day
+    /// and month in the year answered for `nam`) and `{{nam@05-20}}` (20 May of that year). The wizard re-evaluates it as earlier answers
     /// change, until the user types this answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
@@ -239,10 +239,17 @@ fn eval_default(text: &str, known: &BTreeMap<String, String>, today: NaiveDate) 
         };
         let expr = &after[..end];
         // "{{nam@hom_nay}}": today's day and month in the year of `nam`.
-        if let Some((year_key, "hom_nay")) = expr.split_once('@') {
+        // "{{nam@05-20}}": 20 May of that year.
+        if let Some((year_key, when)) = expr.split_once('@') {
             let year = known.get(year_key).and_then(|y| y.trim().parse::<i32>().ok());
+            let (month, day) = match NaiveDate::parse_from_str(&format!("2000-{when}"), "%Y-%m-%d")
+            {
+                Ok(d) => (d.month(), d.day()),
+                Err(_) => (today.month(), today.day()),
+            };
             let date = year.and_then(|y| {
-                today.with_year(y).or_else(|| NaiveDate::from_ymd_opt(y, today.month(), 28))
+                NaiveDate::from_ymd_opt(y, month, day)
+                    .or_else(|| NaiveDate::from_ymd_opt(y, month, 28))
             });
             match date {
                 Some(d) => out.push_str(&d.format("%Y-%m-%d").to_string()),
@@ -313,7 +320,7 @@ pub fn contradictions(t: &Template, values: &BTreeMap<String, String>) -> Vec<St
     for p in &t.placeholders {
         let Some(d) = p.default.as_deref() else { continue };
         let Some(expr) = d.strip_prefix("{{").and_then(|d| d.strip_suffix("}}")) else { continue };
-        if let Some((other, "hom_nay")) = expr.split_once('@') {
+        if let Some((other, _)) = expr.split_once('@') {
             let date =
                 values.get(&p.key).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
             if let (Some(date), Some(y)) = (date, year(other)) {
@@ -342,6 +349,15 @@ pub fn contradictions(t: &Template, values: &BTreeMap<String, String>) -> Vec<St
     out
 }
 
+/// The questions still unanswered (their labels): the wizard's «Tạo báo cáo» waits for them.
+pub fn unanswered(t: &Template, values: &BTreeMap<String, String>) -> Vec<String> {
+    t.placeholders
+        .iter()
+        .filter(|p| values.get(&p.key).is_none_or(|v| v.trim().is_empty()))
+        .map(|p| p.label.clone())
+        .collect()
+}
+
 /// Fills a template with answers (the rest from defaults) into a new report.
 pub fn instantiate(
     t: &Template,
@@ -357,14 +373,10 @@ pub fn instantiate(
         )));
     }
     let values = wizard_values(t, answers, today);
-    let missing: Vec<String> = t
-        .placeholders
-        .iter()
-        .filter(|p| values.get(&p.key).is_none_or(|v| v.is_empty()))
-        .map(|p| format!("«{}» ({})", p.label, p.key))
-        .collect();
+    let missing = unanswered(t, &values);
     if !missing.is_empty() {
-        return Err(err(format!("chưa điền: {}.", missing.join(", "))));
+        let list: Vec<String> = missing.iter().map(|l| format!("«{l}»")).collect();
+        return Err(err(format!("chưa điền: {}.", list.join(", "))));
     }
     for p in &t.placeholders {
         let v = &values[&p.key];
@@ -409,22 +421,175 @@ pub fn builtin() -> Vec<Template> {
     BUILTIN.iter().filter_map(|src| parse(src.as_bytes()).ok()).collect()
 }
 
-/// A report turned into a template (no placeholders; the document number cleared).
+/// A report turned into a template that asks what the built-in ones ask: the figures cleared
+/// with last period's table values kept as comparison columns (as «Báo cáo kỳ sau» does), the
+/// document number cleared, and the period's years, the date, the place and the signer's name
+/// as the wizard's questions (defaults: the report's own place and signer, a period as long as
+/// this one ending this year). Years of the period written in the text («năm 2019», «tháng
+/// 5/2016», «2016–2019») become computed year references, so they follow the new period.
 pub fn from_report(report: &Report, name: &str) -> Result<Template, EngineError> {
     let name = nfc(name.trim());
     if name.is_empty() {
         return Err(err("tên mẫu không được để trống."));
     }
-    let mut r = report.clone();
-    r.header.number = None;
+    let r = crate::rollforward::next_period(report, 0);
+    let mut placeholders = Vec::new();
+    let q = |key: &str, label: &str, default: String, kind| Placeholder {
+        key: key.into(),
+        label: label.into(),
+        default: Some(default),
+        hint: None,
+        kind,
+    };
+    let place = r.header.place.trim().to_string();
+    if !place.is_empty() {
+        placeholders.push(q(
+            "dia_danh",
+            "Địa danh (nơi ban hành)",
+            place.clone(),
+            PlaceholderKind::Text,
+        ));
+    }
+    let span = r.period.map(|p| p.end_year - p.start_year);
+    let end_label = if span.is_some_and(|s| s > 0) {
+        "Năm cuối của kỳ báo cáo"
+    } else {
+        "Năm báo cáo"
+    };
+    placeholders.push(q("nam", end_label, "{{nam_nay}}".into(), PlaceholderKind::Year));
+    if let Some(s) = span.filter(|&s| s > 0) {
+        placeholders.push(q(
+            "tu_nam",
+            "Năm bắt đầu của kỳ báo cáo",
+            format!("{{{{nam-{s}}}}}"),
+            PlaceholderKind::Year,
+        ));
+    }
+    // Issued on the same day of the year as this report, in the year answered.
+    let day = r.header.date.format("%m-%d");
+    placeholders.push(q(
+        "ngay",
+        "Ngày ban hành",
+        format!("{{{{nam@{day}}}}}"),
+        PlaceholderKind::Date,
+    ));
+    let signer = r.closing.signer_name.trim().to_string();
+    if !signer.is_empty() {
+        placeholders.push(q("nguoi_ky", "Họ tên người ký", signer.clone(), PlaceholderKind::Text));
+    }
+    let mut v = serde_json::to_value(&r).map_err(|e| err(e.to_string()))?;
+    // The report's own text must not read as blanks.
+    let mut typed = Vec::new();
+    used_keys(&v, &mut typed);
+    if let Some(k) = typed.first() {
+        return Err(err(format!(
+            "báo cáo có chữ «{{{{{k}}}}}», trùng cách viết chỗ trống của mẫu; hãy sửa chữ này trước khi lưu làm mẫu."
+        )));
+    }
+    if let Some(p) = r.period {
+        // Not in tables: their year columns are a breakdown, and the comparison columns hold
+        // last period's values under last period's headers.
+        prose_mut(&mut v, &mut |s| *s = year_references(s, p.start_year, p.end_year));
+    }
+    if !place.is_empty() {
+        strings_mut(&mut v, &mut |s| {
+            if s.contains(place.as_str()) {
+                *s = s.replace(place.as_str(), "{{dia_danh}}");
+            }
+        });
+    }
+    v["header"]["date"] = Value::from("{{ngay}}");
+    if let Some(p) = r.period {
+        v["period"]["end_year"] = Value::from("{{nam}}");
+        v["period"]["start_year"] =
+            Value::from(if p.end_year > p.start_year { "{{tu_nam}}" } else { "{{nam}}" });
+    }
+    if !signer.is_empty() {
+        v["closing"]["signer_name"] = Value::from("{{nguoi_ky}}");
+    }
     Ok(Template {
         template_version: TEMPLATE_VERSION,
         id: slug(&name),
         name,
         description: format!("Tạo từ báo cáo «{}».", report.header.subject.replace('\n', " ")),
-        placeholders: Vec::new(),
-        report: serde_json::to_value(&r).map_err(|e| err(e.to_string()))?,
+        placeholders,
+        report: v,
     })
+}
+
+/// Calls `f` on every string of a JSON value.
+fn strings_mut(v: &mut Value, f: &mut impl FnMut(&mut String)) {
+    match v {
+        Value::String(s) => f(s),
+        Value::Array(a) => a.iter_mut().for_each(|x| strings_mut(x, f)),
+        Value::Object(o) => o.values_mut().for_each(|x| strings_mut(x, f)),
+        _ => {}
+    }
+}
+
+/// Calls `f` on every string of a JSON value outside tables' columns and rows.
+fn prose_mut(v: &mut Value, f: &mut impl FnMut(&mut String)) {
+    match v {
+        Value::String(s) => f(s),
+        Value::Array(a) => a.iter_mut().for_each(|x| prose_mut(x, f)),
+        Value::Object(o) => o
+            .iter_mut()
+            .filter(|(k, _)| k.as_str() != "columns" && k.as_str() != "rows")
+            .for_each(|(_, x)| prose_mut(x, f)),
+        _ => {}
+    }
+}
+
+/// `text` with the period's years written as computed references where the words around them
+/// say they are the period's: «năm END», «tháng M/END», «từ năm START», «từ tháng M/START»,
+/// «START–END» (any dash). Other years (a directive's date «ngày 15/5/2016») stay as written.
+pub fn year_references(text: &str, start: i32, end: i32) -> String {
+    let (s, e) = (start.to_string(), end.to_string());
+    if !text.contains(e.as_str()) && !text.contains(s.as_str()) {
+        return text.to_string();
+    }
+    let mut out = text.to_string();
+    if start < end {
+        for dash in ["–", "-", " – ", " - ", "—"] {
+            out = out.replace(&format!("{s}{dash}{e}"), &format!("[từ năm]{dash}[đến năm]"));
+        }
+    }
+    let boundary = |rest: &str| !rest.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let rewrite = |before: &[&str], year: &str, reference: &str, out: &mut String| {
+        let mut result = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(year) {
+            let (head, tail) = rest.split_at(i);
+            let after = &tail[year.len()..];
+            let head_ok = before.iter().any(|w| month_or_word_before(head, w));
+            result.push_str(head);
+            if head_ok && boundary(after) {
+                result.push_str(reference);
+            } else {
+                result.push_str(year);
+            }
+            rest = after;
+        }
+        result.push_str(rest);
+        *out = result;
+    };
+    rewrite(&["năm ", "Năm ", "tháng /"], &e, "[đến năm]", &mut out);
+    if start < end {
+        rewrite(&["từ năm ", "Từ năm ", "từ tháng /", "Từ tháng /"], &s, "[từ năm]", &mut out);
+    }
+    out
+}
+
+/// Whether `head` ends with `word` («năm ») or, for a pattern «tháng /», with «tháng M/».
+fn month_or_word_before(head: &str, word: &str) -> bool {
+    match word.strip_suffix('/') {
+        Some(month_word) => {
+            let Some(h) = head.strip_suffix('/') else { return false };
+            let digits = h.len() - h.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            (1..=2).contains(&digits) && h[..h.len() - digits].ends_with(month_word)
+        }
+        None => head.ends_with(word),
+    }
 }
 
 /// The user's template folder.
@@ -551,6 +716,18 @@ pub fn find(user: &UserLibrary, id: &str) -> Result<Template, EngineError> {
 mod tests {
     use super::*;
 
+    /// The answers a template has no default for (the district, the signer), as a user types them.
+    fn named(t: &Template) -> BTreeMap<String, String> {
+        t.placeholders
+            .iter()
+            .filter(|p| p.default.is_none())
+            .map(|p| {
+                let v = if p.key == "huyen" { "Cầu Ngang" } else { "Trần Văn Bình" };
+                (p.key.clone(), v.to_string())
+            })
+            .collect()
+    }
+
     #[test]
     fn ids_and_defaults() {
         assert_eq!(slug("Sơ kết 03 năm Chỉ thị 05"), "so-ket-03-nam-chi-thi-05");
@@ -566,6 +743,8 @@ mod tests {
         assert_eq!(eval_default("{{nam@hom_nay}}", &known, today), "2019-11-22");
         let leap = NaiveDate::from_ymd_opt(2024, 2, 29).expect("date");
         assert_eq!(eval_default("{{nam@hom_nay}}", &known, leap), "2019-02-28");
+        assert_eq!(eval_default("{{nam@05-20}}", &known, today), "2019-05-20");
+        assert_eq!(eval_default("{{nam@02-29}}", &known, today), "2019-02-28");
     }
 
     /// The wizard links its answers: the end year moves the start year, the date and the
@@ -575,7 +754,7 @@ mod tests {
         let t =
             builtin().into_iter().find(|t| t.id == "so-ket-03-nam-chi-thi-05").expect("template");
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-        let mut answers = BTreeMap::new();
+        let mut answers = named(&t);
         answers.insert("nam".to_string(), "2019".to_string());
         let v = wizard_values(&t, &answers, today);
         assert_eq!(v["tu_nam"], "2016");
@@ -612,7 +791,7 @@ mod tests {
         let t =
             builtin().into_iter().find(|t| t.id == "so-ket-03-nam-chi-thi-05").expect("template");
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-        let report = instantiate(&t, &BTreeMap::new(), today).expect("creates");
+        let report = instantiate(&t, &named(&t), today).expect("creates");
         let text = serde_json::to_string(&report).expect("json");
         for fact in [
             "186 tin",

@@ -18,6 +18,18 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2019, 5, 20).expect("date")
 }
 
+/// The answers a template has no default for (the district, the signer), as a user types them.
+fn named(t: &templates::Template) -> BTreeMap<String, String> {
+    t.placeholders
+        .iter()
+        .filter(|p| p.default.is_none())
+        .map(|p| {
+            let v = if p.key == "huyen" { "Cầu Ngang" } else { "Trần Văn Bình" };
+            (p.key.clone(), v.to_string())
+        })
+        .collect()
+}
+
 fn no_blank_left(text: &str, what: &str) {
     for bad in ["{{", "}}", "[năm", "[từ năm]", "[đến năm]", "[số năm]"] {
         assert!(!text.contains(bad), "{what}: «{bad}» left in\n{text}");
@@ -31,14 +43,17 @@ fn every_shipped_template_renders_docx_and_pdf_without_blanks() {
     let state = all.iter().filter(|t| t.report["header"]["profile"] == "nd30").count();
     assert_eq!(state, 1, "one State-profile template");
     for t in &all {
-        let report =
-            templates::instantiate(t, &BTreeMap::new(), today()).expect("fills with defaults");
+        // Without the district and the signer's name it refuses, naming them.
+        let refused = templates::instantiate(t, &BTreeMap::new(), today()).expect_err("asks");
+        assert!(refused.to_string().contains("chưa điền: «Tên huyện»"), "{}: {refused}", t.id);
+        let report = templates::instantiate(t, &named(t), today()).expect("fills with defaults");
         let profile = FormatProfile::builtin(&report.header.profile).expect("profile");
         let pkg = render(&report, &report.header.profile);
         let d = doc(pkg.part("word/document.xml"));
         let text: String = paragraphs(&d).into_iter().map(|(_, t)| t + "\n").collect();
         no_blank_left(&text, &t.id);
-        assert!(text.contains("Tân Lập Giang"), "{}: the default place was filled", t.id);
+        assert!(text.contains("Cầu Ngang"), "{}: the place was filled", t.id);
+        assert!(!text.contains("Tân Lập Giang"), "{}: the sample district planted", t.id);
         let pdf = render_pdf(&report, &profile, env()).expect("pdf");
         let dir = tempfile::tempdir().expect("tmp");
         let path = dir.path().join("t.pdf");
@@ -64,8 +79,7 @@ fn wizard_defaults_follow_the_date_and_answers_override_them() {
     assert_eq!(d["nam"], "2019");
     assert_eq!(d["tu_nam"], "2016");
     assert_eq!(d["ngay"], "2019-05-20");
-    let mut answers = BTreeMap::new();
-    answers.insert("huyen".to_string(), "Cầu Ngang".to_string());
+    let mut answers = named(&t);
     answers.insert("nam".to_string(), "2021".to_string());
     answers.insert("ngay".to_string(), "2021-06-01".to_string());
     let r = templates::instantiate(&t, &answers, today()).expect("fills");
@@ -188,7 +202,7 @@ fn bad_templates_get_clear_messages_and_the_library_stays_safe() {
         Err(EngineError::Template(m)) => assert!(m.contains("không có chỗ trống «tinh»"), "{m}"),
         other => panic!("{other:?}"),
     }
-    let mut answers = BTreeMap::new();
+    let mut answers = named(&good);
     answers.insert("nam".to_string(), "hai nghìn".to_string());
     match templates::instantiate(&good, &answers, today()) {
         Err(EngineError::Template(m)) => assert!(m.contains("phải là một năm"), "{m}"),
@@ -224,4 +238,87 @@ fn bad_templates_get_clear_messages_and_the_library_stays_safe() {
     let filled = templates::instantiate(&lib.get(&id2).expect("get"), &BTreeMap::new(), today())
         .expect("fills");
     assert_eq!(filled.header.number, None);
+}
+
+/// «Lưu làm mẫu» then «Dùng mẫu này» next period: the wizard asks the period, the date, the
+/// place and the signer (defaults: the report's own); the period's years in the text follow the
+/// answers, other years (the directive's date) stay; figures are blank, tables keep last period's
+/// values as comparison columns; nothing of the old date or number is left.
+#[test]
+fn a_report_saved_as_template_asks_like_the_builtin_ones_and_leaves_no_stale_figures() {
+    let source = sample();
+    let t = templates::from_report(&source, "Sơ kết của tôi").expect("template");
+    let keys: Vec<&str> = t.placeholders.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(keys, ["dia_danh", "nam", "tu_nam", "ngay", "nguoi_ky"]);
+    // Saved and read back as the app does.
+    let dir = tempfile::tempdir().expect("tmp");
+    let lib = UserLibrary::new(dir.path().join("mau"));
+    let t = lib.get(&lib.save(t).expect("save")).expect("get");
+    let d = templates::defaults(&t, today());
+    assert_eq!(d["dia_danh"], source.header.place);
+    assert_eq!(d["nguoi_ky"], source.closing.signer_name);
+    let mut answers = BTreeMap::new();
+    answers.insert("nam".to_string(), "2022".to_string());
+    let v = templates::wizard_values(&t, &answers, today());
+    assert_eq!((v["tu_nam"].as_str(), v["ngay"].as_str()), ("2019", "2022-05-20"), "linked");
+    let r = templates::instantiate(&t, &answers, today()).expect("fills");
+    assert_eq!(r.header.date, NaiveDate::from_ymd_opt(2022, 5, 20).expect("date"));
+    assert_eq!(r.header.number, None);
+    let p = r.period.expect("period");
+    assert_eq!((p.start_year, p.end_year), (2019, 2022));
+    let mut figures = 0;
+    let mut comparison = 0;
+    for (_, b) in walk::blocks(&r) {
+        match b {
+            Block::Results(res) => {
+                for f in res.items.iter().flat_map(|i| i.figures.values()) {
+                    assert_eq!(f.value, None, "figure kept: {f:?}");
+                    figures += 1;
+                }
+            }
+            Block::Table(t) => {
+                for (i, c) in t.columns.iter().enumerate() {
+                    let filled =
+                        t.rows.iter().filter(|r| matches!(r.get(i), Some(Cell::Number(_)))).count();
+                    if c.previous {
+                        comparison += filled;
+                    } else if c.kind == ColumnKind::Number {
+                        assert_eq!(filled, 0, "column «{}» kept its figures", c.header);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(figures > 5 && comparison > 5, "figures {figures}, comparison values {comparison}");
+    let text: String = paragraphs(&doc(render(&r, "hd36").part("word/document.xml")))
+        .into_iter()
+        .map(|(_, t)| t + "\n")
+        .collect();
+    assert!(text.contains("từ tháng 5/2019 đến tháng 5/2022"), "period in the text:\n{text}");
+    assert!(text.contains("ngày 15/5/2016"), "the directive's date stays:\n{text}");
+    assert!(
+        text.contains(&source.closing.signer_name) && text.contains("ngày 20 tháng 5 năm 2022")
+    );
+    no_blank_left(&text, "user template");
+    // Another district and signer, answered in the wizard, replace the old ones everywhere.
+    answers.insert("dia_danh".to_string(), "Cầu Kè".to_string());
+    answers.insert("nguoi_ky".to_string(), "Trần Văn Bình".to_string());
+    let r = templates::instantiate(&t, &answers, today()).expect("fills");
+    let json = serde_json::to_string(&r).expect("json");
+    assert!(!json.contains(&source.header.place) && !json.contains(&source.closing.signer_name));
+    assert!(r.header.issuing_body_full.ends_with("Cầu Kè"), "{}", r.header.issuing_body_full);
+}
+
+#[test]
+fn year_references_touch_only_the_period_years_in_period_words() {
+    let f = |s: &str| templates::year_references(s, 2016, 2019);
+    assert_eq!(f("từ tháng 5/2016 đến tháng 5/2019"), "từ tháng 5/[từ năm] đến tháng 5/[đến năm]");
+    assert_eq!(f("Năm 2019, giai đoạn 2016–2019"), "Năm [đến năm], giai đoạn [từ năm]–[đến năm]");
+    assert_eq!(
+        f("Chỉ thị 05, ngày 15/5/2016; ngày 08/3/2019"),
+        "Chỉ thị 05, ngày 15/5/2016; ngày 08/3/2019"
+    );
+    assert_eq!(f("năm 2016; năm 20190; tháng 12/2019"), "năm 2016; năm 20190; tháng 12/[đến năm]");
+    assert_eq!(f("từ năm 2016"), "từ năm [từ năm]");
 }

@@ -493,7 +493,11 @@ values: { [key in string]: string },
 /**
  * Answers that contradict each other, in Vietnamese.
  */
-contradictions: Array<string>, };
+contradictions: Array<string>, 
+/**
+ * The questions still unanswered (their labels).
+ */
+missing: Array<string>, };
 
 export type Preview = { 
 /**

@@ -69,6 +69,7 @@ export function Wizard({ id, onCreated, onCancel }: { id: string; onCreated: (r:
   };
   const type = (key: string, value: string) => setTyped((t) => ({ ...t, [key]: value }));
   const contradictions = state?.contradictions ?? [];
+  const missing = state?.missing ?? [];
   const create = async () => {
     try {
       onCreated(await api.newFromTemplate(id, typed));
@@ -97,6 +98,11 @@ export function Wizard({ id, onCreated, onCancel }: { id: string; onCreated: (r:
           {q.hint && <div className="hint">{q.hint}</div>}
         </div>
       ))}
+      {missing.length > 0 && (
+        <p className="hint" id="wizard-missing">
+          Còn phải điền: {missing.map((m) => `«${m}»`).join(", ")}.
+        </p>
+      )}
       {contradictions.length > 0 && (
         <ul className="notice error" role="alert" id="wizard-contradictions">
           {contradictions.map((c) => (
@@ -110,7 +116,7 @@ export function Wizard({ id, onCreated, onCancel }: { id: string; onCreated: (r:
         </div>
       )}
       <div className="start-actions">
-        <button type="button" className="primary" id="wizard-create" disabled={!data || contradictions.length > 0} onClick={create}>
+        <button type="button" className="primary" id="wizard-create" disabled={!data || !state || contradictions.length > 0 || missing.length > 0} onClick={create}>
           Tạo báo cáo
         </button>
         <button type="button" onClick={onCancel}>
@@ -220,6 +226,10 @@ export function SaveAsTemplate({ report, onDone }: { report: Report; onDone: (te
     <div className="wizard inline" role="dialog" aria-label="Lưu làm mẫu">
       <label htmlFor="template-name">Tên mẫu</label>
       <input id="template-name" value={name} onChange={(e) => setName(e.target.value)} />
+      <p className="hint" id="template-what">
+        Mẫu giữ bố cục và lời văn; số liệu để trống (số liệu bảng kỳ này thành cột «kỳ trước»), số văn bản bỏ trống; khi dùng
+        mẫu sẽ hỏi năm, ngày ban hành, địa danh và người ký.
+      </p>
       <button
         type="button"
         className="primary"
