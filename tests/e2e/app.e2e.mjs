@@ -137,6 +137,12 @@ async function key(k) {
     actions: [{ type: "key", id: "kb", actions: [{ type: "keyDown", value: k }, { type: "keyUp", value: k }] }],
   });
 }
+// Ctrl + a key, as a user presses it.
+async function ctrl(k) {
+  await wd("POST", s("/actions"), {
+    actions: [{ type: "key", id: "kb", actions: [{ type: "keyDown", value: "\uE009" }, { type: "keyDown", value: k }, { type: "keyUp", value: k }, { type: "keyUp", value: "\uE009" }] }],
+  });
+}
 const ENTER = "\uE007";
 const ESC = "\uE00C";
 const recoveryFile = `${process.env.XDG_DATA_HOME}/vn.soanbaocao.app/phuc-hoi.baocao`;
@@ -521,6 +527,48 @@ try {
     if (t.includes("20 tháng 5 năm 2019")) throw new Error("the old date is left");
     if (!t.includes("(kỳ trước)")) throw new Error("no comparison column with last period's values");
     await until("figures to update listed", () => exec(`return (document.querySelector('.problems')?.textContent ?? '').includes('cần cập nhật')`));
+  }, "editor");
+
+  await step("Ctrl+F / Ctrl+H: tìm trong cả báo cáo (đếm, sau/trước, đến ô), thay tất cả là một bước hoàn tác", async () => {
+    await freshSample();
+    await ctrl("f");
+    await until("find bar", () => exec(`return document.activeElement?.id === 'find-text'`));
+    await wd("POST", s(`/element/${await find("#find-text")}/value`), { text: "tân lập giang" });
+    const count = () => exec(`return document.querySelector('#find-count').textContent`);
+    const first = await until("matches counted", async () => ((c) => (/^1\/\d+$/.test(c) ? c : null))(await count()));
+    const n = Number(first.split("/")[1]);
+    if (n < 3) throw new Error(`only ${n} matches`);
+    await key(ENTER);
+    await until("second match", async () => (await count()) === `2/${n}`);
+    await until("its field outlined", () => exec(`return !!document.querySelector('main.editor .found-field')`));
+    const where = await exec(`return document.querySelector('#find-where').textContent`);
+    if (!where.includes("Tân Lập Giang") || where.includes("header.")) throw new Error(`place: ${where}`);
+    await wd("POST", s("/actions"), {
+      actions: [{ type: "key", id: "kb", actions: [{ type: "keyDown", value: "\uE008" }, { type: "keyDown", value: ENTER }, { type: "keyUp", value: ENTER }, { type: "keyUp", value: "\uE008" }] }],
+    });
+    await until("back to the first", async () => (await count()) === `1/${n}`);
+    await key(ESC);
+    await until("cursor on the match in its field", () =>
+      exec(`const a = document.activeElement; return a && a.closest('main.editor') && a.value.slice(a.selectionStart, a.selectionEnd) === 'Tân Lập Giang'`),
+    );
+    await ctrl("h");
+    await until("replace field", () => exec(`return !!document.querySelector('#replace-text')`));
+    await type("#find-text", "Tân Lập Giang");
+    await type("#replace-text", "Cầu Ngang");
+    await shot("e2e-find-replace.png");
+    await click("#replace-all");
+    await until("replaced notice", async () => (await noticeText()).includes(`Đã thay ${n} chỗ`));
+    await until("preview replaced", async () => {
+      const t = await previewText();
+      return t.includes("HUYỆN ỦY CẦU NGANG") && !t.includes("Tân Lập Giang") && !t.includes("TÂN LẬP GIANG");
+    });
+    if ((await count()) !== "Không thấy") throw new Error(`after replace all: ${await count()}`);
+    await click("#find-close");
+    await click("#undo");
+    await until("one undo restores every match", async () => {
+      const t = await previewText();
+      return t.includes("HUYỆN ỦY TÂN LẬP GIANG") && !t.includes("Cầu Ngang");
+    });
   }, "editor");
 
   await step("«Đã lưu» biến mất khi sửa tiếp, không hiện ở trang đầu", async () => {

@@ -19,6 +19,7 @@ import { SaveAsTemplate, TemplateList, TemplateManager, Wizard } from "./compone
 import { ClosingForm, HeaderForm, NodeForm } from "./components/Forms";
 import { Ask, type Question } from "./components/Ask";
 import { Outline } from "./components/Outline";
+import { FindBar } from "./components/FindBar";
 import { LivePreview } from "./components/Preview";
 import type { ProblemView } from "./bindings/types";
 import type { Ops } from "./components/ops";
@@ -63,6 +64,7 @@ export default function App() {
   const [wizard, setWizard] = useState<string | null>(null);
   const [managing, setManaging] = useState(false);
   const [savingTemplate, setSavingTemplate] = useState(false);
+  const [finding, setFinding] = useState<"find" | "replace" | null>(null);
   const report = doc?.history.present ?? null;
   // The live preview (its own component: pages arriving do not re-render the editor) and the
   // problems it found.
@@ -350,6 +352,9 @@ export default function App() {
       } else if (k === "o") {
         e.preventDefault();
         openFile();
+      } else if ((k === "f" || k === "h") && !e.shiftKey && !e.altKey) {
+        e.preventDefault();
+        if (docRef.current) setFinding(k === "h" ? "replace" : "find");
       }
     };
     window.addEventListener("keydown", onKey);
@@ -358,17 +363,24 @@ export default function App() {
 
   // A problem's place: open its outline entry, then focus the field (the deepest one on screen
   // whose path starts with the problem's).
-  const goToField = (select: Path, path: Path) => {
+  // `range`: a found text's place in the field (selected when focused, outlined otherwise).
+  const goToField = (select: Path, path: Path, range?: [number, number], focus = true) => {
     setSelected(select);
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         const fields = [...document.querySelectorAll<HTMLElement>("main.editor [data-path]")];
+        for (const f of document.querySelectorAll(".found-field")) f.classList.remove("found-field");
         for (let n = path.length; n > 0; n--) {
           const key = path.slice(0, n).join(".");
           const el = fields.find((f) => f.dataset.path === key) ?? fields.find((f) => f.dataset.path?.startsWith(`${key}.`));
           if (el) {
             el.scrollIntoView({ block: "center" });
+            if (!focus) {
+              el.classList.add("found-field");
+              return;
+            }
             el.focus();
+            if (range && n === path.length && (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement)) el.setSelectionRange(range[0], range[1]);
             return;
           }
         }
@@ -493,6 +505,9 @@ export default function App() {
         <button type="button" id="redo" disabled={!canRedo(doc.history)} onClick={() => edit({ type: "redo" })} title="Ctrl+Y">
           Làm lại
         </button>
+        <button type="button" id="find" onClick={() => setFinding("replace")} title="Tìm và thay trong cả báo cáo (Ctrl+F, Ctrl+H)">
+          Tìm…
+        </button>
         <span className="sep" />
         <button type="button" id="next-period" onClick={() => nextPeriod(doc.history.present)} title="Lùi ngày và kỳ báo cáo, xóa số văn bản và số liệu cần cập nhật">
           Báo cáo kỳ sau
@@ -509,6 +524,19 @@ export default function App() {
         </button>
         <span className="status">{isDirty ? "Chưa lưu" : doc.path ? "Đã lưu" : ""}</span>
       </header>
+      {finding && (
+        <FindBar
+          report={report}
+          replacing={finding === "replace"}
+          onSet={(path, text) => ops.set(path, text)}
+          onReplaceAll={(next, count) => {
+            edit({ type: "replace", report: next });
+            setNotice({ text: `Đã thay ${count} chỗ (Ctrl+Z để hoàn tác cả ${count}).`, kind: "info" });
+          }}
+          onShow={(select, m, focus) => goToField(select, m.path, [m.start, m.end], focus)}
+          onClose={() => setFinding(null)}
+        />
+      )}
       {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
       {asking && <Ask question={asking.question} onAnswer={answer} />}
       {savingTemplate && (

@@ -230,7 +230,8 @@ export function newBlock(type: Block["type"]): Block {
 /** Parses an engine field path ("body.content[0].sections[1].blocks[2].items[0]") into a Path. */
 export function parsePath(s: string): Path {
   const out: Path = [];
-  for (const m of s.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  // "a.0.b" (a path joined with dots) and "a[0].b" (the engine's) both give numbers for indexes.
+  for (const m of s.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : /^\d+$/.test(m[1]) ? Number(m[1]) : m[1]);
   return out;
 }
 

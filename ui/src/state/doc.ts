@@ -17,6 +17,8 @@ export type DocAction =
   | { type: "insert"; parent: Path; value: unknown; index?: number }
   | { type: "remove"; path: Path }
   | { type: "move"; path: Path; to: number }
+  /** The whole report at once (replace all): one undo step. */
+  | { type: "replace"; report: Report }
   | { type: "saved"; path: string }
   | { type: "undo" }
   | { type: "redo" };
@@ -38,6 +40,8 @@ export function reducer(s: DocState, a: DocAction, now = Date.now()): DocState {
       return { ...s, history: H.edit(s.history, removeAt(r, a.path), null, now) };
     case "move":
       return { ...s, history: H.edit(s.history, moveTo(r, a.path, a.to), null, now) };
+    case "replace":
+      return { ...s, history: H.edit(s.history, a.report, null, now) };
     case "saved":
       return { ...s, path: a.path, saved: r };
     case "undo":
