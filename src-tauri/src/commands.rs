@@ -358,6 +358,13 @@ pub fn close_window<R: Runtime>(window: tauri::Window<R>) -> Result<(), String> 
     window.destroy().map_err(|e| format!("Không đóng được cửa sổ: {e}."))
 }
 
+/// Opens the system's print dialog over the window (the UI's print styles show only the
+/// preview's pages, one A4 sheet each).
+#[tauri::command]
+pub fn print_pages<R: Runtime>(webview: tauri::Webview<R>) -> Result<(), String> {
+    webview.print().map_err(|e| format!("Không mở được hộp thoại in: {e}."))
+}
+
 fn library<R: Runtime>(app: &AppHandle<R>) -> Result<templates::UserLibrary, String> {
     Ok(templates::UserLibrary::new(data_dir(app)?.join("mau")))
 }

@@ -49,6 +49,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::import_template,
             commands::set_unsaved,
             commands::close_window,
+            commands::print_pages,
         ])
 }
 

@@ -571,6 +571,38 @@ try {
     });
   }, "editor");
 
+  await step("Ctrl+P: hộp thoại in của hệ thống, in các trang của bản xem trước", async () => {
+    await freshSample();
+    const others = (flag) => execFileSync("/usr/bin/python3", ["-B", wmScript, String(appPids()[0]), flag], { encoding: "utf8" }).trim();
+    if (others("--others") !== "") throw new Error(`a dialog is open already: ${others("--others")}`);
+    await ctrl("p");
+    const title = await until("print dialog", async () => others("--others") || null, 20_000);
+    console.log(`       (hộp thoại: ${title})`);
+    if (title !== "Print" && title !== "In") throw new Error(`not the print dialog: ${title}`);
+    others("--close-others");
+    await until("print dialog closed", async () => others("--others") === "", 20_000);
+    // What the sheets hold: the page's print rules applied on screen (WebDriver cannot read a
+    // print job): only the preview's pages, each A4 (210 × 297 mm at 96 px per inch).
+    const sheet = await exec(`
+      const rules = [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSMediaRule && r.media.mediaText.includes("print"));
+      // Copied after the media rule in its own sheet (the page's CSP refuses a new <style>).
+      const added = [];
+      for (const r of rules) {
+        const sheet = r.parentStyleSheet;
+        for (const x of [...r.cssRules].filter((x) => !(x instanceof CSSPageRule))) added.push([sheet, sheet.insertRule(x.cssText, sheet.cssRules.length) && sheet.cssRules[sheet.cssRules.length - 1]]);
+      }
+      window.__printAsScreen = added;
+      const box = document.querySelector(".page").getBoundingClientRect();
+      const hidden = [".toolbar", ".outline", ".editor", ".preview-bar"].every((c) => !document.querySelector(c) || getComputedStyle(document.querySelector(c)).display === "none");
+      return { hidden, pages: document.querySelectorAll(".page svg").length, w: box.width, h: box.height, rules: added.length };`);
+    await shot("e2e-print-sheets.png");
+    await exec(`for (const [sheet, rule] of window.__printAsScreen.reverse()) sheet.deleteRule([...sheet.cssRules].indexOf(rule)); return true;`);
+    if (!sheet.hidden || sheet.pages < 5 || Math.abs(sheet.w - 793.7) > 2 || Math.abs(sheet.h - 1122.5) > 2) throw new Error(`print layout: ${JSON.stringify(sheet)}`);
+    // The window still answers.
+    await type("textarea[name=subject]", "sau khi đóng hộp thoại in (E2E)");
+    await until("preview after printing", async () => (await previewText()).includes("sau khi đóng hộp thoại in"));
+  }, "editor");
+
   await step("«Đã lưu» biến mất khi sửa tiếp, không hiện ở trang đầu", async () => {
     await freshSample();
     await click("#save");

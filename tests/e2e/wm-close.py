@@ -39,6 +39,23 @@ def candidates():
 
 
 mine = [(w, t) for w, p, t in candidates() if p == pid]
+# `--others`: the titles of the process's other windows (dialogs such as the print dialog);
+# `--close-others`: the close request to each of them (a dialog's × = Cancel).
+if "--others" in sys.argv[2:] or "--close-others" in sys.argv[2:]:
+    others = [
+        (w, t)
+        for w, t in mine
+        if t and "Soạn Báo Cáo" not in t and w.get_attributes().map_state == X.IsViewable
+    ]
+    for w, t in others:
+        if "--close-others" in sys.argv[2:]:
+            ev = protocol.event.ClientMessage(
+                window=w, client_type=WM_PROTOCOLS, data=(32, [WM_DELETE, X.CurrentTime, 0, 0, 0])
+            )
+            w.send_event(ev, event_mask=X.NoEventMask)
+        print(t)
+    d.flush()
+    sys.exit(0)
 # The visible window (its title ends with the app's name), not GTK's hidden leader window.
 found = [w for w, t in mine if "Soạn Báo Cáo" in t] or [w for w, _ in mine]
 if not found:

@@ -352,6 +352,10 @@ export default function App() {
       } else if (k === "o") {
         e.preventDefault();
         openFile();
+      } else if (k === "p" && !e.shiftKey && !e.altKey) {
+        // The system's print dialog, over the preview's pages (print styles in styles.css).
+        e.preventDefault();
+        if (docRef.current) api.printPages().catch((err) => setNotice({ text: errorText(err), kind: "error" }));
       } else if ((k === "f" || k === "h") && !e.shiftKey && !e.altKey) {
         e.preventDefault();
         if (docRef.current) setFinding(k === "h" ? "replace" : "find");

@@ -53,6 +53,8 @@ export const api = {
   setUnsaved: (unsaved: boolean) => (isTauri() ? call<void>("set_unsaved", { unsaved }) : Promise.resolve()),
   /** Closes the window for good (the user answered the question). */
   closeWindow: () => call<void>("close_window"),
+  /** The system's print dialog over the preview's pages. */
+  printPages: () => call<void>("print_pages"),
   clearRecovery: () => call<void>("clear_recovery"),
   recentFiles: () => call<string[]>("recent_files"),
   listTemplates: () => call<TemplateInfo[]>("list_templates"),
