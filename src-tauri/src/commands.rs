@@ -37,8 +37,9 @@ pub struct Preview {
     pub complete: bool,
     /// The pages drawn: index and SVG markup (no `<style>`; the UI declares the fonts).
     pub pages: Vec<PreviewPage>,
-    /// For each page, the report paths whose content starts there.
-    pub anchors: Vec<Vec<String>>,
+    /// For each page, the report paths whose content starts there (parts, blocks, items);
+    /// absent when unchanged since the version the UI holds.
+    pub anchors: Option<Vec<Vec<String>>>,
     /// Problems found by validation and layout.
     pub problems: Vec<ProblemView>,
     /// Time spent in the command (reading the report, validation, layout, drawing), in

@@ -529,6 +529,21 @@ try {
     await until("figures to update listed", () => exec(`return (document.querySelector('.problems')?.textContent ?? '').includes('cần cập nhật')`));
   }, "editor");
 
+  await step("bản xem trước theo dòng đang sửa: sửa «Bốn là» thì hiện trang có «Bốn là»", async () => {
+    await freshSample();
+    await clickText(".outline li", "Bài học kinh nghiệm (04)");
+    const pageWith = (word) => exec(`return [...document.querySelectorAll('.pages .page')].findIndex(p => p.textContent.includes(arguments[0]))`, [word]);
+    const current = () => exec(`return Number(document.querySelector('.pages .page.current')?.dataset.page ?? -1)`);
+    for (const [i, word] of [[3, "Bốn là"], [0, "Một là"]]) {
+      const box = await until("lesson field", () => exec(`return [...document.querySelectorAll('main.editor textarea[data-path]')].find(t => t.dataset.path.endsWith('.items.' + arguments[0]))?.dataset.path ?? null`, [i]));
+      await click(`textarea[data-path='${box}']`);
+      const want = await pageWith(word);
+      if (want < 0) throw new Error(`«${word}» not in the preview`);
+      await until(`the page with «${word}» (${want + 1}) shown`, async () => (await current()) === want);
+    }
+    if ((await pageWith("Bốn là")) === (await pageWith("Một là"))) console.log("       (Một là và Bốn là cùng một trang: chỉ kiểm được trang có chúng)");
+  }, "editor");
+
   await step("Ctrl+F / Ctrl+H: tìm trong cả báo cáo (đếm, sau/trước, đến ô), thay tất cả là một bước hoàn tác", async () => {
     await freshSample();
     await ctrl("f");

@@ -23,9 +23,10 @@ import { FindBar } from "./components/FindBar";
 import { LivePreview } from "./components/Preview";
 import type { ProblemView } from "./bindings/types";
 import type { Ops } from "./components/ops";
-import { anchorOf, describeProblem, outline, type Path } from "./model/tree";
+import { anchorOf, describeProblem, outline, parsePath, type Path } from "./model/tree";
 import { dirty, initial, reducer, type DocAction, type DocState } from "./state/doc";
 import { maxWait } from "./state/autosave";
+import { focusStore } from "./state/focus";
 import { formatViDate } from "./model/vi";
 import { canRedo, canUndo } from "./state/history";
 
@@ -65,6 +66,8 @@ export default function App() {
   const [managing, setManaging] = useState(false);
   const [savingTemplate, setSavingTemplate] = useState(false);
   const [finding, setFinding] = useState<"find" | "replace" | null>(null);
+  // The field being edited (of the part shown): the preview shows the page where it starts.
+  const focused = useMemo(() => focusStore(), []);
   const report = doc?.history.present ?? null;
   // The live preview (its own component: pages arriving do not re-render the editor) and the
   // problems it found.
@@ -555,7 +558,13 @@ export default function App() {
       )}
       <div className="columns">
         <Outline report={report} selected={selected} onSelect={setSelected} ops={ops} />
-        <main className="editor">
+        <main
+          className="editor"
+          onFocus={(e) => {
+            const path = (e.target as HTMLElement).closest<HTMLElement>("[data-path]")?.dataset.path;
+            if (path) focused.set({ part: anchorOf(selected), anchor: anchorOf(parsePath(path)) });
+          }}
+        >
           {form}
           {(blocking.length > 0 || warnings.length > 0) && (
             <div className="problems" aria-label="Cần xem lại">
@@ -576,7 +585,7 @@ export default function App() {
             </div>
           )}
         </main>
-        <LivePreview report={report} anchor={anchorOf(selected)} fetch={api.preview} onError={showError} onProblems={setProblems} />
+        <LivePreview report={report} anchor={anchorOf(selected)} focused={focused} fetch={api.preview} onError={showError} onProblems={setProblems} />
       </div>
     </div>
   );

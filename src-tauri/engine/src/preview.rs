@@ -14,6 +14,8 @@ use crate::{flow, profile_for, svg, validate};
 #[derive(Default)]
 pub struct PreviewSession {
     layout: Incremental,
+    /// The anchors last sent.
+    anchors: Vec<Vec<String>>,
 }
 
 /// Pages drawn for the preview.
@@ -27,8 +29,9 @@ pub struct PreviewPages {
     pub pages: Vec<(usize, String)>,
     /// Whether `pages` holds every page (the client's copy was not the previous version).
     pub complete: bool,
-    /// For each page, the report paths whose content starts there.
-    pub anchors: Vec<Vec<String>>,
+    /// For each page, the report paths whose content starts there (parts, blocks, items);
+    /// none when the client's copy (version `known`) already has these.
+    pub anchors: Option<Vec<Vec<String>>>,
     /// Problems found by validation and layout (errors do not stop the preview).
     pub problems: Vec<Problem>,
 }
@@ -60,12 +63,22 @@ impl PreviewSession {
         let wanted: Vec<usize> =
             if complete { (0..layout.pages.len()).collect() } else { up.changed };
         let pages = wanted.into_iter().map(|i| (i, svg::page(layout, i, None))).collect();
+        // Anchors per item make a long list: sent only when they changed (a typed letter
+        // rarely moves one).
+        let same = layout.pages.len() == self.anchors.len()
+            && layout.pages.iter().zip(&self.anchors).all(|(p, a)| p.anchors == *a);
+        let anchors = if complete || !same {
+            self.anchors = layout.pages.iter().map(|p| p.anchors.clone()).collect();
+            Some(self.anchors.clone())
+        } else {
+            None
+        };
         Ok(PreviewPages {
             version: up.version,
             page_count: layout.pages.len(),
             pages,
             complete,
-            anchors: layout.pages.iter().map(|p| p.anchors.clone()).collect(),
+            anchors,
             problems,
         })
     }

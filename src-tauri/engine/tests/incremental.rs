@@ -164,3 +164,39 @@ fn typing_in_a_long_report_relays_one_block_and_one_page() {
     assert!(again.changed.is_empty());
     assert_eq!(again.version, up.version);
 }
+
+/// The preview follows the item being edited: each lesson («Bốn là, …») is anchored on the page
+/// where its line starts, a block on its first line's page; anchors are sent again only when
+/// they change.
+#[test]
+fn every_item_is_anchored_where_its_line_starts_and_anchors_are_sent_when_changed() {
+    use baocao_engine::model::{walk, Block};
+    use baocao_engine::preview::PreviewSession;
+    let report = baocao_engine::sample::sample();
+    let (lessons, n) = walk::blocks(&report)
+        .find_map(|(p, b)| match b {
+            Block::Lessons(l) => Some((p, l.items.len())),
+            _ => None,
+        })
+        .expect("lessons");
+    let mut s = PreviewSession::new();
+    let first = s.render(&report, None, env().now).expect("preview");
+    let anchors = first.anchors.expect("all anchors on a complete answer");
+    let page_of = |a: &str| anchors.iter().position(|p| p.iter().any(|x| x == a));
+    for i in 0..n {
+        let page = page_of(&format!("{lessons}.items[{i}]")).expect("item anchored");
+        // The page holds the item's ordinal word.
+        let svg = &first.pages[page].1;
+        let word = ["Một là", "Hai là", "Ba là", "Bốn là"][i.min(3)];
+        assert!(svg.contains(word) || i > 3, "{word} not on page {page}");
+    }
+    assert!(page_of(&lessons).is_some() || page_of(&format!("{lessons}.items[0]")).is_some());
+    // A letter typed at the end of a paragraph moves no anchor: none are sent.
+    let mut edited = report.clone();
+    edited.closing.sentence.push('.');
+    let second = s.render(&edited, Some(first.version), env().now).expect("preview");
+    assert!(!second.complete && second.anchors.is_none(), "anchors resent without a change");
+    // A client that lost the version gets them all again.
+    let third = s.render(&edited, None, env().now).expect("preview");
+    assert!(third.anchors.is_some());
+}

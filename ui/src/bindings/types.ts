@@ -517,9 +517,10 @@ complete: boolean,
  */
 pages: Array<PreviewPage>, 
 /**
- * For each page, the report paths whose content starts there.
+ * For each page, the report paths whose content starts there (parts, blocks, items);
+ * absent when unchanged since the version the UI holds.
  */
-anchors: Array<Array<string>>, 
+anchors: Array<Array<string>> | null, 
 /**
  * Problems found by validation and layout.
  */

@@ -1,7 +1,8 @@
 // The right column: the real pages (SVG from the engine's layout, the same as the PDF), kept
 // scrolled to the page where the part being edited starts. Only pages whose SVG changed are
 // redrawn: the engine sends the changed pages, and unchanged pages keep their string.
-import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { FocusStore } from "../state/focus";
 import type { Preview as PreviewAnswer, ProblemView, Report } from "../bindings/types";
 import { usePreview, type Shown } from "../state/preview";
 import { patchSvg } from "./svgPatch";
@@ -20,17 +21,22 @@ const Page = memo(function Page({ svg, index, current }: { svg: string; index: n
 export function LivePreview({
   report,
   anchor,
+  focused,
   fetch,
   onError,
   onProblems,
 }: {
   report: Report | null;
+  /** The part shown in the editor. */
   anchor: string;
+  /** The field being edited, when it is in that part. */
+  focused: FocusStore;
   fetch: (report: Report, known: number | null) => Promise<PreviewAnswer>;
   onError: (e: unknown) => void;
   onProblems: (problems: ProblemView[]) => void;
 }) {
   const { shown, busy } = usePreview(report, fetch, onError);
+  const field = useSyncExternalStore(focused.subscribe, focused.get);
   const last = useRef("");
   useEffect(() => {
     const problems = shown?.problems ?? [];
@@ -40,7 +46,7 @@ export function LivePreview({
       onProblems(problems);
     }
   }, [shown, onProblems]);
-  return <Preview data={shown} anchor={anchor} busy={busy} />;
+  return <Preview data={shown} anchor={field && field.part === anchor ? field.anchor : anchor} busy={busy} />;
 }
 
 /** `on`, once it has stayed true for `ms`: a notice that would otherwise flash on every key. */
@@ -80,12 +86,16 @@ export function Preview({ data, anchor, busy }: { data: Shown | null; anchor: st
   );
 }
 
-/** The page where `anchor` (or its nearest enclosing part) starts. */
+/** The page where `anchor` (a part, block, item or field) starts: its own anchor, else the
+ * first anchor inside it (a block whose first line is its first item's), else its enclosing
+ * part's. */
 export function pageOf(anchors: string[][], anchor: string): number {
   let probe = anchor;
   for (;;) {
     const i = anchors.findIndex((list) => list.includes(probe));
     if (i >= 0) return i;
+    const inside = anchors.findIndex((list) => list.some((a) => a.startsWith(`${probe}.`) || a.startsWith(`${probe}[`)));
+    if (inside >= 0) return inside;
     const cut = Math.max(probe.lastIndexOf("."), probe.lastIndexOf("["));
     if (cut <= 0) return 0;
     probe = probe.slice(0, cut);

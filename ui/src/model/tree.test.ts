@@ -51,6 +51,15 @@ describe("outline", () => {
     expect(pageOf(anchors, "closing")).toBe(2);
     expect(pageOf(anchors, "annexes[0]")).toBe(0);
   });
+
+  it("follows the item being edited, and a block to its first item's page", () => {
+    const lessons = "body.content[2].sections[3].blocks[0]";
+    const anchors = [["body.content[2].sections[3]", `${lessons}.items[0]`], [`${lessons}.items[2]`], [`${lessons}.items[3]`, "closing"]];
+    expect(pageOf(anchors, `${lessons}.items[3]`)).toBe(2);
+    expect(pageOf(anchors, `${lessons}.items[1]`)).toBe(0);
+    expect(pageOf(anchors, lessons)).toBe(0);
+    expect(pageOf(anchors, `${lessons}.items[2].text`)).toBe(1);
+  });
 });
 
 describe("tables", () => {

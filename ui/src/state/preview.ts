@@ -20,7 +20,8 @@ export function applyPreview(prev: Shown | null, p: Preview): Shown {
   const pages = p.complete || !prev ? new Array<string>(p.page_count).fill("") : prev.pages.slice(0, p.page_count);
   while (pages.length < p.page_count) pages.push("");
   for (const page of p.pages) pages[page.index] = page.svg;
-  return { version: p.version, pages, anchors: p.anchors, problems: p.problems };
+  // Anchors come only when they changed.
+  return { version: p.version, pages, anchors: p.anchors ?? prev?.anchors ?? [], problems: p.problems };
 }
 
 /** When typing happened (performance.now()), per report shown, for the latency figures. */

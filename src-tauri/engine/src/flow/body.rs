@@ -69,7 +69,7 @@ impl FlowBuilder<'_> {
                         }
                     }
                 }
-                Node::Block(b) => self.block(b, opener.take()),
+                Node::Block(b) => self.block(b, opener.take(), &path),
             }
         }
         if let Some((at, anchor)) = unanchored {
@@ -77,8 +77,18 @@ impl FlowBuilder<'_> {
         }
     }
 
-    /// Emits a block; `opener` ("a) ") prefixes its first paragraph.
-    pub(super) fn block(&mut self, block: &Block, opener: Option<String>) {
+    /// Emits a block at report path `at`; `opener` ("a) ") prefixes its first paragraph. Its
+    /// first paragraph is anchored at `at` and each item's at the item's path, so the preview
+    /// can show the page of the line being edited.
+    pub(super) fn block(&mut self, block: &Block, opener: Option<String>, at: &str) {
+        let start = self.blocks.len();
+        self.emit_block(block, opener, at);
+        self.item_anchor = None;
+        self.anchor_from(start, at.to_string());
+    }
+
+    /// Emits a block's paragraphs (see [`Self::block`]).
+    fn emit_block(&mut self, block: &Block, opener: Option<String>, at: &str) {
         let mut opener = opener.map(|o| {
             let s = with(self.body_style(), self.p.headings.point_opener);
             Span { text: o, style: s }
@@ -98,7 +108,8 @@ impl FlowBuilder<'_> {
             }
             Block::Lines(l) => {
                 let marker = self.marker(l.marker);
-                for item in &l.items {
+                for (i, item) in l.items.iter().enumerate() {
+                    self.item_anchor = Some(format!("{at}.items[{i}]"));
                     let spans = first(vec![self.plain(&format!("{marker}{item}"))]);
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
@@ -111,7 +122,8 @@ impl FlowBuilder<'_> {
                     self.push(p);
                 }
                 let marker = self.marker(r.marker);
-                for item in &r.items {
+                for (i, item) in r.items.iter().enumerate() {
+                    self.item_anchor = Some(format!("{at}.items[{i}]"));
                     let text = format!("{marker}{}", self.result_text(item));
                     let spans = first(vec![self.plain(&text)]);
                     let p = self.body_para(Role::Body, spans);
@@ -124,7 +136,8 @@ impl FlowBuilder<'_> {
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
-                for item in &s.items {
+                for (i, item) in s.items.iter().enumerate() {
+                    self.item_anchor = Some(format!("{at}.items[{i}]"));
                     let spans = first(vec![self.plain(&format!("{}{item}", rules.dash_marker))]);
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
@@ -136,9 +149,9 @@ impl FlowBuilder<'_> {
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
-                for (label, items) in [
-                    (&rules.objective_label, &c.objective),
-                    (&rules.subjective_label, &c.subjective),
+                for (label, items, key) in [
+                    (&rules.objective_label, &c.objective, "objective"),
+                    (&rules.subjective_label, &c.subjective, "subjective"),
                 ] {
                     if items.is_empty() {
                         continue;
@@ -148,7 +161,8 @@ impl FlowBuilder<'_> {
                     let mut p = self.body_para(Role::Body, spans);
                     p.keep_next = true;
                     self.push(p);
-                    for item in items {
+                    for (i, item) in items.iter().enumerate() {
+                        self.item_anchor = Some(format!("{at}.{key}[{i}]"));
                         let p = self.body_para(
                             Role::Body,
                             vec![self.plain(&format!("{}{item}", rules.dash_marker))],
@@ -164,6 +178,7 @@ impl FlowBuilder<'_> {
                     self.push(p);
                 }
                 for (i, item) in l.items.iter().enumerate() {
+                    self.item_anchor = Some(format!("{at}.items[{i}]"));
                     let word = match l.ordinals {
                         OrdinalSet::MotLa => mot_la(i + 1),
                         OrdinalSet::ThuNhat => thu_nhat(i + 1),
@@ -187,6 +202,7 @@ impl FlowBuilder<'_> {
                 p.keep_next = true;
                 self.push(p);
                 for (i, group) in g.groups.iter().enumerate() {
+                    self.item_anchor = Some(format!("{at}.groups[{i}]"));
                     let n = i + 1;
                     let number = match g.numbering {
                         GroupNumbering::Parenthesized => {
@@ -231,7 +247,8 @@ impl FlowBuilder<'_> {
                     .proposal_format
                     .split_once("{text}")
                     .unwrap_or((&rules.proposal_format, ""));
-                for item in &pr.items {
+                for (i, item) in pr.items.iter().enumerate() {
+                    self.item_anchor = Some(format!("{at}.items[{i}]"));
                     let lead = fill(before, &[("addressee", item.addressee.trim())]);
                     let lead_trimmed = lead.trim_end();
                     let gap = &lead[lead_trimmed.len()..];

@@ -22,11 +22,19 @@ pub struct FlowBuilder<'a> {
     pub(super) p: &'a FormatProfile,
     pub(super) blocks: Vec<FBlock>,
     pub(super) refs: YearRefs,
+    /// The report path of the item whose paragraph is pushed next (the preview follows it).
+    pub(super) item_anchor: Option<String>,
 }
 
 /// Resolves a report into its flow under a profile; `now` stamps the document properties.
 pub fn build(report: &Report, profile: &FormatProfile, now: DateTime<Utc>) -> Flow {
-    let mut b = FlowBuilder { report, p: profile, blocks: Vec::new(), refs: YearRefs::of(report) };
+    let mut b = FlowBuilder {
+        report,
+        p: profile,
+        blocks: Vec::new(),
+        refs: YearRefs::of(report),
+        item_anchor: None,
+    };
     b.header_block();
     b.title_block();
     b.body();
@@ -116,7 +124,10 @@ impl FlowBuilder<'_> {
     }
 
     /// Appends a paragraph to the flow.
-    pub(super) fn push(&mut self, p: FPara) {
+    pub(super) fn push(&mut self, mut p: FPara) {
+        if let Some(a) = self.item_anchor.take() {
+            p.anchor.get_or_insert(a);
+        }
         self.blocks.push(FBlock::Para(p));
     }
 

@@ -145,7 +145,7 @@ impl FlowBuilder<'_> {
                     self.push(t);
                     self.push(r);
                 }
-                Node::Block(b) => self.block(b, None),
+                Node::Block(b) => self.block(b, None, &path),
                 _ => {}
             }
         }
