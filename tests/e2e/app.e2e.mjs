@@ -544,6 +544,28 @@ try {
     if ((await pageWith("Bốn là")) === (await pageWith("Một là"))) console.log("       (Một là và Bốn là cùng một trang: chỉ kiểm được trang có chúng)");
   }, "editor");
 
+  await step("thu phóng bản xem trước: Ctrl+= / Ctrl+− / Ctrl+0 (vừa khung), nút −, +", async () => {
+    await freshSample();
+    const width = () => exec(`return document.querySelector('.pages .page').getBoundingClientRect().width`);
+    const column = await exec(`return document.querySelector('.pages').clientWidth`);
+    const fit = await width();
+    if (fit < column - 60) throw new Error(`fit width: page ${fit} px in a column of ${column} px`);
+    await ctrl("=");
+    await until("zoomed in", async () => (await width()) > fit + 20);
+    const label = await exec(`return document.querySelector('#zoom-fit').textContent`);
+    if (!/^\d+%$/.test(label)) throw new Error(`zoom label ${label}`);
+    await ctrl("-");
+    await ctrl("-");
+    await until("zoomed out", async () => (await width()) < fit - 20);
+    await click("#zoom-in");
+    await click("#zoom-in");
+    await click("#zoom-in");
+    await until("button zooms in", async () => (await width()) > fit);
+    await shot("e2e-preview-zoomed.png");
+    await ctrl("0");
+    await until("fit width again", async () => Math.abs((await width()) - fit) < 2 && (await exec(`return document.querySelector('#zoom-fit').textContent`)) === "Vừa khung");
+  }, "editor");
+
   await step("Ctrl+F / Ctrl+H: tìm trong cả báo cáo (đếm, sau/trước, đến ô), thay tất cả là một bước hoàn tác", async () => {
     await freshSample();
     await ctrl("f");

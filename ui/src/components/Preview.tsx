@@ -2,6 +2,7 @@
 // scrolled to the page where the part being edited starts. Only pages whose SVG changed are
 // redrawn: the engine sends the changed pages, and unchanged pages keep their string.
 import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { CSSProperties } from "react";
 import type { FocusStore } from "../state/focus";
 import type { Preview as PreviewAnswer, ProblemView, Report } from "../bindings/types";
 import { usePreview, type Shown } from "../state/preview";
@@ -63,8 +64,39 @@ function useLasting(on: boolean, ms: number): boolean {
   return on && lasting;
 }
 
+/** Zoom steps, as a fraction of the page's real size (A4 at 96 px per inch: 793.7 px wide). */
+export const ZOOMS = [0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
+const A4_PX = (210 / 25.4) * 96;
+
+/** The next zoom step from `now` (a fraction of the real size) in direction `d` (+1, −1). */
+export function nextZoom(now: number, d: 1 | -1): number {
+  if (d > 0) return ZOOMS.find((z) => z > now + 0.005) ?? ZOOMS[ZOOMS.length - 1];
+  return [...ZOOMS].reverse().find((z) => z < now - 0.005) ?? ZOOMS[0];
+}
+
 export function Preview({ data, anchor, busy }: { data: Shown | null; anchor: string; busy: boolean }) {
   const box = useRef<HTMLDivElement>(null);
+  // null: the pages fit the column's width; else a fraction of their real size.
+  const [zoom, setZoom] = useState<number | null>(null);
+  const step = (d: 1 | -1) =>
+    setZoom((z) => {
+      const first = box.current?.querySelector<HTMLElement>(".page");
+      const now = z ?? (first ? first.getBoundingClientRect().width / A4_PX : 1);
+      return nextZoom(now, d);
+    });
+  // Ctrl+= (or Ctrl++), Ctrl+− and Ctrl+0 (fit the width), wherever the focus is.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      if (e.key === "=" || e.key === "+") step(1);
+      else if (e.key === "-" || e.key === "_") step(-1);
+      else if (e.key === "0") setZoom(null);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
   // Shown only when an update is slow: changing the bar on every key made the web view lay out
   // and paint the preview column twice per key (measured, docs/performance.md).
   const slow = useLasting(busy, 400);
@@ -73,13 +105,26 @@ export function Preview({ data, anchor, busy }: { data: Shown | null; anchor: st
   useEffect(() => {
     const el = box.current?.querySelector<HTMLElement>(`[data-page="${page}"]`);
     el?.scrollIntoView({ block: "start", behavior: "auto" });
-  }, [page, count]);
+  }, [page, count, zoom]);
   return (
     <aside className="preview" aria-label="Xem trước trang in">
       <div className="preview-bar">
-        Xem trước {data ? `— ${count} trang` : ""} {slow && <span className="busy">đang cập nhật…</span>}
+        <span>
+          Xem trước {data ? `— ${count} trang` : ""} {slow && <span className="busy">đang cập nhật…</span>}
+        </span>
+        <span className="zoom">
+          <button type="button" id="zoom-out" onClick={() => step(-1)} title="Thu nhỏ (Ctrl+−)" aria-label="Thu nhỏ">
+            −
+          </button>
+          <button type="button" id="zoom-fit" onClick={() => setZoom(null)} title="Vừa khung (Ctrl+0)">
+            {zoom === null ? "Vừa khung" : `${Math.round(zoom * 100)}%`}
+          </button>
+          <button type="button" id="zoom-in" onClick={() => step(1)} title="Phóng to (Ctrl+=)" aria-label="Phóng to">
+            +
+          </button>
+        </span>
       </div>
-      <div className="pages" ref={box}>
+      <div className={`pages ${zoom === null ? "fit" : "zoomed"}`} ref={box} style={zoom === null ? undefined : ({ "--page-width": `${(A4_PX * zoom).toFixed(1)}px` } as CSSProperties)}>
         {data?.pages.map((svg, i) => <Page key={i} svg={svg} index={i} current={i === page} />)}
       </div>
     </aside>
