@@ -566,6 +566,45 @@ try {
     await until("fit width again", async () => Math.abs((await width()) - fit) < 2 && (await exec(`return document.querySelector('#zoom-fit').textContent`)) === "Vừa khung");
   }, "editor");
 
+  await step("Ctrl+B / Ctrl+I trong đoạn văn: chữ đậm, nghiêng trên bản xem trước và trong tệp Word", async () => {
+    await freshSample();
+    await clickText(".outline li", "Mở đầu");
+    const box = await until("opening paragraph", () => exec(`return document.querySelector('main.editor textarea[data-path$=".text"]')?.dataset.path ?? null`));
+    const css = `textarea[data-path='${box}']`;
+    await type(css, "Về công tác tuyên truyền: Ban Tuyên giáo chủ động phối hợp.");
+    // Select «Về công tác tuyên truyền:» and press Ctrl+B; then «chủ động» and Ctrl+I.
+    await exec(`const t = document.querySelector(arguments[0]); t.focus(); t.setSelectionRange(0, 25); return true;`, [css]);
+    await ctrl("b");
+    await until("bold markers", async () => (await exec(`return document.querySelector(arguments[0]).value`, [css])).startsWith("**Về công tác tuyên truyền:**"));
+    await exec(`const t = document.querySelector(arguments[0]); const i = t.value.indexOf("chủ động"); t.setSelectionRange(i, i + 8); return true;`, [css]);
+    await ctrl("i");
+    await until("italic markers", async () => (await exec(`return document.querySelector(arguments[0]).value`, [css])).includes("_chủ động_"));
+    const styled = await until("bold and italic in the preview", () =>
+      exec(`const ts = [...document.querySelectorAll('.pages .page svg text')];
+        const b = ts.find(t => t.textContent.includes('Về công tác tuyên truyền:'));
+        const i = ts.find(t => t.textContent.includes('chủ động') && t.getAttribute('font-style') === 'italic');
+        return b && i && b.getAttribute('font-weight') === 'bold' && !document.querySelector('.pages').textContent.includes('**') ? true : null`),
+    );
+    if (!styled) throw new Error("not styled");
+    await shot("e2e-bold-italic.png");
+    // The preview's runs end where the PDF's do, whatever the web view's own measure.
+    const runs = await exec(`return [...document.querySelectorAll('.pages .page svg text')].filter(t => /Ban Tuyên giáo $|chủ động/.test(t.textContent)).slice(0, 2).map(t => [Number(t.getAttribute('x')), t.getBBox().width])`);
+    if (runs.length !== 2 || runs[0][0] + runs[0][1] > runs[1][0] + 0.5) throw new Error(`runs overlap: ${JSON.stringify(runs)}`);
+    // Ctrl+B again on the bold words takes the bold off (one more Ctrl+Z step each).
+    await exec(`const t = document.querySelector(arguments[0]); t.setSelectionRange(2, 27); return true;`, [css]);
+    await ctrl("b");
+    await until("bold removed", async () => (await exec(`return document.querySelector(arguments[0]).value`, [css])).startsWith("Về công tác tuyên truyền: "));
+    await ctrl("z");
+    await until("undo puts it back", async () => (await exec(`return document.querySelector(arguments[0]).value`, [css])).startsWith("**Về công tác"));
+    const started = Date.now();
+    await click("#export-docx");
+    await until("export notice", async () => (await noticeText()).includes("Đã xuất"));
+    const file = readdirSync(dir).filter((f) => f.endsWith(".docx") && statSync(`${dir}/${f}`).mtimeMs >= started - 1000)[0];
+    if (!file) throw new Error("no DOCX written");
+    const xml = execFileSync("unzip", ["-p", `${dir}/${file}`, "word/document.xml"], { encoding: "utf8" });
+    if (xml.includes("**") || !/<w:b ?\/>(?:(?!<\/w:r>).)*Về công tác tuyên truyền:/s.test(xml)) throw new Error("no bold run in the DOCX");
+  }, "editor");
+
   await step("Ctrl+F / Ctrl+H: tìm trong cả báo cáo (đếm, sau/trước, đến ô), thay tất cả là một bước hoàn tác", async () => {
     await freshSample();
     await ctrl("f");

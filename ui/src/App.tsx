@@ -20,6 +20,7 @@ import { ClosingForm, HeaderForm, NodeForm } from "./components/Forms";
 import { Ask, type Question } from "./components/Ask";
 import { Outline } from "./components/Outline";
 import { FindBar } from "./components/FindBar";
+import { toggleMark } from "./components/marks";
 import { LivePreview } from "./components/Preview";
 import type { ProblemView } from "./bindings/types";
 import type { Ops } from "./components/ops";
@@ -355,6 +356,13 @@ export default function App() {
       } else if (k === "o") {
         e.preventDefault();
         openFile();
+      } else if ((k === "b" || k === "i") && !e.shiftKey && !e.altKey) {
+        // Bold / italic in the text of the part's content (see toggleMark).
+        const el = document.activeElement;
+        if (el instanceof HTMLTextAreaElement && el.closest("main.editor") && !/^(header|closing)\b/.test(el.dataset.path ?? "")) {
+          e.preventDefault();
+          toggleMark(el, k === "b" ? "**" : "_");
+        }
       } else if (k === "p" && !e.shiftKey && !e.altKey) {
         // The system's print dialog, over the preview's pages (print styles in styles.css).
         e.preventDefault();

@@ -60,7 +60,7 @@ fn draw(layout: &Layout, index: usize, faces: Option<&str>) -> String {
             Item::Text(t) => {
                 let _ = write!(
                     s,
-                    r#"<text x="{:.2}" y="{:.2}" font-size="{}"{}{}{} xml:space="preserve">{}</text>"#,
+                    r#"<text x="{:.2}" y="{:.2}" font-size="{}"{}{}{} textLength="{:.2}" xml:space="preserve">{}</text>"#,
                     t.x,
                     t.y,
                     t.style.size_pt,
@@ -71,6 +71,14 @@ fn draw(layout: &Layout, index: usize, faces: Option<&str>) -> String {
                     } else {
                         String::new()
                     },
+                    // The run's width as laid out (and printed in the PDF): a browser whose own
+                    // measure differs (a space after a run was drawn wider) still ends it there.
+                    crate::metrics::text_width_pt(
+                        &t.text,
+                        t.style.size_pt,
+                        t.style.bold,
+                        t.style.italic
+                    ) + t.word_spacing * t.text.matches(' ').count() as f64,
                     escape(&crate::metrics::printable(&t.text))
                 );
             }

@@ -108,6 +108,91 @@ pub fn thu_nhat(n: usize) -> String {
     }
 }
 
+/// A piece of body text with its inline emphasis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked {
+    /// The text, markers removed.
+    pub text: String,
+    /// Written `**so**`.
+    pub bold: bool,
+    /// Written `_so_`.
+    pub italic: bool,
+}
+
+/// Splits body text at its inline emphasis: `**đậm**` (bold) and `_nghiêng_` (italic), either
+/// inside the other. A marker counts only in a pair that encloses text starting and ending with
+/// a non-space (`_` also only outside a word: `ten_tep` stays as typed); anything unpaired is
+/// printed as typed.
+pub fn inline_marks(text: &str) -> Vec<Marked> {
+    let mut out = Vec::new();
+    if !text.contains("**") && !text.contains('_') {
+        out.push(Marked { text: text.to_string(), bold: false, italic: false });
+        return out;
+    }
+    for (part, bold) in pairs(text, "**", false) {
+        for (piece, italic) in pairs(&part, "_", true) {
+            match out.last_mut() {
+                Some(m) if m.bold == bold && m.italic == italic => m.text.push_str(&piece),
+                _ => out.push(Marked { text: piece, bold, italic }),
+            }
+        }
+    }
+    out.retain(|m| !m.text.is_empty());
+    if out.is_empty() {
+        out.push(Marked { text: String::new(), bold: false, italic: false });
+    }
+    out
+}
+
+/// `text` cut at pairs of `marker`: (piece, inside a pair). `outside_words`: a marker next to a
+/// letter or digit on its outer side is not one.
+fn pairs(text: &str, marker: &str, outside_words: bool) -> Vec<(String, bool)> {
+    let word = |c: Option<char>| outside_words && c.is_some_and(char::is_alphanumeric);
+    let opens = |at: usize| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + marker.len()..].chars().next();
+        !word(before) && after.is_some_and(|c| !c.is_whitespace())
+    };
+    let closes = |at: usize| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + marker.len()..].chars().next();
+        before.is_some_and(|c| !c.is_whitespace()) && !word(after)
+    };
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(marker).map(|i| i + from) {
+        let inner = i + marker.len();
+        let close = opens(i)
+            .then(|| {
+                let mut j = inner;
+                while let Some(k) = text[j..].find(marker).map(|k| k + j) {
+                    if k > inner && closes(k) {
+                        return Some(k);
+                    }
+                    j = k + marker.len();
+                }
+                None
+            })
+            .flatten();
+        match close {
+            Some(k) => {
+                plain.push_str(&text[from..i]);
+                out.push((std::mem::take(&mut plain), false));
+                out.push((text[inner..k].to_string(), true));
+                from = k + marker.len();
+            }
+            None => {
+                plain.push_str(&text[from..inner]);
+                from = inner;
+            }
+        }
+    }
+    plain.push_str(&text[from..]);
+    out.push((plain, false));
+    out
+}
+
 /// The text after an ordinal the user typed at the start of a lesson or a group ("Hai là, …",
 /// "Thứ ba: …", "3 là …"), which the engine writes itself: `None` if there is none.
 pub fn strip_typed_ordinal(item: &str) -> Option<&str> {
@@ -271,6 +356,34 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    fn marks(t: &str) -> Vec<(String, bool, bool)> {
+        inline_marks(t).into_iter().map(|m| (m.text, m.bold, m.italic)).collect()
+    }
+
+    #[test]
+    fn inline_bold_and_italic() {
+        let s = |t: &str, b, i| (t.to_string(), b, i);
+        assert_eq!(
+            marks("**Về công tác tuyên truyền:** Ban đã _chủ động_ phối hợp."),
+            [
+                s("Về công tác tuyên truyền:", true, false),
+                s(" Ban đã ", false, false),
+                s("chủ động", false, true),
+                s(" phối hợp.", false, false)
+            ]
+        );
+        assert_eq!(
+            marks("**đậm _và nghiêng_**"),
+            [s("đậm ", true, false), s("và nghiêng", true, true)]
+        );
+        // Unpaired or spaced markers and words with underscores stay as typed.
+        for t in ["a ** b ** c", "**chưa đóng", "ten_tep_moi", "2 * 3 = 6", "_ a _", "(*)", ""] {
+            assert_eq!(marks(t), [s(t, false, false)], "{t:?}");
+        }
+        assert_eq!(marks("x **** y"), [s("x **** y", false, false)]);
+    }
+
     #[test]
     fn typed_ordinals_are_found_and_only_them() {
         use super::strip_typed_ordinal as strip;

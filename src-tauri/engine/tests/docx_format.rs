@@ -492,3 +492,56 @@ fn ordinals_typed_by_the_user_are_printed_once() {
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("2 («Hai là,»)") && warnings[0].contains("3 («thứ ba:»)"));
 }
+
+/// Bold and italic inside a paragraph («**Về công tác tuyên truyền:**», «_nghiêng_») reach the
+/// DOCX as bold / italic runs, the PDF in the bold and italic faces, the preview's SVG as bold /
+/// italic text, without the markers; roll forward and templates keep them.
+#[test]
+fn inline_bold_and_italic_reach_every_writer() {
+    use baocao_engine::model::{Block, Paragraph};
+    let mut r = sample();
+    r.body.opening = vec![Block::Paragraph(Paragraph {
+        text: "**Về công tác tuyên truyền:** Ban Tuyên giáo _chủ động_ phối hợp; tệp ten_tep giữ nguyên."
+            .into(),
+    })];
+    let pkg = render(&r, "hd36");
+    let xml = pkg.part("word/document.xml");
+    assert!(!xml.contains("**") && !xml.contains("_chủ động_"), "markers left in the DOCX");
+    let d = doc(xml);
+    let p = find_para_starting(&d, "Về công tác tuyên truyền:");
+    let runs: Vec<(String, bool, bool)> = descendants(p, "r")
+        .map(|run| {
+            let text: String = descendants(run, "t").filter_map(|t| t.text()).collect();
+            let rpr = child(run, "rPr");
+            (text, rpr.is_some_and(|r| is_on(r, "b")), rpr.is_some_and(|r| is_on(r, "i")))
+        })
+        .filter(|(t, _, _)| !t.is_empty())
+        .collect();
+    assert!(runs.iter().any(|(t, b, i)| t == "Về công tác tuyên truyền:" && *b && !*i), "{runs:?}");
+    assert!(runs.iter().any(|(t, b, i)| t == "chủ động" && !*b && *i), "{runs:?}");
+    assert!(runs.iter().any(|(t, b, _)| t.contains("ten_tep") && !*b), "{runs:?}");
+
+    let profile = FormatProfile::builtin("hd36").expect("profile");
+    let pdf = baocao_engine::render_pdf(&r, &profile, env()).expect("pdf");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("b.pdf");
+    std::fs::write(&path, &pdf.bytes).expect("write");
+    let out =
+        std::process::Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext");
+    let text = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
+    assert!(text.contains("Về công tác tuyên truyền: Ban Tuyên giáo chủ động phối hợp"), "{text}");
+    assert!(!text.contains("**"));
+
+    let (_, pages, _) = baocao_engine::render_layout(&r, &profile, env()).expect("layout");
+    let svg = baocao_engine::svg::page(&pages, 0, None);
+    let bold =
+        svg.split("<text").find(|t| t.contains("Về công tác tuyên truyền:")).expect("svg text");
+    assert!(bold.contains("bold"), "{bold}");
+    let italic = svg.split("<text").find(|t| t.contains("chủ động")).expect("italic");
+    assert!(italic.contains("italic") && !italic.contains("Ban Tuyên giáo"), "{italic}");
+
+    let next = baocao_engine::rollforward::next_period(&r, 1);
+    assert!(
+        matches!(&next.body.opening[0], Block::Paragraph(p) if p.text.starts_with("**Về công tác"))
+    );
+}

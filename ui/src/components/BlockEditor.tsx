@@ -54,7 +54,16 @@ function AddBlock({ onAdd }: { onAdd: (t: Block["type"]) => void }) {
 export function BlockEditor({ path, block, ops }: { path: Path; block: Block; ops: Ops }) {
   switch (block.type) {
     case "paragraph":
-      return <TextField label="Nội dung" path={[...path, "text"]} value={block.text} ops={ops} multiline />;
+      return (
+        <TextField
+          label="Nội dung"
+          path={[...path, "text"]}
+          value={block.text}
+          ops={ops}
+          multiline
+          hint="Chữ đậm: chọn chữ rồi Ctrl+B (thành **chữ**); chữ nghiêng: Ctrl+I (thành _chữ_)."
+        />
+      );
     case "lines":
       return (
         <>

@@ -102,7 +102,7 @@ impl FlowBuilder<'_> {
         let rules = &self.p.blocks;
         match block {
             Block::Paragraph(p) => {
-                let spans = first(vec![self.plain(&p.text)]);
+                let spans = first(self.rich("", &p.text));
                 let p = self.body_para(Role::Body, spans);
                 self.push(p);
             }
@@ -110,42 +110,41 @@ impl FlowBuilder<'_> {
                 let marker = self.marker(l.marker);
                 for (i, item) in l.items.iter().enumerate() {
                     self.item_anchor = Some(format!("{at}.items[{i}]"));
-                    let spans = first(vec![self.plain(&format!("{marker}{item}"))]);
+                    let spans = first(self.rich(&marker, item));
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
             }
             Block::Results(r) => {
                 if let Some(intro) = &r.intro {
-                    let spans = first(vec![self.plain(intro)]);
+                    let spans = first(self.rich("", intro));
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
                 let marker = self.marker(r.marker);
                 for (i, item) in r.items.iter().enumerate() {
                     self.item_anchor = Some(format!("{at}.items[{i}]"));
-                    let text = format!("{marker}{}", self.result_text(item));
-                    let spans = first(vec![self.plain(&text)]);
+                    let spans = first(self.rich(&marker, &self.result_text(item)));
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
             }
             Block::Shortcomings(s) => {
                 if let Some(intro) = &s.intro {
-                    let spans = first(vec![self.plain(intro)]);
+                    let spans = first(self.rich("", intro));
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
                 for (i, item) in s.items.iter().enumerate() {
                     self.item_anchor = Some(format!("{at}.items[{i}]"));
-                    let spans = first(vec![self.plain(&format!("{}{item}", rules.dash_marker))]);
+                    let spans = first(self.rich(&rules.dash_marker, item));
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
             }
             Block::Causes(c) => {
                 if let Some(intro) = &c.intro {
-                    let spans = first(vec![self.plain(intro)]);
+                    let spans = first(self.rich("", intro));
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
@@ -163,17 +162,14 @@ impl FlowBuilder<'_> {
                     self.push(p);
                     for (i, item) in items.iter().enumerate() {
                         self.item_anchor = Some(format!("{at}.{key}[{i}]"));
-                        let p = self.body_para(
-                            Role::Body,
-                            vec![self.plain(&format!("{}{item}", rules.dash_marker))],
-                        );
+                        let p = self.body_para(Role::Body, self.rich(&rules.dash_marker, item));
                         self.push(p);
                     }
                 }
             }
             Block::Lessons(l) => {
                 if let Some(intro) = &l.intro {
-                    let spans = first(vec![self.plain(intro)]);
+                    let spans = first(self.rich("", intro));
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
@@ -186,10 +182,9 @@ impl FlowBuilder<'_> {
                     let s = with(self.body_style(), rules.ordinal);
                     // An ordinal typed by the user is dropped (validation says so).
                     let item = strip_typed_ordinal(item).unwrap_or(item).trim();
-                    let spans = first(vec![
-                        Span { text: word, style: s },
-                        self.plain(&format!("{}{}", rules.ordinal_separator, item)),
-                    ]);
+                    let mut spans = vec![Span { text: word, style: s }];
+                    spans.extend(self.rich(&rules.ordinal_separator, item));
+                    let spans = first(spans);
                     let p = self.body_para(Role::Lesson, spans);
                     self.push(p);
                 }
@@ -229,17 +224,14 @@ impl FlowBuilder<'_> {
                     );
                     self.push(p);
                     for item in &group.items {
-                        let p = self.body_para(
-                            Role::Body,
-                            vec![self.plain(&format!("{}{item}", rules.dash_marker))],
-                        );
+                        let p = self.body_para(Role::Body, self.rich(&rules.dash_marker, item));
                         self.push(p);
                     }
                 }
             }
             Block::Proposals(pr) => {
                 if let Some(intro) = &pr.intro {
-                    let spans = first(vec![self.plain(intro)]);
+                    let spans = first(self.rich("", intro));
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
@@ -253,11 +245,12 @@ impl FlowBuilder<'_> {
                     let lead_trimmed = lead.trim_end();
                     let gap = &lead[lead_trimmed.len()..];
                     let s = with(self.body_style(), rules.proposal_addressee);
-                    let spans = first(vec![
+                    let mut spans = vec![
                         self.plain(&rules.dash_marker),
                         Span { text: lead_trimmed.to_string(), style: s },
-                        self.plain(&format!("{gap}{}{after}", item.text.trim())),
-                    ]);
+                    ];
+                    spans.extend(self.rich(gap, &format!("{}{after}", item.text.trim())));
+                    let spans = first(spans);
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }

@@ -123,6 +123,25 @@ impl FlowBuilder<'_> {
         Span { text: text.to_string(), style: self.body_style() }
     }
 
+    /// Body text with its inline emphasis (`**đậm**`, `_nghiêng_`), after `prefix` (a list
+    /// marker, printed as is).
+    pub(super) fn rich(&self, prefix: &str, text: &str) -> Vec<Span> {
+        let base = self.body_style();
+        let mut out: Vec<Span> = Vec::new();
+        if !prefix.is_empty() {
+            out.push(Span { text: prefix.to_string(), style: base });
+        }
+        for m in crate::text::inline_marks(text) {
+            let style =
+                SpanStyle { bold: base.bold || m.bold, italic: base.italic || m.italic, ..base };
+            match out.last_mut() {
+                Some(last) if last.style == style => last.text.push_str(&m.text),
+                _ => out.push(Span { text: m.text, style }),
+            }
+        }
+        out
+    }
+
     /// Appends a paragraph to the flow.
     pub(super) fn push(&mut self, mut p: FPara) {
         if let Some(a) = self.item_anchor.take() {
