@@ -37,6 +37,16 @@ describe("find and replace", () => {
     expect(replaceAll(report, "không có trong báo cáo", "x").report).toBe(report);
   });
 
+  it("never touches figure names such as {van_ban} or {count}", () => {
+    expect(occurrences("Ban Thường vụ ban hành {van_ban} văn bản", "ban", false)).toEqual([
+      [0, 3],
+      [14, 17],
+    ]);
+    const { report: next } = replaceAll(report, "ban", "BỘ");
+    const names = (r: Report) => JSON.stringify(r).match(/\{[a-z_]+\}/g);
+    expect(names(next)).toEqual(names(report));
+  });
+
   it("replaces one occurrence and handles overlapping text", () => {
     expect(occurrences("aaaa", "aa", true)).toEqual([
       [0, 2],

@@ -26,8 +26,14 @@ export function occurrences(text: string, query: string, matchCase: boolean): [n
       needle = query.toLocaleLowerCase("vi");
     }
   }
+  // Figure names ({van_ban}) and {count} are not text: a match touching one is skipped, so
+  // replacing «ban» never breaks «{van_ban}».
+  const names = [...text.matchAll(/\{[A-Za-z0-9_]+\}/g)].map((m) => [m.index, m.index + m[0].length]);
   const out: [number, number][] = [];
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) out.push([i, i + needle.length]);
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) {
+    const end = i + needle.length;
+    if (!names.some(([s, e]) => i < e && end > s)) out.push([i, end]);
+  }
   return out;
 }
 
