@@ -14,8 +14,8 @@ use crate::{flow, profile_for, svg, validate};
 #[derive(Default)]
 pub struct PreviewSession {
     layout: Incremental,
-    /// The anchors last sent.
-    anchors: Vec<Vec<String>>,
+    /// A hash of the anchors last sent.
+    anchors_sent: Option<u64>,
 }
 
 /// Pages drawn for the preview.
@@ -65,14 +65,15 @@ impl PreviewSession {
         let pages = wanted.into_iter().map(|i| (i, svg::page(layout, i, None))).collect();
         // Anchors per item make a long list: sent only when they changed (a typed letter
         // rarely moves one).
-        let same = layout.pages.len() == self.anchors.len()
-            && layout.pages.iter().zip(&self.anchors).all(|(p, a)| p.anchors == *a);
-        let anchors = if complete || !same {
-            self.anchors = layout.pages.iter().map(|p| p.anchors.clone()).collect();
-            Some(self.anchors.clone())
-        } else {
-            None
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            layout.pages.iter().for_each(|p| p.anchors.hash(&mut h));
+            h.finish()
         };
+        let anchors = (complete || self.anchors_sent != Some(hash))
+            .then(|| layout.pages.iter().map(|p| p.anchors.clone()).collect());
+        self.anchors_sent = Some(hash);
         Ok(PreviewPages {
             version: up.version,
             page_count: layout.pages.len(),

@@ -73,12 +73,7 @@ fn draw(layout: &Layout, index: usize, faces: Option<&str>) -> String {
                     },
                     // The run's width as laid out (and printed in the PDF): a browser whose own
                     // measure differs (a space after a run was drawn wider) still ends it there.
-                    crate::metrics::text_width_pt(
-                        &t.text,
-                        t.style.size_pt,
-                        t.style.bold,
-                        t.style.italic
-                    ) + t.word_spacing * t.text.matches(' ').count() as f64,
+                    t.width,
                     escape(&crate::metrics::printable(&t.text))
                 );
             }

@@ -322,3 +322,91 @@ fn year_references_touch_only_the_period_years_in_period_words() {
     assert_eq!(f("năm 2016; năm 20190; tháng 12/2019"), "năm 2016; năm 20190; tháng 12/[đến năm]");
     assert_eq!(f("từ năm 2016"), "từ năm [từ năm]");
 }
+
+/// The wizard links its answers: the end year moves the start year, the date and the
+/// plan reference until they are typed; contradictions are named and block creation.
+#[test]
+fn wizard_answers_follow_the_end_year_and_contradictions_block() {
+    let t = templates::builtin()
+        .into_iter()
+        .find(|t| t.id == "so-ket-03-nam-chi-thi-05")
+        .expect("template");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    let mut answers = named(&t);
+    answers.insert("nam".to_string(), "2019".to_string());
+    let v = templates::wizard_values(&t, &answers, today);
+    assert_eq!(v["tu_nam"], "2016");
+    assert_eq!(v["ngay"], "2019-11-23");
+    assert!(
+        v["van_ban_chi_dao"].ends_with("/2019 của Ban Tuyên giáo Tỉnh ủy"),
+        "{}",
+        v["van_ban_chi_dao"]
+    );
+    assert!(templates::contradictions(&t, &v).is_empty());
+    let report = templates::instantiate(&t, &answers, today).expect("creates");
+    assert_eq!(report.header.date.to_string(), "2019-11-23");
+
+    // Typed answers stay as typed, and contradicting ones are named.
+    answers.insert("tu_nam".to_string(), "2023".to_string());
+    answers.insert("ngay".to_string(), "2018-05-20".to_string());
+    let v = templates::wizard_values(&t, &answers, today);
+    assert_eq!(v["tu_nam"], "2023");
+    let c = templates::contradictions(&t, &v);
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert!(c
+        .iter()
+        .any(|m| m.contains("«Năm bắt đầu thực hiện» (2023) sau «Năm cuối của kỳ sơ kết» (2019)")));
+    assert!(c.iter().any(|m| m.contains("(20/05/2018) trước «Năm cuối của kỳ sơ kết» (2019)")));
+    let refused = templates::instantiate(&t, &answers, today).expect_err("contradictions block");
+    assert!(refused.to_string().contains("sau «Năm cuối"), "{refused}");
+}
+
+/// A report from the built-in «Sơ kết 03 năm» template carries none of the sample district's
+/// facts: each is a blank «…» or a figure to update, and validation lists every one.
+#[test]
+fn the_builtin_template_plants_no_facts_of_the_sample_district() {
+    let t = templates::builtin()
+        .into_iter()
+        .find(|t| t.id == "so-ket-03-nam-chi-thi-05")
+        .expect("template");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    let report = templates::instantiate(&t, &named(&t), today).expect("creates");
+    let text = serde_json::to_string(&report).expect("json");
+    for fact in [
+        "186 tin",
+        "24 đội",
+        "09 đội",
+        "12 tổ chức đảng",
+        "20 đảng viên",
+        "08 cơ sở",
+        "27-KH/HU",
+        "12/7/2016",
+        "Phạm Văn Được",
+        "Thị trấn Tân Lập",
+        "thị trấn Tân Lập",
+        "Long Sơn",
+        "Phước Thạnh",
+        "5 tháng",
+    ] {
+        assert!(!text.contains(fact), "{fact:?} planted in a new report");
+    }
+    let profile = FormatProfile::builtin("hd36").expect("profile");
+    let problems = baocao_engine::validate::validate(&report, &profile);
+    let blanks: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.message.starts_with(baocao_engine::validate::BLANK_WARNING))
+        .map(|p| p.path.as_str())
+        .collect();
+    // Each place the sample's facts were: the plan, two lines, two points, two annex notes,
+    // six names in the honours table, and the plan reference of the wizard's default.
+    for place in [
+        "body.content[0].sections[0].blocks[0].text",
+        "body.content[1].sections[3].points[0].blocks[0].text",
+        "annexes[1].blocks[1].rows[1][0]",
+    ] {
+        assert!(blanks.iter().any(|b| b.starts_with(place)), "{place} not listed: {blanks:?}");
+    }
+    assert!(blanks.len() >= 14, "{} blanks listed: {blanks:?}", blanks.len());
+    let figures = problems.iter().filter(|p| p.message.contains("cần cập nhật")).count();
+    assert!(figures > 10, "figures to update: {figures}");
+}

@@ -2,10 +2,10 @@
 // goes to the next match, Shift+Enter to the previous one (the field is scrolled to and outlined,
 // the match shown in its context), Esc closes the bar and puts the cursor on the match in its
 // field. «Thay tất cả» is one undo step.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Report } from "../bindings/types";
 import { findAll, replaceAll, replaceIn, type Match } from "../model/find";
-import { describeProblem, getIn, outline, type Path } from "../model/tree";
+import { describePath, getIn, outline, type Path } from "../model/tree";
 
 /** The find bar; `replacing` shows the replace field. */
 export function FindBar({
@@ -34,7 +34,7 @@ export function FindBar({
   const matches = useMemo(() => findAll(report, query, matchCase), [report, query, matchCase]);
   const items = useMemo(() => outline(report), [report]);
   const current = matches.length > 0 ? matches[Math.min(index, matches.length - 1)] : null;
-  const place = current ? describeProblem(report, current.path.join("."), items) : null;
+  const place = current ? describePath(report, current.path, items) : null;
 
   useEffect(() => box.current?.focus(), [replacing]);
   // The current match follows the matches (after a replacement the next one takes its place).
@@ -52,6 +52,12 @@ export function FindBar({
     if (current && place) onShow(place.select, current, true);
     onClose();
   };
+  const escCloses = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== "Escape") return false;
+    e.preventDefault();
+    close();
+    return true;
+  };
   const text = current ? String(getIn(report, current.path) ?? "") : "";
   const before = current ? text.slice(Math.max(0, current.start - 40), current.start) : "";
   const after = current ? text.slice(current.end, current.end + 40) : "";
@@ -68,12 +74,9 @@ export function FindBar({
           setIndex(0);
         }}
         onKeyDown={(e) => {
-          if (e.key === "Enter") {
+          if (!escCloses(e) && e.key === "Enter") {
             e.preventDefault();
             step(e.shiftKey ? -1 : 1);
-          } else if (e.key === "Escape") {
-            e.preventDefault();
-            close();
           }
         }}
       />
@@ -96,12 +99,7 @@ export function FindBar({
             placeholder="Thay bằng…"
             value={by}
             onChange={(e) => setBy(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Escape") {
-                e.preventDefault();
-                close();
-              }
-            }}
+            onKeyDown={escCloses}
           />
           <button type="button" id="replace-one" disabled={!current} onClick={() => current && onSet(current.path, replaceIn(text, current, by))}>
             Thay

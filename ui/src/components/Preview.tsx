@@ -1,8 +1,7 @@
 // The right column: the real pages (SVG from the engine's layout, the same as the PDF), kept
 // scrolled to the page where the part being edited starts. Only pages whose SVG changed are
 // redrawn: the engine sends the changed pages, and unchanged pages keep their string.
-import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { CSSProperties } from "react";
+import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type CSSProperties } from "react";
 import type { FocusStore } from "../state/focus";
 import type { Preview as PreviewAnswer, ProblemView, Report } from "../bindings/types";
 import { usePreview, type Shown } from "../state/preview";

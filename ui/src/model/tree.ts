@@ -261,7 +261,11 @@ const FIELD_WORDS: Record<string, string> = {
  * dòng 2 › số liệu "co_so"»), and which outline entry to open to fix it. `items` is the
  * report's outline (pass it when describing many problems of one report). */
 export function describeProblem(r: Report, enginePath: string, items: OutlineItem[] = outline(r)): { where: string; select: Path; path: Path } {
-  const path = parsePath(enginePath);
+  return describePath(r, parsePath(enginePath), items);
+}
+
+/** [`describeProblem`] for a path already parsed. */
+export function describePath(r: Report, path: Path, items: OutlineItem[] = outline(r)): { where: string; select: Path; path: Path } {
   const isPrefix = (p: Path) => p.length <= path.length && p.every((k, i) => path[i] === k);
   const trail = items.filter((it) => isPrefix(it.path));
   const select = trail.length ? trail[trail.length - 1].path : ["header"];

@@ -132,8 +132,7 @@ impl FlowBuilder<'_> {
             out.push(Span { text: prefix.to_string(), style: base });
         }
         for m in crate::text::inline_marks(text) {
-            let style =
-                SpanStyle { bold: base.bold || m.bold, italic: base.italic || m.italic, ..base };
+            let style = with(base, Emphasis { bold: m.bold, italic: m.italic, underline: false });
             match out.last_mut() {
                 Some(last) if last.style == style => last.text.push_str(&m.text),
                 _ => out.push(Span { text: m.text, style }),
