@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use baocao_engine::{
-    fsio, load, profile_for, render_docx, render_layout, render_pdf, report_schema, sample, svg,
-    templates, validate, EngineError, FormatProfile, RenderEnv, Report, Severity,
+    checks, fsio, load, profile_for, render_docx, render_layout, render_pdf, report_schema, sample,
+    svg, templates, validate, EngineError, FormatProfile, RenderEnv, Report, Severity,
 };
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
@@ -56,6 +56,20 @@ enum Command {
         /// Định dạng thể thức (mã hoặc tệp .toml); mặc định theo báo cáo.
         #[arg(short, long)]
         profile: Option<String>,
+    },
+    /// Kiểm tra thể thức, nội dung và chính tả; in từng lỗi với chỗ của nó; thoát mã 1 khi có lỗi chặn.
+    Check {
+        /// Tệp báo cáo (.json hoặc .baocao).
+        report: PathBuf,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+        /// Định dạng thể thức (mã hoặc tệp .toml); mặc định theo báo cáo.
+        #[arg(short, long)]
+        profile: Option<String>,
+        /// Từ điển riêng (mỗi dòng một từ); mặc định tệp tu-dien.txt trong thư mục dữ liệu của ứng dụng.
+        #[arg(long)]
+        words: Option<PathBuf>,
     },
     /// Ghi một định dạng thể thức có sẵn (hd36, nd30) ra tệp TOML để chỉnh.
     Profile {
@@ -162,16 +176,19 @@ enum TemplateAction {
     },
 }
 
-/// The user's template folder: the app's data folder, shared by the app and the CLI.
+/// The app's data folder (as Tauri finds it on Linux), shared by the app and the CLI.
+fn app_data_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
+    Some(base.join("vn.soanbaocao.app"))
+}
+
+/// The user's template folder: in the app's data folder.
 fn library(arg: Option<PathBuf>) -> templates::UserLibrary {
-    let dir = arg.unwrap_or_else(|| {
-        let base = std::env::var_os("XDG_DATA_HOME")
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-            .unwrap_or_else(|| PathBuf::from("."));
-        base.join("vn.soanbaocao.app").join("mau")
-    });
+    let dir =
+        arg.unwrap_or_else(|| app_data_dir().unwrap_or_else(|| PathBuf::from(".")).join("mau"));
     templates::UserLibrary::new(dir)
 }
 
@@ -381,6 +398,63 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     problems.len(),
                     profile.name
                 );
+                Ok(())
+            }
+        }
+        Command::Check { report, json, profile, words } => {
+            let r = read_report(&report)?;
+            let profile = choose_profile(&r, profile.as_deref())?;
+            let words =
+                words.or_else(|| app_data_dir().map(|d| d.join(checks::spell::USER_WORDS_FILE)));
+            checks::spell::load_now(
+                words.map(|w| checks::spell::read_word_list(&w)).unwrap_or_default(),
+            );
+            let findings = checks::check(&r, &profile);
+            let blocking = findings.iter().filter(|f| f.level == checks::Level::Blocking).count();
+            if json {
+                let list: Vec<serde_json::Value> = findings
+                    .iter()
+                    .map(|f| {
+                        let mut v = serde_json::to_value(f).unwrap_or_default();
+                        v["place"] = serde_json::Value::String(checks::place(&r, &f.path));
+                        v
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+            } else {
+                for f in &findings {
+                    let at = match (f.span, checks::text_at(&r, &f.path)) {
+                        (Some(s), Some(t)) => {
+                            let units: Vec<u16> = t
+                                .encode_utf16()
+                                .skip(s[0] as usize)
+                                .take((s[1] - s[0]) as usize)
+                                .collect();
+                            let shown = String::from_utf16_lossy(&units);
+                            format!(" «{shown}»")
+                        }
+                        _ => String::new(),
+                    };
+                    println!(
+                        "{}: {}{at}: {}",
+                        f.level.label(),
+                        checks::place(&r, &f.path),
+                        f.message
+                    );
+                }
+            }
+            let text = format!(
+                "«{}»: {blocking} lỗi chặn, {} cảnh báo, {} gợi ý.",
+                report.display(),
+                findings.iter().filter(|f| f.level == checks::Level::Warning).count(),
+                findings.iter().filter(|f| f.level == checks::Level::Suggestion).count()
+            );
+            if blocking > 0 {
+                Err(Failure(text))
+            } else {
+                if !json {
+                    println!("{text}");
+                }
                 Ok(())
             }
         }

@@ -94,7 +94,7 @@ pub struct TemplateInfo {
     pub builtin: bool,
 }
 
-const BUILTIN: [&str; 4] = [
+pub(crate) const BUILTIN: [&str; 4] = [
     include_str!("../../../templates/library/so-ket-03-nam-chi-thi-05.json"),
     include_str!("../../../templates/library/ket-qua-nam-hoc-tap-lam-theo-bac.json"),
     include_str!("../../../templates/library/tong-ket-05-nam.json"),

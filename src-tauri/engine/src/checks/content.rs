@@ -1,0 +1,600 @@
+//! Checks that read the text against the report itself: counts typed in the text against the
+//! items present («06 nhóm giải pháp»), ordinals typed by hand («Một là… Ba là»), figures quoted
+//! in the text against the tables' totals and the results' figures, and dates (impossible, after
+//! the document's date, padded against the profile's rule).
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::rules::{finding, skip_spans};
+use super::{Context, Field, Finding, Kind, Level};
+use crate::flow::{parse_figures, Piece};
+use crate::model::walk::{self, Node};
+use crate::model::*;
+use crate::text::{format_count, NumberStyle, ORDINAL_WORDS, VIET_LETTERS};
+
+/// The findings of this module's rules.
+pub fn check(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+    counts(report, fields, cx, out);
+    ordinals(report, out);
+    figures(report, fields, cx, out);
+    dates(report, fields, cx, out);
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
+}
+
+const NUMBER_WORDS: [&str; 10] =
+    ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+
+/// A count typed in digits or in words.
+fn parse_count(s: &str) -> Option<usize> {
+    s.parse()
+        .ok()
+        .or_else(|| NUMBER_WORDS.iter().position(|w| *w == s.to_lowercase()).map(|i| i + 1))
+}
+
+fn style<'a>(cx: &Context<'a>) -> NumberStyle<'a> {
+    NumberStyle {
+        thousands: &cx.profile.numbers.thousands_separator,
+        decimal: &cx.profile.numbers.decimal_separator,
+        pad_counts: cx.profile.numbers.pad_counts_below_10,
+    }
+}
+
+/// `n` written as `typed` was: digits (padded by the profile) or a word (same case).
+fn write_like(typed: &str, n: usize, cx: &Context) -> String {
+    if typed.chars().all(|c| c.is_ascii_digit()) {
+        format_count(n as u64, &style(cx))
+    } else {
+        let w =
+            NUMBER_WORDS.get(n.wrapping_sub(1)).map_or_else(|| n.to_string(), |w| w.to_string());
+        if typed.starts_with(char::is_uppercase) {
+            crate::text::upper_first(&w)
+        } else {
+            w
+        }
+    }
+}
+
+/// For each block, the index of its first field (blocks without fields come at the next one).
+fn block_positions<'a>(report: &'a Report, fields: &[Field]) -> Vec<(usize, &'a Block)> {
+    let mut out = Vec::new();
+    let mut fi = 0;
+    for (path, b) in walk::blocks(report) {
+        let prefix = format!("{path}.");
+        while fi < fields.len() && !fields[fi].path.starts_with(&prefix) {
+            // Fields before the block (headings, other blocks) are passed only while the block's
+            // first field is still ahead.
+            if fields[fi..].iter().any(|f| f.path.starts_with(&prefix)) {
+                fi += 1;
+            } else {
+                break;
+            }
+        }
+        out.push((fi, b));
+    }
+    out
+}
+
+fn counts(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+    let blocks = block_positions(report, fields);
+    for (rule, re) in &cx.rules.counts {
+        let present: Vec<(usize, usize)> = match rule.counts.as_str() {
+            "period_years" => report
+                .period
+                .map(|p| vec![(0, (p.end_year - p.start_year).max(0) as usize)])
+                .unwrap_or_default(),
+            kind => blocks
+                .iter()
+                .filter_map(|(at, b)| match (kind, b) {
+                    ("solution_groups", Block::SolutionGroups(g)) => Some((*at, g.groups.len())),
+                    ("lessons", Block::Lessons(l)) => Some((*at, l.items.len())),
+                    ("proposals", Block::Proposals(p)) => Some((*at, p.items.len())),
+                    _ => None,
+                })
+                .collect(),
+        };
+        if present.is_empty() {
+            continue;
+        }
+        for (fi, f) in fields.iter().enumerate() {
+            if !matches!(f.kind, Kind::Prose | Kind::Title) {
+                continue;
+            }
+            for caps in re.captures_iter(f.text) {
+                let Some(m) = caps.name("n") else { continue };
+                let Some(n) = parse_count(m.as_str()) else { continue };
+                if present.iter().any(|(_, k)| *k == n) {
+                    continue;
+                }
+                // The nearest block of the kind from here on, else the last before.
+                let (_, k) = present
+                    .iter()
+                    .find(|(at, _)| *at >= fi)
+                    .or(present.last())
+                    .copied()
+                    .unwrap_or((0, n));
+                let whole = caps.get(0).map_or(m.as_str(), |x| x.as_str());
+                let message = if rule.counts == "period_years" {
+                    format!(
+                        "Văn bản ghi «{}» nhưng kỳ báo cáo là {} năm ({}–{}): sửa số năm cho khớp.",
+                        whole.trim(),
+                        k,
+                        report.period.map_or(0, |p| p.start_year),
+                        report.period.map_or(0, |p| p.end_year)
+                    )
+                } else {
+                    format!(
+                        "Văn bản ghi «{}» nhưng báo cáo liệt kê {} {}: sửa số cho khớp (hoặc thêm, bớt mục).",
+                        whole.trim(),
+                        k,
+                        rule.what
+                    )
+                };
+                let mut x = finding(
+                    &rule.id,
+                    rule.level,
+                    f.text,
+                    m.start(),
+                    m.end(),
+                    &message,
+                    Some(write_like(m.as_str(), k, cx)),
+                );
+                x.path.clone_from(&f.path);
+                out.push(x);
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OrdKind {
+    MotLa,
+    ThuNhat,
+    Letter,
+    Digit,
+}
+
+fn ordinal_text(kind: OrdKind, n: usize, typed: &str) -> String {
+    let capital = typed.starts_with(char::is_uppercase);
+    let s = match kind {
+        OrdKind::MotLa => crate::text::mot_la(n),
+        OrdKind::ThuNhat => crate::text::thu_nhat(n),
+        OrdKind::Letter => crate::text::viet_letter(n),
+        OrdKind::Digit => n.to_string(),
+    };
+    if matches!(kind, OrdKind::MotLa | OrdKind::ThuNhat) && !capital {
+        crate::text::lower_first(&s)
+    } else {
+        s
+    }
+}
+
+/// Ordinals typed at the start of a text or of a sentence: kind, value, byte range.
+fn openers(text: &str) -> Vec<(OrdKind, usize, usize, usize)> {
+    static WORDS: OnceLock<Regex> = OnceLock::new();
+    static START: OnceLock<Regex> = OnceLock::new();
+    let words = re(
+        &WORDS,
+        r"(?:^|[.;:!?]\s+|\n)\s*(?P<o>(?i:(?:mười\s+)?(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|lăm)\s+là|thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b)\s*[,:]?",
+    );
+    let start = re(&START, r"^\s*(?P<o>(?P<l>[a-zđ])\)|(?P<d>\d{1,2})[.)])\s");
+    let mut out = Vec::new();
+    for c in words.captures_iter(text) {
+        let Some(o) = c.name("o") else { continue };
+        let lower = o.as_str().to_lowercase();
+        let lower: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (kind, n) = if let Some(rest) = lower.strip_prefix("thứ ") {
+            let n = match rest {
+                "nhất" => 1,
+                "tư" => 4,
+                w => ORDINAL_WORDS.iter().position(|x| x.to_lowercase() == w).map_or(0, |i| i + 1),
+            };
+            (OrdKind::ThuNhat, n)
+        } else {
+            let w = lower.trim_end_matches(" là").replace("lăm", "năm");
+            (
+                OrdKind::MotLa,
+                ORDINAL_WORDS.iter().position(|x| x.to_lowercase() == w).map_or(0, |i| i + 1),
+            )
+        };
+        // «Thứ hai» is also Monday: only with a comma or colon after it.
+        if kind == OrdKind::ThuNhat
+            && !c.get(0).is_some_and(|m| m.as_str().trim_end().ends_with([',', ':']))
+        {
+            continue;
+        }
+        if n > 0 {
+            out.push((kind, n, o.start(), o.end()));
+        }
+    }
+    if let Some(c) = start.captures(text) {
+        if let (Some(o), Some(l)) = (c.name("o"), c.name("l")) {
+            if let Some(i) = VIET_LETTERS.iter().position(|x| *x == l.as_str()) {
+                out.push((OrdKind::Letter, i + 1, o.start(), l.end()));
+            }
+        }
+        if let (Some(_), Some(d)) = (c.name("o"), c.name("d")) {
+            if let Ok(n) = d.as_str().parse() {
+                out.push((OrdKind::Digit, n, d.start(), d.end()));
+            }
+        }
+    }
+    out.sort_by_key(|o| o.2);
+    out
+}
+
+/// The texts of one container (a part's, section's, point's or annex's blocks), in order.
+fn container_texts<'a>(blocks: &'a [Block], path: &str) -> Vec<(String, &'a str)> {
+    let mut v = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let bp = format!("{path}.blocks[{i}]");
+        let mut fs = Vec::new();
+        super::block_fields(&mut fs, &bp, b);
+        // Lessons and groups numbered by the engine: typed ordinals there are another rule's.
+        if matches!(b, Block::Lessons(_) | Block::Table(_)) {
+            continue;
+        }
+        if let Block::SolutionGroups(g) = b {
+            if g.numbering != GroupNumbering::Parenthesized {
+                continue;
+            }
+        }
+        v.extend(fs.into_iter().filter(|f| f.kind == Kind::Prose).map(|f| (f.path, f.text)));
+    }
+    v
+}
+
+fn ordinals(report: &Report, out: &mut Vec<Finding>) {
+    let mut containers: Vec<Vec<(String, &str)>> = Vec::new();
+    let opening: Vec<(String, &str)> = report
+        .body
+        .opening
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b {
+            Block::Paragraph(p) => Some((format!("body.opening[{i}].text"), p.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    containers.push(opening);
+    for (path, node) in walk::walk(report) {
+        let blocks: &[Block] = match node {
+            Node::Phan { phan, .. } => &phan.blocks,
+            Node::Part { part, .. } => &part.blocks,
+            Node::Section { section, .. } => &section.blocks,
+            Node::Point { point, .. } => &point.blocks,
+            Node::Annex { annex, .. } => &annex.blocks,
+            _ => continue,
+        };
+        containers.push(container_texts(blocks, &path));
+    }
+    for texts in containers {
+        let mut last: Vec<(OrdKind, usize)> = Vec::new();
+        for (path, text) in &texts {
+            for (kind, n, a, b) in openers(text) {
+                let prev = last.iter().find(|(k, _)| *k == kind).map(|(_, n)| *n);
+                let expected = match prev {
+                    None => {
+                        last.push((kind, n));
+                        continue;
+                    }
+                    Some(p) => p + 1,
+                };
+                if n == expected || n == 1 {
+                    last.retain(|(k, _)| *k != kind);
+                    last.push((kind, n));
+                    continue;
+                }
+                let typed = &text[a..b];
+                let want = ordinal_text(kind, expected, typed);
+                let message = if n > expected {
+                    format!(
+                        "Thứ tự gõ tay bị nhảy: sau «{}» là «{typed}», thiếu «{want}».",
+                        ordinal_text(kind, expected - 1, typed)
+                    )
+                } else {
+                    format!("Thứ tự gõ tay bị lặp hoặc ngược: sau «{}» lại là «{typed}»; đúng ra là «{want}».", ordinal_text(kind, expected - 1, typed))
+                };
+                let mut x = finding("thu-tu", Level::Blocking, text, a, b, &message, Some(want));
+                x.path.clone_from(path);
+                out.push(x);
+                last.retain(|(k, _)| *k != kind);
+                last.push((kind, expected));
+            }
+        }
+    }
+}
+
+/// A number as Vietnamese writes it: «26.472» → 26472, «97,5» → 97.5, «05» → 5.
+pub fn parse_vi_number(s: &str) -> Option<f64> {
+    s.replace('.', "").replace(',', ".").parse().ok()
+}
+
+struct Source {
+    /// Lower-case words the figure is known by (a column's header, the words after a figure).
+    key: String,
+    /// Its value.
+    value: f64,
+    /// Where it is, in words.
+    what: String,
+    /// A total or a figure (else a single cell, which only confirms a number).
+    main: bool,
+    /// From a table (else from a result's figure).
+    table: bool,
+}
+
+fn sources(report: &Report) -> Vec<Source> {
+    let mut out = Vec::new();
+    let mut table_no = 0;
+    for (path, b) in walk::blocks(report) {
+        match b {
+            Block::Table(t) => {
+                table_no += 1;
+                let place = match path
+                    .strip_prefix("annexes[")
+                    .and_then(|r| r.split(']').next())
+                    .and_then(|n| n.parse::<usize>().ok())
+                {
+                    Some(i) => format!("Phụ lục {}", i + 1),
+                    None => format!("bảng {table_no}"),
+                };
+                let value_of = |row: &[Cell], j: usize| -> f64 {
+                    match t.columns.get(j).map(|c| c.kind) {
+                        Some(ColumnKind::RowSum) => t.columns[j]
+                            .sum_of
+                            .iter()
+                            .map(|&k| if let Some(Cell::Number(v)) = row.get(k) { *v } else { 0.0 })
+                            .sum(),
+                        _ => {
+                            if let Some(Cell::Number(v)) = row.get(j) {
+                                *v
+                            } else {
+                                0.0
+                            }
+                        }
+                    }
+                };
+                for (j, c) in t.columns.iter().enumerate() {
+                    if c.kind == ColumnKind::Text || c.previous {
+                        continue;
+                    }
+                    let key = c.header.to_lowercase();
+                    let total: f64 = t.rows.iter().map(|r| value_of(r, j)).sum();
+                    out.push(Source {
+                        key: key.clone(),
+                        value: total,
+                        what: format!("tổng cột «{}» ({place}) là {}", c.header.trim(), fmt(total)),
+                        main: true,
+                        table: true,
+                    });
+                    for r in &t.rows {
+                        out.push(Source {
+                            key: key.clone(),
+                            value: value_of(r, j),
+                            what: String::new(),
+                            main: false,
+                            table: true,
+                        });
+                    }
+                }
+            }
+            Block::Results(r) => {
+                for item in &r.items {
+                    let Ok(pieces) = parse_figures(&item.text) else { continue };
+                    for (i, p) in pieces.iter().enumerate() {
+                        let (Piece::Figure(name), Some(Piece::Text(after))) =
+                            (p, pieces.get(i + 1))
+                        else {
+                            continue;
+                        };
+                        let Some(v) = item.figures.get(name).and_then(|f| f.value) else {
+                            continue;
+                        };
+                        let key: Vec<String> = after
+                            .split(|c: char| !c.is_alphabetic())
+                            .filter(|w| !w.is_empty())
+                            .take(3)
+                            .map(str::to_lowercase)
+                            .collect();
+                        if key.len() < 3 {
+                            continue;
+                        }
+                        out.push(Source {
+                            key: key.join(" "),
+                            value: v,
+                            what: format!("số liệu «{{{name}}}» ở phần kết quả là {}", fmt(v)),
+                            main: true,
+                            table: false,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn fmt(v: f64) -> String {
+    crate::text::format_number(
+        v,
+        2,
+        &NumberStyle { thousands: ".", decimal: ",", pad_counts: false },
+    )
+}
+
+fn figures(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+    let sources = sources(report);
+    if sources.is_empty() {
+        return;
+    }
+    static CLAIM: OnceLock<Regex> = OnceLock::new();
+    let claim = re(
+        &CLAIM,
+        r"(?:^|[^\p{L}\d.,/\-])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\s+(?P<w>\p{L}+\s+\p{L}+)(?:\s+(?P<w3>\p{L}+))?",
+    );
+    for f in fields {
+        if f.kind != Kind::Prose
+            || f.path.contains(".items[") && f.path.ends_with("].text") && f.text.contains('{')
+        {
+            continue;
+        }
+        let skip = skip_spans(f.text);
+        for c in claim.captures_iter(f.text) {
+            let (Some(n), Some(w)) = (c.name("n"), c.name("w")) else { continue };
+            if skip.iter().any(|&(a, b)| n.start() < b && n.end() > a) {
+                continue;
+            }
+            let before = f.text[..n.start()].trim_end().to_lowercase();
+            if ["ngày", "tháng", "năm", "số", "khoản", "điều", "mục", "điểm", "lần", "thứ"]
+                .iter()
+                .any(|x| before.ends_with(x))
+            {
+                continue;
+            }
+            let Some(value) = parse_vi_number(n.as_str()) else { continue };
+            let words: String =
+                w.as_str().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+            let three = c.name("w3").map(|x| format!("{words} {}", x.as_str().to_lowercase()));
+            // A result's figure is known by the three words after it; a column by its header.
+            let matching: Vec<&Source> = sources
+                .iter()
+                .filter(|s| {
+                    if s.table {
+                        s.key.contains(&words)
+                    } else {
+                        Some(&s.key) == three.as_ref()
+                    }
+                })
+                .collect();
+            if matching.is_empty() || matching.iter().any(|s| (s.value - value).abs() < 1e-9) {
+                continue;
+            }
+            let mains: Vec<&&Source> = matching.iter().filter(|s| s.main).collect();
+            if mains.is_empty() {
+                continue;
+            }
+            let first = mains[0].value;
+            let fix = mains.iter().all(|s| (s.value - first).abs() < 1e-9).then(|| {
+                if first.fract() == 0.0 && first >= 0.0 {
+                    format_count(
+                        first as u64,
+                        &NumberStyle { pad_counts: n.as_str().starts_with('0'), ..style(cx) },
+                    )
+                } else {
+                    fmt(first)
+                }
+            });
+            let said: Vec<&str> = mains.iter().take(2).map(|s| s.what.as_str()).collect();
+            let message = format!(
+                "Văn bản ghi «{} {}» nhưng {}: kiểm tra lại số liệu cho khớp.",
+                n.as_str(),
+                w.as_str(),
+                said.join("; ")
+            );
+            let mut x =
+                finding("so-lieu", Level::Warning, f.text, n.start(), n.end(), &message, fix);
+            x.path.clone_from(&f.path);
+            out.push(x);
+        }
+    }
+}
+
+fn dates(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+    static FULL: OnceLock<Regex> = OnceLock::new();
+    static NUMERIC: OnceLock<Regex> = OnceLock::new();
+    let full =
+        re(&FULL, r"(?i)\bngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\b");
+    let numeric = re(&NUMERIC, r"(?:^|[^\d/.\-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b");
+    let doc_date = report.header.date;
+    let rules = &cx.profile.dates;
+    for f in fields {
+        if !matches!(f.kind, Kind::Prose | Kind::Title) {
+            continue;
+        }
+        for (re, padding) in [(full, true), (numeric, false)] {
+            for c in re.captures_iter(f.text) {
+                let (Some(d), Some(m), Some(y)) = (c.name("d"), c.name("m"), c.name("y")) else {
+                    continue;
+                };
+                let (Ok(dn), Ok(mn), Ok(yn)) = (
+                    d.as_str().parse::<u32>(),
+                    m.as_str().parse::<u32>(),
+                    y.as_str().parse::<i32>(),
+                ) else {
+                    continue;
+                };
+                let mut push = |x: Finding| {
+                    let mut x = x;
+                    x.path.clone_from(&f.path);
+                    out.push(x);
+                };
+                let Some(date) = NaiveDate::from_ymd_opt(yn, mn, dn) else {
+                    push(finding(
+                        "ngay-khong-co",
+                        Level::Blocking,
+                        f.text,
+                        d.start(),
+                        y.end(),
+                        &format!("Ngày {dn}/{mn}/{yn} không có thật (tháng {mn} năm {yn} không có ngày {dn}): kiểm tra lại."),
+                        None,
+                    ));
+                    continue;
+                };
+                let before = f.text[..d.start()].to_lowercase();
+                let tail: String =
+                    before.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+                let planned = ["đến", "trước", "hạn", "dự kiến", "sẽ", "kế hoạch"]
+                    .iter()
+                    .any(|w| tail.contains(w));
+                if date > doc_date && !planned {
+                    push(finding(
+                        "ngay-tuong-lai",
+                        Level::Warning,
+                        f.text,
+                        d.start(),
+                        y.end(),
+                        &format!(
+                            "Ngày {dn}/{mn}/{yn} sau ngày ban hành báo cáo ({}): báo cáo chỉ nói việc đã làm; kiểm tra lại năm, tháng.",
+                            doc_date.format("%d/%m/%Y")
+                        ),
+                        None,
+                    ));
+                }
+                if padding {
+                    let want_d = if rules.pad_day_below_10 && dn < 10 {
+                        format!("{dn:02}")
+                    } else {
+                        dn.to_string()
+                    };
+                    let want_m = if rules.padded_months.contains(&mn) {
+                        format!("{mn:02}")
+                    } else {
+                        mn.to_string()
+                    };
+                    if d.as_str() != want_d || m.as_str() != want_m {
+                        let fix = format!("{want_d} tháng {want_m}");
+                        push(finding(
+                            "ngay-so-0",
+                            Level::Warning,
+                            f.text,
+                            d.start(),
+                            m.end(),
+                            &format!(
+                                "Ngày dưới 10 và tháng 1, 2 viết thêm số 0 ở trước (các tháng khác thì không): «ngày {} tháng {}» → «ngày {fix}».",
+                                d.as_str(),
+                                m.as_str()
+                            ),
+                            Some(fix.clone()),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! The format of what the user types into the header and the closing: the number's codes, the
+//! subject's first letter, the signature's authority, the recipients and the «Lưu» line, each
+//! against the profile.
+
+use super::{Context, Finding, Level};
+use crate::model::{AuthorityKind, Report};
+use crate::text::{lower_first, upper_first};
+
+fn whole(rule: &str, level: Level, path: &str, message: String, fix: Option<String>) -> Finding {
+    Finding { rule: rule.into(), level, path: path.into(), span: None, message, fix, word: None }
+}
+
+/// Authority prefixes a user may type although the profile writes them.
+const PREFIXES: [&str; 10] = ["T/M", "K/T", "T/L", "TM.", "KT.", "TL.", "TUQ.", "Q.", "TM ", "KT "];
+
+fn strip_prefix(s: &str) -> Option<String> {
+    let t = s.trim_start();
+    PREFIXES
+        .iter()
+        .find(|p| t.to_uppercase().starts_with(*p))
+        .map(|p| t[p.len()..].trim_start().to_string())
+}
+
+/// The findings of this module's rules.
+pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
+    let h = &report.header;
+    let rules = &cx.rules.file;
+    let party = cx.profile.id == "hd36";
+    // The number and symbol: «Số 45-BC/BTGHU» (Party), «Số: 12/BC-UBND» (State).
+    let wanted = rules.type_codes.get(h.doc_type.trim()).cloned();
+    let code = h.type_code.trim();
+    if !code.is_empty() {
+        let clean = code.chars().all(|c| c.is_alphabetic());
+        match &wanted {
+            Some(w) if w != code => out.push(whole(
+                "so-ky-hieu",
+                if clean { Level::Warning } else { Level::Blocking },
+                "header.type_code",
+                format!(
+                    "Ký hiệu loại văn bản của «{}» là «{w}», không phải «{code}» (số, ký hiệu: «{}»).",
+                    h.doc_type.trim(),
+                    if party { format!("Số …-{w}/{}", h.issuer_code.trim()) } else { format!("Số: …/{w}-{}", h.issuer_code.trim()) }
+                ),
+                Some(w.clone()),
+            )),
+            None if !clean => out.push(whole(
+                "so-ky-hieu",
+                Level::Blocking,
+                "header.type_code",
+                format!("Ký hiệu loại văn bản chỉ gồm chữ viết tắt (ví dụ «BC»), không có số, dấu cách hay dấu «/», «-»: «{code}»."),
+                None,
+            )),
+            _ => {}
+        }
+    }
+    let issuer = h.issuer_code.trim();
+    if !issuer.is_empty() {
+        let ok = issuer
+            .split('-')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()));
+        if !ok {
+            let fix: String = issuer
+                .trim_start_matches(['/', '-'])
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '/')
+                .flat_map(char::to_uppercase)
+                .collect();
+            out.push(whole(
+                "so-ky-hieu",
+                Level::Blocking,
+                "header.issuer_code",
+                format!(
+                    "Ký hiệu cơ quan viết hoa, liền nhau, không có dấu «/» (chương trình tự thêm): «{issuer}» → «{fix}»."
+                ),
+                Some(fix),
+            ));
+        }
+    }
+    // The subject: Party style starts in lower case («sơ kết …»), State style with a capital.
+    let subject = h.subject.trim_start();
+    if let Some(first) = subject.chars().next().filter(|c| c.is_alphabetic()) {
+        let upper_word = subject
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
+        if party && first.is_uppercase() && !upper_word {
+            out.push(whole(
+                "trich-yeu",
+                Level::Warning,
+                "header.subject",
+                "Theo Hướng dẫn 36, trích yếu của văn bản Đảng bắt đầu bằng chữ thường («sơ kết…», «kết quả…»).".into(),
+                Some(lower_first(&h.subject)),
+            ));
+        } else if !party && first.is_lowercase() {
+            out.push(whole(
+                "trich-yeu",
+                Level::Warning,
+                "header.subject",
+                "Theo Nghị định 30, trích yếu viết hoa chữ cái đầu.".into(),
+                Some(upper_first(&h.subject)),
+            ));
+        }
+    }
+    let c = &report.closing;
+    // The authority line and the title.
+    if let Some(a) = &c.authority {
+        if let Some(fix) = strip_prefix(&a.of) {
+            out.push(whole(
+                "tham-quyen",
+                Level::Blocking,
+                "closing.authority.of",
+                format!("Không gõ «{}» trong ô thẩm quyền: chương trình tự viết theo hình thức ký đã chọn.", a.of.trim()[..a.of.trim().len() - fix.len()].trim()),
+                Some(fix),
+            ));
+        }
+        let of = a.of.to_lowercase();
+        let collective = rules.collective.iter().any(|x| of.contains(x.as_str()));
+        match a.kind {
+            AuthorityKind::Tm if !collective => out.push(whole(
+                "tham-quyen",
+                Level::Warning,
+                "closing.authority.kind",
+                format!("«Thay mặt» ({}) dùng khi ký thay mặt tập thể (Ban Thường vụ, Ủy ban nhân dân…); «{}» là một người: cấp phó ký thì chọn «Ký thay».", if party { "T/M" } else { "TM." }, a.of.trim()),
+                None,
+            )),
+            AuthorityKind::Kt if collective => out.push(whole(
+                "tham-quyen",
+                Level::Warning,
+                "closing.authority.kind",
+                format!("«Ký thay» ({}) dùng khi cấp phó ký thay người đứng đầu; ký thay mặt tập thể «{}» thì chọn «Thay mặt».", if party { "K/T" } else { "KT." }, a.of.trim()),
+                None,
+            )),
+            _ => {}
+        }
+    } else if c.signer_title.trim().to_lowercase().starts_with("phó") {
+        out.push(whole(
+            "tham-quyen",
+            Level::Warning,
+            "closing.authority",
+            format!("Người ký là cấp phó («{}») nhưng chưa chọn hình thức «Ký thay» ({}) người đứng đầu.", c.signer_title.trim(), if party { "K/T" } else { "KT." }),
+            None,
+        ));
+    }
+    if let Some(fix) = strip_prefix(&c.signer_title) {
+        out.push(whole(
+            "tham-quyen",
+            Level::Blocking,
+            "closing.signer_title",
+            "Ô chức vụ chỉ ghi chức vụ («Phó Trưởng ban»); hình thức ký (K/T, T/M…) chọn ở ô thẩm quyền.".into(),
+            Some(fix),
+        ));
+    }
+    let name = c.signer_name.trim();
+    if let Some(t) = rules.academic_titles.iter().find(|t| name.starts_with(t.as_str())) {
+        out.push(whole(
+            "ho-ten-ky",
+            Level::Warning,
+            "closing.signer_name",
+            format!("Không ghi học hàm, học vị («{t}») trước họ tên người ký."),
+            Some(name[t.len()..].trim().to_string()),
+        ));
+    }
+    // Recipients and the «Lưu» line.
+    for (i, r) in c.recipients.iter().enumerate() {
+        let path = format!("closing.recipients[{i}]");
+        let t = r.trim();
+        if t.starts_with("Lưu") {
+            out.push(whole(
+                "noi-nhan",
+                Level::Warning,
+                &path,
+                "Dòng «Lưu …» do chương trình tự viết ở cuối từ ô «Lưu tại»: xóa dòng nơi nhận này.".into(),
+                None,
+            ));
+            continue;
+        }
+        let mut fix = t.trim_start_matches(['-', '–', '+', '•']).trim_start().to_string();
+        while fix.ends_with([',', ';', '.']) {
+            fix.pop();
+        }
+        let fix = fix.trim_end().to_string();
+        if !t.is_empty() && fix != t {
+            out.push(whole(
+                "noi-nhan",
+                Level::Warning,
+                &path,
+                format!("Không gõ gạch đầu dòng hay dấu cuối dòng ở nơi nhận: chương trình tự thêm «- » và «{}».", if party { "," } else { ";" }),
+                Some(fix),
+            ));
+        }
+    }
+    let archive = c.archive.trim();
+    if !archive.is_empty() {
+        let mut fix = archive.to_string();
+        if let Some(rest) = fix.strip_prefix("Lưu") {
+            fix = rest.trim_start_matches([':', ' ']).to_string();
+        }
+        while fix.ends_with(['.', ',', ';']) {
+            fix.pop();
+        }
+        let mut why = Vec::new();
+        if fix != archive {
+            why.push("không gõ «Lưu» và dấu chấm (chương trình tự viết)".to_string());
+        }
+        let format_vt = cx.profile.closing.archive_format.contains("VT");
+        if fix.split([',', ' ']).any(|w| w == "VT") {
+            fix =
+                fix.split(',').map(str::trim).filter(|w| *w != "VT").collect::<Vec<_>>().join(", ");
+            why.push(if format_vt {
+                "chương trình tự viết «Lưu: VT, …», không gõ lại «VT»".to_string()
+            } else {
+                "văn bản Đảng không ghi «VT» ở dòng Lưu («- Lưu Văn phòng.»)".to_string()
+            });
+        }
+        if !why.is_empty() && !fix.is_empty() {
+            out.push(whole(
+                "noi-luu",
+                Level::Warning,
+                "closing.archive",
+                format!("Dòng Lưu: {}.", why.join("; ")),
+                Some(fix),
+            ));
+        }
+    }
+}

@@ -1,0 +1,492 @@
+//! The checks before export: format, content and spelling, each finding with its place (a field
+//! path and a span in its text), a Vietnamese message and, where one is safe, a fix.
+//!
+//! - Structure and required fields come from [`validate`] (its errors block, its warnings warn).
+//! - Wording and format rules are data: `templates/checks/rules.toml` ([`rules`]), with the
+//!   settings that differ by profile there too.
+//! - Rules that need the model are code: counts claimed in the text against the items present,
+//!   ordinals typed by hand, figures against the annexes' tables, dates ([`content`]); header,
+//!   signature and recipients ([`form`]); quotes, brackets, NFC, legacy encodings, one spelling
+//!   per document ([`typo`]); spelling against the system's Hunspell dictionary ([`spell`]).
+//!
+//! Rules that read one text alone are remembered per text, so checking after a keystroke reads
+//! again only the field that changed.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Severity;
+use crate::model::walk::{self, Node};
+use crate::model::*;
+use crate::profile::FormatProfile;
+use crate::validate;
+
+pub mod content;
+pub mod form;
+pub mod rules;
+pub mod spell;
+pub mod typo;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Worth a look; the text may be right.
+    Suggestion,
+    /// Probably wrong.
+    Warning,
+    /// The office sends the report back for this (or the report cannot be written right).
+    Blocking,
+}
+
+impl Level {
+    /// The level's name as the user reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Blocking => "Lỗi",
+            Level::Warning => "Cảnh báo",
+            Level::Suggestion => "Gợi ý",
+        }
+    }
+}
+
+/// One thing the checks found.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Finding {
+    /// Id of the rule ("so-nhom-giai-phap", "chinh-ta", …).
+    pub rule: String,
+    /// How serious it is.
+    pub level: Level,
+    /// Path of the field, e.g. `body.content[1].sections[0].blocks[2].text` (empty: the report).
+    pub path: String,
+    /// Where in the field's text, as `[start, end)` in UTF-16 units (as the editor counts).
+    pub span: Option<[u32; 2]>,
+    /// What is wrong and how to fix it, in Vietnamese.
+    pub message: String,
+    /// What replaces the span (or the whole field without a span) to fix it.
+    pub fix: Option<String>,
+    /// For a spelling finding: the word, which the user may add to the dictionary.
+    pub word: Option<String>,
+}
+
+/// What kind of text a field holds, which decides the rules that read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Paragraphs, list lines, results, lessons, groups, proposals, the closing sentence.
+    Prose,
+    /// Headings, the subject, captions, column headers.
+    Title,
+    /// Names: bodies, place, signer, recipients, addressees.
+    Name,
+    /// A table's text cell.
+    Cell,
+}
+
+/// One text the user typed, with its path.
+#[derive(Debug, Clone)]
+pub struct Field<'a> {
+    /// The field's path.
+    pub path: String,
+    /// Its text.
+    pub text: &'a str,
+    /// What it holds.
+    pub kind: Kind,
+}
+
+/// Every text the user typed, in reading order, with its path and kind.
+pub fn fields(report: &Report) -> Vec<Field<'_>> {
+    let mut v: Vec<Field<'_>> = Vec::new();
+    let h = &report.header;
+    push(&mut v, "header.superior_body", h.superior_body.as_deref(), Kind::Name);
+    push(&mut v, "header.issuing_body", Some(&h.issuing_body), Kind::Name);
+    push(&mut v, "header.issuing_body_full", Some(&h.issuing_body_full), Kind::Name);
+    push(&mut v, "header.place", Some(&h.place), Kind::Name);
+    push(&mut v, "header.subject", Some(&h.subject), Kind::Title);
+    for (path, node) in walk::body(report) {
+        node_fields(&mut v, &path, node);
+    }
+    let c = &report.closing;
+    push(&mut v, "closing.sentence", Some(&c.sentence), Kind::Prose);
+    if let Some(a) = &c.authority {
+        push(&mut v, "closing.authority.of", Some(&a.of), Kind::Name);
+    }
+    push(&mut v, "closing.signer_title", Some(&c.signer_title), Kind::Name);
+    push(&mut v, "closing.signer_name", Some(&c.signer_name), Kind::Name);
+    for (i, r) in c.recipients.iter().enumerate() {
+        v.push(Field { path: format!("closing.recipients[{i}]"), text: r, kind: Kind::Name });
+    }
+    push(&mut v, "closing.archive", Some(&c.archive), Kind::Name);
+    for (path, node) in walk::annexes(report) {
+        node_fields(&mut v, &path, node);
+    }
+    v
+}
+
+fn push<'a>(v: &mut Vec<Field<'a>>, path: &str, text: Option<&'a str>, kind: Kind) {
+    if let Some(text) = text {
+        v.push(Field { path: path.to_string(), text, kind });
+    }
+}
+
+fn list<'a>(v: &mut Vec<Field<'a>>, path: &str, key: &str, items: &'a [String], kind: Kind) {
+    for (i, t) in items.iter().enumerate() {
+        v.push(Field { path: format!("{path}.{key}[{i}]"), text: t, kind });
+    }
+}
+
+fn node_fields<'a>(v: &mut Vec<Field<'a>>, path: &str, node: Node<'a>) {
+    let title = |v: &mut Vec<Field<'a>>, t: &'a str| {
+        v.push(Field { path: format!("{path}.title"), text: t, kind: Kind::Title })
+    };
+    match node {
+        Node::Opening(_) | Node::Content(_) => {}
+        Node::Phan { phan, .. } => title(v, &phan.title),
+        Node::Part { part, .. } => title(v, &part.title),
+        Node::Section { section, .. } => title(v, &section.title),
+        Node::Point { point, .. } => {
+            if let Some(t) = &point.title {
+                title(v, t)
+            }
+        }
+        Node::Annex { annex, .. } => title(v, &annex.title),
+        Node::Block(b) => block_fields(v, path, b),
+    }
+}
+
+fn block_fields<'a>(v: &mut Vec<Field<'a>>, path: &str, b: &'a Block) {
+    let intro = |v: &mut Vec<Field<'a>>, t: &'a Option<String>| {
+        push(v, &format!("{path}.intro"), t.as_deref(), Kind::Prose)
+    };
+    match b {
+        Block::Paragraph(p) => push(v, &format!("{path}.text"), Some(&p.text), Kind::Prose),
+        Block::Lines(l) => list(v, path, "items", &l.items, Kind::Prose),
+        Block::Results(r) => {
+            intro(v, &r.intro);
+            for (i, it) in r.items.iter().enumerate() {
+                push(v, &format!("{path}.items[{i}].text"), Some(&it.text), Kind::Prose);
+            }
+        }
+        Block::Shortcomings(s) => {
+            intro(v, &s.intro);
+            list(v, path, "items", &s.items, Kind::Prose);
+        }
+        Block::Causes(c) => {
+            intro(v, &c.intro);
+            list(v, path, "objective", &c.objective, Kind::Prose);
+            list(v, path, "subjective", &c.subjective, Kind::Prose);
+        }
+        Block::Lessons(l) => {
+            intro(v, &l.intro);
+            list(v, path, "items", &l.items, Kind::Prose);
+        }
+        Block::SolutionGroups(g) => {
+            push(v, &format!("{path}.lead"), Some(&g.lead), Kind::Prose);
+            for (i, grp) in g.groups.iter().enumerate() {
+                let gp = format!("{path}.groups[{i}]");
+                push(v, &format!("{gp}.title"), Some(&grp.title), Kind::Prose);
+                list(v, &gp, "items", &grp.items, Kind::Prose);
+            }
+        }
+        Block::Proposals(p) => {
+            intro(v, &p.intro);
+            for (i, it) in p.items.iter().enumerate() {
+                let ip = format!("{path}.items[{i}]");
+                push(v, &format!("{ip}.addressee"), Some(&it.addressee), Kind::Name);
+                push(v, &format!("{ip}.text"), Some(&it.text), Kind::Prose);
+            }
+        }
+        Block::Table(t) => {
+            push(v, &format!("{path}.title"), t.title.as_deref(), Kind::Title);
+            push(v, &format!("{path}.unit"), t.unit.as_deref(), Kind::Title);
+            for (i, c) in t.columns.iter().enumerate() {
+                push(v, &format!("{path}.columns[{i}].header"), Some(&c.header), Kind::Title);
+            }
+            push(v, &format!("{path}.total_label"), t.total_label.as_deref(), Kind::Title);
+            for (r, row) in t.rows.iter().enumerate() {
+                for (i, cell) in row.iter().enumerate() {
+                    if let Cell::Text(s) = cell {
+                        v.push(Field {
+                            path: format!("{path}.rows[{r}][{i}]"),
+                            text: s,
+                            kind: Kind::Cell,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What the checks read besides the report: the profile, the rules, the dictionary.
+pub struct Context<'a> {
+    /// The report's format profile.
+    pub profile: &'a FormatProfile,
+    /// The rules (`templates/checks/rules.toml`).
+    pub rules: &'a rules::Rules,
+    /// The spelling dictionary; none while it loads or when the system has none.
+    pub speller: Option<&'a spell::Speller>,
+}
+
+/// Every finding of the report under `profile`, in reading order of their fields, with the
+/// spelling dictionary if it has loaded ([`spell::global`]).
+pub fn check(report: &Report, profile: &FormatProfile) -> Vec<Finding> {
+    check_with(report, &Context { profile, rules: rules::builtin(), speller: spell::global() })
+}
+
+/// [`check`] with a given context.
+pub fn check_with(report: &Report, cx: &Context) -> Vec<Finding> {
+    let mut out: Vec<Finding> = validate::validate(report, cx.profile)
+        .into_iter()
+        // Said by this module's own rules, with a place in the text and a fix.
+        .filter(|p| !p.message.contains("bảng mã cũ") && !p.message.contains("dấu cuối dòng"))
+        .map(|p| Finding {
+            rule: "cau-truc".into(),
+            level: if p.severity == Severity::Error { Level::Blocking } else { Level::Warning },
+            path: p.path,
+            span: None,
+            message: upper_first(&p.message),
+            fix: None,
+            word: None,
+        })
+        .collect();
+    let fields = fields(report);
+    form::check(report, cx, &mut out);
+    content::check(report, &fields, cx, &mut out);
+    typo::check(report, &fields, cx, &mut out);
+    if let Some(speller) = cx.speller {
+        for f in &fields {
+            out.extend(speller.check_field(f, cx));
+        }
+    } else if spell::state() == spell::State::Missing {
+        out.push(Finding {
+            rule: "chinh-ta".into(),
+            level: Level::Suggestion,
+            path: String::new(),
+            span: None,
+            message: "Chưa kiểm tra chính tả: máy chưa có từ điển tiếng Việt (gói hunspell-vi, \
+                      tệp /usr/share/hunspell/vi_VN.dic). Cài gói này rồi mở lại chương trình."
+                .into(),
+            fix: None,
+            word: None,
+        });
+    }
+    let order: std::collections::HashMap<&str, usize> =
+        fields.iter().enumerate().map(|(i, f)| (f.path.as_str(), i)).collect();
+    out.sort_by_key(|f| {
+        (
+            std::cmp::Reverse(f.level),
+            order.get(f.path.as_str()).copied().unwrap_or(usize::MAX),
+            f.span.map_or(0, |s| s[0]),
+        )
+    });
+    out.dedup();
+    out
+}
+
+fn upper_first(s: &str) -> String {
+    crate::text::upper_first(s)
+}
+
+/// The UTF-16 span of the bytes `start..end` of `text`.
+pub fn span16(text: &str, start: usize, end: usize) -> [u32; 2] {
+    let a = text[..start].encode_utf16().count();
+    let b = a + text[start..end].encode_utf16().count();
+    [a as u32, b as u32]
+}
+
+/// The byte range of a UTF-16 span of `text`; none if it does not fall on characters.
+pub fn byte_range(text: &str, span: [u32; 2]) -> Option<(usize, usize)> {
+    let (mut units, mut start, mut end) = (0u32, None, None);
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\0'))) {
+        if units == span[0] && start.is_none() {
+            start = Some(i);
+        }
+        if units == span[1] {
+            end = Some(i);
+            break;
+        }
+        units += c.len_utf16() as u32;
+    }
+    Some((start?, end?))
+}
+
+/// The text of a field of the report, by its path; none for a path that is not a text.
+pub fn text_at<'a>(report: &'a Report, path: &str) -> Option<&'a str> {
+    fields(report).into_iter().find(|f| f.path == path).map(|f| f.text).or(match path {
+        "header.type_code" => Some(report.header.type_code.as_str()),
+        "header.issuer_code" => Some(report.header.issuer_code.as_str()),
+        _ => None,
+    })
+}
+
+/// The report with a finding's fix applied; none when the finding has no fix or the field has
+/// changed since (its span no longer holds what was found).
+pub fn apply_fix(report: &Report, finding: &Finding) -> Option<Report> {
+    let fix = finding.fix.as_ref()?;
+    let old = text_at(report, &finding.path)?;
+    let new = match finding.span {
+        Some(span) => {
+            let (a, b) = byte_range(old, span)?;
+            format!("{}{fix}{}", &old[..a], &old[b..])
+        }
+        None => fix.clone(),
+    };
+    let mut value = serde_json::to_value(report).ok()?;
+    let slot = pointer_mut(&mut value, &finding.path)?;
+    *slot = serde_json::Value::String(new);
+    serde_json::from_value(value).ok()
+}
+
+/// The JSON value at a report path (`body.content[1].title`).
+fn pointer_mut<'a>(v: &'a mut serde_json::Value, path: &str) -> Option<&'a mut serde_json::Value> {
+    let mut cur = v;
+    for seg in path.split('.') {
+        let (key, idx) = match seg.find('[') {
+            Some(i) => (&seg[..i], &seg[i..]),
+            None => (seg, ""),
+        };
+        if !key.is_empty() {
+            cur = cur.get_mut(key)?;
+        }
+        for n in idx.split('[').filter(|s| !s.is_empty()) {
+            let n: usize = n.trim_end_matches(']').parse().ok()?;
+            cur = cur.get_mut(n)?;
+        }
+    }
+    Some(cur)
+}
+
+/// Where a path is, in the words of the editor: «II. Kết quả thực hiện › 1. Công tác… › đoạn văn 2».
+pub fn place(report: &Report, path: &str) -> String {
+    let field = |p: &str| -> Option<&'static str> {
+        Some(match p {
+            "header.superior_body" => "Cơ quan cấp trên",
+            "header.issuing_body" => "Cơ quan ban hành",
+            "header.issuing_body_full" => "Tên đầy đủ của cơ quan",
+            "header.type_code" => "Ký hiệu loại văn bản",
+            "header.issuer_code" => "Ký hiệu cơ quan",
+            "header.number" => "Số văn bản",
+            "header.place" => "Địa danh",
+            "header.date" => "Ngày ban hành",
+            "header.doc_type" => "Tên loại văn bản",
+            "header.subject" => "Trích yếu",
+            "header.profile" => "Định dạng",
+            "closing.sentence" => "Câu kết thúc",
+            "closing.authority" | "closing.authority.kind" => "Hình thức ký",
+            "closing.authority.of" => "Thẩm quyền ký",
+            "closing.signer_title" => "Chức vụ người ký",
+            "closing.signer_name" => "Họ tên người ký",
+            "closing.recipients" => "Nơi nhận",
+            "closing.archive" => "Lưu tại",
+            "period" => "Kỳ báo cáo",
+            _ => return None,
+        })
+    };
+    if path.is_empty() {
+        return "Cả báo cáo".into();
+    }
+    if let Some(w) = field(path) {
+        return if path.starts_with("closing") {
+            format!("Phần kết › {w}")
+        } else {
+            format!("Đầu văn bản › {w}")
+        };
+    }
+    if let Some(rest) = path.strip_prefix("closing.recipients[") {
+        let n: usize = rest.trim_end_matches(']').parse().unwrap_or(0);
+        return format!("Phần kết › Nơi nhận › dòng {}", n + 1);
+    }
+    let short = |t: &str| {
+        let t = t.trim();
+        if t.chars().count() > 40 {
+            format!("{}…", t.chars().take(38).collect::<String>().trim_end())
+        } else {
+            t.to_string()
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut deepest = String::new();
+    for (p, node) in walk::walk(report) {
+        let prefix =
+            path == p || path.starts_with(&format!("{p}.")) || path.starts_with(&format!("{p}["));
+        if !prefix {
+            continue;
+        }
+        let label = match node {
+            Node::Opening(_) => Some("Đoạn mở đầu".to_string()),
+            Node::Content(_) | Node::Block(_) => None,
+            Node::Phan { n, phan } => {
+                Some(format!("Phần thứ {} {}", crate::text::phan_ordinal(n), short(&phan.title)))
+            }
+            Node::Part { n, part } => {
+                Some(format!("{}. {}", crate::text::roman(n), short(&part.title)))
+            }
+            Node::Section { n, section } => Some(format!("{n}. {}", short(&section.title))),
+            Node::Point { n, point } => Some(format!(
+                "{}) {}",
+                crate::text::viet_letter(n),
+                short(point.title.as_deref().unwrap_or(""))
+            )),
+            Node::Annex { n, annex } => Some(format!("Phụ lục {n} {}", short(&annex.title))),
+        };
+        if let Some(l) = label {
+            parts.push(l.trim_end().to_string());
+        }
+        deepest = p;
+    }
+    let rest = path[deepest.len().min(path.len())..].trim_start_matches('.');
+    let num = |s: &str, key: &str| -> Option<usize> {
+        s.split(&format!("{key}[")).nth(1)?.split(']').next()?.parse::<usize>().ok().map(|n| n + 1)
+    };
+    let block_no = deepest
+        .rsplit_once("blocks[")
+        .and_then(|(_, n)| n.trim_end_matches(']').parse::<usize>().ok())
+        .or_else(|| {
+            deepest
+                .rsplit_once("opening[")
+                .and_then(|(_, n)| n.trim_end_matches(']').parse::<usize>().ok())
+        });
+    let what = if rest == "title" {
+        "tiêu đề".to_string()
+    } else if rest == "text" {
+        format!("đoạn văn {}", block_no.map_or(1, |n| n + 1))
+    } else if rest == "intro" {
+        "câu dẫn".into()
+    } else if rest == "lead" {
+        "câu dẫn các nhóm giải pháp".into()
+    } else if let Some(g) = num(rest, "groups") {
+        match num(rest, "items") {
+            Some(i) => format!("nhóm giải pháp {g} › dòng {i}"),
+            None => format!("nhóm giải pháp {g}"),
+        }
+    } else if let Some(r) = num(rest, "rows") {
+        let c = rest
+            .rsplit_once('[')
+            .and_then(|(_, n)| n.trim_end_matches(']').parse::<usize>().ok())
+            .unwrap_or(0);
+        format!("bảng › dòng {r}, cột {}", c + 1)
+    } else if let Some(c) = num(rest, "columns") {
+        format!("bảng › tên cột {c}")
+    } else if let Some(i) = num(rest, "objective") {
+        format!("nguyên nhân khách quan {i}")
+    } else if let Some(i) = num(rest, "subjective") {
+        format!("nguyên nhân chủ quan {i}")
+    } else if let Some(i) = num(rest, "items") {
+        if rest.ends_with("addressee") {
+            format!("đề xuất {i} › nơi nhận đề xuất")
+        } else {
+            format!("dòng {i}")
+        }
+    } else {
+        String::new()
+    };
+    if !what.is_empty() {
+        parts.push(what);
+    }
+    if parts.is_empty() {
+        path.to_string()
+    } else {
+        parts.join(" › ")
+    }
+}

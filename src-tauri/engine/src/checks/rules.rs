@@ -1,0 +1,368 @@
+//! The rules kept as data (`templates/checks/rules.toml`): typography and number-format
+//! substitutions, names of bodies with their capitals, «Nhân dân», counts typed in the text,
+//! type codes, and the settings that differ by profile.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, OnceLock};
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{span16, Field, Finding, Kind, Level};
+
+/// Source of the built-in rules.
+pub const RULES_TOML: &str = include_str!("../../../../templates/checks/rules.toml");
+
+/// Settings that differ by profile.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileRules {
+    /// "old" (hòa, ủy) or "new" (hoà, uỷ).
+    pub tone_style: String,
+    /// Whether «Nhân dân» meaning the people takes a capital N.
+    pub nhan_dan: bool,
+}
+
+/// A substitution: a pattern and what replaces it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Substitution {
+    /// Rule id.
+    pub id: String,
+    /// Level of its findings.
+    pub level: Level,
+    /// Kinds of fields it reads ("prose", "title", "name", "cell").
+    pub kinds: Vec<String>,
+    /// The regular expression.
+    pub pattern: String,
+    /// Only this group of a match is flagged and replaced (0: the whole match).
+    #[serde(default)]
+    pub group: usize,
+    /// Replacement with `$1`-style groups.
+    #[serde(default)]
+    pub replace: Option<String>,
+    /// A change made in code: "group_thousands", "comma_to_dot".
+    #[serde(default)]
+    pub transform: Option<String>,
+    /// Message with `{found}` and `{fix}`.
+    pub message: String,
+    /// Only for these profiles (all when empty).
+    #[serde(default)]
+    pub profiles: Vec<String>,
+}
+
+/// Names written with their capitals.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// Level of the findings.
+    pub level: Level,
+    /// Kinds of fields read.
+    pub kinds: Vec<String>,
+    /// Message with `{found}` and `{fix}`.
+    pub message: String,
+    /// The names as they must be written.
+    pub list: Vec<String>,
+}
+
+/// The «Nhân dân» rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NhanDan {
+    /// Level of the findings.
+    pub level: Level,
+    /// Message with `{found}` and `{fix}`.
+    pub message: String,
+    /// Words after which «nhân dân» belongs to a body's name (lower case).
+    pub inside_names: Vec<String>,
+}
+
+/// A count typed in the text and what it must equal.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountRule {
+    /// Rule id.
+    pub id: String,
+    /// Level of the findings.
+    pub level: Level,
+    /// Pattern with a group `n`, the number.
+    pub pattern: String,
+    /// What it counts: "solution_groups", "lessons", "proposals", "period_years".
+    pub counts: String,
+    /// What is counted, in words.
+    pub what: String,
+}
+
+/// The rules file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    /// Settings per profile id.
+    pub profiles: BTreeMap<String, ProfileRules>,
+    /// Substitutions.
+    pub substitution: Vec<Substitution>,
+    /// Names of bodies.
+    pub names: Names,
+    /// «Nhân dân».
+    pub nhan_dan: NhanDan,
+    /// Counts typed in the text.
+    pub count: Vec<CountRule>,
+    /// Document type name → code of the number.
+    pub type_codes: BTreeMap<String, String>,
+    /// Bodies that sign collectively (lower case).
+    pub collective: Vec<String>,
+    /// Academic titles not written before a signer's name.
+    pub academic_titles: Vec<String>,
+    /// Words the dictionary lacks that reports use.
+    pub words: Vec<String>,
+}
+
+/// The rules, compiled.
+pub struct Rules {
+    /// The file as read.
+    pub file: RulesFile,
+    subs: Vec<(Substitution, Regex)>,
+    names: Vec<(String, Regex)>,
+    nhan_dan: Regex,
+    /// Count rules with their patterns.
+    pub counts: Vec<(CountRule, Regex)>,
+}
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Prose => "prose",
+        Kind::Title => "title",
+        Kind::Name => "name",
+        Kind::Cell => "cell",
+    }
+}
+
+impl Rules {
+    /// Reads and compiles a rules file; the message names the rule whose pattern is wrong.
+    pub fn from_toml(src: &str) -> Result<Self, String> {
+        let file: RulesFile =
+            toml::from_str(src).map_err(|e| format!("Tệp quy tắc kiểm tra: {e}"))?;
+        let re = |id: &str, p: &str| {
+            Regex::new(p).map_err(|e| format!("Quy tắc «{id}»: biểu thức không hợp lệ: {e}"))
+        };
+        let subs = file
+            .substitution
+            .iter()
+            .map(|s| Ok((s.clone(), re(&s.id, &s.pattern)?)))
+            .collect::<Result<_, String>>()?;
+        let names = file
+            .names
+            .list
+            .iter()
+            .map(|n| {
+                let words: Vec<String> = n.split_whitespace().map(regex::escape).collect();
+                Ok((n.clone(), re(n, &format!(r"(?i)\b{}\b", words.join(r"\s+")))?))
+            })
+            .collect::<Result<_, String>>()?;
+        let counts = file
+            .count
+            .iter()
+            .map(|c| Ok((c.clone(), re(&c.id, &c.pattern)?)))
+            .collect::<Result<_, String>>()?;
+        Ok(Rules {
+            subs, names, nhan_dan: re("nhan-dan", r"\b[Nn]hân\s+[Dd]ân\b")?, counts, file
+        })
+    }
+
+    /// The settings of a profile (the Party profile's for an unknown one).
+    pub fn profile(&self, id: &str) -> &ProfileRules {
+        self.file
+            .profiles
+            .get(id)
+            .or_else(|| self.file.profiles.get("hd36"))
+            .or_else(|| self.file.profiles.values().next())
+            .expect("the rules file has profiles")
+    }
+
+    /// The findings of the per-text rules in one field (remembered per text).
+    pub fn check_field(&self, f: &Field, profile: &str) -> Vec<Finding> {
+        let key = format!("{profile}\u{1}{}\u{1}", kind_name(f.kind));
+        memo(&key, f.text, || self.text_findings(f.text, f.kind, profile))
+            .into_iter()
+            .map(|mut x| {
+                x.path = f.path.clone();
+                x
+            })
+            .collect()
+    }
+
+    fn text_findings(&self, text: &str, kind: Kind, profile: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let kind = kind_name(kind);
+        let names = skip_spans(text);
+        let skipped = |a: usize, b: usize| names.iter().any(|&(s, e)| a < e && b > s);
+        for (s, re) in &self.subs {
+            if !s.kinds.iter().any(|k| k == kind)
+                || (!s.profiles.is_empty() && !s.profiles.iter().any(|p| p == profile))
+            {
+                continue;
+            }
+            for caps in re.captures_iter(text) {
+                let Some(m) = caps.get(s.group) else { continue };
+                if skipped(m.start(), m.end()) {
+                    continue;
+                }
+                let fix = match (&s.replace, s.transform.as_deref()) {
+                    (Some(r), _) => {
+                        let mut out = String::new();
+                        caps.expand(r, &mut out);
+                        Some(out)
+                    }
+                    (None, Some("group_thousands")) => Some(group_thousands(m.as_str())),
+                    (None, Some("comma_to_dot")) => Some(m.as_str().replace(',', ".")),
+                    _ => None,
+                };
+                out.push(finding(&s.id, s.level, text, m.start(), m.end(), &s.message, fix));
+            }
+        }
+        if kind != "cell" && !is_all_caps(text) {
+            let n = &self.file.names;
+            if n.kinds.iter().any(|k| k == kind) {
+                for (name, re) in &self.names {
+                    for m in re.find_iter(text) {
+                        if m.as_str() != name.as_str()
+                            && !is_all_caps(m.as_str())
+                            && !same_but_first(m.as_str(), name)
+                        {
+                            out.push(finding(
+                                "viet-hoa-ten",
+                                n.level,
+                                text,
+                                m.start(),
+                                m.end(),
+                                &n.message,
+                                Some(name.clone()),
+                            ));
+                        }
+                    }
+                }
+            }
+            if self.profile(profile).nhan_dan && kind == "prose" {
+                let nd = &self.file.nhan_dan;
+                for m in self.nhan_dan.find_iter(text) {
+                    let before = text[..m.start()].trim_end().to_lowercase();
+                    let inside = nd.inside_names.iter().any(|w| before.ends_with(w.as_str()));
+                    let want = if inside { "nhân dân" } else { "Nhân dân" };
+                    let found = m.as_str();
+                    // «Ủy ban Nhân dân», «Hội đồng Nhân dân»: the names rule says it.
+                    let named =
+                        ["ủy ban", "uỷ ban", "hội đồng"].iter().any(|w| before.ends_with(w));
+                    if found != want && !(inside && named) {
+                        out.push(finding(
+                            "nhan-dan",
+                            nd.level,
+                            text,
+                            m.start(),
+                            m.end(),
+                            &nd.message,
+                            Some(want.to_string()),
+                        ));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether two spellings differ only in the first letter's case (a sentence may start with it).
+fn same_but_first(a: &str, b: &str) -> bool {
+    let mut x = a.chars();
+    let mut y = b.chars();
+    let (Some(p), Some(q)) = (x.next(), y.next()) else { return false };
+    p.to_lowercase().eq(q.to_lowercase()) && x.as_str() == y.as_str() && p.is_uppercase()
+}
+
+/// Whether a text has letters and all of them are capitals (a heading typed in capitals).
+pub fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// Byte ranges of a text that no wording rule reads: figure names `{name}` and computed
+/// references `[năm]`.
+pub fn skip_spans(text: &str) -> Vec<(usize, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\{[A-Za-z0-9_]+\}|\[[^\[\]\n]{1,20}\]|https?://\S+|www\.\S+|\S+@\S+")
+            .expect("valid")
+    });
+    re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+}
+
+/// A finding at bytes `a..b` of `text`; the message's `{found}` and `{fix}` filled.
+pub fn finding(
+    rule: &str,
+    level: Level,
+    text: &str,
+    a: usize,
+    b: usize,
+    message: &str,
+    fix: Option<String>,
+) -> Finding {
+    let found = &text[a..b];
+    let message = message
+        .replace("{found}", found.trim())
+        .replace("{fix}", fix.as_deref().unwrap_or("").trim());
+    Finding {
+        rule: rule.into(),
+        level,
+        path: String::new(),
+        span: Some(span16(text, a, b)),
+        message,
+        fix,
+        word: None,
+    }
+}
+
+/// "12345" → "12.345".
+pub fn group_thousands(digits: &str) -> String {
+    let n = digits.len();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The built-in rules, compiled once.
+pub fn builtin() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| {
+        Rules::from_toml(RULES_TOML).expect("the built-in rules are valid (tested)")
+    })
+}
+
+type Memo = (HashMap<Box<str>, Vec<Finding>, foldhash::fast::RandomState>, usize);
+
+/// The findings of a per-text rule set (`key` names the set and its settings), remembered per
+/// text: checking after a keystroke reads again only the text that changed.
+pub fn memo(key: &str, text: &str, compute: impl FnOnce() -> Vec<Finding>) -> Vec<Finding> {
+    static MEMO: Mutex<Option<Memo>> = Mutex::new(None);
+    const MAX_BYTES: usize = 32 << 20;
+    let mut k = String::with_capacity(key.len() + text.len());
+    k.push_str(key);
+    k.push_str(text);
+    if let Some((map, _)) = &*MEMO.lock().unwrap_or_else(|e| e.into_inner()) {
+        if let Some(found) = map.get(k.as_str()) {
+            return found.clone();
+        }
+    }
+    let found = compute();
+    let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
+    let (map, bytes) = memo.get_or_insert_with(Default::default);
+    if *bytes + k.len() > MAX_BYTES {
+        map.clear();
+        *bytes = 0;
+    }
+    *bytes += k.len();
+    map.insert(k.into(), found.clone());
+    found
+}

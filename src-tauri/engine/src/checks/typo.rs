@@ -1,0 +1,241 @@
+//! Typography that needs more than a pattern: quotes and brackets that do not pair up, straight
+//! quotes in a document that uses curly ones, text not in NFC, text typed in a legacy encoding,
+//! and one placement of the tone mark on oa, oe, uy per document (hòa/hoà, ủy/uỷ).
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::rules::{finding, Rules};
+use super::{Context, Field, Finding, Level};
+use crate::model::Report;
+
+/// Where the tone mark goes on oa, oe, uy without a final consonant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ToneStyle {
+    /// On the first vowel: hòa, khỏe, ủy.
+    Old,
+    /// On the second: hoà, khoẻ, uỷ.
+    New,
+}
+
+impl ToneStyle {
+    /// The profile's preference.
+    pub fn of(rules: &Rules, profile: &str) -> Self {
+        if rules.profile(profile).tone_style == "new" {
+            ToneStyle::New
+        } else {
+            ToneStyle::Old
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            ToneStyle::Old => "hòa, khỏe, ủy",
+            ToneStyle::New => "hoà, khoẻ, uỷ",
+        }
+    }
+}
+
+/// The same syllables with the tone on the first vowel (old) and on the second (new).
+const OLD: [&str; 15] =
+    ["òa", "óa", "ỏa", "õa", "ọa", "òe", "óe", "ỏe", "õe", "ọe", "ùy", "úy", "ủy", "ũy", "ụy"];
+const NEW: [&str; 15] =
+    ["oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ"];
+
+/// The word with its tone mark moved to `style`; none when it has nothing to move.
+pub fn restyle(word: &str, style: ToneStyle) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if n < 2 {
+        return None;
+    }
+    let pair: String = chars[n - 2..].iter().flat_map(|c| c.to_lowercase()).collect();
+    let (from, to) = match style {
+        ToneStyle::New => (&OLD, &NEW),
+        ToneStyle::Old => (&NEW, &OLD),
+    };
+    let i = from.iter().position(|p| *p == pair)?;
+    // «quý», «quỳ»: the u belongs to «qu», and the mark sits on y either way.
+    if pair.ends_with(|c: char| "yỳýỷỹỵ".contains(c))
+        && n >= 3
+        && chars[n - 3].to_lowercase().eq(['q'])
+    {
+        return None;
+    }
+    let mut out: String = chars[..n - 2].iter().collect();
+    for (orig, new) in chars[n - 2..].iter().zip(to[i].chars()) {
+        if orig.is_uppercase() {
+            out.extend(new.to_uppercase());
+        } else {
+            out.push(new);
+        }
+    }
+    Some(out)
+}
+
+/// The findings of this module's rules.
+pub fn check(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+    let _ = report;
+    let profile = cx.profile.id.as_str();
+    for f in fields {
+        out.extend(cx.rules.check_field(f, profile));
+        out.extend(
+            super::rules::memo("typo\u{1}", f.text, || text_findings(f.text)).into_iter().map(
+                |mut x| {
+                    x.path = f.path.clone();
+                    x
+                },
+            ),
+        );
+    }
+    tone_consistency(fields, cx, out);
+    straight_quotes(fields, out);
+}
+
+fn text_findings(text: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !text.is_ascii() {
+        let nfc: String = text.nfc().collect();
+        if nfc != text {
+            out.push(Finding {
+                rule: "nfc".into(),
+                level: Level::Warning,
+                path: String::new(),
+                span: None,
+                message: "Văn bản có chữ tổ hợp (dấu gõ tách khỏi chữ, kiểu Unicode tổ hợp): \
+                          bản in có thể lệch dấu. Sửa để chuyển sang Unicode dựng sẵn (NFC)."
+                    .into(),
+                fix: Some(nfc),
+                word: None,
+            });
+        }
+    }
+    if let Some(enc) = crate::legacy::detect(text) {
+        out.push(Finding {
+            rule: "bang-ma-cu".into(),
+            level: Level::Blocking,
+            path: String::new(),
+            span: Some([0, text.encode_utf16().count() as u32]),
+            message: format!(
+                "Đoạn này có vẻ được gõ bằng bảng mã cũ {} chứ không phải Unicode: bản in sẽ \
+                 thành chữ lạ. Chuyển mã sang Unicode (ví dụ bằng Unikey) rồi dán lại.",
+                enc.name()
+            ),
+            fix: None,
+            word: None,
+        });
+    }
+    for (open, close, what) in
+        [('(', ')', "ngoặc đơn"), ('“', '”', "ngoặc kép"), ('«', '»', "ngoặc kép")]
+    {
+        let mut stack = Vec::new();
+        for (i, c) in text.char_indices() {
+            if c == open {
+                stack.push(i);
+            } else if c == close {
+                if stack.pop().is_none() {
+                    out.push(finding(
+                        "ngoac",
+                        Level::Warning,
+                        text,
+                        i,
+                        i + c.len_utf8(),
+                        &format!("Dấu đóng {what} «{close}» không có dấu mở «{open}» đi trước."),
+                        None,
+                    ));
+                }
+            }
+        }
+        for i in stack {
+            out.push(finding(
+                "ngoac",
+                Level::Warning,
+                text,
+                i,
+                i + open.len_utf8(),
+                &format!("Dấu mở {what} «{open}» chưa có dấu đóng «{close}»."),
+                None,
+            ));
+        }
+    }
+    let straight: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+    if straight.len() % 2 == 1 {
+        let i = straight[straight.len() - 1];
+        out.push(finding(
+            "ngoac",
+            Level::Warning,
+            text,
+            i,
+            i + 1,
+            "Dấu ngoặc kép «\"» không thành cặp: thiếu dấu mở hoặc dấu đóng.",
+            None,
+        ));
+    }
+    out
+}
+
+/// The tone placement the document does not use mostly, or the profile's when it is mixed.
+fn tone_consistency(fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+    let want = ToneStyle::of(cx.rules, &cx.profile.id);
+    let mut found: Vec<(usize, usize, usize, String, ToneStyle)> = Vec::new();
+    for (fi, f) in fields.iter().enumerate() {
+        if !f.text.chars().any(|c| "òóỏõọùúủũụàáảãạèéẻẽẹỳýỷỹỵÒÓỎÕỌÙÚỦŨỤÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ".contains(c))
+        {
+            continue;
+        }
+        for (a, b, w) in super::spell::words(f.text) {
+            for style in [ToneStyle::Old, ToneStyle::New] {
+                if let Some(other) = restyle(w, style) {
+                    // `w` is written the other way than `style`.
+                    let is = if style == ToneStyle::Old { ToneStyle::New } else { ToneStyle::Old };
+                    if is != want {
+                        found.push((fi, a, b, other, is));
+                    }
+                }
+            }
+        }
+    }
+    for (fi, a, b, fix, is) in found {
+        let f = &fields[fi];
+        let mut x = finding(
+            "dau-thanh",
+            Level::Warning,
+            f.text,
+            a,
+            b,
+            &format!(
+                "Đặt dấu thanh một kiểu trong cả văn bản: định dạng «{}» dùng kiểu {}, \
+                 không dùng kiểu {}: «{{found}}» → «{{fix}}».",
+                cx.profile.name,
+                want.name(),
+                is.name()
+            ),
+            Some(fix),
+        );
+        x.path.clone_from(&f.path);
+        out.push(x);
+    }
+}
+
+/// Straight quotes «"» in a document whose other quotes are curly («“ ”»).
+fn straight_quotes(fields: &[Field], out: &mut Vec<Finding>) {
+    if !fields.iter().any(|f| f.text.contains(['“', '”'])) {
+        return;
+    }
+    for f in fields {
+        let text = f.text;
+        for (k, (i, _)) in text.match_indices('"').enumerate() {
+            let opening = k % 2 == 0;
+            let mut x = finding(
+                "ngoac-thang",
+                Level::Suggestion,
+                text,
+                i,
+                i + 1,
+                "Văn bản dùng ngoặc kép cong “ ”; dấu «\"» nên đổi cho thống nhất.",
+                Some(if opening { "“" } else { "”" }.to_string()),
+            );
+            x.path.clone_from(&f.path);
+            out.push(x);
+        }
+    }
+}
