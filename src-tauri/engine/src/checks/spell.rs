@@ -220,20 +220,22 @@ impl Speller {
         candidates.retain(|w| w != &typed && seen.insert(w.clone()));
         let typed_nfd: Vec<char> = typed.nfd().collect();
         let typed_base = base(&typed);
-        let mut scored: Vec<(usize, i64, String)> = candidates
+        // Fewer changed letters and marks first; a syllable reports use often beats a rare one
+        // a mark nearer (a doubling of its use is worth half a mark).
+        let mut scored: Vec<(f64, String)> = candidates
             .into_iter()
             .map(|w| {
                 let nfd: Vec<char> = w.nfd().collect();
-                let mut d = levenshtein(&typed_nfd, &nfd) * 2;
+                let mut d = levenshtein(&typed_nfd, &nfd) as f64;
                 if base(&w) != typed_base {
-                    d += 3;
+                    d += 1.5;
                 }
-                let f = self.frequency.get(&w).copied().unwrap_or(0);
-                (d, -i64::from(f), w)
+                let f = f64::from(self.frequency.get(&w).copied().unwrap_or(0));
+                (d - 0.5 * (1.0 + f).log2(), w)
             })
             .collect();
-        scored.sort();
-        scored.into_iter().map(|(_, _, w)| w).collect()
+        scored.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, w)| w).collect()
     }
 
     /// The spelling findings of one field (remembered per text and word lists).
