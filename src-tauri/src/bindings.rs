@@ -54,6 +54,7 @@ pub fn typescript() -> String {
         baocao_engine::templates::PlaceholderKind::decl(&cfg),
         Question::decl(&cfg),
         Wizard::decl(&cfg),
+        baocao_engine::checks::Level::decl(&cfg),
         ProblemView::decl(&cfg),
         WizardState::decl(&cfg),
         Preview::decl(&cfg),

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use baocao_engine::model::Report;
 use baocao_engine::{
-    fsio, load, preview, profile_for, render_docx, render_pdf, render_preview, rollforward, sample,
-    templates, EngineError, RenderEnv, Severity,
+    checks, fsio, load, preview, profile_for, render_preview, rollforward, sample, templates,
+    EngineError, RenderEnv,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime};
@@ -15,15 +15,40 @@ use tauri::{AppHandle, Manager, Runtime};
 /// The extension of report documents (JSON inside).
 pub const EXTENSION: &str = "baocao";
 
-/// A problem shown in the editor.
+/// A finding of the checks shown in the editor.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct ProblemView {
     /// Field path, e.g. "header.subject".
     pub path: String,
     /// Vietnamese message.
     pub message: String,
-    /// Whether it blocks export.
+    /// Whether it is blocking (export asks first).
     pub blocking: bool,
+    /// How serious it is.
+    pub level: checks::Level,
+    /// Id of the rule.
+    pub rule: String,
+    /// Where in the field's text (UTF-16 units, as the editor counts).
+    pub span: Option<[u32; 2]>,
+    /// What replaces the span (or the whole field) to fix it.
+    pub fix: Option<String>,
+    /// For spelling: the word «Thêm vào từ điển» adds.
+    pub word: Option<String>,
+}
+
+impl From<checks::Finding> for ProblemView {
+    fn from(f: checks::Finding) -> Self {
+        ProblemView {
+            path: f.path,
+            message: f.message,
+            blocking: f.level == checks::Level::Blocking,
+            level: f.level,
+            rule: f.rule,
+            span: f.span,
+            fix: f.fix,
+            word: f.word,
+        }
+    }
 }
 
 /// The live preview: the pages that changed (SVG) and the parts that start on each page.
@@ -42,6 +67,8 @@ pub struct Preview {
     pub anchors: Option<Vec<Vec<String>>>,
     /// Problems found by validation and layout.
     pub problems: Vec<ProblemView>,
+    /// Whether the spelling was not checked because the dictionary is still loading.
+    pub checks_pending: bool,
     /// Time spent in the command (reading the report, validation, layout, drawing), in
     /// microseconds: the rest of a keystroke's time is the UI and the IPC.
     pub took_us: u32,
@@ -186,15 +213,11 @@ pub async fn preview(
         complete: p.complete,
         pages: p.pages.into_iter().map(|(i, svg)| PreviewPage { index: i as u32, svg }).collect(),
         anchors: p.anchors,
-        problems: p
-            .problems
-            .into_iter()
-            .map(|p| ProblemView {
-                path: p.path,
-                message: p.message,
-                blocking: p.severity == Severity::Error,
-            })
-            .collect(),
+        problems: p.problems.into_iter().map(ProblemView::from).collect(),
+        checks_pending: matches!(
+            checks::spell::state(),
+            checks::spell::State::Loading | checks::spell::State::NotStarted
+        ),
         took_us: start.elapsed().as_micros().min(u128::from(u32::MAX)) as u32,
     })
 }
@@ -217,7 +240,8 @@ pub enum ExportOutcome {
 
 /// Exports the report as DOCX or PDF to a path the user chose. Refuses the report's own file
 /// (`source`, the file it was opened from); an existing read-only file is replaced only with
-/// `replace_read_only` (the user was asked).
+/// `replace_read_only` (the user was asked). The UI asks before exporting a report with blocking
+/// findings; with the user's consent the document is written all the same.
 #[tauri::command]
 pub fn export_document(
     path: String,
@@ -247,12 +271,34 @@ pub fn export_document(
         return Ok(ExportOutcome::ReadOnly { path: p.display().to_string() });
     }
     let rendered = match format {
-        ExportFormat::Docx => render_docx(&report, &profile, env()),
-        ExportFormat::Pdf => render_pdf(&report, &profile, env()),
+        ExportFormat::Docx => baocao_engine::render_docx_unchecked(&report, &profile, env()),
+        ExportFormat::Pdf => baocao_engine::render_pdf_unchecked(&report, &profile, env()),
     }
     .map_err(msg)?;
-    fsio::write_atomic(&p, &rendered.bytes).map_err(msg)?;
+    fsio::write_atomic(&p, &rendered).map_err(msg)?;
     Ok(ExportOutcome::Written { path: p.display().to_string() })
+}
+
+/// The user's word list in the app's data folder.
+fn words_file<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, String> {
+    Ok(data_dir(app)?.join(checks::spell::USER_WORDS_FILE))
+}
+
+/// Loads the spelling dictionary in the background with the user's words (start-up does not wait).
+pub fn load_dictionary<R: Runtime>(app: &AppHandle<R>) {
+    let words = words_file(app).map(|f| checks::spell::read_word_list(&f)).unwrap_or_default();
+    checks::spell::load_in_background(words);
+}
+
+/// Adds a word to the user's dictionary (a file in the app's data folder) and to the checks.
+#[tauri::command]
+pub fn add_word<R: Runtime>(app: AppHandle<R>, word: String) -> Result<(), String> {
+    let file = words_file(&app)?;
+    checks::spell::add_to_word_list(&file, &word).map_err(msg)?;
+    if let Some(s) = checks::spell::global() {
+        s.add_words([word]);
+    }
+    Ok(())
 }
 
 /// A recovery copy: the report and the file it belongs to (none for a report never saved).

@@ -13,6 +13,10 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         .plugin(tauri_plugin_opener::init())
         .manage(commands::CloseGuard::default())
         .manage(commands::PreviewState::default())
+        .setup(|app| {
+            commands::load_dictionary(app.handle());
+            Ok(())
+        })
         .on_window_event(|window, event| {
             // The window manager's close request (× or Alt+F4) with unsaved changes: stay open
             // and let the UI ask «Lưu / Không lưu / Hủy» (it writes a recovery copy first).
@@ -50,6 +54,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::set_unsaved,
             commands::close_window,
             commands::print_pages,
+            commands::add_word,
         ])
 }
 

@@ -24,12 +24,13 @@ import { toggleMark } from "./components/marks";
 import { LivePreview } from "./components/Preview";
 import type { ProblemView } from "./bindings/types";
 import type { Ops } from "./components/ops";
-import { anchorOf, describeProblem, outline, parsePath, type Path } from "./model/tree";
+import { anchorOf, describeProblem, getIn, outline, parsePath, type Path } from "./model/tree";
 import { dirty, initial, reducer, type DocAction, type DocState } from "./state/doc";
 import { maxWait } from "./state/autosave";
 import { focusStore } from "./state/focus";
 import { formatViDate } from "./model/vi";
 import { canRedo, canUndo } from "./state/history";
+import { applyFix, byPath, FindingsContext } from "./state/findings";
 
 /** The start of the engine's warning about a blank «…» left in a text (validate::BLANK_WARNING). */
 const BLANK_WARNING = "còn chỗ trống «…» chưa điền";
@@ -37,6 +38,9 @@ const BLANK_WARNING = "còn chỗ trống «…» chưa điền";
 /** The recovery copy is written at most this long after the first change not yet in it, however
  * steadily the user types (a maximum wait, not a pause detector): a crash loses at most this much. */
 const AUTOSAVE_MS = 20_000;
+
+/** The name of each level of finding, as the panel shows it. */
+const LEVEL_LABEL: Record<ProblemView["level"], string> = { blocking: "Lỗi", warning: "Cảnh báo", suggestion: "Gợi ý" };
 
 const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
@@ -74,6 +78,10 @@ export default function App() {
   // problems it found.
   const showError = useCallback((e: unknown) => setNotice({ text: errorText(e), kind: "error" }), []);
   const [problems, setProblems] = useState<ProblemView[]>([]);
+  // Findings by field, for the underlines; rebuilt only when the findings change.
+  const findingsByPath = useMemo(() => byPath(problems, (p) => parsePath(p).join(".")), [problems]);
+  // Bumped when a word goes into the dictionary: the checks run again on the same report.
+  const [dictionaryVersion, setDictionaryVersion] = useState(0);
   const isDirty = doc ? dirty(doc) : false;
   const dirtyRef = useRef(isDirty);
   const docRef = useRef(doc);
@@ -261,6 +269,15 @@ export default function App() {
     async (format: ExportFormat) => {
       if (!doc) return;
       try {
+        // Blocking findings are named before exporting; the user may still export.
+        const blockingNow = problems.filter((p) => p.level === "blocking");
+        if (blockingNow.length > 0) {
+          const items = outline(doc.history.present);
+          const lines = blockingNow.slice(0, 6).map((p) => `• ${p.path ? describeProblem(doc.history.present, p.path, items).where : "báo cáo"}: ${p.message}`);
+          const more = blockingNow.length > 6 ? `\n… và ${blockingNow.length - 6} lỗi khác (xem «Kiểm tra trước khi xuất» dưới biểu mẫu).` : "";
+          const text = `Báo cáo còn ${blockingNow.length} lỗi mà cơ quan nhận có thể trả lại:\n${lines.join("\n")}${more}\nVẫn xuất?`;
+          if (!(await askGoOn(text, "Vẫn xuất", "ask-export-anyway"))) return;
+        }
         // Blanks «…» left from a template and figures to update are listed before exporting.
         const unfinished = problems.filter((p) => !p.blocking && (p.message.startsWith(BLANK_WARNING) || p.message.includes("cần cập nhật")));
         if (unfinished.length > 0) {
@@ -379,6 +396,30 @@ export default function App() {
   // A problem's place: open its outline entry, then focus the field (the deepest one on screen
   // whose path starts with the problem's).
   // `range`: a found text's place in the field (selected when focused, outlined otherwise).
+  /** Applies a finding's fix through the editor (one undo step); a stale finding is refused. */
+  const applyFinding = (p: ProblemView) => {
+    const path = parsePath(p.path);
+    const now = getIn(report, path);
+    const next = typeof now === "string" ? applyFix(now, p) : null;
+    if (next === null) {
+      setNotice({ text: "Ô này đã đổi từ lúc kiểm tra; xem lại gợi ý mới trong danh sách.", kind: "error" });
+      return;
+    }
+    ops.set(path, next);
+    setNotice({ text: `Đã sửa thành «${p.fix}» (Ctrl+Z để hoàn tác).`, kind: "info" });
+  };
+
+  /** Puts a word into the user's dictionary (every report), then checks again. */
+  const addWord = async (word: string) => {
+    try {
+      await api.addWord(word);
+      setDictionaryVersion((v) => v + 1);
+      setNotice({ text: `Đã thêm «${word}» vào từ điển riêng.`, kind: "info" });
+    } catch (e) {
+      setNotice({ text: errorText(e), kind: "error" });
+    }
+  };
+
   const goToField = (select: Path, path: Path, range?: [number, number], focus = true) => {
     setSelected(select);
     requestAnimationFrame(() =>
@@ -493,10 +534,11 @@ export default function App() {
     ) : (
       <NodeForm report={report} path={selected} ops={ops} />
     );
-  const blocking = problems.filter((p) => p.blocking);
+  const blocking = problems.filter((p) => p.level === "blocking");
   // The outline the problems are placed in, made once per render (not once per problem).
   const problemOutline = problems.length > 0 ? outline(report) : [];
-  const warnings = problems.filter((p) => !p.blocking);
+  const warnings = problems.filter((p) => p.level === "warning");
+  const suggestions = problems.filter((p) => p.level === "suggestion");
 
   return (
     <div className="app">
@@ -564,6 +606,7 @@ export default function App() {
           }}
         />
       )}
+      <FindingsContext.Provider value={findingsByPath}>
       <div className="columns">
         <Outline report={report} selected={selected} onSelect={setSelected} ops={ops} />
         <main
@@ -574,18 +617,33 @@ export default function App() {
           }}
         >
           {form}
-          {(blocking.length > 0 || warnings.length > 0) && (
-            <div className="problems" aria-label="Cần xem lại">
-              <h2>Cần xem lại trước khi xuất</h2>
+          {problems.length > 0 && (
+            <div className="problems" aria-label="Kiểm tra trước khi xuất">
+              <h2>Kiểm tra trước khi xuất</h2>
+              <div className="counts">
+                {blocking.length} lỗi, {warnings.length} cảnh báo, {suggestions.length} gợi ý
+              </div>
               <ul>
-                {[...blocking, ...warnings].map((p, i) => {
+                {[...blocking, ...warnings, ...suggestions].map((p, i) => {
                   const place = p.path ? describeProblem(report, p.path, problemOutline) : null;
                   return (
-                    <li key={i} className={p.blocking ? "error" : "warning"}>
-                      <button type="button" className="link problem" onClick={() => place && goToField(place.select, place.path)} disabled={!place}>
-                        <strong>{p.blocking ? "Lỗi" : "Lưu ý"}</strong>
+                    <li key={`${p.path}:${p.span?.[0] ?? ""}:${p.rule}:${i}`} className={p.level} data-rule={p.rule}>
+                      <button type="button" className="link problem" onClick={() => place && goToField(place.select, place.path, p.span ? [p.span[0], p.span[1]] : undefined)} disabled={!place}>
+                        <strong>{LEVEL_LABEL[p.level]}</strong>
                         {place ? ` — ${place.where}` : ""}: {p.message}
                       </button>
+                      <span className="fix-actions">
+                        {p.fix !== null && (
+                          <button type="button" className="fix" title={`Sửa thành «${p.fix}» (Ctrl+Z để hoàn tác)`} onClick={() => applyFinding(p)}>
+                            Sửa
+                          </button>
+                        )}
+                        {p.word !== null && (
+                          <button type="button" className="add-word" title="Không coi là lỗi nữa, ở mọi báo cáo" onClick={() => void addWord(p.word as string)}>
+                            Thêm vào từ điển
+                          </button>
+                        )}
+                      </span>
                     </li>
                   );
                 })}
@@ -593,8 +651,9 @@ export default function App() {
             </div>
           )}
         </main>
-        <LivePreview report={report} anchor={anchorOf(selected)} focused={focused} fetch={api.preview} onError={showError} onProblems={setProblems} />
+        <LivePreview report={report} anchor={anchorOf(selected)} focused={focused} fetch={api.preview} onError={showError} onProblems={setProblems} refresh={dictionaryVersion} />
       </div>
+      </FindingsContext.Provider>
     </div>
   );
 }

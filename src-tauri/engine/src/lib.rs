@@ -107,6 +107,25 @@ fn validated<T>(
     Ok((result?, warnings))
 }
 
+/// Renders the report as DOCX whatever its problems (the user was told of them and chose to go on).
+pub fn render_docx_unchecked(
+    report: &Report,
+    profile: &FormatProfile,
+    env: RenderEnv,
+) -> Result<Vec<u8>, EngineError> {
+    docx::write(&flow::build(report, profile, env.now), profile)
+}
+
+/// Renders the report as PDF whatever its problems (the user was told of them and chose to go on).
+pub fn render_pdf_unchecked(
+    report: &Report,
+    profile: &FormatProfile,
+    env: RenderEnv,
+) -> Result<Vec<u8>, EngineError> {
+    let flow = flow::build(report, profile, env.now);
+    pdf::write(&layout::layout(&flow, profile))
+}
+
 /// Validates the report and lays it out on pages (for PDF, SVG and previews).
 pub fn render_layout(
     report: &Report,

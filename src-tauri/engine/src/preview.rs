@@ -5,10 +5,11 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::error::{EngineError, Problem};
+use crate::checks::{self, Finding, Level};
+use crate::error::EngineError;
 use crate::layout::Incremental;
 use crate::model::Report;
-use crate::{flow, profile_for, svg, validate};
+use crate::{flow, profile_for, svg};
 
 /// The preview of one open report, kept between edits.
 #[derive(Default)]
@@ -32,8 +33,8 @@ pub struct PreviewPages {
     /// For each page, the report paths whose content starts there (parts, blocks, items);
     /// none when the client's copy (version `known`) already has these.
     pub anchors: Option<Vec<Vec<String>>>,
-    /// Problems found by validation and layout (errors do not stop the preview).
-    pub problems: Vec<Problem>,
+    /// What the checks and the layout found (blocking findings do not stop the preview).
+    pub problems: Vec<Finding>,
 }
 
 impl PreviewSession {
@@ -51,14 +52,27 @@ impl PreviewSession {
         now: DateTime<Utc>,
     ) -> Result<PreviewPages, EngineError> {
         let profile = profile_for(report)?;
-        let mut problems = validate::validate(report, &profile);
         let before = self.layout.version();
-        let up = self.layout.update(flow::build(report, &profile, now), &profile);
+        // The checks run on another core while the layout is brought up to date.
+        let (problems, up) = std::thread::scope(|scope| {
+            let checking = scope.spawn(|| checks::check(report, &profile));
+            let up = self.layout.update(flow::build(report, &profile, now), &profile);
+            (checking.join(), up)
+        });
+        let mut problems = problems.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let layout = self
             .layout
             .layout()
             .ok_or_else(|| EngineError::Write { format: "SVG", detail: "no layout".into() })?;
-        problems.extend(layout.warnings.iter().cloned());
+        problems.extend(layout.warnings.iter().map(|p| Finding {
+            rule: "trang".into(),
+            level: Level::Warning,
+            path: p.path.clone(),
+            span: None,
+            message: crate::text::upper_first(&p.message),
+            fix: None,
+            word: None,
+        }));
         let complete = known != Some(before) || before == 0;
         let wanted: Vec<usize> =
             if complete { (0..layout.pages.len()).collect() } else { up.changed };

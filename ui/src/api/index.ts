@@ -56,6 +56,8 @@ export const api = {
   /** The system's print dialog over the preview's pages. */
   printPages: () => call<void>("print_pages"),
   clearRecovery: () => call<void>("clear_recovery"),
+  /** Adds a word to the user's dictionary (the app's data folder). */
+  addWord: (word: string) => call<void>("add_word", { word }),
   recentFiles: () => call<string[]>("recent_files"),
   listTemplates: () => call<TemplateInfo[]>("list_templates"),
   templateWizard: (id: string) => call<Wizard>("template_wizard", { id }),

@@ -471,6 +471,8 @@ description: string,
  */
 questions: Array<Question>, };
 
+export type Level = "suggestion" | "warning" | "blocking";
+
 export type ProblemView = { 
 /**
  * Field path, e.g. "header.subject".
@@ -481,9 +483,29 @@ path: string,
  */
 message: string, 
 /**
- * Whether it blocks export.
+ * Whether it is blocking (export asks first).
  */
-blocking: boolean, };
+blocking: boolean, 
+/**
+ * How serious it is.
+ */
+level: Level, 
+/**
+ * Id of the rule.
+ */
+rule: string, 
+/**
+ * Where in the field's text (UTF-16 units, as the editor counts).
+ */
+span: [number, number] | null, 
+/**
+ * What replaces the span (or the whole field) to fix it.
+ */
+fix: string | null, 
+/**
+ * For spelling: the word «Thêm vào từ điển» adds.
+ */
+word: string | null, };
 
 export type WizardState = { 
 /**
@@ -525,6 +547,10 @@ anchors: Array<Array<string>> | null,
  * Problems found by validation and layout.
  */
 problems: Array<ProblemView>, 
+/**
+ * Whether the spelling was not checked because the dictionary is still loading.
+ */
+checks_pending: boolean, 
 /**
  * Time spent in the command (reading the report, validation, layout, drawing), in
  * microseconds: the rest of a keystroke's time is the UI and the IPC.

@@ -25,6 +25,7 @@ export function LivePreview({
   fetch,
   onError,
   onProblems,
+  refresh = 0,
 }: {
   report: Report | null;
   /** The part shown in the editor. */
@@ -34,8 +35,10 @@ export function LivePreview({
   fetch: (report: Report, known: number | null) => Promise<PreviewAnswer>;
   onError: (e: unknown) => void;
   onProblems: (problems: ProblemView[]) => void;
+  /** Changed to check the same report again. */
+  refresh?: number;
 }) {
-  const { shown, busy } = usePreview(report, fetch, onError);
+  const { shown, busy } = usePreview(report, fetch, onError, refresh);
   const field = useSyncExternalStore(focused.subscribe, focused.get);
   const last = useRef("");
   useEffect(() => {

@@ -1,5 +1,6 @@
 // Small form controls bound to a path of the report.
 import { useEffect, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { markedPieces, useFieldFindings } from "../state/findings";
 import { formatViDate, formatViNumber, parseViDate, parseViNumber } from "../model/vi";
 import type { Path } from "../model/tree";
 import type { Ops } from "./ops";
@@ -43,7 +44,29 @@ export function AutoTextarea(props: TextareaHTMLAttributes<HTMLTextAreaElement>)
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  return <textarea ref={ref} rows={2} {...props} style={{ ...props.style, overflow: "hidden", resize: "none" }} />;
+  // The checks' findings are underlined on a copy of the text drawn behind the field (a
+  // textarea cannot style parts of its text); the wrapper is always there, so the field is never
+  // re-created (and never loses the cursor) when a finding comes or goes.
+  const found = useFieldFindings((props as Record<string, unknown>)["data-path"] as string | undefined);
+  const text = String(props.value ?? "");
+  return (
+    <div className="marked">
+      {found.length > 0 && (
+        <div className="marks" aria-hidden="true">
+          {markedPieces(text, found).map((p, i) =>
+            p.level ? (
+              <mark key={i} className={p.spelling ? "spell" : p.level}>
+                {p.text}
+              </mark>
+            ) : (
+              <span key={i}>{p.text}</span>
+            ),
+          )}
+        </div>
+      )}
+      <textarea ref={ref} rows={2} {...props} style={{ ...props.style, overflow: "hidden", resize: "none" }} />
+    </div>
+  );
 }
 
 /** A labelled text input or textarea; empty optional fields are stored as absent. */

@@ -9,6 +9,7 @@ const answer = (p: Partial<Preview>): Preview => ({
   pages: [],
   anchors: [],
   problems: [],
+  checks_pending: false,
   took_us: 0,
   ...p,
 });

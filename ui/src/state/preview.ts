@@ -36,12 +36,16 @@ export function usePreview(
   report: Report | null,
   fetch: (report: Report, known: number | null) => Promise<Preview>,
   onError: (e: unknown) => void,
+  /** Changed to check the same report again (a word went into the dictionary). */
+  refresh = 0,
 ): { shown: Shown | null; busy: boolean } {
   const [state, setState] = useState<{ shown: Shown; of: Report } | null>(null);
   const shownRef = useRef<Shown | null>(null);
   const inFlight = useRef(false);
   const latest = useRef<{ report: Report; seq: number } | null>(null);
   const seq = useRef(0);
+  // The last answer was checked without the dictionary (still loading).
+  const pending = useRef(false);
   // Keystrokes not yet on screen: when each happened and which report holds it.
   const typed = useRef<Pending[]>([]);
   const lastInput = useRef(0);
@@ -78,6 +82,7 @@ export function usePreview(
         const sent = performance.now();
         const p = await fetch(job.report, shownRef.current?.version ?? null);
         timing.current = { sent, received: performance.now(), pages: p.pages.length, engine: p.took_us / 1000 };
+        pending.current = p.checks_pending;
         if (latest.current === null) return; // the report was closed meanwhile
         const next = applyPreview(shownRef.current, p);
         shownRef.current = next;
@@ -89,11 +94,21 @@ export function usePreview(
         inFlight.current = false;
       }
       if (latest.current && latest.current.seq !== job.seq) void send();
+      else if (pending.current) {
+        // The dictionary was still loading: ask again once it may be there.
+        pending.current = false;
+        setTimeout(() => {
+          if (latest.current === job) {
+            latest.current = { ...job, seq: ++seq.current };
+            void send();
+          }
+        }, 300);
+      }
     };
     void send();
     // fetch and onError are stable for the app's lifetime.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [report]);
+  }, [report, refresh]);
 
   // After the new pages are painted (the frame after the commit), how long each keystroke took
   // to reach the screen: kept in window.__previewLatency for the end-to-end measurement.
