@@ -15,7 +15,7 @@ const f = (span: [number, number] | null, fix: string | null, rule = "x"): Probl
 
 describe("findings", () => {
   it("applies a fix at its span, and refuses one whose span no longer fits", () => {
-    expect(applyFix("gương mẩu.", f([7, 10], "mẫu"))).toBe("gương mẫu.");
+    expect(applyFix("gương mẩu.", f([6, 9], "mẫu"))).toBe("gương mẫu.");
     expect(applyFix("ab", f([7, 10], "mẫu"))).toBeNull();
     expect(applyFix("abc", f(null, "xyz"))).toBe("xyz");
     expect(applyFix("abc", f([0, 1], null))).toBeNull();
