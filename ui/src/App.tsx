@@ -378,7 +378,10 @@ export default function App() {
         const el = document.activeElement;
         if (el instanceof HTMLTextAreaElement && el.closest("main.editor") && !/^(header|closing)\b/.test(el.dataset.path ?? "")) {
           e.preventDefault();
+          // Its own undo step, not part of the typing around it.
+          edit({ type: "seal" });
           toggleMark(el, k === "b" ? "**" : "_");
+          edit({ type: "seal" });
         }
       } else if (k === "p" && !e.shiftKey && !e.altKey) {
         // The system's print dialog, over the preview's pages (print styles in styles.css).
@@ -405,7 +408,9 @@ export default function App() {
       setNotice({ text: "Ô này đã đổi từ lúc kiểm tra; xem lại gợi ý mới trong danh sách.", kind: "error" });
       return;
     }
+    edit({ type: "seal" });
     ops.set(path, next);
+    edit({ type: "seal" });
     setNotice({ text: `Đã sửa thành «${p.fix}» (Ctrl+Z để hoàn tác).`, kind: "info" });
   };
 

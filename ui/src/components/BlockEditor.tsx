@@ -144,6 +144,7 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
                 <span className="prefix">{label(i)}</span>
                 <AutoTextarea
                   aria-label={`Nhóm giải pháp ${i + 1}`}
+                  data-path={[...path, "groups", i, "title"].join(".")}
                   value={g.title}
                   onChange={(e) => ops.set([...path, "groups", i, "title"], e.target.value)}
                 />
@@ -182,6 +183,7 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
               </div>
               <AutoTextarea
                 aria-label={`Nội dung đề xuất ${i + 1}`}
+                data-path={[...path, "items", i, "text"].join(".")}
                 value={p.text}
                 onChange={(e) => ops.set([...path, "items", i, "text"], e.target.value)}
               />
@@ -202,6 +204,7 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
                 <span className="prefix">-</span>
                 <AutoTextarea
                   aria-label={`Kết quả ${i + 1}`}
+                  data-path={[...path, "items", i, "text"].join(".")}
                   value={item.text}
                   onChange={(e) => ops.set([...path, "items", i, "text"], e.target.value)}
                 />

@@ -21,6 +21,8 @@ export type DocAction =
   | { type: "replace"; report: Report }
   | { type: "saved"; path: string }
   | { type: "undo" }
+  /** Ends the typing group: the next edit is an undo step of its own (Ctrl+B, «Sửa»). */
+  | { type: "seal" }
   | { type: "redo" };
 
 export function initial(report: Report, path: string | null = null, saved = true): DocState {
@@ -46,6 +48,8 @@ export function reducer(s: DocState, a: DocAction, now = Date.now()): DocState {
       return { ...s, path: a.path, saved: r };
     case "undo":
       return { ...s, history: H.undo(s.history) };
+    case "seal":
+      return s.history.lastKey === null ? s : { ...s, history: { ...s.history, lastKey: null } };
     case "redo":
       return { ...s, history: H.redo(s.history) };
   }

@@ -324,7 +324,7 @@ pub fn group_thousands(digits: &str) -> String {
     let n = digits.len();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -341,11 +341,15 @@ pub fn builtin() -> &'static Rules {
 }
 
 type Memo = (HashMap<Box<str>, Vec<Finding>, foldhash::fast::RandomState>, usize);
+static MEMO: Mutex<Option<Memo>> = Mutex::new(None);
+
+fn memo_clear() {
+    *MEMO.lock().unwrap_or_else(|e| e.into_inner()) = None;
+}
 
 /// The findings of a per-text rule set (`key` names the set and its settings), remembered per
 /// text: checking after a keystroke reads again only the text that changed.
 pub fn memo(key: &str, text: &str, compute: impl FnOnce() -> Vec<Finding>) -> Vec<Finding> {
-    static MEMO: Mutex<Option<Memo>> = Mutex::new(None);
     const MAX_BYTES: usize = 32 << 20;
     let mut k = String::with_capacity(key.len() + text.len());
     k.push_str(key);
@@ -365,4 +369,9 @@ pub fn memo(key: &str, text: &str, compute: impl FnOnce() -> Vec<Finding>) -> Ve
     *bytes += k.len();
     map.insert(k.into(), found.clone());
     found
+}
+
+/// Forgets every remembered finding (benchmarks measure checks from scratch with it).
+pub fn clear_memo() {
+    memo_clear();
 }

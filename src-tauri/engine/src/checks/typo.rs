@@ -131,8 +131,8 @@ fn text_findings(text: &str) -> Vec<Finding> {
         for (i, c) in text.char_indices() {
             if c == open {
                 stack.push(i);
-            } else if c == close {
-                if stack.pop().is_none() {
+            } else if c == close && stack.pop().is_none() {
+                {
                     out.push(finding(
                         "ngoac",
                         Level::Warning,
