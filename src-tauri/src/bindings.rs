@@ -4,8 +4,8 @@
 use ts_rs::{Config, TS};
 
 use crate::commands::{
-    ExportFormat, ExportOutcome, Opened, Preview, PreviewPage, ProblemView, Question, Recovered,
-    Wizard, WizardState,
+    ExportFormat, ExportOutcome, Opened, Preview, PreviewPage, Question, Recovered, Wizard,
+    WizardState,
 };
 use baocao_engine::model::*;
 
@@ -55,7 +55,7 @@ pub fn typescript() -> String {
         Question::decl(&cfg),
         Wizard::decl(&cfg),
         baocao_engine::checks::Level::decl(&cfg),
-        ProblemView::decl(&cfg),
+        baocao_engine::checks::Finding::decl(&cfg),
         WizardState::decl(&cfg),
         Preview::decl(&cfg),
         PreviewPage::decl(&cfg),

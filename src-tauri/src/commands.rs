@@ -15,42 +15,6 @@ use tauri::{AppHandle, Manager, Runtime};
 /// The extension of report documents (JSON inside).
 pub const EXTENSION: &str = "baocao";
 
-/// A finding of the checks shown in the editor.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
-pub struct ProblemView {
-    /// Field path, e.g. "header.subject".
-    pub path: String,
-    /// Vietnamese message.
-    pub message: String,
-    /// Whether it is blocking (export asks first).
-    pub blocking: bool,
-    /// How serious it is.
-    pub level: checks::Level,
-    /// Id of the rule.
-    pub rule: String,
-    /// Where in the field's text (UTF-16 units, as the editor counts).
-    pub span: Option<[u32; 2]>,
-    /// What replaces the span (or the whole field) to fix it.
-    pub fix: Option<String>,
-    /// For spelling: the word «Thêm vào từ điển» adds.
-    pub word: Option<String>,
-}
-
-impl From<checks::Finding> for ProblemView {
-    fn from(f: checks::Finding) -> Self {
-        ProblemView {
-            path: f.path,
-            message: f.message,
-            blocking: f.level == checks::Level::Blocking,
-            level: f.level,
-            rule: f.rule,
-            span: f.span,
-            fix: f.fix,
-            word: f.word,
-        }
-    }
-}
-
 /// The live preview: the pages that changed (SVG) and the parts that start on each page.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct Preview {
@@ -65,8 +29,8 @@ pub struct Preview {
     /// For each page, the report paths whose content starts there (parts, blocks, items);
     /// absent when unchanged since the version the UI holds.
     pub anchors: Option<Vec<Vec<String>>>,
-    /// Problems found by validation and layout.
-    pub problems: Vec<ProblemView>,
+    /// What the checks and the layout found.
+    pub problems: Vec<checks::Finding>,
     /// Whether the spelling was not checked because the dictionary is still loading.
     pub checks_pending: bool,
     /// Time spent in the command (reading the report, validation, layout, drawing), in
@@ -213,7 +177,7 @@ pub async fn preview(
         complete: p.complete,
         pages: p.pages.into_iter().map(|(i, svg)| PreviewPage { index: i as u32, svg }).collect(),
         anchors: p.anchors,
-        problems: p.problems.into_iter().map(ProblemView::from).collect(),
+        problems: p.problems,
         checks_pending: matches!(
             checks::spell::state(),
             checks::spell::State::Loading | checks::spell::State::NotStarted
@@ -286,8 +250,10 @@ fn words_file<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, String> {
 
 /// Loads the spelling dictionary in the background with the user's words (start-up does not wait).
 pub fn load_dictionary<R: Runtime>(app: &AppHandle<R>) {
-    let words = words_file(app).map(|f| checks::spell::read_word_list(&f)).unwrap_or_default();
-    checks::spell::load_in_background(words);
+    let file = words_file(app).ok();
+    checks::spell::load_in_background(move || {
+        file.map(|f| checks::spell::read_word_list(&f)).unwrap_or_default()
+    });
 }
 
 /// Adds a word to the user's dictionary (a file in the app's data folder) and to the checks.

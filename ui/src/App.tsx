@@ -22,7 +22,7 @@ import { Outline } from "./components/Outline";
 import { FindBar } from "./components/FindBar";
 import { toggleMark } from "./components/marks";
 import { LivePreview } from "./components/Preview";
-import type { ProblemView } from "./bindings/types";
+import type { Finding } from "./bindings/types";
 import type { Ops } from "./components/ops";
 import { anchorOf, describeProblem, getIn, outline, parsePath, type Path } from "./model/tree";
 import { dirty, initial, reducer, type DocAction, type DocState } from "./state/doc";
@@ -40,7 +40,7 @@ const BLANK_WARNING = "còn chỗ trống «…» chưa điền";
 const AUTOSAVE_MS = 20_000;
 
 /** The name of each level of finding, as the panel shows it. */
-const LEVEL_LABEL: Record<ProblemView["level"], string> = { blocking: "Lỗi", warning: "Cảnh báo", suggestion: "Gợi ý" };
+const LEVEL_LABEL: Record<Finding["level"], string> = { blocking: "Lỗi", warning: "Cảnh báo", suggestion: "Gợi ý" };
 
 const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
@@ -77,7 +77,7 @@ export default function App() {
   // The live preview (its own component: pages arriving do not re-render the editor) and the
   // problems it found.
   const showError = useCallback((e: unknown) => setNotice({ text: errorText(e), kind: "error" }), []);
-  const [problems, setProblems] = useState<ProblemView[]>([]);
+  const [problems, setProblems] = useState<Finding[]>([]);
   // Findings by field, for the underlines; rebuilt only when the findings change.
   const findingsByPath = useMemo(() => byPath(problems, (p) => parsePath(p).join(".")), [problems]);
   // Bumped when a word goes into the dictionary: the checks run again on the same report.
@@ -279,7 +279,7 @@ export default function App() {
           if (!(await askGoOn(text, "Vẫn xuất", "ask-export-anyway"))) return;
         }
         // Blanks «…» left from a template and figures to update are listed before exporting.
-        const unfinished = problems.filter((p) => !p.blocking && (p.message.startsWith(BLANK_WARNING) || p.message.includes("cần cập nhật")));
+        const unfinished = problems.filter((p) => p.level !== "blocking" && (p.message.startsWith(BLANK_WARNING) || p.message.includes("cần cập nhật")));
         if (unfinished.length > 0) {
           const items = outline(doc.history.present);
           const places = unfinished.slice(0, 6).map((p) => `• ${p.path ? describeProblem(doc.history.present, p.path, items).where : "báo cáo"}`);
@@ -400,7 +400,7 @@ export default function App() {
   // whose path starts with the problem's).
   // `range`: a found text's place in the field (selected when focused, outlined otherwise).
   /** Applies a finding's fix through the editor (one undo step); a stale finding is refused. */
-  const applyFinding = (p: ProblemView) => {
+  const applyFinding = (p: Finding) => {
     const path = parsePath(p.path);
     const now = getIn(report, path);
     const next = typeof now === "string" ? applyFix(now, p) : null;

@@ -30,6 +30,7 @@ pub mod fsio;
 pub mod layout;
 pub mod legacy;
 pub mod load;
+pub mod memo;
 pub mod metrics;
 pub mod model;
 pub mod pdf;

@@ -1,12 +1,12 @@
 //! Checks a report against the model's rules and the profile, returning every problem at once,
 //! each with the field path and a Vietnamese message.
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::Mutex;
+use std::collections::BTreeSet;
 
 use crate::error::{Problem, Severity};
 use crate::flow::{parse_figures, Piece};
 use crate::legacy::{self, Legacy};
+use crate::memo::TextMemo;
 use crate::metrics::{missing_glyphs, text_width_pt};
 use crate::model::walk::{self, Node};
 use crate::model::*;
@@ -105,27 +105,12 @@ const MEMO_MAX_BYTES: usize = 16 << 20;
 /// The character checks of `value`, remembered per text: validating after an edit (each
 /// keystroke in the app, then the export) checks only the texts that changed.
 fn text_findings(value: &str) -> TextFindings {
-    type Memo = (HashMap<Box<str>, TextFindings, foldhash::fast::RandomState>, usize);
-    static MEMO: Mutex<Option<Memo>> = Mutex::new(None);
+    static MEMO: TextMemo<TextFindings> = TextMemo::new(MEMO_MAX_BYTES);
     let check = || TextFindings { missing: missing_glyphs(value), legacy: legacy::detect(value) };
     if value.len() < MEMO_MIN_LEN {
         return check();
     }
-    if let Some((map, _)) = &*MEMO.lock().unwrap_or_else(|e| e.into_inner()) {
-        if let Some(found) = map.get(value) {
-            return found.clone();
-        }
-    }
-    let found = check();
-    let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
-    let (map, bytes) = memo.get_or_insert_with(Default::default);
-    if *bytes + value.len() > MEMO_MAX_BYTES {
-        map.clear();
-        *bytes = 0;
-    }
-    *bytes += value.len();
-    map.insert(value.into(), found.clone());
-    found
+    MEMO.get("", value, check)
 }
 
 /// One warning for the items of a list that start with an ordinal the user typed: the engine

@@ -473,37 +473,33 @@ questions: Array<Question>, };
 
 export type Level = "suggestion" | "warning" | "blocking";
 
-export type ProblemView = { 
+export type Finding = { 
 /**
- * Field path, e.g. "header.subject".
+ * Id of the rule ("so-nhom-giai-phap", "chinh-ta", …).
  */
-path: string, 
-/**
- * Vietnamese message.
- */
-message: string, 
-/**
- * Whether it is blocking (export asks first).
- */
-blocking: boolean, 
+rule: string, 
 /**
  * How serious it is.
  */
 level: Level, 
 /**
- * Id of the rule.
+ * Path of the field, e.g. `body.content[1].sections[0].blocks[2].text` (empty: the report).
  */
-rule: string, 
+path: string, 
 /**
- * Where in the field's text (UTF-16 units, as the editor counts).
+ * Where in the field's text, as `[start, end)` in UTF-16 units (as the editor counts).
  */
 span: [number, number] | null, 
 /**
- * What replaces the span (or the whole field) to fix it.
+ * What is wrong and how to fix it, in Vietnamese.
+ */
+message: string, 
+/**
+ * What replaces the span (or the whole field without a span) to fix it.
  */
 fix: string | null, 
 /**
- * For spelling: the word «Thêm vào từ điển» adds.
+ * For a spelling finding: the word, which the user may add to the dictionary.
  */
 word: string | null, };
 
@@ -544,9 +540,9 @@ pages: Array<PreviewPage>,
  */
 anchors: Array<Array<string>> | null, 
 /**
- * Problems found by validation and layout.
+ * What the checks and the layout found.
  */
-problems: Array<ProblemView>, 
+problems: Array<Finding>, 
 /**
  * Whether the spelling was not checked because the dictionary is still loading.
  */

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { applyFix, byPath, markedPieces } from "./findings";
-import type { ProblemView } from "../bindings/types";
+import type { Finding } from "../bindings/types";
 
-const f = (span: [number, number] | null, fix: string | null, rule = "x"): ProblemView => ({
+const f = (span: [number, number] | null, fix: string | null, rule = "x"): Finding => ({
   path: "body.content[1].title",
   message: "m",
-  blocking: false,
   level: "warning",
   rule,
   span,

@@ -3,6 +3,7 @@
 //! in the text against the tables' totals and the results' figures, and dates (impossible, after
 //! the document's date, padded against the profile's rule).
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -60,24 +61,36 @@ fn write_like(typed: &str, n: usize, cx: &Context) -> String {
     }
 }
 
-/// For each block, the index of its first field (blocks without fields come at the next one).
+/// For each block in reading order, the index of its first field (a block without fields takes
+/// the next block's).
 fn block_positions<'a>(report: &'a Report, fields: &[Field]) -> Vec<(usize, &'a Block)> {
-    let mut out = Vec::new();
-    let mut fi = 0;
-    for (path, b) in walk::blocks(report) {
-        let prefix = format!("{path}.");
-        while fi < fields.len() && !fields[fi].path.starts_with(&prefix) {
-            // Fields before the block (headings, other blocks) are passed only while the block's
-            // first field is still ahead.
-            if fields[fi..].iter().any(|f| f.path.starts_with(&prefix)) {
-                fi += 1;
-            } else {
-                break;
-            }
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, f) in fields.iter().enumerate() {
+        if let Some(block) = block_of(&f.path) {
+            first.entry(block).or_insert(i);
         }
-        out.push((fi, b));
     }
+    let mut next = fields.len();
+    let mut out: Vec<(usize, &Block)> = walk::blocks(report)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(|(path, b)| {
+            if let Some(&i) = first.get(path.as_str()) {
+                next = i;
+            }
+            (next, b)
+        })
+        .collect();
+    out.reverse();
     out
+}
+
+/// The path of the block a field is in: up to its last «blocks[i]» or «opening[i]».
+fn block_of(path: &str) -> Option<&str> {
+    let start = path.rfind("blocks[").into_iter().chain(path.rfind("opening[")).max()?;
+    let end = start + path[start..].find(']')? + 1;
+    Some(&path[..end])
 }
 
 fn counts(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {

@@ -245,7 +245,7 @@ pub fn check_with(report: &Report, cx: &Context) -> Vec<Finding> {
             level: if p.severity == Severity::Error { Level::Blocking } else { Level::Warning },
             path: p.path,
             span: None,
-            message: upper_first(&p.message),
+            message: crate::text::upper_first(&p.message),
             fix: None,
             word: None,
         })
@@ -253,7 +253,7 @@ pub fn check_with(report: &Report, cx: &Context) -> Vec<Finding> {
     let fields = fields(report);
     form::check(report, cx, &mut out);
     content::check(report, &fields, cx, &mut out);
-    typo::check(report, &fields, cx, &mut out);
+    typo::check(&fields, cx, &mut out);
     if let Some(speller) = cx.speller {
         for f in &fields {
             out.extend(speller.check_field(f, cx));
@@ -282,10 +282,6 @@ pub fn check_with(report: &Report, cx: &Context) -> Vec<Finding> {
     });
     out.dedup();
     out
-}
-
-fn upper_first(s: &str) -> String {
-    crate::text::upper_first(s)
 }
 
 /// The UTF-16 span of the bytes `start..end` of `text`.

@@ -2,10 +2,12 @@
 //! substitutions, names of bodies with their capitals, «Nhân dân», counts typed in the text,
 //! type codes, and the settings that differ by profile.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Mutex, OnceLock};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use regex::Regex;
+
+use crate::memo::TextMemo;
 use serde::Deserialize;
 
 use super::{span16, Field, Finding, Kind, Level};
@@ -182,13 +184,7 @@ impl Rules {
     /// The findings of the per-text rules in one field (remembered per text).
     pub fn check_field(&self, f: &Field, profile: &str) -> Vec<Finding> {
         let key = format!("{profile}\u{1}{}\u{1}", kind_name(f.kind));
-        memo(&key, f.text, || self.text_findings(f.text, f.kind, profile))
-            .into_iter()
-            .map(|mut x| {
-                x.path = f.path.clone();
-                x
-            })
-            .collect()
+        memo_field(&key, f, || self.text_findings(f.text, f.kind, profile))
     }
 
     fn text_findings(&self, text: &str, kind: Kind, profile: &str) -> Vec<Finding> {
@@ -340,38 +336,19 @@ pub fn builtin() -> &'static Rules {
     })
 }
 
-type Memo = (HashMap<Box<str>, Vec<Finding>, foldhash::fast::RandomState>, usize);
-static MEMO: Mutex<Option<Memo>> = Mutex::new(None);
+static MEMO: TextMemo<Vec<Finding>> = TextMemo::new(32 << 20);
 
-fn memo_clear() {
-    *MEMO.lock().unwrap_or_else(|e| e.into_inner()) = None;
-}
-
-/// The findings of a per-text rule set (`key` names the set and its settings), remembered per
-/// text: checking after a keystroke reads again only the text that changed.
-pub fn memo(key: &str, text: &str, compute: impl FnOnce() -> Vec<Finding>) -> Vec<Finding> {
-    const MAX_BYTES: usize = 32 << 20;
-    let mut k = String::with_capacity(key.len() + text.len());
-    k.push_str(key);
-    k.push_str(text);
-    if let Some((map, _)) = &*MEMO.lock().unwrap_or_else(|e| e.into_inner()) {
-        if let Some(found) = map.get(k.as_str()) {
-            return found.clone();
-        }
+/// The findings of a per-text rule set in field `f` (`key` names the set and its settings),
+/// remembered per text, each placed at the field's path.
+pub fn memo_field(key: &str, f: &Field, compute: impl FnOnce() -> Vec<Finding>) -> Vec<Finding> {
+    let mut found = MEMO.get(key, f.text, compute);
+    for x in &mut found {
+        x.path.clone_from(&f.path);
     }
-    let found = compute();
-    let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
-    let (map, bytes) = memo.get_or_insert_with(Default::default);
-    if *bytes + k.len() > MAX_BYTES {
-        map.clear();
-        *bytes = 0;
-    }
-    *bytes += k.len();
-    map.insert(k.into(), found.clone());
     found
 }
 
 /// Forgets every remembered finding (benchmarks measure checks from scratch with it).
 pub fn clear_memo() {
-    memo_clear();
+    MEMO.clear();
 }

@@ -75,13 +75,13 @@ pub fn dictionary_dir() -> PathBuf {
     std::env::var_os("BAOCAO_HUNSPELL_DIR").map_or_else(|| PathBuf::from(SYSTEM_DIR), PathBuf::from)
 }
 
-/// Loads the global dictionary on another thread (start-up does not wait); `user_words` are
-/// added once it is loaded.
-pub fn load_in_background(user_words: Vec<String>) {
+/// Loads the global dictionary on another thread (start-up does not wait), with the words
+/// `user_words` reads there (the user's list).
+pub fn load_in_background(user_words: impl FnOnce() -> Vec<String> + Send + 'static) {
     if STATE.compare_exchange(0, 1, Ordering::AcqRel, Ordering::Acquire).is_err() {
         return;
     }
-    std::thread::spawn(move || finish_loading(user_words));
+    std::thread::spawn(move || finish_loading(user_words()));
 }
 
 /// Loads the global dictionary now (the CLI, tests); returns it, or none when the system has none.
@@ -246,13 +246,7 @@ impl Speller {
             self.generation.load(Ordering::Acquire),
             style
         );
-        super::rules::memo(&key, f.text, || self.text_findings(f.text, style))
-            .into_iter()
-            .map(|mut x| {
-                x.path = f.path.clone();
-                x
-            })
-            .collect()
+        super::rules::memo_field(&key, f, || self.text_findings(f.text, style))
     }
 
     fn text_findings(&self, text: &str, style: ToneStyle) -> Vec<Finding> {
@@ -276,12 +270,11 @@ impl Speller {
             }
             let sugg = self.suggest(w, style);
             let message = match sugg.first() {
-                Some(s) => format!(
+                Some(_) => format!(
                     "Có thể sai chính tả: «{w}». Gợi ý: {}. Nếu là tên riêng hay chữ viết tắt, \
                      chọn «Thêm vào từ điển».",
                     sugg.iter().map(|s| format!("«{s}»")).collect::<Vec<_>>().join(", ")
-                )
-                .replace("{first}", s),
+                ),
                 None => format!(
                     "Từ điển không có «{w}». Nếu là tên riêng hay chữ viết tắt, chọn «Thêm vào từ điển»."
                 ),

@@ -4,9 +4,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::rules::{finding, Rules};
+use super::rules::{finding, memo_field, Rules};
 use super::{Context, Field, Finding, Level};
-use crate::model::Report;
 
 /// Where the tone mark goes on oa, oe, uy without a final consonant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,22 +71,16 @@ pub fn restyle(word: &str, style: ToneStyle) -> Option<String> {
     Some(out)
 }
 
-/// The findings of this module's rules.
-pub fn check(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
-    let _ = report;
+/// The findings of this module's rules (and of the rules file's per-text rules).
+pub fn check(fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
     let profile = cx.profile.id.as_str();
+    let want = ToneStyle::of(cx.rules, profile);
+    let tone_key = format!("dau-thanh\u{1}{profile}\u{1}");
     for f in fields {
         out.extend(cx.rules.check_field(f, profile));
-        out.extend(
-            super::rules::memo("typo\u{1}", f.text, || text_findings(f.text)).into_iter().map(
-                |mut x| {
-                    x.path = f.path.clone();
-                    x
-                },
-            ),
-        );
+        out.extend(memo_field("typo\u{1}", f, || text_findings(f.text)));
+        out.extend(memo_field(&tone_key, f, || tone_findings(f.text, want, &cx.profile.name)));
     }
-    tone_consistency(fields, cx, out);
     straight_quotes(fields, out);
 }
 
@@ -132,17 +125,15 @@ fn text_findings(text: &str) -> Vec<Finding> {
             if c == open {
                 stack.push(i);
             } else if c == close && stack.pop().is_none() {
-                {
-                    out.push(finding(
-                        "ngoac",
-                        Level::Warning,
-                        text,
-                        i,
-                        i + c.len_utf8(),
-                        &format!("Dấu đóng {what} «{close}» không có dấu mở «{open}» đi trước."),
-                        None,
-                    ));
-                }
+                out.push(finding(
+                    "ngoac",
+                    Level::Warning,
+                    text,
+                    i,
+                    i + c.len_utf8(),
+                    &format!("Dấu đóng {what} «{close}» không có dấu mở «{open}» đi trước."),
+                    None,
+                ));
             }
         }
         for i in stack {
@@ -173,47 +164,27 @@ fn text_findings(text: &str) -> Vec<Finding> {
     out
 }
 
-/// The tone placement the document does not use mostly, or the profile's when it is mixed.
-fn tone_consistency(fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
-    let want = ToneStyle::of(cx.rules, &cx.profile.id);
-    let mut found: Vec<(usize, usize, usize, String, ToneStyle)> = Vec::new();
-    for (fi, f) in fields.iter().enumerate() {
-        if !f.text.chars().any(|c| "òóỏõọùúủũụàáảãạèéẻẽẹỳýỷỹỵÒÓỎÕỌÙÚỦŨỤÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ".contains(c))
-        {
-            continue;
-        }
-        for (a, b, w) in super::spell::words(f.text) {
-            for style in [ToneStyle::Old, ToneStyle::New] {
-                if let Some(other) = restyle(w, style) {
-                    // `w` is written the other way than `style`.
-                    let is = if style == ToneStyle::Old { ToneStyle::New } else { ToneStyle::Old };
-                    if is != want {
-                        found.push((fi, a, b, other, is));
-                    }
-                }
-            }
-        }
+/// Words with the tone on oa, oe, uy placed the other way than the profile's.
+fn tone_findings(text: &str, want: ToneStyle, profile_name: &str) -> Vec<Finding> {
+    const MARKED: &str = "òóỏõọùúủũụàáảãạèéẻẽẹỳýỷỹỵÒÓỎÕỌÙÚỦŨỤÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ";
+    if !text.chars().any(|c| MARKED.contains(c)) {
+        return Vec::new();
     }
-    for (fi, a, b, fix, is) in found {
-        let f = &fields[fi];
-        let mut x = finding(
-            "dau-thanh",
-            Level::Warning,
-            f.text,
-            a,
-            b,
-            &format!(
-                "Đặt dấu thanh một kiểu trong cả văn bản: định dạng «{}» dùng kiểu {}, \
-                 không dùng kiểu {}: «{{found}}» → «{{fix}}».",
-                cx.profile.name,
-                want.name(),
-                is.name()
-            ),
-            Some(fix),
-        );
-        x.path.clone_from(&f.path);
-        out.push(x);
-    }
+    let other = if want == ToneStyle::Old { ToneStyle::New } else { ToneStyle::Old };
+    let message = format!(
+        "Đặt dấu thanh một kiểu trong cả văn bản: định dạng «{profile_name}» dùng kiểu {}, \
+         không dùng kiểu {}: «{{found}}» → «{{fix}}».",
+        want.name(),
+        other.name()
+    );
+    super::spell::words(text)
+        .into_iter()
+        // A word `restyle` changes is written the other way.
+        .filter_map(|(a, b, w)| {
+            let fix = restyle(w, want)?;
+            Some(finding("dau-thanh", Level::Warning, text, a, b, &message, Some(fix)))
+        })
+        .collect()
 }
 
 /// Straight quotes «"» in a document whose other quotes are curly («“ ”»).
