@@ -397,6 +397,36 @@ try {
     await shot("e2e-problem-to-field.png");
   }, "editor");
 
+  await step("kiểm tra (issue 11): lỗi gạch dưới trong ô, «Sửa» hoàn tác được, «Thêm vào từ điển», xuất hỏi khi còn lỗi chặn", async () => {
+    await freshSample();
+    await clickText(".outline li", "Công tác quán triệt");
+    const f = 'main.editor textarea[aria-label="Kết quả 1"]';
+    await until("result field", () => exec(`return !!document.querySelector(arguments[0])`, [f]));
+    const before = await exec(`return document.querySelector(arguments[0]).value`, [f]);
+    await type(f, `${before} Cán bộ gương mẩu, phối hợp với XKTQB.`);
+    const finding = (rule, text) =>
+      `return [...document.querySelectorAll('.problems li[data-rule="${rule}"]')].find(l => l.textContent.includes(${JSON.stringify(text)})) ?? null`;
+    const item = await until("spelling finding", async () => (await exec(finding("chinh-ta", "mẩu")) ? await exec(`${finding("chinh-ta", "mẩu").replace("?? null", "")}?.textContent`) : null));
+    if (!item.includes("1. Công tác quán triệt") || /body|content\[|\.blocks/.test(item)) throw new Error(`place not in words: ${item}`);
+    if (!item.includes("«mẫu»")) throw new Error(`no suggestion «mẫu»: ${item}`);
+    await until("red underline under the word", () => exec(`return [...document.querySelectorAll('.marks mark.spell')].some(m => m.textContent === 'mẩu')`));
+    await shot("e2e-checks-underline.png");
+    await exec(`${finding("chinh-ta", "mẩu").replace("?? null", "")}.querySelector('button.fix').click(); return true`);
+    await until("fixed in the field", () => exec(`return document.querySelector(arguments[0]).value.includes('gương mẫu,')`, [f]));
+    await ctrl("z");
+    await until("the fix undone", () => exec(`return document.querySelector(arguments[0]).value.includes('gương mẩu,')`, [f]));
+    await until("abbreviation listed", async () => !!(await exec(finding("chinh-ta", "XKTQB"))));
+    await exec(`${finding("chinh-ta", "XKTQB").replace("?? null", "")}.querySelector('button.add-word').click(); return true`);
+    await until("added word no longer flagged", async () => !(await exec(finding("chinh-ta", "XKTQB"))));
+    await type(f, `${before} Thực hiện 09 nhóm giải pháp.`);
+    await until("blocking count finding", async () => !!(await exec(finding("so-nhom-giai-phap", "09 nhóm giải pháp"))));
+    await click("#export-docx");
+    await until("export names the blocking finding", async () => (await askText()).includes("09 nhóm giải pháp"));
+    // No screenshot here: WebKitWebDriver's screenshot times out while the question is open
+    // (seen twice; the window itself answers: «Hủy» below closes it).
+    await click("#ask-cancel");
+  }, "editor");
+
   await step("trình hướng dẫn mẫu: câu trả lời đi theo «Năm cuối», mâu thuẫn thì chưa cho tạo", async () => {
     await openWizard("so-ket-03-nam-chi-thi-05");
     // The district and the signer have no default (a template plants no names): «Tạo» waits.

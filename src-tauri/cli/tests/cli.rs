@@ -690,3 +690,39 @@ fn templates_new_and_rollforward_from_the_command_line() {
         &["không phải mẫu báo cáo"],
     );
 }
+
+#[test]
+fn check_lists_findings_in_words_and_exits_1_on_a_blocking_one() {
+    let d = tmp();
+    let words = d.path().join("tu-dien.txt");
+    fs::write(&words, "XKTQB\n").expect("word list");
+    let w = words.to_str().expect("path");
+    // The sample passes.
+    let clean = sample_json(d.path());
+    let o = baocao(d.path(), &["check", clean.to_str().expect("path"), "--words", w]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(out.contains("0 lỗi chặn, 0 cảnh báo"), "{out}");
+    // A hand-typed ordinal that skips («Bốn là» after «Hai là»), a misspelt word, a word of the user's list.
+    let bad = edited(d.path(), "sai.json", |v| {
+        v["body"]["opening"][0]["text"] = serde_json::Value::String(
+            "Một là, học tập. Hai là, làm theo. Bốn là, gương mẩu, phối hợp với XKTQB.".into(),
+        );
+    });
+    let o = baocao(d.path(), &["check", bad.to_str().expect("path"), "--words", w]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(out.contains("Lỗi: Đoạn mở đầu › đoạn văn 1 «Bốn là»"), "{out}");
+    assert!(out.contains("«mẩu»") && out.contains("«mẫu»"), "{out}");
+    assert!(!out.contains("XKTQB"), "a word of the user's list is flagged:\n{out}");
+    assert!(stderr(&o).contains("1 lỗi chặn"), "{}", stderr(&o));
+    // --json: the same findings, with their places and fixes.
+    let o = baocao(d.path(), &["check", bad.to_str().expect("path"), "--json", "--words", w]);
+    assert_eq!(o.status.code(), Some(1));
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).expect("JSON list");
+    let ordinal = list.iter().find(|f| f["rule"] == "thu-tu").expect("the ordinal finding");
+    assert_eq!(ordinal["level"], "blocking");
+    assert_eq!(ordinal["path"], "body.opening[0].text");
+    assert_eq!(ordinal["fix"], "Ba là");
+    assert_eq!(ordinal["place"], "Đoạn mở đầu › đoạn văn 1");
+}
