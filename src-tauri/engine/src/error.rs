@@ -62,6 +62,9 @@ pub enum EngineError {
     /// Reading or writing a file failed (message names the path).
     #[error("{0}")]
     Io(String),
+    /// A Word file could not be imported (not a DOCX, protected, damaged, empty…).
+    #[error("{0}")]
+    Import(String),
     /// Writing the document failed inside the engine.
     #[error("Không tạo được tệp {format}: {detail}")]
     Write {

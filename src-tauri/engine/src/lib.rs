@@ -27,6 +27,7 @@ pub mod error;
 pub mod fidelity;
 pub mod flow;
 pub mod fsio;
+pub mod import;
 pub mod layout;
 pub mod legacy;
 pub mod load;
