@@ -111,6 +111,28 @@ enum Command {
         #[arg(long)]
         library: Option<PathBuf>,
     },
+    /// Nhập báo cáo từ tệp Word (.docx; .doc qua LibreOffice): in những gì nhận ra và những đoạn giữ nguyên.
+    Import {
+        /// Tệp Word (.docx hoặc .doc).
+        file: PathBuf,
+        /// Tệp báo cáo kết quả (.json).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// In kết quả nhận dạng dạng JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Chuyển văn bản gõ bằng bảng mã cũ (TCVN3/ABC, VNI-Windows) sang Unicode dựng sẵn (NFC).
+    Convert {
+        /// Tệp văn bản; «-» để đọc từ đầu vào chuẩn.
+        file: String,
+        /// Bảng mã nguồn: tcvn3, vni hoặc auto (tự nhận ra).
+        #[arg(long, default_value = "auto")]
+        from: String,
+        /// Tệp kết quả; bỏ trống để in ra màn hình.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Tạo báo cáo kỳ sau từ một báo cáo: lùi ngày và kỳ, xóa số văn bản, xóa số liệu cần cập nhật.
     Rollforward {
         /// Báo cáo kỳ này (.json hoặc .baocao).
@@ -400,6 +422,85 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 );
                 Ok(())
             }
+        }
+        Command::Import { file, output, json } => {
+            fsio::check_output(&output, &[file.as_path()], force)?;
+            let today = now().date_naive();
+            let imported = baocao_engine::import::import_file(&file, today)?;
+            let report_json = serde_json::to_vec_pretty(&imported.report)
+                .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
+            write_atomic(&output, &report_json)?;
+            let s = &imported.summary;
+            if json {
+                let text = serde_json::to_string_pretty(s)
+                    .map_err(|e| Failure(format!("Không ghi được kết quả: {e}.")))?;
+                println!("{text}");
+            } else {
+                println!("Đã nhập «{}» vào «{}».", file.display(), output.display());
+                println!("Nhận ra:");
+                for c in &s.counts {
+                    println!("  {}: {}", c.label, c.n);
+                }
+                if let Some(enc) = &s.converted_from {
+                    println!("Đã chuyển {} đoạn từ bảng mã {enc} sang Unicode.", s.converted);
+                }
+                println!("Giữ nguyên thành đoạn văn: {} đoạn", s.kept);
+                for line in s.source.iter().filter(|l| l.mark == baocao_engine::import::Mark::Kept)
+                {
+                    let short: String = line.text.chars().take(90).collect();
+                    let more = if line.text.chars().count() > 90 { "…" } else { "" };
+                    println!("  - {short}{more}");
+                }
+                for w in &s.warnings {
+                    println!("Lưu ý: {w}");
+                }
+                if !s.complete {
+                    println!("Báo cáo chưa đủ: hãy mở trong chương trình và điền phần còn thiếu.");
+                }
+            }
+            Ok(())
+        }
+        Command::Convert { file, from, output } => {
+            use baocao_engine::legacy::{self, Legacy};
+            let bytes = if file == "-" {
+                let mut b = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+                    .map_err(|e| Failure(format!("Không đọc được đầu vào chuẩn: {e}.")))?;
+                b
+            } else {
+                read_limited(Path::new(&file))?
+            };
+            // Legacy text saved by old editors is often Windows-1252 bytes, not UTF-8.
+            let text = match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(e) => e.into_bytes().iter().map(|b| char::from(*b)).collect(),
+            };
+            let encoding =
+                match from.to_lowercase().as_str() {
+                    "tcvn3" | "abc" => Legacy::Tcvn3,
+                    "vni" => Legacy::Vni,
+                    "auto" => match legacy::detect(&text) {
+                        Some(e) => e,
+                        None => return Err(Failure(
+                            "Không nhận ra bảng mã cũ nào trong văn bản (TCVN3 hay VNI); nếu biết \
+                             bảng mã, hãy chỉ rõ bằng --from tcvn3 hoặc --from vni."
+                                .into(),
+                        )),
+                    },
+                    other => {
+                        return Err(Failure(format!(
+                            "Không có bảng mã «{other}»: chọn tcvn3, vni hoặc auto."
+                        )))
+                    }
+                };
+            eprintln!("Chuyển từ {} sang Unicode.", encoding.name());
+            let converted = baocao_engine::text::nfc(&legacy::convert(&text, encoding, false));
+            if let Some(o) = &output {
+                if file != "-" {
+                    fsio::check_output(o, &[Path::new(&file)], force)?;
+                }
+            }
+            emit(output.as_deref(), converted.as_bytes(), force)
         }
         Command::Check { report, json, profile, words } => {
             let r = read_report(&report)?;

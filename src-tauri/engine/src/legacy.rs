@@ -172,15 +172,40 @@ fn vni_combined(base: char, code: char) -> Option<char> {
 pub fn convert(text: &str, encoding: Legacy, capitals: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     match encoding {
-        Legacy::Tcvn3 => {
+        Legacy::Tcvn3 if capitals => {
             for c in text.chars() {
-                let l = tcvn3_char(c).unwrap_or(c);
-                if capitals {
-                    out.extend(l.to_uppercase());
-                } else {
-                    out.push(l);
-                }
+                out.extend(tcvn3_char(c).unwrap_or(c).to_uppercase());
             }
+        }
+        Legacy::Tcvn3 => {
+            // A word typed in capitals ("B¸O C¸O") had its marked letters in the capitals font;
+            // when that font is lost (replaced by a Unicode font) they come out in lower case.
+            // Such a word's other letters (two or more) are all capitals: its marked letters are
+            // too ("KÕ" is "Kế", one capital, and stays).
+            let mut word_start = 0;
+            let (mut upper, mut lower, mut marked) = (0usize, false, false);
+            for c in text.chars().chain(std::iter::once(' ')) {
+                let l = tcvn3_char(c);
+                if l.is_none() && !c.is_alphanumeric() {
+                    if upper >= 2 && !lower && marked {
+                        let w = out[word_start..].to_uppercase();
+                        out.truncate(word_start);
+                        out.push_str(&w);
+                    }
+                    (upper, lower, marked) = (0, false, false);
+                    if c != ' ' || word_start != usize::MAX {
+                        out.push(c);
+                    }
+                    word_start = out.len();
+                    continue;
+                }
+                upper += usize::from(c.is_ascii_uppercase() || l.is_some_and(char::is_uppercase));
+                lower |= c.is_ascii_lowercase();
+                marked |= l.is_some_and(char::is_lowercase);
+                out.push(l.unwrap_or(c));
+            }
+            // The space added to end the last word.
+            out.pop();
         }
         Legacy::Vni => {
             // The last letter written, while a mark may still follow it.
@@ -221,7 +246,38 @@ pub fn font_encoding(font: &str) -> Option<(Legacy, bool)> {
 /// The text converted when it is detected as legacy, with the encoding found.
 pub fn convert_detected(text: &str) -> Option<(Legacy, String)> {
     let enc = detect(text)?;
-    Some((enc, convert(text, enc, false)))
+    Some((enc, convert_without_font(text, enc)))
+}
+
+/// [`convert`] for text whose font is lost (pasted, or in a Unicode font): TCVN3 capitals with
+/// marks were typed in the capitals font, so a sentence that opens with a marked letter opens
+/// with its capital ("¸p" at the start is "Ấp").
+pub fn convert_without_font(text: &str, encoding: Legacy) -> String {
+    let converted = convert(text, encoding, false);
+    if encoding != Legacy::Tcvn3 {
+        return converted;
+    }
+    let mut out = String::with_capacity(converted.len());
+    let mut sentence_start = true;
+    for (o, c) in converted.chars().zip(text.chars().chain(std::iter::repeat(' '))) {
+        // The marked letters only (a plain lower-case letter was typed in lower case).
+        if sentence_start && o.is_alphabetic() {
+            if tcvn3_char(c).is_some() && o.is_lowercase() {
+                out.extend(o.to_uppercase());
+            } else {
+                out.push(o);
+            }
+            sentence_start = false;
+            continue;
+        }
+        if matches!(o, '.' | '!' | '?' | '\n' | '\t') {
+            sentence_start = true;
+        } else if !o.is_whitespace() && !matches!(o, '"' | '“' | '(' | '-' | '–' | '«') {
+            sentence_start = sentence_start && !o.is_alphanumeric();
+        }
+        out.push(o);
+    }
+    out
 }
 
 /// Latin-1 characters TCVN3 uses for Vietnamese letters that are not themselves Vietnamese
@@ -500,6 +556,18 @@ mod tests {
         let s = convert("BAN TUYEÂN GIAÙO HUYEÄN UÛY; ÑAÛNG COÄNG SAÛN", Legacy::Vni, false);
         assert_eq!(s, "BAN TUYÊN GIÁO HUYỆN ỦY; ĐẢNG CỘNG SẢN");
         assert_eq!(convert("BAN TUY£N GI¸O", Legacy::Tcvn3, true), "BAN TUYÊN GIÁO");
+        // Capitals typed in .VnTimeH but read in a Unicode font: whole words in capitals.
+        assert_eq!(
+            convert("B¸O C¸O kÕt qu¶ PHô LôC 1", Legacy::Tcvn3, false),
+            "BÁO CÁO kết quả PHỤ LỤC 1"
+        );
+        assert_eq!(convert("KÕ ho¹ch, Cã, Mü", Legacy::Tcvn3, false), "Kế hoạch, Có, Mỹ");
+        assert_eq!(convert("§¹T §¦îC; §ã", Legacy::Tcvn3, false), "ĐẠT ĐƯỢC; Đó");
+        // Without the font, a sentence opening with a marked letter opens with its capital.
+        assert_eq!(
+            convert_without_font("Êp v¨n hãa. ñy ban x·; ®Èy m¹nh", Legacy::Tcvn3),
+            "Ấp văn hóa. Ủy ban xã; đẩy mạnh"
+        );
     }
 
     #[test]

@@ -15,11 +15,29 @@ fn document_xml(docx: &[u8]) -> String {
     s
 }
 
+fn reports() -> Vec<(String, baocao_engine::Report)> {
+    let mut out = vec![
+        ("mẫu".to_string(), baocao_engine::sample::sample()),
+        ("30 trang".to_string(), baocao_engine::sample::generated(30)),
+    ];
+    let fixture =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/ubnd-ket-qua-03-nam.json");
+    let bytes = std::fs::read(fixture).unwrap();
+    out.push(("UBND".into(), baocao_engine::load::report_from_json(&bytes).unwrap()));
+    out
+}
+
 #[test]
-fn sample_round_trip_debug() {
-    let r = baocao_engine::sample::sample();
-    let p = profile_for(&r).unwrap();
-    let a = render_docx_unchecked(&r, &p, env()).unwrap();
+fn our_own_docx_comes_back() {
+    for (name, r) in reports() {
+        round_trip(&name, &r);
+    }
+}
+
+fn round_trip(name: &str, r: &baocao_engine::Report) {
+    eprintln!("{name}");
+    let p = profile_for(r).unwrap();
+    let a = render_docx_unchecked(r, &p, env()).unwrap();
     let imp = import::import_docx(&a, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).unwrap();
     std::fs::write("/tmp/imp/report.json", serde_json::to_string_pretty(&imp.report).unwrap())
         .unwrap();

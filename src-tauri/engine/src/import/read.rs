@@ -168,6 +168,12 @@ pub fn read(bytes: &[u8]) -> Result<RawDoc, ReadError> {
     let mut items = Vec::new();
     reader.block_children(body, &mut items);
     convert_detected(&mut items);
+    // In Unicode text a soft hyphen is only a place to break a word (in TCVN3 it is ư).
+    for_each_para(&mut items, &mut |p| {
+        if p.converted.is_none() {
+            p.text.retain(|c| c != '\u{AD}');
+        }
+    });
     Ok(RawDoc { items, creator, images: reader.images, text_boxes: reader.text_boxes })
 }
 
@@ -188,7 +194,7 @@ fn convert_detected(items: &mut [RawItem]) {
         }
         // In a legacy document every paragraph is; elsewhere, a paragraph that is on its own.
         let Some(enc) = document.or_else(|| legacy::detect(&p.text)) else { return };
-        let converted = legacy::convert(&p.text, enc, false);
+        let converted = legacy::convert_without_font(&p.text, enc);
         if converted != p.text {
             let before = std::mem::replace(&mut p.text, converted);
             p.converted = Some((enc, before));
@@ -731,6 +737,8 @@ impl Reader {
                 }
                 "cr" => text.push('\n'),
                 "noBreakHyphen" => text.push('-'),
+                // TCVN3's ư is the soft hyphen's code, which LibreOffice writes as this element.
+                "softHyphen" => text.push('\u{AD}'),
                 "sym" => {
                     let code = attr(c, "char").and_then(|h| u32::from_str_radix(h, 16).ok());
                     text.push_str(&bullet(
@@ -747,6 +755,19 @@ impl Reader {
         }
         let original = text.clone();
         if let Some((enc, capitals)) = props.font.as_deref().and_then(legacy::font_encoding) {
+            // A VNI mark may open a run when Word split the letter from its mark ("SA|ÛN"):
+            // it joins the letter ending the text so far.
+            if enc == Legacy::Vni
+                && g.converted.is_some()
+                && text.chars().next().is_some_and(|c| {
+                    legacy::convert(&format!("a{c}"), Legacy::Vni, false).chars().count() == 1
+                })
+            {
+                if let Some(last) = g.text.pop() {
+                    g.chars -= 1;
+                    text.insert(0, last);
+                }
+            }
             let converted = legacy::convert(&text, enc, capitals);
             if converted != text || g.converted.is_some() {
                 g.converted = Some((enc, String::new()));

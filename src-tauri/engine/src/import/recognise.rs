@@ -73,14 +73,14 @@ fn decoration(s: &str) -> bool {
 
 /// Part heading "I. TITLE": the Roman numeral and the title.
 fn part_heading(s: &str) -> Option<(usize, String)> {
-    let r = regex!(r"^([IVXL]{1,6})\s*[.)/\-–]\s*(\S.*)$");
+    let r = regex!(r"^([IVXLC]{1,9})\s*[.)/\-–]\s*(\S.*)$");
     let c = r.captures(s.trim())?;
     let n = from_roman(&c[1])?;
     Some((n, c[2].trim().to_string()))
 }
 
 fn from_roman(s: &str) -> Option<usize> {
-    (1..=60).find(|n| crate::text::roman(*n) == s)
+    (1..=199).find(|n| crate::text::roman(*n) == s)
 }
 
 /// Section heading "1. Title".
@@ -603,7 +603,8 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
     if i == 0 {
         // Lines typed with tabs between the left and right halves.
         while let Some(RawItem::Para(p)) = items.get(i) {
-            if i >= 12 || (header.found() && doc_type_line(&p.text)) {
+            let dated = header.date.is_some() || header.numbered;
+            if i >= 12 || (dated && !p.text.contains('\t') && doc_type_line(&p.text)) {
                 break;
             }
             if !header_line(&p.text)
@@ -619,7 +620,7 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             for (k, part) in parts.iter().enumerate() {
                 let mut q = p.clone();
                 q.text = part.to_string();
-                header.line(&q, k == 0 && !p.center || parts.len() > 1 && k == 0, &mut st);
+                header.line(&q, k == 0 && !p.right, &mut st);
             }
             i += 1;
         }
@@ -722,8 +723,14 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
                 st.close_runs();
                 st.note(p, Mark::Annex);
                 k += 1;
-                let mut title = vec![];
+                let mut title: Vec<String> = vec![];
                 while let Some(RawItem::Para(q)) = items.get(k) {
+                    // The title is in capitals; a centred line in lower case below it is a
+                    // table's caption.
+                    let caps = q.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                    if !title.is_empty() && !caps {
+                        break;
+                    }
                     if annex_reference(&q.text) {
                         if header.full.is_none() {
                             header.full = reference_issuer(&q.text);
@@ -981,7 +988,8 @@ impl HeaderFound {
     /// and those above them the superior; without bold, the last line is the issuing body.
     fn bodies(&self) -> (Vec<String>, Vec<String>) {
         let lines: Vec<String> = self.bodies.iter().map(|(l, _)| l.clone()).collect();
-        match self.bodies.iter().position(|(_, bold)| *bold) {
+        let all_bold = self.bodies.iter().all(|(_, bold)| *bold);
+        match self.bodies.iter().position(|(_, bold)| *bold).filter(|_| !all_bold) {
             Some(first) => (lines[..first].to_vec(), lines[first..].to_vec()),
             None => match lines.split_last() {
                 Some((last, rest)) => (rest.to_vec(), vec![last.clone()]),
