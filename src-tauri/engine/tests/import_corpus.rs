@@ -376,8 +376,11 @@ fn write(spec: &Spec) -> Vec<u8> {
     let c = F { center: true, ..F::default() };
     let cb = F { center: true, bold: true, ..F::default() };
     if how.header_tabs {
-        d.p(&format!("{}\t{}", upper(spec.superior), national[0]), cb);
-        d.p(&format!("{}\t{}", upper(spec.issuing), national.get(1).unwrap_or(&"")), cb);
+        // Regular superior body, bold issuing body, bold national heading, one tab between.
+        let x = d.p_xml(&[(&format!("{}\t", upper(spec.superior)), c), (national[0], cb)], c);
+        d.body.push_str(&x);
+        let second = format!("{}\t{}", upper(spec.issuing), national.get(1).unwrap_or(&""));
+        d.p(second.trim_end(), cb);
         d.p(&format!("{code}\t{date}"), c);
     } else {
         let sup = upper(spec.superior);

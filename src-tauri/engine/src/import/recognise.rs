@@ -620,6 +620,11 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             for (k, part) in parts.iter().enumerate() {
                 let mut q = p.clone();
                 q.text = part.to_string();
+                if k == 0 && parts.len() > 1 {
+                    // The left half is bold when the bold opening covers it.
+                    let lead = p.text.find('\t').map_or(0, |t| p.text[..t].chars().count());
+                    q.bold = p.bold_prefix >= lead;
+                }
                 header.line(&q, k == 0 && !p.right, &mut st);
             }
             i += 1;
@@ -725,18 +730,18 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
                 k += 1;
                 let mut title: Vec<String> = vec![];
                 while let Some(RawItem::Para(q)) = items.get(k) {
-                    // The title is in capitals; a centred line in lower case below it is a
-                    // table's caption.
-                    let caps = q.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-                    if !title.is_empty() && !caps {
-                        break;
-                    }
                     if annex_reference(&q.text) {
                         if header.full.is_none() {
                             header.full = reference_issuer(&q.text);
                         }
                         st.note(q, Mark::Generated);
                         k += 1;
+                        break;
+                    }
+                    // The title is in capitals; a centred line in lower case below it is a
+                    // table's caption.
+                    let caps = q.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                    if !title.is_empty() && !caps {
                         break;
                     }
                     if !q.center || title.len() >= 3 || annex_label(&q.text) {
@@ -988,8 +993,7 @@ impl HeaderFound {
     /// and those above them the superior; without bold, the last line is the issuing body.
     fn bodies(&self) -> (Vec<String>, Vec<String>) {
         let lines: Vec<String> = self.bodies.iter().map(|(l, _)| l.clone()).collect();
-        let all_bold = self.bodies.iter().all(|(_, bold)| *bold);
-        match self.bodies.iter().position(|(_, bold)| *bold).filter(|_| !all_bold) {
+        match self.bodies.iter().position(|(_, bold)| *bold) {
             Some(first) => (lines[..first].to_vec(), lines[first..].to_vec()),
             None => match lines.split_last() {
                 Some((last, rest)) => (rest.to_vec(), vec![last.clone()]),
