@@ -63,6 +63,12 @@ pub fn typescript() -> String {
         Recovered::decl(&cfg),
         ExportOutcome::decl(&cfg),
         ExportFormat::decl(&cfg),
+        baocao_engine::import::Mark::decl(&cfg),
+        baocao_engine::import::SourceLine::decl(&cfg),
+        baocao_engine::import::Count::decl(&cfg),
+        baocao_engine::import::Summary::decl(&cfg),
+        crate::commands::WordImport::decl(&cfg),
+        crate::commands::Converted::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `src-tauri/src/bindings.rs` (ts-rs). Do not edit:\n\

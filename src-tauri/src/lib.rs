@@ -46,6 +46,8 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::wizard_state,
             commands::new_from_template,
             commands::next_period_report,
+            commands::import_word,
+            commands::convert_legacy,
             commands::save_as_template,
             commands::rename_template,
             commands::delete_template,

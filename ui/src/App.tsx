@@ -6,6 +6,7 @@ import {
   chooseExportPath,
   chooseReportToOpen,
   chooseSavePath,
+  chooseWordToImport,
   confirm,
   onCloseAsked,
   revealInFolder,
@@ -14,12 +15,14 @@ import {
   type Recovered,
   type Report,
   type TemplateInfo,
+  type WordImport,
 } from "./api";
 import { SaveAsTemplate, TemplateList, TemplateManager, Wizard } from "./components/Templates";
 import { ClosingForm, HeaderForm, NodeForm } from "./components/Forms";
 import { Ask, type Question } from "./components/Ask";
 import { Outline } from "./components/Outline";
 import { FindBar } from "./components/FindBar";
+import { ImportReview } from "./components/ImportReview";
 import { toggleMark } from "./components/marks";
 import { LivePreview } from "./components/Preview";
 import type { Finding } from "./bindings/types";
@@ -69,6 +72,7 @@ export default function App() {
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
   const [wizard, setWizard] = useState<string | null>(null);
   const [managing, setManaging] = useState(false);
+  const [importing, setImporting] = useState<WordImport | null>(null);
   const [savingTemplate, setSavingTemplate] = useState(false);
   const [finding, setFinding] = useState<"find" | "replace" | null>(null);
   // The field being edited (of the part shown): the preview shows the page where it starts.
@@ -342,6 +346,43 @@ export default function App() {
     }
   }, [guardUnsaved]);
 
+  const importWord = useCallback(async () => {
+    try {
+      if (!(await guardUnsaved("nhập tệp Word"))) return;
+      const path = await chooseWordToImport();
+      if (!path) return;
+      setNotice({ text: "Đang đọc tệp Word…", kind: "info" });
+      const got = await api.importWord(path);
+      setNotice(null);
+      setImporting(got);
+    } catch (e) {
+      // The report on screen stays as it was.
+      setNotice({ text: errorText(e), kind: "error" });
+    }
+  }, [guardUnsaved]);
+
+  // A paste of TCVN3/VNI text into any field comes in converted (one undo step), and says so.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (!target || !(target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)) return;
+      const text = e.clipboardData?.getData("text/plain") ?? "";
+      // Legacy codes are Latin-1 characters; anything else is pasted as it is.
+      if (!/[¡-ÿ]/.test(text)) return;
+      e.preventDefault();
+      void api
+        .convertLegacy(text)
+        .catch(() => null)
+        .then((conv) => {
+          target.focus();
+          document.execCommand("insertText", false, conv ? conv.text : text);
+          if (conv) setNotice({ text: `Văn bản dán vào được chuyển từ bảng mã ${conv.from} sang Unicode (Ctrl+Z để hoàn tác).`, kind: "info" });
+        });
+    };
+    document.addEventListener("paste", onPaste, true);
+    return () => document.removeEventListener("paste", onPaste, true);
+  }, []);
+
   const newFromSample = useCallback(async () => {
     if (!(await guardUnsaved("tạo báo cáo mới"))) return;
     dispatch({ type: "load", report: await api.sampleReport(), path: null, saved: false });
@@ -449,6 +490,23 @@ export default function App() {
     );
   };
 
+  if (importing) {
+    return (
+      <ImportReview
+        data={importing}
+        onCancel={() => setImporting(null)}
+        onAccept={() => {
+          dispatch({ type: "load", report: importing.report, path: null, saved: false });
+          setSelected(["header"]);
+          setImporting(null);
+          setNotice({
+            text: `Đã nhập «${importing.file}». Báo cáo chưa được lưu: hãy kiểm tra rồi bấm «Lưu».`,
+            kind: "info",
+          });
+        }}
+      />
+    );
+  }
   if ((!doc || !report) && managing) {
     return (
       <TemplateManager
@@ -507,6 +565,9 @@ export default function App() {
           <button type="button" id="next-from-file" onClick={() => nextPeriod(null)}>
             Báo cáo kỳ sau từ báo cáo này…
           </button>
+          <button type="button" id="import-word" onClick={importWord} title="Báo cáo năm trước gõ trong Word (.docx, .doc), kể cả phông .VnTime, VNI">
+            Nhập từ Word…
+          </button>
         </div>
         <TemplateList templates={templates} onUse={setWizard} />
         <button type="button" className="link" id="manage-templates" onClick={() => setManaging(true)}>
@@ -553,6 +614,9 @@ export default function App() {
         </button>
         <button type="button" id="open" onClick={() => openFile()}>
           Mở…
+        </button>
+        <button type="button" id="import-word-toolbar" onClick={importWord}>
+          Nhập từ Word…
         </button>
         <button type="button" id="save" onClick={() => void saveAs(false)} title="Ctrl+S">
           Lưu

@@ -413,7 +413,7 @@ pub fn syllable(word: &str) -> bool {
         return true;
     }
     // "gi" and "qu" may also be "g"/"q" before a vowel ("gì" is g + ì).
-    INITIALS.iter().any(|i| bare.strip_prefix(i).is_some_and(|r| rest_ok(r)))
+    INITIALS.iter().any(|i| bare.strip_prefix(i).is_some_and(&rest_ok))
         || bare.strip_prefix('g').is_some_and(|r| r.starts_with('i') && rest_ok(r))
 }
 

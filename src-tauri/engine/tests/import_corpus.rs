@@ -5,6 +5,9 @@
 //! styles) and saved as .doc. Each file's truth is what the typist meant; the test prints the
 //! recall per category and asserts it.
 
+// Test data is built here: an unwrap failing is a defect of the test itself.
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -58,6 +61,9 @@ impl T {
     }
 }
 
+/// A part: its title and its sections (title, content).
+type PartSpec = (&'static str, Vec<(&'static str, Vec<C>)>);
+
 #[derive(Clone)]
 struct Spec {
     name: &'static str,
@@ -71,7 +77,7 @@ struct Spec {
     date: (u32, u32, i32),
     subject: Vec<&'static str>,
     opening: &'static str,
-    parts: Vec<(&'static str, Vec<(&'static str, Vec<C>)>)>,
+    parts: Vec<PartSpec>,
     sentence: &'static str,
     authority: Option<(&'static str, &'static str)>,
     title: &'static str,
@@ -333,7 +339,7 @@ fn vn(v: f64) -> String {
     let s = int.to_string();
     let mut grouped = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);

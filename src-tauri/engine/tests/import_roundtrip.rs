@@ -1,5 +1,8 @@
 //! Our own DOCX comes back: render → import → render gives the same document body.
 
+// Test data is built here: an unwrap failing is a defect of the test itself.
+#![allow(clippy::unwrap_used)]
+
 use baocao_engine::{import, profile_for, render_docx_unchecked, RenderEnv};
 use chrono::{NaiveDate, TimeZone, Utc};
 

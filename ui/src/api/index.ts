@@ -15,9 +15,11 @@ import type {
   TemplateInfo,
   Wizard,
   WizardState,
+  WordImport,
+  Converted,
 } from "../bindings/types";
 
-export type { ExportFormat, ExportOutcome, Opened, Preview, Recovered, Report, TemplateInfo, Wizard, WizardState };
+export type { Converted, ExportFormat, ExportOutcome, Opened, Preview, Recovered, Report, TemplateInfo, Wizard, WizardState, WordImport };
 
 /** Extension of report documents. */
 export const EXTENSION = "baocao";
@@ -40,6 +42,10 @@ export const api = {
   startupFile: () => call<string | null>("startup_file"),
   startupSample: () => call<boolean>("startup_sample"),
   openReport: (path: string) => call<Opened>("open_report", { path }),
+  /** Reads a Word file (.docx, or .doc through LibreOffice) into a new report with what was recognised. */
+  importWord: (path: string) => call<WordImport>("import_word", { path }),
+  /** Pasted text converted from TCVN3/VNI, or null when it is ordinary text. */
+  convertLegacy: (text: string) => call<Converted | null>("convert_legacy", { text }),
   saveReport: (path: string, report: Report) => call<string>("save_report", { path, report }),
   /** The report goes as raw JSON bytes (read by the engine in one pass), the version held as a header. */
   preview: (report: Report, known: number | null) =>
@@ -88,6 +94,24 @@ export async function chooseReportToOpen(): Promise<string | null> {
     directory: false,
     filters: [
       { name: "Báo cáo (Soạn Báo Cáo)", extensions: [EXTENSION, "json"] },
+      { name: "Mọi tệp", extensions: ["*"] },
+    ],
+  });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** Asks for a Word file to import; null when the user cancels. */
+export async function chooseWordToImport(): Promise<string | null> {
+  const dir = await e2eDir();
+  if (dir) {
+    const next = (window as unknown as { __e2eWord?: string }).__e2eWord;
+    return next ?? `${dir}/bao-cao-cu.docx`;
+  }
+  const picked = await open({
+    multiple: false,
+    directory: false,
+    filters: [
+      { name: "Văn bản Word", extensions: ["docx", "doc", "DOCX", "DOC"] },
       { name: "Mọi tệp", extensions: ["*"] },
     ],
   });

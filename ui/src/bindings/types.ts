@@ -595,6 +595,91 @@ path: string, };
 
 export type ExportFormat = "docx" | "pdf";
 
+export type Mark = "header" | "doc_type" | "subject" | "phan" | "part" | "section" | "point" | "lesson" | "solution_group" | "proposal" | "cause" | "shortcoming" | "line" | "table" | "closing_sentence" | "signature" | "recipient" | "archive" | "annex" | "generated" | "kept";
+
+export type SourceLine = { 
+/**
+ * Its text (converted to Unicode when it was legacy).
+ */
+text: string, 
+/**
+ * What it became.
+ */
+mark: Mark, 
+/**
+ * The legacy encoding it was converted from ("TCVN3 (ABC, phông .VnTime)"), if any.
+ */
+converted_from: string | null, 
+/**
+ * Starts a new page in the original.
+ */
+page_break: boolean, };
+
+export type Count = { 
+/**
+ * What, in Vietnamese ("Mục (I, II…)").
+ */
+label: string, 
+/**
+ * How many.
+ */
+n: number, };
+
+export type Summary = { 
+/**
+ * Counts of what was recognised, in document order of kinds.
+ */
+counts: Array<Count>, 
+/**
+ * Paragraphs kept as plain paragraphs.
+ */
+kept: number, 
+/**
+ * Things the user should know (merged cells flattened, totals that did not add up,
+ * pictures left out, no header found…), in Vietnamese.
+ */
+warnings: Array<string>, 
+/**
+ * The legacy encoding text was converted from, if any.
+ */
+converted_from: string | null, 
+/**
+ * Paragraphs converted from a legacy encoding.
+ */
+converted: number, 
+/**
+ * The header and the closing were both found: the report is whole.
+ */
+complete: boolean, 
+/**
+ * The original's paragraphs in order, each with what it became.
+ */
+source: Array<SourceLine>, };
+
+export type WordImport = { 
+/**
+ * The report read from the file (not saved yet).
+ */
+report: Report, 
+/**
+ * What was recognised, with the original's paragraphs.
+ */
+summary: Summary, 
+/**
+ * The Word file.
+ */
+file: string, };
+
+export type Converted = { 
+/**
+ * The text in Unicode NFC.
+ */
+text: string, 
+/**
+ * The encoding it was typed in, as users know it.
+ */
+from: string, };
+
 export const ORDINAL_WORDS = ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai", "Mười ba", "Mười bốn", "Mười lăm", "Mười sáu", "Mười bảy", "Mười tám", "Mười chín", "Hai mươi"] as const;
 
 export const VIET_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"] as const;
