@@ -615,9 +615,6 @@ export default function App() {
         <button type="button" id="open" onClick={() => openFile()}>
           Mở…
         </button>
-        <button type="button" id="import-word-toolbar" onClick={importWord}>
-          Nhập từ Word…
-        </button>
         <button type="button" id="save" onClick={() => void saveAs(false)} title="Ctrl+S">
           Lưu
         </button>
