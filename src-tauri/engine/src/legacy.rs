@@ -107,6 +107,11 @@ fn vni_mark(c: char) -> Option<VniMark> {
     }
 }
 
+/// Whether `c` is a VNI-Windows mark code (it joins the vowel before it).
+pub fn is_vni_mark(c: char) -> bool {
+    vni_mark(c).is_some()
+}
+
 /// VNI-Windows letters written with one code of their own.
 fn vni_letter(c: char) -> Option<char> {
     Some(match c {
@@ -193,9 +198,7 @@ pub fn convert(text: &str, encoding: Legacy, capitals: bool) -> String {
                         out.push_str(&w);
                     }
                     (upper, lower, marked) = (0, false, false);
-                    if c != ' ' || word_start != usize::MAX {
-                        out.push(c);
-                    }
+                    out.push(c);
                     word_start = out.len();
                     continue;
                 }
@@ -360,7 +363,7 @@ fn vni_pair(prev: char, c: char) -> bool {
 
 /// Letters only Unicode Vietnamese has (ă, đ, ĩ, ũ, ơ, ư and the Latin Extended Additional
 /// block): a word with one was typed in Unicode.
-fn unicode_vietnamese(c: char) -> bool {
+pub fn unicode_vietnamese(c: char) -> bool {
     matches!(c, '\u{1EA0}'..='\u{1EF9}')
         || matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | 'ơ' | 'Ơ' | 'ư' | 'Ư')
 }

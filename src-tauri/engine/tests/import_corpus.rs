@@ -879,9 +879,6 @@ fn score(spec: &Spec, imp: &Imported) -> [Score; 6] {
         s[1].add(got.contains(w));
     }
     s[1].add(got.len() == want.len());
-    for (_, t) in &spec.annexes {
-        let _ = t;
-    }
     s[1].add(r.annexes.len() == spec.annexes.len());
     for (i, (title, _)) in spec.annexes.iter().enumerate() {
         s[1].add(r.annexes.get(i).is_some_and(|a| up(&a.title) == up(title)));
@@ -897,9 +894,7 @@ fn score(spec: &Spec, imp: &Imported) -> [Score; 6] {
         s[3].add(g.is_some_and(|g| g.unit.as_deref() == t.unit));
         let headers: Vec<String> =
             g.map(|g| g.columns.iter().map(|c| c.header.clone()).collect()).unwrap_or_default();
-        let mut want_h = t.headers();
-        want_h.insert(0, "STT".into());
-        want_h.remove(0);
+        let want_h = t.headers();
         s[3].add(headers == want_h && g.is_some_and(|g| g.stt));
         for (k, (label, values)) in t.rows.iter().enumerate() {
             let ok = g.and_then(|g| g.rows.get(k)).is_some_and(|row| {

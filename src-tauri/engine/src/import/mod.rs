@@ -186,21 +186,13 @@ pub fn import_file(path: &std::path::Path, today: NaiveDate) -> Result<Imported,
     let bytes = std::fs::read(path)
         .map_err(|e| EngineError::Io(format!("Không đọc được tệp «{shown}»: {e}.")))?;
     match import_docx(&bytes, today) {
-        Err(EngineError::Import(m)) if is_old_word(&bytes) && !is_encrypted(&bytes) => {
+        Err(EngineError::Import(m)) if read::ole(&bytes) == Some(false) => {
             let converted =
                 convert_doc(path).map_err(|why| EngineError::Import(format!("{m} {why}")))?;
             import_docx(&converted, today)
         }
         other => other,
     }
-}
-
-fn is_old_word(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-}
-
-fn is_encrypted(bytes: &[u8]) -> bool {
-    matches!(read::read(bytes), Err(read::ReadError::Ole { encrypted: true }))
 }
 
 /// Converts an old .doc to DOCX bytes with LibreOffice, in a temporary folder.

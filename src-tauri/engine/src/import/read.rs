@@ -36,8 +36,8 @@ pub struct RawPara {
     pub page_break: bool,
     /// Word's automatic number ("I.", "1.", "a)", "-"), already at the start of `text`.
     pub label: Option<String>,
-    /// The legacy encoding the text was converted from, with the text as it was.
-    pub converted: Option<(Legacy, String)>,
+    /// The legacy encoding the text was converted from.
+    pub converted: Option<Legacy>,
 }
 
 /// A table cell.
@@ -107,13 +107,20 @@ pub enum ReadError {
     Corrupt(String),
 }
 
+/// For an OLE compound file (an old .doc, or a DOCX protected by a password), whether it holds
+/// an encrypted package; `None` for any other file.
+pub fn ole(bytes: &[u8]) -> Option<bool> {
+    if !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return None;
+    }
+    // The encrypted package's stream is named "EncryptionInfo" (UTF-16 in the directory).
+    let name: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    Some(bytes.windows(name.len()).any(|w| w == name.as_slice()))
+}
+
 /// Reads the package.
 pub fn read(bytes: &[u8]) -> Result<RawDoc, ReadError> {
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        // A password-protected DOCX is an OLE file holding "EncryptionInfo" (UTF-16 in the
-        // directory).
-        let name: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let encrypted = bytes.windows(name.len()).any(|w| w == name.as_slice());
+    if let Some(encrypted) = ole(bytes) {
         return Err(ReadError::Ole { encrypted });
     }
     if !bytes.starts_with(b"PK") {
@@ -189,24 +196,20 @@ fn convert_detected(items: &mut [RawItem]) {
     });
     let document = legacy::detect(&all);
     for_each_para(items, &mut |p| {
-        if p.converted.is_some() || p.text.is_ascii() || has_unicode_vietnamese(&p.text) {
+        if p.converted.is_some()
+            || p.text.is_ascii()
+            || p.text.chars().any(legacy::unicode_vietnamese)
+        {
             return;
         }
         // In a legacy document every paragraph is; elsewhere, a paragraph that is on its own.
         let Some(enc) = document.or_else(|| legacy::detect(&p.text)) else { return };
         let converted = legacy::convert_without_font(&p.text, enc);
         if converted != p.text {
-            let before = std::mem::replace(&mut p.text, converted);
-            p.converted = Some((enc, before));
+            p.text = converted;
+            p.converted = Some(enc);
         }
     });
-}
-
-fn has_unicode_vietnamese(s: &str) -> bool {
-    s.chars().any(|c| {
-        matches!(c, '\u{1EA0}'..='\u{1EF9}')
-            || matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | 'ơ' | 'Ơ' | 'ư' | 'Ư')
-    })
 }
 
 /// Calls `f` on every paragraph, those in table cells included.
@@ -488,15 +491,15 @@ struct Gather {
     bold_prefix: Option<usize>,
     italic_prefix: Option<usize>,
     chars: usize,
-    converted: Option<(Legacy, String)>,
-    original: String,
+    /// The legacy encoding a run was converted from, by its font.
+    converted: Option<Legacy>,
     page_break: bool,
     /// Paragraphs of text boxes inside this paragraph.
     boxes: Vec<RawItem>,
 }
 
 impl Gather {
-    fn push(&mut self, text: &str, original: &str, bold: bool, italic: bool) {
+    fn push(&mut self, text: &str, bold: bool, italic: bool) {
         let n = text.chars().count();
         let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
         self.letters += letters;
@@ -517,7 +520,6 @@ impl Gather {
         }
         self.chars += n;
         self.text.push_str(text);
-        self.original.push_str(original);
     }
 }
 
@@ -605,7 +607,7 @@ impl Reader {
             // The number takes the formatting of the paragraph mark.
             let r = mark_run.over(&para_run);
             let text = format!("{l} ");
-            g.push(&text, &text, r.bold == Some(true), r.italic == Some(true));
+            g.push(&text, r.bold == Some(true), r.italic == Some(true));
         }
         self.inline(p, &para_run, &mut g);
         // A section break in the paragraph: what follows starts a new page (usually).
@@ -623,7 +625,7 @@ impl Reader {
             right: matches!(align.as_deref(), Some("right" | "end")),
             page_break: g.page_break,
             label,
-            converted: g.converted.map(|(enc, _)| (enc, g.original)),
+            converted: g.converted,
             text,
         };
         out.push(RawItem::Para(para));
@@ -753,15 +755,10 @@ impl Reader {
         if text.is_empty() {
             return;
         }
-        let original = text.clone();
         if let Some((enc, capitals)) = props.font.as_deref().and_then(legacy::font_encoding) {
             // A VNI mark may open a run when Word split the letter from its mark ("SA|ÛN"):
             // it joins the letter ending the text so far.
-            if enc == Legacy::Vni
-                && g.converted.is_some()
-                && text.chars().next().is_some_and(|c| {
-                    legacy::convert(&format!("a{c}"), Legacy::Vni, false).chars().count() == 1
-                })
+            if enc == Legacy::Vni && g.converted.is_some() && text.starts_with(legacy::is_vni_mark)
             {
                 if let Some(last) = g.text.pop() {
                     g.chars -= 1;
@@ -769,15 +766,15 @@ impl Reader {
                 }
             }
             let converted = legacy::convert(&text, enc, capitals);
-            if converted != text || g.converted.is_some() {
-                g.converted = Some((enc, String::new()));
+            if converted != text {
+                g.converted = Some(enc);
             }
             text = converted;
         }
         if props.caps == Some(true) {
             text = text.to_uppercase();
         }
-        g.push(&text, &original, props.bold == Some(true), props.italic == Some(true));
+        g.push(&text, props.bold == Some(true), props.italic == Some(true));
     }
 }
 

@@ -265,7 +265,7 @@ impl State {
         self.source.push(SourceLine {
             text: p.text.clone(),
             mark,
-            converted_from: p.converted.as_ref().map(|(e, _)| e.name().to_string()),
+            converted_from: p.converted.map(|e| e.name().to_string()),
             page_break: p.page_break,
         });
     }
@@ -902,8 +902,7 @@ fn doc_type_line(s: &str) -> bool {
 }
 
 fn recipients_label(s: &str) -> bool {
-    regex!(r"^(?i:nơi nhận)\s*:?$").is_match(s.trim())
-        || regex!(r"^(?i:nơi nhận)\s*:").is_match(s.trim())
+    regex!(r"^(?i:nơi nhận)\s*(?::|$)").is_match(s.trim())
 }
 
 fn closing_sentence(s: &str) -> bool {
