@@ -377,6 +377,50 @@ try {
     if (!(await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM")) throw new Error("the report on screen was lost");
   }, "editor");
 
+  // Issue 12: last year's Word file brought in through the review screen; legacy text pasted.
+  await step("nhập từ Word: màn hình xem lại, dùng báo cáo; dán chữ TCVN3 thì được chuyển sang Unicode", async () => {
+    await freshSample();
+    const word = `${dir}/bao-cao-BC-2019-05-20.docx`;
+    rmSync(word, { force: true });
+    await click("#export-docx");
+    await until("export notice", async () => (await noticeText()).includes("Đã xuất"));
+    await homeDiscarding();
+    await exec(`window.__e2eWord = arguments[0]; return true;`, [word]);
+    await click("#import-word");
+    await until("review screen", () => exec(`return !!document.querySelector('#import-review')`), 60_000);
+    const counts = await exec(`return document.querySelector('#import-counts').textContent`);
+    for (const needle of ["Mục (I, II…): 5", "Bài học (Một là…): 4", "Bảng số liệu: 3", "Phụ lục: 2"]) {
+      if (!counts.includes(needle)) throw new Error(`${needle} not in the counts: ${counts}`);
+    }
+    const outlineText = await exec(`return document.querySelector('#import-outline').textContent`);
+    if (!outlineText.includes("KẾT QUẢ THỰC HIỆN")) throw new Error(`outline: ${outlineText}`);
+    const kept = await exec(`return document.querySelectorAll('li[data-mark=kept]').length`);
+    if (kept < 1) throw new Error("no paragraph shown as kept");
+    await shot("e2e-import-review.png");
+    await click("#import-accept");
+    await until("imported report in the editor", () =>
+      exec(`return (document.querySelector('textarea[name=subject]')?.value ?? '').startsWith('sơ kết 03 năm')`),
+    );
+    if (!(await noticeText()).includes("Đã nhập")) throw new Error(`notice: ${await noticeText()}`);
+    await until("imported preview", async () => (await previewText()).includes("Một là"));
+    // A paste of TCVN3 text into a lesson: converted, and said so.
+    await clickText(".outline li", "Bài học kinh nghiệm");
+    await until("lessons form", () => exec(`return document.querySelectorAll('textarea[name=lesson]').length === 4`));
+    await exec(`
+      const t = document.querySelectorAll('textarea[name=lesson]')[0];
+      t.focus();
+      t.setSelectionRange(t.value.length, t.value.length);
+      const dt = new DataTransfer();
+      dt.setData('text/plain', ' Ban Tuyªn gi¸o HuyÖn ñy tæ chøc');
+      t.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      return true;`);
+    await until("converted paste", () =>
+      exec(`return document.querySelectorAll('textarea[name=lesson]')[0].value.endsWith('Ban Tuyên giáo Huyện ủy tổ chức')`),
+    );
+    if (!(await noticeText()).includes("TCVN3")) throw new Error(`notice: ${await noticeText()}`);
+    await until("pasted text in preview", async () => (await previewText()).includes("Ban Tuyên giáo Huyện ủy tổ chức"));
+  }, "import");
+
   await step("«Cần xem lại»: chỗ cần sửa nói bằng lời, bấm vào thì đến đúng ô", async () => {
     await freshSample();
     await clickText(".outline li", "Công tác quán triệt");
