@@ -1,4 +1,5 @@
-//! Import speed: a 30-page DOCX of our own read back into a report, and 1 MB of TCVN3 and VNI
+//! Import speed: a 30-page (and a 500-page) DOCX of our own read back into a report, and 1 MB of
+//! TCVN3 and VNI
 //! text converted to Unicode (targets: under 100 ms and under 20 ms).
 
 use baocao_engine::legacy::{convert, Legacy};
@@ -15,6 +16,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("import a 30-page DOCX", |b| {
         b.iter(|| import::import_docx(&docx, today).expect("import"))
     });
+    // A huge file (500 pages): read whole, in time.
+    let big = render_docx_unchecked(&sample::generated(500), &profile, env).expect("render");
+    let mut group = c.benchmark_group("large");
+    group.sample_size(10);
+    group.bench_function("import a 500-page DOCX", |b| {
+        b.iter(|| import::import_docx(&big, today).expect("import"))
+    });
+    group.finish();
     let tcvn = "Ban Tuyªn gi¸o HuyÖn ñy CÇu Ngang tæ chøc héi nghÞ qu¸n triÖt ChØ thÞ 05. ";
     let vni = "Ban Tuyeân giaùo Huyeän uûy Caàu Ngang toå chöùc hoäi nghò quaùn trieät. ";
     let mb = |s: &str| s.repeat(1024 * 1024 / s.len() + 1);
