@@ -21,6 +21,9 @@ pub fn foreign_file(bytes: &[u8]) -> Option<String> {
         .all(u8::is_ascii_whitespace);
     const NOT_YET: &str = "Soạn Báo Cáo chưa đọc được nội dung loại tệp này: hãy tạo báo cáo mới \
                            (hoặc từ mẫu) rồi dán nội dung vào từng phần.";
+    const IMPORT: &str =
+        "Để đưa báo cáo trong tệp Word vào chương trình, hãy dùng «Nhập từ Word…» \
+                          ở màn hình đầu.";
     if blank {
         return Some(format!(
             "Tệp trống ({} byte): trong tệp không có báo cáo nào. Có thể tệp chưa được lưu xong; \
@@ -36,12 +39,13 @@ pub fn foreign_file(bytes: &[u8]) -> Option<String> {
         } else {
             "tệp nén (.zip)"
         };
-        return Some(format!("Đây là {what}, không phải tệp báo cáo của Soạn Báo Cáo. {NOT_YET}"));
+        let then = if what.contains("Word") { IMPORT } else { NOT_YET };
+        return Some(format!("Đây là {what}, không phải tệp báo cáo của Soạn Báo Cáo. {then}"));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Some(format!(
             "Đây là tệp Word hoặc Excel đời cũ (.doc, .xls), không phải tệp báo cáo của Soạn Báo \
-             Cáo. {NOT_YET}"
+             Cáo. {IMPORT}"
         ));
     }
     if bytes.starts_with(b"%PDF") {
@@ -451,7 +455,7 @@ mod tests {
         .expect("docx");
         let m = load_message(&docx);
         assert!(m.starts_with("Đây là tệp Word (.docx)"), "{m}");
-        assert!(m.contains("tạo báo cáo mới"), "{m}");
+        assert!(m.contains("«Nhập từ Word…»"), "{m}");
         assert!(!m.contains("UTF-8") && !m.contains("byte lỗi"), "{m}");
         assert!(load_message(b"%PDF-1.7\n...").starts_with("Đây là tệp PDF"));
         assert!(load_message(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1]).contains(".doc"));
