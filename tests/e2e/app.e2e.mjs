@@ -401,7 +401,7 @@ try {
     await until("imported report in the editor", () =>
       exec(`return (document.querySelector('textarea[name=subject]')?.value ?? '').startsWith('sơ kết 03 năm')`),
     );
-    if (!(await noticeText()).includes("Đã nhập")) throw new Error(`notice: ${await noticeText()}`);
+    await until("imported notice", async () => (await noticeText()).includes("Đã nhập"));
     await until("imported preview", async () => (await previewText()).includes("Một là"));
     // A paste of TCVN3 text into a lesson: converted, and said so.
     await clickText(".outline li", "Bài học kinh nghiệm");
@@ -417,7 +417,8 @@ try {
     await until("converted paste", () =>
       exec(`return document.querySelectorAll('textarea[name=lesson]')[0].value.endsWith('Ban Tuyên giáo Huyện ủy tổ chức')`),
     );
-    if (!(await noticeText()).includes("TCVN3")) throw new Error(`notice: ${await noticeText()}`);
+    // The notice renders just after the text (the field first): wait for it, do not read it once.
+    await until("conversion notice", async () => (await noticeText()).includes("TCVN3"));
     await until("pasted text in preview", async () => (await previewText()).includes("Ban Tuyên giáo Huyện ủy tổ chức"));
   }, "import");
 
