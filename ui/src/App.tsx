@@ -306,11 +306,24 @@ export default function App() {
     [doc, askGoOn, problems],
   );
 
+  /** Reads a Word file into the import review; errors propagate to the caller's notice. */
+  const readWord = useCallback(async (path: string) => {
+    setNotice({ text: "Đang đọc tệp Word…", kind: "info" });
+    const got = await api.importWord(path);
+    setNotice(null);
+    setImporting(got);
+  }, []);
+
   const openFile = useCallback(async (given?: string) => {
     try {
       if (!(await guardUnsaved("mở tệp khác"))) return;
       const path = given ?? (await chooseReportToOpen());
       if (!path) return;
+      if (/\.docx?$/i.test(path)) {
+        // A Word file picked in «Mở…» goes through the importer's review, not the report loader.
+        await readWord(path);
+        return;
+      }
       const opened = await api.openReport(path);
       dispatch({ type: "load", report: opened.report, path: opened.path, saved: true });
       setSelected(["header"]);
@@ -320,7 +333,7 @@ export default function App() {
       // The report on screen stays as it was.
       setNotice({ text: errorText(e), kind: "error" });
     }
-  }, [guardUnsaved]);
+  }, [guardUnsaved, readWord]);
 
   const nextPeriod = useCallback(async (from: Report | null, fromPath?: string) => {
     try {
@@ -351,15 +364,12 @@ export default function App() {
       if (!(await guardUnsaved("nhập tệp Word"))) return;
       const path = await chooseWordToImport();
       if (!path) return;
-      setNotice({ text: "Đang đọc tệp Word…", kind: "info" });
-      const got = await api.importWord(path);
-      setNotice(null);
-      setImporting(got);
+      await readWord(path);
     } catch (e) {
       // The report on screen stays as it was.
       setNotice({ text: errorText(e), kind: "error" });
     }
-  }, [guardUnsaved]);
+  }, [guardUnsaved, readWord]);
 
   // A paste of TCVN3/VNI text into any field comes in converted (one undo step), and says so.
   useEffect(() => {

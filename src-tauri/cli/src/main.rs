@@ -494,7 +494,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                 };
             eprintln!("Chuyển từ {} sang Unicode.", encoding.name());
-            let converted = baocao_engine::text::nfc(&legacy::convert(&text, encoding, false));
+            let converted =
+                baocao_engine::text::nfc(&legacy::convert_without_font(&text, encoding));
             if let Some(o) = &output {
                 if file != "-" {
                     fsio::check_output(o, &[Path::new(&file)], force)?;

@@ -302,7 +302,7 @@ fn cases() -> Vec<Case> {
             rule: "bang-ma-cu",
             plant: |r| paragraph(r, "Ban Tuyªn gi¸o huyÖn ñy tæ chøc"),
             flagged: "Ban Tuyªn gi¸o huyÖn ñy tæ chøc",
-            fixable: false,
+            fixable: true,
         },
         Case {
             rule: "chinh-ta",

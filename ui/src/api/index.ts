@@ -94,6 +94,7 @@ export async function chooseReportToOpen(): Promise<string | null> {
     directory: false,
     filters: [
       { name: "Báo cáo (Soạn Báo Cáo)", extensions: [EXTENSION, "json"] },
+      { name: "Văn bản Word (nhập vào báo cáo mới)", extensions: ["docx", "doc", "DOCX", "DOC"] },
       { name: "Mọi tệp", extensions: ["*"] },
     ],
   });

@@ -110,10 +110,10 @@ fn text_findings(text: &str) -> Vec<Finding> {
             span: Some([0, text.encode_utf16().count() as u32]),
             message: format!(
                 "Đoạn này có vẻ được gõ bằng bảng mã cũ {} chứ không phải Unicode: bản in sẽ \
-                 thành chữ lạ. Chuyển mã sang Unicode (ví dụ bằng Unikey) rồi dán lại.",
+                 thành chữ lạ. Sửa để chuyển cả đoạn sang Unicode (xem lại chữ hoa sau khi sửa).",
                 enc.name()
             ),
-            fix: None,
+            fix: Some(crate::text::nfc(&crate::legacy::convert_without_font(text, enc))),
             word: None,
         });
     }
