@@ -65,6 +65,9 @@ pub enum EngineError {
     /// A Word file could not be imported (not a DOCX, protected, damaged, empty…).
     #[error("{0}")]
     Import(String),
+    /// Units' forms or reports could not be written or read (message names file, sheet, cell).
+    #[error("{0}")]
+    Collect(String),
     /// Writing the document failed inside the engine.
     #[error("Không tạo được tệp {format}: {detail}")]
     Write {

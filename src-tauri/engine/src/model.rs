@@ -34,6 +34,59 @@ pub struct Report {
     /// The period reported on, for the computed year references in the text ("[từ năm]").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// The units expected to report their figures, and what they sent ("tổng hợp").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collection: Option<Collection>,
+}
+
+/// The units that report to this body, and the figures they sent, for compiling the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Collection {
+    /// Identifier written into this report's forms, to tell them from other reports' forms.
+    pub id: String,
+    /// The units expected to report, in the order the board lists them.
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    /// The day units' reports are due; later ones are counted late.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
+    /// The figures each unit sent for this period (by field key), as last compiled.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub received: Vec<UnitFigures>,
+    /// The figures each unit sent for the previous period, for the outlier check.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous: Vec<UnitFigures>,
+}
+
+/// A unit expected to report, e.g. "Đảng ủy xã Hòa Lợi".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// The unit's name as it appears in the forms and the breakdown annex.
+    pub name: String,
+    /// What kind of unit it is, e.g. "Đảng bộ xã", "Chi bộ cơ quan".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Who to call or write to about its report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+}
+
+/// One unit's figures for a period, by field key (see `collect::fields`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct UnitFigures {
+    /// The unit's name.
+    pub unit: String,
+    /// The file the figures came from.
+    #[serde(default)]
+    pub file: String,
+    /// Figures by field key.
+    pub values: BTreeMap<String, f64>,
 }
 
 /// The years a report covers. Text refers to them with computed references written in square
@@ -434,6 +487,16 @@ pub struct StatTable {
     /// Label of the computed totals row ("Tổng cộng"); none for no totals row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_label: Option<String>,
+    /// Whether units fill this table in their forms; unset means yes for an annex table with
+    /// number columns, no elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collect: Option<bool>,
+    /// Rules every unit's row must keep, over column keys, e.g. "mo_hinh_moi <= mo_hinh".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+    /// Where compiled cells came from, by "row,column" (0-based), e.g. "Tổng hợp từ 27 đơn vị…".
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, String>,
 }
 
 fn yes() -> bool {
@@ -459,6 +522,10 @@ pub struct Column {
     /// Last period's figures kept for comparison (made by "next period's report").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub previous: bool,
+    /// Name of the column in the table's rules; unset means made from the header
+    /// ("Mô hình mới" → "mo_hinh_moi").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 /// What a column holds.

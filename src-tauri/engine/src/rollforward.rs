@@ -26,6 +26,11 @@ pub fn next_period(report: &Report, years: i32) -> Report {
         p.start_year += years;
         p.end_year += years;
     }
+    // This period's unit figures become last period's, for the outlier check.
+    if let Some(c) = &mut r.collection {
+        c.previous = std::mem::take(&mut c.received);
+        c.deadline = c.deadline.map(|d| add_years(d, years));
+    }
     for b in walk::blocks_mut(&mut r) {
         match b {
             Block::Results(res) => {
@@ -35,7 +40,10 @@ pub fn next_period(report: &Report, years: i32) -> Report {
                     }
                 }
             }
-            Block::Table(t) => roll_table(t),
+            Block::Table(t) => {
+                t.sources.clear();
+                roll_table(t);
+            }
             _ => {}
         }
     }
@@ -79,6 +87,7 @@ fn roll_table(t: &mut StatTable) {
                 sum_of: vec![],
                 width: c.width,
                 previous: true,
+                key: None,
             });
         }
     }

@@ -118,6 +118,7 @@ fn a_table_wider_than_the_page_wraps_inside_its_cells() {
             sum_of: vec![],
             width: None,
             previous: false,
+            key: None,
         })
         .collect();
     let row: Vec<Cell> = (0..16)
@@ -136,6 +137,9 @@ fn a_table_wider_than_the_page_wraps_inside_its_cells() {
         columns,
         rows: vec![row; 30],
         total_label: Some("Tổng".into()),
+        collect: None,
+        rules: vec![],
+        sources: Default::default(),
     })];
     let l = lay(&r, "hd36");
     assert_inside(&l);
@@ -284,11 +288,14 @@ proptest! {
                 unit: None,
                 stt: true,
                 columns: vec![
-                    Column { header: "Nội dung".into(), kind: ColumnKind::Text, sum_of: vec![], width: Some(2.0), previous: false },
-                    Column { header: "Ghi chú".into(), kind: ColumnKind::Text, sum_of: vec![], width: None, previous: false },
+                    Column { header: "Nội dung".into(), kind: ColumnKind::Text, sum_of: vec![], width: Some(2.0), previous: false, key: None },
+                    Column { header: "Ghi chú".into(), kind: ColumnKind::Text, sum_of: vec![], width: None, previous: false, key: None },
                 ],
                 rows: cells.iter().map(|c| vec![Cell::Text(c.clone()), Cell::Text(c.clone())]).collect(),
                 total_label: None,
+                collect: None,
+                rules: vec![],
+                sources: Default::default(),
             })],
         }];
         let profile = if state { "nd30" } else { "hd36" };

@@ -10,6 +10,8 @@
 pub mod read;
 mod recognise;
 
+pub use recognise::parse_number;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 

@@ -833,6 +833,7 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
         },
         annexes: std::mem::take(&mut st.annexes),
         period: None,
+        collection: None,
     };
     let c = &st.counts;
     let converted_from = st.source.iter().find_map(|s| s.converted_from.clone());
@@ -1354,6 +1355,7 @@ fn stat_table(
             sum_of: vec![],
             width: grid.get(i).filter(|w| **w > 0).map(|w| f64::from(*w)),
             previous: false,
+            key: None,
         })
         .collect();
     let mut cells: Vec<Vec<Cell>> = rows
@@ -1405,7 +1407,17 @@ fn stat_table(
             }
         }
     }
-    StatTable { title, unit, stt, columns, rows: cells, total_label }
+    StatTable {
+        title,
+        unit,
+        stt,
+        columns,
+        rows: cells,
+        total_label,
+        collect: None,
+        rules: vec![],
+        sources: std::collections::BTreeMap::new(),
+    }
 }
 
 /// A number column that is, in every row, the sum of the number columns before it (from the

@@ -118,6 +118,11 @@ pub fn blocks(report: &Report) -> impl Iterator<Item = (String, &Block)> {
 
 /// Every block of the report, in the order of [`blocks`], to change in place.
 pub fn blocks_mut(report: &mut Report) -> Vec<&mut Block> {
+    block_lists_mut(report).into_iter().flat_map(|list| list.iter_mut()).collect()
+}
+
+/// Every list of blocks (opening, Phần, part, section, point, annex), in reading order.
+pub fn block_lists_mut(report: &mut Report) -> Vec<&mut Vec<Block>> {
     // The same tree as `body` and `annexes`, in the same order (tested below); Rust needs a
     // separate walk to hand out mutable references.
     let mut lists: Vec<&mut Vec<Block>> = vec![&mut report.body.opening];
@@ -142,7 +147,7 @@ pub fn blocks_mut(report: &mut Report) -> Vec<&mut Block> {
     for annex in &mut report.annexes {
         lists.push(&mut annex.blocks);
     }
-    lists.into_iter().flat_map(|list| list.iter_mut()).collect()
+    lists
 }
 
 fn blocks_of<'a>(out: &mut Vec<(String, Node<'a>)>, path: &str, blocks: &'a [Block]) {

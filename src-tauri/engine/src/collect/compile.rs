@@ -1,0 +1,738 @@
+//! Adding the units' figures up into the district report, with the review a board checks first:
+//! the reporting rate, files that cannot be taken (and why, by file, sheet and cell), rules a
+//! unit's row breaks, outliers against the unit's last period, the same unit twice.
+
+use std::collections::{BTreeMap, HashMap};
+
+use evalexpr::{ContextWithMutableVariables, DefaultNumericTypes, HashMapContext, Node, Value};
+use serde::{Deserialize, Serialize};
+
+use super::read::{Submission, SubmissionKind};
+use super::{
+    collection_id, form_version, keys, norm_name, same_name, sheets, Sheet, TextKind, UnitText,
+    BREAKDOWN_TITLE,
+};
+use crate::model::walk;
+use crate::model::*;
+
+/// What the user chose in the review.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Choices {
+    /// Files left out (by their `file` name).
+    #[serde(default)]
+    pub excluded: Vec<String>,
+    /// Text items picked into the report.
+    #[serde(default)]
+    pub picks: Vec<UnitText>,
+}
+
+/// How a listed unit stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum UnitState {
+    /// Received by the deadline (or there is none), figures taken.
+    Received,
+    /// Received after the deadline, figures taken.
+    Late,
+    /// A file came but its figures cannot be taken.
+    Rejected,
+    /// Nothing received.
+    Missing,
+    /// Sent figures but is not on the list.
+    Unlisted,
+}
+
+/// A unit in the review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UnitStatus {
+    /// The unit's name.
+    pub name: String,
+    /// How it stands.
+    pub state: UnitState,
+    /// The file taken (or rejected).
+    pub file: Option<String>,
+}
+
+/// A file in the review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FileStatus {
+    /// The file's name.
+    pub file: String,
+    /// The unit it is from, as matched to the list.
+    pub unit: Option<String>,
+    /// What kind of file it is.
+    pub kind: SubmissionKind,
+    /// Whether its figures are added up.
+    pub taken: bool,
+    /// Whether the user left it out.
+    pub excluded: bool,
+    /// How many figures it gave.
+    pub figures: usize,
+}
+
+/// A finding of the review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CompileFinding {
+    /// Whether it keeps a file's figures out (and the CLI exits non-zero).
+    pub blocking: bool,
+    /// The file concerned.
+    pub file: Option<String>,
+    /// The unit concerned.
+    pub unit: Option<String>,
+    /// The sheet, for a form.
+    pub sheet: Option<String>,
+    /// The cell, for a form.
+    pub cell: Option<String>,
+    /// What is wrong, in Vietnamese.
+    pub message: String,
+}
+
+impl CompileFinding {
+    /// The finding in one line: «file», trang «sheet», ô C9: message.
+    pub fn text(&self) -> String {
+        let mut place = Vec::new();
+        if let Some(f) = &self.file {
+            place.push(format!("«{f}»"));
+        }
+        if let Some(s) = &self.sheet {
+            place.push(format!("trang «{s}»"));
+        }
+        if let Some(c) = &self.cell {
+            place.push(format!("ô {c}"));
+        }
+        if place.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}: {}", place.join(", "), self.message)
+        }
+    }
+}
+
+/// The review of a compile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Review {
+    /// Units on the list.
+    pub expected: usize,
+    /// Listed units whose figures are taken.
+    pub received: usize,
+    /// Of those, received by the deadline.
+    pub on_time: usize,
+    /// "Đã nhận 27/31 đơn vị (đúng hạn 25)".
+    pub rate: String,
+    /// Every listed unit, then the unlisted ones that sent figures.
+    pub units: Vec<UnitStatus>,
+    /// Names of the listed units not received.
+    pub missing: Vec<String>,
+    /// Every file, in the order given.
+    pub files: Vec<FileStatus>,
+    /// Findings, blocking first.
+    pub findings: Vec<CompileFinding>,
+    /// The units' text items, to pick into the report.
+    pub texts: Vec<UnitText>,
+    /// How many findings are blocking.
+    pub blocking: usize,
+    /// How many district figures were filled from the units.
+    pub figures: usize,
+}
+
+/// A compile: the report as it would be, and its review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Compiled {
+    /// The report with the district figures, their sources, the breakdown annex and the picks.
+    pub report: Report,
+    /// What the user checks before accepting it.
+    pub review: Review,
+}
+
+/// Adds the units' figures up into a copy of the report.
+pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compiled {
+    let sheets = sheets(report);
+    let known: HashMap<String, ()> = keys(&sheets).into_iter().map(|k| (k, ())).collect();
+    let id = collection_id(report);
+    let version = form_version(&sheets);
+    let collection = report.collection.clone();
+    let units: Vec<Unit> = collection.as_ref().map(|c| c.units.clone()).unwrap_or_default();
+    let deadline = collection.as_ref().and_then(|c| c.deadline);
+    let previous: Vec<UnitFigures> =
+        collection.as_ref().map(|c| c.previous.clone()).unwrap_or_default();
+    let rules = compile_rules(&sheets);
+
+    let mut findings = Vec::new();
+    let mut files = Vec::new();
+    // Candidates: (submission index, unit name as listed or as written).
+    let mut candidates: Vec<(usize, String)> = Vec::new();
+    for (i, s) in subs.iter().enumerate() {
+        let excluded = choices.excluded.iter().any(|f| f == &s.file);
+        let unit = s.unit.as_ref().map(|u| {
+            units
+                .iter()
+                .find(|l| same_name(&l.name, u))
+                .map(|l| l.name.clone())
+                .unwrap_or_else(|| u.clone())
+        });
+        files.push(FileStatus {
+            file: s.file.clone(),
+            unit: unit.clone(),
+            kind: s.kind,
+            taken: false,
+            excluded,
+            figures: 0,
+        });
+        if excluded {
+            continue;
+        }
+        let mut blocked = false;
+        let mut finding =
+            |blocking: bool, sheet: Option<String>, cell: Option<String>, message: String| {
+                blocked |= blocking;
+                findings.push(CompileFinding {
+                    blocking,
+                    file: Some(s.file.clone()),
+                    unit: unit.clone(),
+                    sheet,
+                    cell,
+                    message,
+                });
+            };
+        for p in &s.problems {
+            finding(p.blocking, p.sheet.clone(), p.cell.clone(), p.message.clone());
+        }
+        if s.kind == SubmissionKind::Form
+            && !s
+                .problems
+                .iter()
+                .any(|p| p.blocking && p.sheet.as_deref() == Some(super::form::ID_SHEET))
+        {
+            if s.report_id.as_deref() != Some(id.as_str()) {
+                finding(
+                    true,
+                    None,
+                    None,
+                    "Biểu mẫu này thuộc một báo cáo khác (không phải báo cáo đang tổng hợp): hãy \
+                     kiểm tra đơn vị đã điền đúng biểu mẫu được gửi chưa."
+                        .into(),
+                );
+            } else if s.version.as_deref() != Some(version.as_str()) {
+                let gone: Vec<&String> =
+                    s.values.keys().filter(|k| !known.contains_key(*k)).collect();
+                if let Some(k) = gone.first() {
+                    finding(
+                        true,
+                        s.cells.get(*k).map(|c| c.0.clone()),
+                        s.cells.get(*k).map(|c| c.1.clone()),
+                        format!(
+                            "Biểu mẫu làm theo bảng cũ: «{}» không còn trong báo cáo ({} ô như vậy). \
+                             Hãy gửi biểu mẫu mới cho đơn vị.",
+                            k.replace('|', " › "),
+                            gone.len()
+                        ),
+                    );
+                } else {
+                    finding(
+                        false,
+                        None,
+                        None,
+                        "Biểu mẫu được tạo trước lần sửa bảng gần nhất; các ô vẫn khớp nên số liệu \
+                         vẫn được lấy."
+                            .into(),
+                    );
+                }
+            }
+        }
+        if matches!(s.kind, SubmissionKind::Report | SubmissionKind::Word)
+            && !s.values.keys().any(|k| known.contains_key(k))
+            && !s.problems.iter().any(|p| p.blocking)
+        {
+            finding(
+                false,
+                None,
+                None,
+                "Báo cáo của đơn vị không có bảng số liệu nào trùng với bảng của báo cáo này: chỉ \
+                 lấy được phần nội dung."
+                    .into(),
+            );
+        }
+        // Rules, row by row.
+        if s.kind == SubmissionKind::Form || !s.values.is_empty() {
+            for (sheet, row, rule, node) in &rules {
+                let mut ctx = HashMapContext::<DefaultNumericTypes>::new();
+                let mut first_cell = None;
+                for (c, col) in sheet.columns.iter().enumerate() {
+                    let v = row.keys[c].as_ref().and_then(|k| s.values.get(k)).copied();
+                    if first_cell.is_none() && rule.contains(&col.key) {
+                        first_cell = row.keys[c].as_ref().and_then(|k| s.cells.get(k)).cloned();
+                    }
+                    let _ = ctx.set_value(col.key.clone(), Value::from_float(v.unwrap_or(0.0)));
+                }
+                if let Ok(false) = node.eval_boolean_with_context(&ctx) {
+                    let values: Vec<String> = sheet
+                        .columns
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| rule.contains(&c.key) && c.kind == ColumnKind::Number)
+                        .map(|(i, c)| {
+                            let v = row.keys[i]
+                                .as_ref()
+                                .and_then(|k| s.values.get(k))
+                                .copied()
+                                .unwrap_or(0.0);
+                            format!("«{}» = {v}", c.header)
+                        })
+                        .collect();
+                    finding(
+                        true,
+                        first_cell
+                            .as_ref()
+                            .map(|c| c.0.clone())
+                            .or_else(|| Some(sheet.name.clone())),
+                        first_cell.map(|c| c.1),
+                        format!(
+                            "Dòng «{}» của «{}» sai quy tắc {} ({}): phần không thể lớn hơn tổng. \
+                             Hãy nhờ đơn vị kiểm tra lại.",
+                            row.label,
+                            sheet.title,
+                            rule,
+                            values.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(u) = &unit {
+            if !units.is_empty() && !units.iter().any(|l| same_name(&l.name, u)) {
+                finding(false, None, None, format!("Đơn vị «{u}» không có trong danh sách đơn vị báo cáo; số liệu vẫn được cộng."));
+            }
+        }
+        if !blocked {
+            if let Some(u) = unit {
+                candidates.push((i, u));
+            }
+        }
+    }
+
+    // The same unit twice: the file changed last is taken.
+    let mut by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, u) in &candidates {
+        by_unit.entry(norm_name(u)).or_default().push(*i);
+    }
+    let mut taken: Vec<(usize, String)> = Vec::new();
+    for (i, u) in &candidates {
+        let same = &by_unit[&norm_name(u)];
+        let keep = *same.iter().max_by_key(|&&j| (subs[j].modified, j)).unwrap_or(i);
+        if keep == *i {
+            taken.push((*i, u.clone()));
+        } else {
+            findings.push(CompileFinding {
+                blocking: true,
+                file: Some(subs[*i].file.clone()),
+                unit: Some(u.clone()),
+                sheet: None,
+                cell: None,
+                message: format!(
+                    "Đơn vị «{u}» gửi hai lần: chỉ lấy tệp «{}» (sửa sau cùng), không lấy tệp này. \
+                     Hãy bỏ chọn tệp không dùng.",
+                    subs[keep].file
+                ),
+            });
+        }
+    }
+
+    // Outliers against the unit's last period.
+    for (i, u) in &taken {
+        let s = &subs[*i];
+        let Some(prev) = previous.iter().find(|p| same_name(&p.unit, u)) else { continue };
+        for (k, v) in &s.values {
+            let Some(p) = prev.values.get(k) else { continue };
+            if *p > 0.0 && (*v > 3.0 * p || *v < p / 3.0) {
+                let (sheet, cell) = s.cells.get(k).cloned().unzip();
+                findings.push(CompileFinding {
+                    blocking: false,
+                    file: Some(s.file.clone()),
+                    unit: Some(u.clone()),
+                    sheet,
+                    cell,
+                    message: format!(
+                        "«{}»: {v} so với {p} kỳ trước ({}): hãy hỏi lại đơn vị xem có gõ nhầm không.",
+                        k.replace('|', " › "),
+                        if *v > 3.0 * p { "gấp hơn 3 lần" } else { "chưa bằng một phần ba" }
+                    ),
+                });
+            }
+        }
+    }
+
+    // Add up.
+    let mut sums: Sums = HashMap::new();
+    for (i, u) in &taken {
+        for (k, v) in &subs[*i].values {
+            if known.contains_key(k) {
+                let e = sums.entry(k.as_str()).or_insert((0.0, vec![]));
+                e.0 += v;
+                e.1.push((u.clone(), *v));
+            }
+        }
+        if let Some(f) = files.get_mut(*i) {
+            f.taken = true;
+            f.figures = subs[*i].values.keys().filter(|k| known.contains_key(*k)).count();
+        }
+    }
+    let mut out = report.clone();
+    let mut filled = 0;
+    if !taken.is_empty() {
+        filled = apply(&mut out, &sheets, &sums);
+        breakdown(&mut out, &sheets, &taken, subs, &units);
+    }
+    let received: Vec<UnitFigures> = taken
+        .iter()
+        .map(|(i, u)| UnitFigures {
+            unit: u.clone(),
+            file: subs[*i].file.clone(),
+            values: subs[*i]
+                .values
+                .iter()
+                .filter(|(k, _)| known.contains_key(*k))
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+        })
+        .collect();
+    let c = out.collection.get_or_insert_with(|| Collection {
+        id: id.clone(),
+        units: vec![],
+        deadline: None,
+        received: vec![],
+        previous: vec![],
+    });
+    if c.id.is_empty() {
+        c.id = id.clone();
+    }
+    if !taken.is_empty() {
+        c.received = received;
+    }
+    for p in &choices.picks {
+        place_pick(&mut out, p);
+    }
+
+    // Units and the rate.
+    let mut statuses = Vec::new();
+    let (mut got, mut on_time) = (0, 0);
+    for l in &units {
+        let taken_file = taken.iter().find(|(_, u)| same_name(u, &l.name)).map(|(i, _)| &subs[*i]);
+        let state = match taken_file {
+            Some(s) => {
+                got += 1;
+                let late = matches!((deadline, s.modified), (Some(d), Some(m)) if m > d);
+                if !late {
+                    on_time += 1;
+                }
+                if late {
+                    UnitState::Late
+                } else {
+                    UnitState::Received
+                }
+            }
+            None if files.iter().any(|f| {
+                !f.excluded && f.unit.as_deref().is_some_and(|u| same_name(u, &l.name))
+            }) =>
+            {
+                UnitState::Rejected
+            }
+            None => UnitState::Missing,
+        };
+        let file = taken_file.map(|s| s.file.clone()).or_else(|| {
+            files
+                .iter()
+                .find(|f| f.unit.as_deref().is_some_and(|u| same_name(u, &l.name)))
+                .map(|f| f.file.clone())
+        });
+        statuses.push(UnitStatus { name: l.name.clone(), state, file });
+    }
+    for (i, u) in &taken {
+        if !units.iter().any(|l| same_name(&l.name, u)) {
+            statuses.push(UnitStatus {
+                name: u.clone(),
+                state: UnitState::Unlisted,
+                file: Some(subs[*i].file.clone()),
+            });
+        }
+    }
+    let missing: Vec<String> =
+        statuses.iter().filter(|s| s.state == UnitState::Missing).map(|s| s.name.clone()).collect();
+    let rate = if units.is_empty() {
+        format!("Đã nhận {} đơn vị (chưa có danh sách đơn vị phải báo cáo)", taken.len())
+    } else if deadline.is_some() {
+        format!("Đã nhận {got}/{} đơn vị (đúng hạn {on_time})", units.len())
+    } else {
+        format!("Đã nhận {got}/{} đơn vị", units.len())
+    };
+    findings.sort_by_key(|f| !f.blocking);
+    let texts: Vec<UnitText> = taken
+        .iter()
+        .flat_map(|(i, u)| {
+            subs[*i].texts.iter().map(move |t| UnitText {
+                unit: u.clone(),
+                kind: t.kind,
+                text: t.text.clone(),
+            })
+        })
+        .collect();
+    let blocking = findings.iter().filter(|f| f.blocking).count();
+    Compiled {
+        report: out,
+        review: Review {
+            expected: units.len(),
+            received: got,
+            on_time,
+            rate,
+            units: statuses,
+            missing,
+            files,
+            findings,
+            texts,
+            blocking,
+            figures: filled,
+        },
+    }
+}
+
+/// Each key's sum and who gave what.
+type Sums<'a> = HashMap<&'a str, (f64, Vec<(String, f64)>)>;
+
+type Rule<'a> = (&'a Sheet, &'a super::SheetRow, String, Node<DefaultNumericTypes>);
+
+/// Every (sheet, row, rule) to check, the rule parsed once.
+fn compile_rules(sheets: &[Sheet]) -> Vec<Rule<'_>> {
+    let mut out = Vec::new();
+    for s in sheets {
+        for rule in &s.rules {
+            let Some(node) = parse_rule(rule) else { continue };
+            for row in &s.rows {
+                out.push((s, row, rule.clone(), node.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// A rule as evalexpr reads it ("≤" → "<=", a lone "=" → "=="); none when it does not parse.
+pub fn parse_rule(rule: &str) -> Option<Node<DefaultNumericTypes>> {
+    let mut r = rule.replace('≤', "<=").replace('≥', ">=").replace('≠', "!=");
+    // A lone "=" means equality here, not assignment.
+    let chars: Vec<char> = r.chars().collect();
+    let mut fixed = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        fixed.push(*c);
+        let prev = if i > 0 { chars[i - 1] } else { ' ' };
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        if *c == '=' && !"<>=!".contains(prev) && next != '=' {
+            fixed.push('=');
+        }
+    }
+    r = fixed;
+    evalexpr::build_operator_tree::<DefaultNumericTypes>(&r).ok()
+}
+
+/// Problems with a table's rules as written: ones that do not parse or name unknown columns.
+pub fn rule_problems(t: &StatTable) -> Vec<String> {
+    let keys: Vec<String> = t.columns.iter().map(super::column_key).collect();
+    let mut out = Vec::new();
+    for rule in &t.rules {
+        match parse_rule(rule) {
+            None => out.push(format!(
+                "Quy tắc «{rule}» không đọc được (ví dụ đúng: mo_hinh_moi <= mo_hinh)."
+            )),
+            Some(node) => {
+                for v in node.iter_variable_identifiers() {
+                    if !keys.iter().any(|k| k == v) {
+                        out.push(format!(
+                            "Quy tắc «{rule}» nói đến cột «{v}» không có trong bảng (có: {}).",
+                            keys.join(", ")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn source_text(parts: &[(String, f64)]) -> String {
+    let list: Vec<String> = parts.iter().map(|(u, v)| format!("{u}: {v}")).collect();
+    format!("Tổng hợp từ {} đơn vị — {}", parts.len(), list.join("; "))
+}
+
+/// Writes the sums and their sources into the report; returns how many figures were filled.
+fn apply(out: &mut Report, sheets: &[Sheet], sums: &Sums) -> usize {
+    let mut filled = 0;
+    let mut blocks = walk::blocks_mut(out);
+    for s in sheets {
+        for row in &s.rows {
+            for (c, key) in row.keys.iter().enumerate() {
+                let Some(key) = key else { continue };
+                let got = sums.get(key.as_str());
+                if got.is_some() {
+                    filled += 1;
+                }
+                if let Some(Block::Table(t)) = blocks.get_mut(s.block) {
+                    let col = s.columns[c].index;
+                    if let Some(cell) = t.rows.get_mut(row.index).and_then(|r| r.get_mut(col)) {
+                        *cell = got.map(|g| Cell::Number(g.0)).unwrap_or(Cell::Empty);
+                    }
+                    let at = format!("{},{col}", row.index);
+                    match got {
+                        Some(g) => t.sources.insert(at, source_text(&g.1)),
+                        None => t.sources.remove(&at),
+                    };
+                }
+            }
+        }
+    }
+    filled
+}
+
+/// The annex with every unit's figures, replacing the one of an earlier compile.
+fn breakdown(
+    out: &mut Report,
+    sheets: &[Sheet],
+    taken: &[(usize, String)],
+    subs: &[Submission],
+    units: &[Unit],
+) {
+    out.annexes.retain(|a| !same_name(&a.title, BREAKDOWN_TITLE));
+    // Listed units in list order, then the others as they came.
+    let mut order: Vec<&(usize, String)> = Vec::new();
+    for l in units {
+        order.extend(taken.iter().filter(|(_, u)| same_name(u, &l.name)));
+    }
+    order.extend(taken.iter().filter(|(_, u)| !units.iter().any(|l| same_name(&l.name, u))));
+    let mut blocks = Vec::new();
+    for s in sheets {
+        // One column per cell when the table is small, else per column added over the rows.
+        let numbers: Vec<usize> =
+            (0..s.columns.len()).filter(|&c| s.columns[c].kind == ColumnKind::Number).collect();
+        let cells = s.rows.len() * numbers.len();
+        let groups: Vec<(String, Vec<String>)> = if cells <= 6 {
+            let mut g = Vec::new();
+            for r in &s.rows {
+                for &c in &numbers {
+                    let Some(key) = r.keys[c].clone() else { continue };
+                    let header = if s.rows.len() == 1 {
+                        s.columns[c].header.clone()
+                    } else if numbers.len() == 1 {
+                        r.label.clone()
+                    } else {
+                        format!("{} – {}", r.label, s.columns[c].header)
+                    };
+                    g.push((header, vec![key]));
+                }
+            }
+            g
+        } else {
+            numbers
+                .iter()
+                .map(|&c| {
+                    (
+                        s.columns[c].header.clone(),
+                        s.rows.iter().filter_map(|r| r.keys[c].clone()).collect(),
+                    )
+                })
+                .collect()
+        };
+        if groups.is_empty() {
+            continue;
+        }
+        let mut columns = vec![Column {
+            header: "Đơn vị".into(),
+            kind: ColumnKind::Text,
+            sum_of: vec![],
+            width: Some(3.0),
+            previous: false,
+            key: None,
+        }];
+        columns.extend(groups.iter().map(|(h, _)| Column {
+            header: h.clone(),
+            kind: ColumnKind::Number,
+            sum_of: vec![],
+            width: None,
+            previous: false,
+            key: None,
+        }));
+        let rows = order
+            .iter()
+            .map(|(i, u)| {
+                let mut row = vec![Cell::Text(u.clone())];
+                for (_, ks) in &groups {
+                    let vals: Vec<f64> =
+                        ks.iter().filter_map(|k| subs[*i].values.get(k)).copied().collect();
+                    row.push(if vals.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Number(vals.iter().sum())
+                    });
+                }
+                row
+            })
+            .collect();
+        let title =
+            if cells <= 6 { s.title.clone() } else { format!("{} (cộng các dòng)", s.title) };
+        blocks.push(Block::Table(StatTable {
+            title: Some(title),
+            unit: s.unit_line.clone(),
+            stt: true,
+            columns,
+            rows,
+            total_label: Some("Tổng cộng".into()),
+            collect: Some(false),
+            rules: vec![],
+            sources: BTreeMap::new(),
+        }));
+    }
+    if !blocks.is_empty() {
+        out.annexes.push(Annex { title: BREAKDOWN_TITLE.to_uppercase(), blocks });
+    }
+}
+
+/// Puts a picked text item where it belongs, naming its unit: a shortcoming with the
+/// shortcomings, a proposal after the proposals, a result or model after the first results.
+fn place_pick(out: &mut Report, p: &UnitText) {
+    let text = format!("{} ({})", p.text.trim_end_matches('.'), p.unit);
+    let mut lists = walk::block_lists_mut(out);
+    if p.kind == TextKind::Shortcoming {
+        for list in lists.iter_mut() {
+            if let Some(Block::Shortcomings(s)) =
+                list.iter_mut().find(|b| matches!(b, Block::Shortcomings(_)))
+            {
+                s.items.push(text);
+                return;
+            }
+        }
+    }
+    let anchor = |b: &Block| match p.kind {
+        TextKind::Proposal => matches!(b, Block::Proposals(_)),
+        _ => matches!(b, Block::Results(_)),
+    };
+    for list in lists.iter_mut() {
+        if let Some(i) = list.iter().position(anchor) {
+            // Picks gather in one list of lines right after the anchor.
+            if let Some(Block::Lines(l)) = list.get_mut(i + 1) {
+                l.items.push(text);
+            } else {
+                list.insert(
+                    i + 1,
+                    Block::Lines(Lines { marker: Marker::default(), items: vec![text] }),
+                );
+            }
+            return;
+        }
+    }
+    // No such block: after the last part's blocks.
+    if let Some(list) = lists.iter_mut().rev().find(|l| !l.is_empty()) {
+        list.push(Block::Lines(Lines { marker: Marker::default(), items: vec![text] }));
+    }
+}

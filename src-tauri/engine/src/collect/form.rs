@@ -1,0 +1,267 @@
+//! The Excel form a unit fills: one sheet per collected table (and one for the result lines'
+//! figures), the unit's name and the period filled, input cells unlocked and limited to whole
+//! numbers ≥ 0, everything else locked, short instructions, a sheet for the unit's text items,
+//! and a hidden sheet naming the report, the form version and the key of every input cell.
+
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Workbook,
+    Worksheet, XlsxError,
+};
+
+use super::{
+    collection_id, form_version, period_text, sheets, Sheet, TextKind, FORM_FORMAT, TEXT_SHEET,
+};
+use crate::error::EngineError;
+use crate::model::{ColumnKind, Report};
+
+/// Name of the hidden sheet that identifies the form.
+pub const ID_SHEET: &str = "_baocao";
+
+/// First row (0-based) of a table's header in a form sheet.
+pub const HEADER_ROW: u32 = 7;
+
+/// The form for one unit (its name filled) or a blank form (the unit types its name).
+pub fn write_form(report: &Report, unit: Option<&str>) -> Result<Vec<u8>, EngineError> {
+    build(report, unit)
+        .map_err(|e| EngineError::Collect(format!("Không tạo được biểu mẫu Excel: {e}.")))
+}
+
+/// A file name for a unit's form: "Biểu mẫu - Đảng ủy xã Hòa Lợi.xlsx" (characters Windows refuses replaced).
+pub fn file_name(unit: Option<&str>) -> String {
+    let name = match unit {
+        Some(u) => format!("Biểu mẫu - {u}"),
+        None => "Biểu mẫu trống".to_string(),
+    };
+    let clean: String = name
+        .chars()
+        .map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c })
+        .collect();
+    format!("{}.xlsx", clean.trim_end_matches(['.', ' ']))
+}
+
+fn build(report: &Report, unit: Option<&str>) -> Result<Vec<u8>, XlsxError> {
+    let sheets = sheets(report);
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let title = Format::new().set_bold().set_font_size(13);
+    let note = Format::new().set_italic().set_font_color(Color::RGB(0x44_44_44)).set_text_wrap();
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_border(FormatBorder::Thin)
+        .set_background_color(Color::RGB(0xDD_EB_F7));
+    let locked = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
+    let locked_num = Format::new().set_border(FormatBorder::Thin).set_num_format("#,##0");
+    let input = Format::new()
+        .set_unlocked()
+        .set_border(FormatBorder::Thin)
+        .set_background_color(Color::RGB(0xFF_F2_CC))
+        .set_num_format("0");
+    let input_text = Format::new()
+        .set_unlocked()
+        .set_border(FormatBorder::Thin)
+        .set_background_color(Color::RGB(0xFF_F2_CC))
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let whole = DataValidation::new()
+        .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
+        .set_error_title("Chỉ gõ số nguyên")?
+        .set_error_message("Ô này chỉ nhận số nguyên từ 0 trở lên (ví dụ 12), không gõ chữ, số thập phân hay số âm.")?
+        .set_input_title("Số liệu")?
+        .set_input_message("Gõ số nguyên từ 0 trở lên; để trống nếu không có.")?;
+    let period = period_text(report);
+    // (sheet, cell, key) of every input cell, for the hidden sheet.
+    let mut map: Vec<(String, String, String)> = Vec::new();
+
+    for s in &sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(&s.name)?;
+        preamble(ws, report, unit, &period, &bold, &title, &note, &input_text, &s.title)?;
+        if unit.is_none() {
+            map.push((s.name.clone(), "B2".into(), "unit".into()));
+        }
+        if let Some(u) = &s.unit_line {
+            ws.write_with_format(4, 0, u.as_str(), &note)?;
+        }
+        ws.write_with_format(HEADER_ROW, 0, "STT", &head)?;
+        ws.set_column_width(0, 6)?;
+        for (c, col) in s.columns.iter().enumerate() {
+            let x = c as u16 + 1;
+            ws.write_with_format(HEADER_ROW, x, col.header.as_str(), &head)?;
+            ws.set_column_width(x, if col.kind == ColumnKind::Text { 40 } else { 14 })?;
+        }
+        ws.set_row_height(HEADER_ROW, 45)?;
+        for (r, row) in s.rows.iter().enumerate() {
+            let y = HEADER_ROW + 1 + r as u32;
+            ws.write_with_format(y, 0, (r + 1) as u32, &locked)?;
+            for (c, col) in s.columns.iter().enumerate() {
+                let x = c as u16 + 1;
+                match col.kind {
+                    ColumnKind::Text => {
+                        ws.write_with_format(y, x, row.texts[c].as_str(), &locked)?;
+                    }
+                    ColumnKind::Number => {
+                        ws.write_blank(y, x, &input)?;
+                        ws.add_data_validation(y, x, y, x, &whole)?;
+                        if let Some(key) = &row.keys[c] {
+                            map.push((s.name.clone(), cell(y, x), key.clone()));
+                        }
+                    }
+                    ColumnKind::RowSum => {
+                        let parts: Vec<String> =
+                            col.sum_of.iter().map(|&i| cell(y, i as u16 + 1)).collect();
+                        let f = if parts.is_empty() {
+                            "=0".to_string()
+                        } else {
+                            format!("={}", parts.join("+"))
+                        };
+                        ws.write_formula_with_format(y, x, f.as_str(), &locked_num)?;
+                    }
+                }
+            }
+        }
+        let last = HEADER_ROW + s.rows.len() as u32;
+        if let Some(label) = &s.total {
+            let y = last + 1;
+            ws.write_with_format(y, 0, "", &locked)?;
+            for (c, col) in s.columns.iter().enumerate() {
+                let x = c as u16 + 1;
+                if col.kind == ColumnKind::Text {
+                    let text =
+                        if s.columns.iter().position(|c| c.kind == ColumnKind::Text) == Some(c) {
+                            label.as_str()
+                        } else {
+                            ""
+                        };
+                    ws.write_with_format(y, x, text, &head)?;
+                } else if !s.rows.is_empty() {
+                    let f = format!("=SUM({}:{})", cell(HEADER_ROW + 1, x), cell(last, x));
+                    ws.write_formula_with_format(y, x, f.as_str(), &locked_num)?;
+                }
+            }
+        }
+        if !s.rules.is_empty() {
+            let y = last + 3;
+            ws.write_with_format(y, 0, format!("Kiểm tra: {}", rules_in_words(s)).as_str(), &note)?;
+        }
+        ws.protect();
+    }
+
+    // The unit's own words: one cell per kind, one item per line.
+    let ws = book.add_worksheet();
+    ws.set_name(TEXT_SHEET)?;
+    preamble(
+        ws,
+        report,
+        unit,
+        &period,
+        &bold,
+        &title,
+        &note,
+        &input_text,
+        "Nội dung báo cáo ngắn của đơn vị",
+    )?;
+    if unit.is_none() {
+        map.push((TEXT_SHEET.into(), "B2".into(), "unit".into()));
+    }
+    ws.write_with_format(
+        4,
+        0,
+        "Mỗi ý một dòng (Alt+Enter để xuống dòng trong ô). Ghi cụ thể tên mô hình, kết quả, số liệu.",
+        &note,
+    )?;
+    ws.set_column_width(0, 24)?;
+    ws.set_column_width(1, 90)?;
+    for (i, kind) in TextKind::ALL.iter().enumerate() {
+        let y = HEADER_ROW + i as u32;
+        ws.write_with_format(y, 0, kind.label(), &head)?;
+        ws.write_blank(y, 1, &input_text)?;
+        ws.set_row_height(y, 90)?;
+        map.push((TEXT_SHEET.into(), cell(y, 1), kind.key().into()));
+    }
+    ws.protect();
+
+    // Identification, hidden: what the reader checks before taking any figure.
+    let ws = book.add_worksheet();
+    ws.set_name(super::form::ID_SHEET)?;
+    let id_rows = [
+        ("baocao-form", FORM_FORMAT.to_string()),
+        ("report", collection_id(report)),
+        ("version", form_version(&sheets)),
+        ("unit", unit.unwrap_or_default().to_string()),
+        ("period", period),
+        ("subject", report.header.subject.clone()),
+    ];
+    for (i, (k, v)) in id_rows.iter().enumerate() {
+        ws.write(i as u32, 0, *k)?;
+        ws.write(i as u32, 1, v.as_str())?;
+    }
+    for (i, (sheet, c, key)) in map.iter().enumerate() {
+        let y = 10 + i as u32;
+        ws.write(y, 0, sheet.as_str())?;
+        ws.write(y, 1, c.as_str())?;
+        ws.write(y, 2, key.as_str())?;
+    }
+    ws.protect();
+    ws.set_very_hidden(true);
+    book.save_to_buffer()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn preamble(
+    ws: &mut Worksheet,
+    report: &Report,
+    unit: Option<&str>,
+    period: &str,
+    bold: &Format,
+    title: &Format,
+    note: &Format,
+    input_text: &Format,
+    heading: &str,
+) -> Result<(), XlsxError> {
+    let subject = format!("{} {}", report.header.doc_type, report.header.subject);
+    ws.write_with_format(0, 0, format!("BIỂU MẪU SỐ LIỆU — {}", subject.trim()).as_str(), bold)?;
+    ws.write_with_format(1, 0, "Đơn vị:", bold)?;
+    match unit {
+        Some(u) => ws.write_with_format(1, 1, u, bold)?,
+        None => ws.write_with_format(1, 1, "", input_text)?,
+    };
+    ws.write_with_format(2, 0, "Kỳ báo cáo:", bold)?;
+    ws.write(2, 1, period)?;
+    ws.write_with_format(3, 0, heading, title)?;
+    ws.write_with_format(
+        5,
+        0,
+        if unit.is_none() {
+            "Gõ tên đơn vị vào ô B2 (ô nền vàng), rồi gõ số nguyên vào các ô nền vàng; ô để trống được hiểu là chưa có số. \
+             Không đổi tên trang, không chèn hay gộp ô; lưu tệp dạng .xlsx rồi gửi lại."
+        } else {
+            "Gõ số nguyên (0, 1, 2…) vào các ô nền vàng; ô để trống được hiểu là chưa có số. \
+             Không đổi tên trang, không chèn hay gộp ô; lưu tệp dạng .xlsx rồi gửi lại."
+        },
+        note,
+    )?;
+    Ok(())
+}
+
+fn rules_in_words(s: &Sheet) -> String {
+    let mut out = Vec::new();
+    for rule in &s.rules {
+        let mut text = rule.clone();
+        // Longest keys first, so "mo_hinh_moi" is not read as "mo_hinh" + "_moi".
+        let mut cols: Vec<_> = s.columns.iter().collect();
+        cols.sort_by_key(|c| std::cmp::Reverse(c.key.len()));
+        for c in cols {
+            text = text.replace(&c.key, &format!("«{}»", c.header));
+        }
+        out.push(text.replace("<=", "≤").replace(">=", "≥"));
+    }
+    out.join("; ")
+}
+
+/// "C8" for row 7, column 2 (0-based).
+pub fn cell(row: u32, col: u16) -> String {
+    rust_xlsxwriter::utility::row_col_to_cell(row, col)
+}
