@@ -7,11 +7,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 need_apt=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 # hunspell-vi: the Vietnamese dictionary the spelling checks read at run time (GPL, not bundled).
+# libreoffice-calc-nogui: the collect test reads forms re-saved as .ods/.xls, and renders a form.
 # DejaVu: the CLI test that checks the message when Times New Roman resolves to a font without its metrics.
 have_pkg fonts-dejavu-core || need_apt+=(fonts-dejavu-core)
 for pkg in build-essential pkg-config file curl unzip xvfb xauth \
            libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev \
-           webkit2gtk-driver libreoffice-writer-nogui poppler-utils qpdf util-linux \
+           webkit2gtk-driver libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf util-linux \
            fontconfig fonts-liberation2 python3-xlib hunspell-vi; do
   have_pkg "$pkg" || need_apt+=("$pkg")
 done

@@ -122,6 +122,43 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Tạo biểu mẫu Excel (.xlsx) để đơn vị điền số liệu vào các bảng của báo cáo.
+    Form {
+        /// Tệp báo cáo (.baocao, .json).
+        report: PathBuf,
+        /// Tệp biểu mẫu (.xlsx); với --all-units là thư mục, mỗi đơn vị một tệp.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Tên đơn vị ghi sẵn trong biểu mẫu; bỏ trống thì đơn vị tự ghi tên.
+        #[arg(long)]
+        unit: Option<String>,
+        /// Mỗi đơn vị trong danh sách của báo cáo (hoặc của --units) một biểu mẫu, ghi vào thư mục -o.
+        #[arg(long)]
+        all_units: bool,
+        /// Danh sách đơn vị (.xlsx/.ods một cột, hoặc .txt mỗi dòng một đơn vị).
+        #[arg(long)]
+        units: Option<PathBuf>,
+    },
+    /// Tổng hợp số liệu từ biểu mẫu (.xlsx, .xls, .ods) và báo cáo (.baocao, .docx) của các đơn vị.
+    Compile {
+        /// Tệp báo cáo tổng hợp (.baocao, .json).
+        report: PathBuf,
+        /// Các tệp đơn vị gửi.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Tệp báo cáo kết quả (.json).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Danh sách đơn vị phải báo cáo (.xlsx/.ods một cột, hoặc .txt mỗi dòng một đơn vị).
+        #[arg(long)]
+        units: Option<PathBuf>,
+        /// Bỏ qua tệp này (tên tệp), ví dụ khi đơn vị gửi hai lần.
+        #[arg(long)]
+        exclude: Vec<String>,
+        /// In kết quả kiểm tra dạng JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Chuyển văn bản gõ bằng bảng mã cũ (TCVN3/ABC, VNI-Windows) sang Unicode dựng sẵn (NFC).
     Convert {
         /// Tệp văn bản; «-» để đọc từ đầu vào chuẩn.
@@ -460,6 +497,95 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
+        Command::Form { report, output, unit, all_units, units } => {
+            use baocao_engine::collect::form;
+            let r = read_report(&report)?;
+            if all_units {
+                let units = match units {
+                    Some(list) => read_units(&list)?,
+                    None => r.collection.as_ref().map(|c| c.units.clone()).unwrap_or_default(),
+                };
+                if units.is_empty() {
+                    return Err(Failure(
+                        "Báo cáo chưa có danh sách đơn vị: hãy thêm trong chương trình (Tổng hợp \
+                         từ đơn vị) hoặc dùng --unit."
+                            .into(),
+                    ));
+                }
+                fsio::create_dir(&output, true)?;
+                for u in &units {
+                    let path = output.join(form::file_name(Some(&u.name)));
+                    fsio::check_output(&path, &[report.as_path()], force)?;
+                    write_atomic(&path, &form::write_form(&r, Some(&u.name))?)?;
+                }
+                println!("Đã tạo {} biểu mẫu trong «{}».", units.len(), output.display());
+            } else {
+                fsio::check_output(&output, &[report.as_path()], force)?;
+                write_atomic(&output, &form::write_form(&r, unit.as_deref())?)?;
+                let tables = baocao_engine::collect::sheets(&r).len();
+                println!("Đã tạo biểu mẫu «{}» ({tables} bảng).", output.display());
+            }
+            Ok(())
+        }
+        Command::Compile { report, files, output, units, exclude, json } => {
+            use baocao_engine::collect;
+            let mut r = read_report(&report)?;
+            fsio::check_output(&output, &[report.as_path()], force)?;
+            if let Some(list) = units {
+                let got = read_units(&list)?;
+                let id = collect::collection_id(&r);
+                let c = r.collection.get_or_insert_with(|| baocao_engine::model::Collection {
+                    id,
+                    units: vec![],
+                    deadline: None,
+                    received: vec![],
+                    previous: vec![],
+                });
+                c.units = got;
+            }
+            let today = now().date_naive();
+            let subs: Vec<_> = files.iter().map(|f| collect::read::read_path(f, today)).collect();
+            let choices = collect::Choices { excluded: exclude, picks: vec![] };
+            let done = collect::compile(&r, &subs, &choices);
+            let report_json = serde_json::to_vec_pretty(&done.report)
+                .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
+            write_atomic(&output, &report_json)?;
+            let rev = &done.review;
+            if json {
+                let text = serde_json::to_string_pretty(rev)
+                    .map_err(|e| Failure(format!("Không ghi được kết quả: {e}.")))?;
+                println!("{text}");
+            } else {
+                println!("{}.", rev.rate);
+                if !rev.missing.is_empty() {
+                    println!("Chưa nhận: {}.", rev.missing.join("; "));
+                }
+                println!(
+                    "Đã điền {} số liệu của báo cáo từ {} tệp; ghi vào «{}».",
+                    rev.figures,
+                    rev.files.iter().filter(|f| f.taken).count(),
+                    output.display()
+                );
+                for f in &rev.findings {
+                    let level = if f.blocking { "Lỗi" } else { "Lưu ý" };
+                    println!("{level}: {}", f.text());
+                }
+                if !rev.texts.is_empty() {
+                    println!(
+                        "Nội dung đơn vị gửi: {} ý (chọn đưa vào báo cáo trong chương trình).",
+                        rev.texts.len()
+                    );
+                }
+            }
+            if rev.blocking > 0 {
+                return Err(Failure(format!(
+                    "Còn {} lỗi: số liệu của các tệp có lỗi chưa được cộng. Sửa tệp, hoặc bỏ qua \
+                     tệp bằng --exclude, rồi tổng hợp lại.",
+                    rev.blocking
+                )));
+            }
+            Ok(())
+        }
         Command::Convert { file, from, output } => {
             use baocao_engine::legacy::{self, Legacy};
             let bytes = if file == "-" {
@@ -787,6 +913,20 @@ fn choose_profile(report: &Report, arg: Option<&str>) -> Result<FormatProfile, F
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, Failure> {
     Ok(fsio::read_limited(path)?)
+}
+
+/// A list of units: a spreadsheet's first column, or a text file with one unit per line.
+fn read_units(path: &Path) -> Result<Vec<baocao_engine::model::Unit>, Failure> {
+    let bytes = read_limited(path)?;
+    let units = match String::from_utf8(bytes.clone()) {
+        Ok(text) if !text.starts_with("PK") => baocao_engine::collect::units_from_text(&text),
+        _ => baocao_engine::collect::units_from_sheet(&bytes)
+            .map_err(|e| Failure(format!("«{}»: {e}", path.display())))?,
+    };
+    if units.is_empty() {
+        return Err(Failure(format!("«{}» không có tên đơn vị nào.", path.display())));
+    }
+    Ok(units)
 }
 
 fn read_report(path: &Path) -> Result<Report, Failure> {

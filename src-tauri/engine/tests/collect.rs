@@ -477,3 +477,34 @@ fn units_own_reports_give_figures_and_texts() {
     assert_eq!(sub.kind, baocao_engine::collect::read::SubmissionKind::Word);
     assert!(!sub.texts.is_empty());
 }
+
+#[test]
+fn forms_resaved_as_ods_or_xls_by_libreoffice_are_read_the_same() {
+    let r = district(3);
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("xa-2.xlsx");
+    std::fs::write(&xlsx, filled_form(&r, 2)).unwrap();
+    let want = read("xa-2.xlsx", &filled_form(&r, 2), day(19));
+    assert_eq!(want.values.len(), inputs(&r).len());
+    for target in ["ods", "xls:MS Excel 97"] {
+        let st = std::process::Command::new("soffice")
+            .arg(format!("-env:UserInstallation=file://{}/lo", dir.path().display()))
+            .args(["--headless", "--convert-to", target, "--outdir"])
+            .arg(dir.path().join("out"))
+            .arg(&xlsx)
+            .output()
+            .expect("soffice (libreoffice-calc-nogui, scripts/setup.sh)");
+        assert!(st.status.success(), "{st:?}");
+        let ext = target.split(':').next().unwrap();
+        let path = dir.path().join("out").join(format!("xa-2.{ext}"));
+        assert!(
+            path.exists(),
+            "LibreOffice wrote no {ext}: {}",
+            String::from_utf8_lossy(&st.stderr)
+        );
+        let got = baocao_engine::collect::read::read_path(&path, day(23));
+        assert!(got.problems.is_empty(), "{ext}: {:#?}", got.problems);
+        assert_eq!(got.unit, want.unit, "{ext}");
+        assert_eq!(got.values, want.values, "{ext}");
+    }
+}

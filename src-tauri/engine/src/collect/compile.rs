@@ -259,6 +259,16 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
                     .into(),
             );
         }
+        if s.kind == SubmissionKind::Form && s.values.is_empty() && s.problems.is_empty() {
+            finding(
+                false,
+                None,
+                None,
+                "Biểu mẫu chưa điền số liệu nào (mọi ô đều trống): đơn vị được tính là đã gửi, \
+                 nhưng không có số để cộng."
+                    .into(),
+            );
+        }
         // Rules, row by row.
         if s.kind == SubmissionKind::Form || !s.values.is_empty() {
             for (sheet, row, rule, node) in &rules {
@@ -385,7 +395,7 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
     }
     let mut out = report.clone();
     let mut filled = 0;
-    if !taken.is_empty() {
+    if !sums.is_empty() {
         filled = apply(&mut out, &sheets, &sums);
         breakdown(&mut out, &sheets, &taken, subs, &units);
     }

@@ -17,6 +17,8 @@ use crate::model::{ColumnKind, Report};
 /// Name of the hidden sheet that identifies the form.
 pub const ID_SHEET: &str = "_baocao";
 
+const TEXT_HEADING: &str = "Nội dung báo cáo ngắn của đơn vị";
+
 /// First row (0-based) of a table's header in a form sheet.
 pub const HEADER_ROW: u32 = 7;
 
@@ -44,7 +46,7 @@ fn build(report: &Report, unit: Option<&str>) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let title = Format::new().set_bold().set_font_size(13);
-    let note = Format::new().set_italic().set_font_color(Color::RGB(0x44_44_44)).set_text_wrap();
+    let note = Format::new().set_italic().set_font_color(Color::RGB(0x44_44_44));
     let head = Format::new()
         .set_bold()
         .set_text_wrap()
@@ -86,7 +88,6 @@ fn build(report: &Report, unit: Option<&str>) -> Result<Vec<u8>, XlsxError> {
             ws.write_with_format(4, 0, u.as_str(), &note)?;
         }
         ws.write_with_format(HEADER_ROW, 0, "STT", &head)?;
-        ws.set_column_width(0, 6)?;
         for (c, col) in s.columns.iter().enumerate() {
             let x = c as u16 + 1;
             ws.write_with_format(HEADER_ROW, x, col.header.as_str(), &head)?;
@@ -222,7 +223,12 @@ fn preamble(
     heading: &str,
 ) -> Result<(), XlsxError> {
     let subject = format!("{} {}", report.header.doc_type, report.header.subject);
-    ws.write_with_format(0, 0, format!("BIỂU MẪU SỐ LIỆU — {}", subject.trim()).as_str(), bold)?;
+    ws.write_with_format(0, 0, "BIỂU MẪU", bold)?;
+    ws.write(0, 1, subject.split_whitespace().collect::<Vec<_>>().join(" "))?;
+    // Printed on one page wide, landscape: the form is often printed and filled by hand first.
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_column_width(0, 13)?;
     ws.write_with_format(1, 0, "Đơn vị:", bold)?;
     match unit {
         Some(u) => ws.write_with_format(1, 1, u, bold)?,
@@ -231,6 +237,9 @@ fn preamble(
     ws.write_with_format(2, 0, "Kỳ báo cáo:", bold)?;
     ws.write(2, 1, period)?;
     ws.write_with_format(3, 0, heading, title)?;
+    if heading == TEXT_HEADING {
+        return Ok(());
+    }
     ws.write_with_format(
         5,
         0,
