@@ -69,6 +69,23 @@ pub fn typescript() -> String {
         baocao_engine::import::Summary::decl(&cfg),
         crate::commands::WordImport::decl(&cfg),
         crate::commands::Converted::decl(&cfg),
+        Collection::decl(&cfg),
+        Unit::decl(&cfg),
+        UnitFigures::decl(&cfg),
+        crate::commands::CompileProgress::decl(&cfg),
+        crate::commands::FormTable::decl(&cfg),
+        baocao_engine::collect::TextKind::decl(&cfg),
+        baocao_engine::collect::UnitText::decl(&cfg),
+        baocao_engine::collect::read::SubmissionKind::decl(&cfg),
+        baocao_engine::collect::read::FileProblem::decl(&cfg),
+        baocao_engine::collect::read::Submission::decl(&cfg),
+        baocao_engine::collect::Choices::decl(&cfg),
+        baocao_engine::collect::compile::UnitState::decl(&cfg),
+        baocao_engine::collect::compile::UnitStatus::decl(&cfg),
+        baocao_engine::collect::compile::FileStatus::decl(&cfg),
+        baocao_engine::collect::compile::CompileFinding::decl(&cfg),
+        baocao_engine::collect::Review::decl(&cfg),
+        baocao_engine::collect::Compiled::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `src-tauri/src/bindings.rs` (ts-rs). Do not edit:\n\

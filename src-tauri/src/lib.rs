@@ -13,6 +13,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         .plugin(tauri_plugin_opener::init())
         .manage(commands::CloseGuard::default())
         .manage(commands::PreviewState::default())
+        .manage(commands::CompileCancel::default())
         .setup(|app| {
             commands::load_dictionary(app.handle());
             Ok(())
@@ -57,6 +58,14 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::close_window,
             commands::print_pages,
             commands::add_word,
+            commands::form_tables,
+            commands::units_from_text,
+            commands::units_from_file,
+            commands::export_forms,
+            commands::export_form,
+            commands::read_unit_files,
+            commands::cancel_unit_files,
+            commands::compile_units,
         ])
 }
 

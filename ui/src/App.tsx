@@ -9,6 +9,7 @@ import {
   chooseWordToImport,
   confirm,
   onCloseAsked,
+  onCompileProgress,
   revealInFolder,
   setTitle,
   type ExportFormat,
@@ -16,6 +17,9 @@ import {
   type Report,
   type TemplateInfo,
   type WordImport,
+  type Compiled,
+  type CompileProgress as Progress,
+  type Submission,
 } from "./api";
 import { SaveAsTemplate, TemplateList, TemplateManager, Wizard } from "./components/Templates";
 import { ClosingForm, HeaderForm, NodeForm } from "./components/Forms";
@@ -23,6 +27,7 @@ import { Ask, type Question } from "./components/Ask";
 import { Outline } from "./components/Outline";
 import { FindBar } from "./components/FindBar";
 import { ImportReview } from "./components/ImportReview";
+import { CollectPanel, CollectProgress, CompileReview, pickKey } from "./components/Collect";
 import { toggleMark } from "./components/marks";
 import { LivePreview } from "./components/Preview";
 import type { Finding } from "./bindings/types";
@@ -73,6 +78,9 @@ export default function App() {
   const [wizard, setWizard] = useState<string | null>(null);
   const [managing, setManaging] = useState(false);
   const [importing, setImporting] = useState<WordImport | null>(null);
+  // Compiling from the units: progress while reading their files, then the review.
+  const [reading, setReading] = useState<Progress | null>(null);
+  const [compiling, setCompiling] = useState<{ subs: Submission[]; compiled: Compiled; excluded: string[]; picks: string[] } | null>(null);
   const [savingTemplate, setSavingTemplate] = useState(false);
   const [finding, setFinding] = useState<"find" | "replace" | null>(null);
   // The field being edited (of the part shown): the preview shows the page where it starts.
@@ -371,6 +379,47 @@ export default function App() {
     }
   }, [guardUnsaved, readWord]);
 
+  /** Reads the units' files (progress, cancel), then opens the review; nothing enters the report yet. */
+  const receiveUnitFiles = useCallback(
+    async (paths: string[]) => {
+      if (!report) return;
+      setReading({ done: 0, total: paths.length, file: "" });
+      const stop = await onCompileProgress(setReading);
+      try {
+        const subs = await api.readUnitFiles(paths);
+        if (!subs) {
+          setNotice({ text: "Đã hủy nhận tệp; báo cáo giữ nguyên.", kind: "info" });
+          return;
+        }
+        const compiled = await api.compileUnits(report, subs, { excluded: [], picks: [] });
+        setCompiling({ subs, compiled, excluded: [], picks: [] });
+      } catch (e) {
+        setNotice({ text: errorText(e), kind: "error" });
+      } finally {
+        stop();
+        setReading(null);
+      }
+    },
+    [report],
+  );
+
+  /** Compiles again with the files left out and the texts picked. */
+  const recompile = useCallback(
+    async (excluded: string[], picks: string[]) => {
+      if (!report || !compiling) return;
+      try {
+        const texts = compiling.compiled.review.texts.filter((t) => picks.includes(pickKey(t)));
+        const compiled = await api.compileUnits(report, compiling.subs, { excluded, picks: texts });
+        // Picks of a file now left out are dropped with it.
+        const still = picks.filter((k) => compiled.review.texts.some((t) => pickKey(t) === k));
+        setCompiling({ subs: compiling.subs, compiled, excluded, picks: still });
+      } catch (e) {
+        setNotice({ text: errorText(e), kind: "error" });
+      }
+    },
+    [report, compiling],
+  );
+
   // A paste of TCVN3/VNI text into any field comes in converted (one undo step), and says so.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
@@ -500,6 +549,31 @@ export default function App() {
     );
   };
 
+  if (compiling && doc) {
+    const c = compiling;
+    const toggle = (list: string[], x: string) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
+    return (
+      <CompileReview
+        compiled={c.compiled}
+        excluded={c.excluded}
+        picks={c.picks}
+        onToggleFile={(f) => void recompile(toggle(c.excluded, f), c.picks)}
+        onTogglePick={(k) => void recompile(c.excluded, toggle(c.picks, k))}
+        onCancel={() => {
+          setCompiling(null);
+          setNotice({ text: "Đã hủy tổng hợp; báo cáo giữ nguyên.", kind: "info" });
+        }}
+        onAccept={() => {
+          edit({ type: "replace", report: c.compiled.report });
+          setCompiling(null);
+          setNotice({
+            text: `Đã tổng hợp: ${c.compiled.review.rate}; ${c.compiled.review.figures} số liệu, ${c.picks.length} ý được đưa vào (Ctrl+Z để hoàn tác).`,
+            kind: "info",
+          });
+        }}
+      />
+    );
+  }
   if (importing) {
     return (
       <ImportReview
@@ -607,6 +681,13 @@ export default function App() {
       <HeaderForm report={report} ops={ops} />
     ) : selected[0] === "closing" ? (
       <ClosingForm report={report} ops={ops} />
+    ) : selected[0] === "collection" ? (
+      <CollectPanel
+        report={report}
+        ops={ops}
+        onReceive={(paths) => void receiveUnitFiles(paths)}
+        onNotice={(text, error) => setNotice({ text, kind: error ? "error" : "info" })}
+      />
     ) : (
       <NodeForm report={report} path={selected} ops={ops} />
     );
@@ -671,6 +752,7 @@ export default function App() {
         />
       )}
       {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
+      {reading && <CollectProgress done={reading.done} total={reading.total} file={reading.file} onCancel={() => void api.cancelUnitFiles()} />}
       {asking && <Ask question={asking.question} onAnswer={answer} />}
       {savingTemplate && (
         <SaveAsTemplate

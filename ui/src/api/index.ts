@@ -17,8 +17,15 @@ import type {
   WizardState,
   WordImport,
   Converted,
+  Choices,
+  Compiled,
+  CompileProgress,
+  FormTable,
+  Submission,
+  Unit,
 } from "../bindings/types";
 
+export type { Choices, Compiled, CompileProgress, FormTable, Submission, Unit };
 export type { Converted, ExportFormat, ExportOutcome, Opened, Preview, Recovered, Report, TemplateInfo, Wizard, WizardState, WordImport };
 
 /** Extension of report documents. */
@@ -46,6 +53,18 @@ export const api = {
   importWord: (path: string) => call<WordImport>("import_word", { path }),
   /** Pasted text converted from TCVN3/VNI, or null when it is ordinary text. */
   convertLegacy: (text: string) => call<Converted | null>("convert_legacy", { text }),
+  /** The tables the units' forms ask for. */
+  formTables: (report: Report) => call<FormTable[]>("form_tables", { report }),
+  unitsFromText: (text: string) => call<Unit[]>("units_from_text", { text }),
+  unitsFromFile: (path: string) => call<Unit[]>("units_from_file", { path }),
+  /** A form per listed unit and a blank one, into `folder`; how many were written. */
+  exportForms: (report: Report, folder: string) => call<number>("export_forms", { report, folder }),
+  exportForm: (report: Report, path: string, unit: string | null) => call<void>("export_form", { report, path, unit }),
+  /** Reads units' files with progress events; null when cancelled. */
+  readUnitFiles: (paths: string[]) => call<Submission[] | null>("read_unit_files", { paths }),
+  cancelUnitFiles: () => call<void>("cancel_unit_files"),
+  compileUnits: (report: Report, submissions: Submission[], choices: Choices) =>
+    call<Compiled>("compile_units", { report, submissions, choices }),
   saveReport: (path: string, report: Report) => call<string>("save_report", { path, report }),
   /** The report goes as raw JSON bytes (read by the engine in one pass), the version held as a header. */
   preview: (report: Report, known: number | null) =>
@@ -178,6 +197,54 @@ export async function revealInFolder(path: string): Promise<void> {
 
 /** Calls `handler` when the window was asked to close (×, Alt+F4) with unsaved changes: the shell
  * kept it open; the handler asks and calls `api.closeWindow()` if the user agrees. */
+/** Calls `handler` with the progress of reading units' files. */
+export async function onCompileProgress(handler: (p: CompileProgress) => void): Promise<() => void> {
+  if (!isTauri()) return () => {};
+  return listen<CompileProgress>("baocao://compile-progress", (e) => handler(e.payload));
+}
+
+/** Asks for the units' files (forms, reports, Word files); empty when the user cancels. */
+export async function chooseUnitFiles(): Promise<string[]> {
+  const dir = await e2eDir();
+  if (dir) {
+    const next = (window as unknown as { __e2eUnitFiles?: string[] }).__e2eUnitFiles;
+    return next ?? [];
+  }
+  const picked = await open({
+    multiple: true,
+    directory: false,
+    filters: [
+      { name: "Biểu mẫu, báo cáo của đơn vị", extensions: ["xlsx", "xls", "ods", EXTENSION, "json", "docx", "doc", "XLSX", "XLS", "DOCX", "DOC"] },
+      { name: "Mọi tệp", extensions: ["*"] },
+    ],
+  });
+  if (!picked) return [];
+  return Array.isArray(picked) ? picked : [picked];
+}
+
+/** Asks for a spreadsheet or text file listing the units; null when the user cancels. */
+export async function chooseUnitList(): Promise<string | null> {
+  const dir = await e2eDir();
+  if (dir) {
+    const next = (window as unknown as { __e2eUnitList?: string }).__e2eUnitList;
+    return next ?? null;
+  }
+  const picked = await open({
+    multiple: false,
+    directory: false,
+    filters: [{ name: "Danh sách đơn vị (Excel, LibreOffice, văn bản)", extensions: ["xlsx", "xls", "ods", "txt", "csv"] }],
+  });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** Asks for the folder to write the forms into; null when the user cancels. */
+export async function chooseFormsFolder(): Promise<string | null> {
+  const dir = await e2eDir();
+  if (dir) return `${dir}`;
+  const picked = await open({ multiple: false, directory: true, title: "Chọn thư mục để lưu các biểu mẫu" });
+  return typeof picked === "string" ? picked : null;
+}
+
 export async function onCloseAsked(handler: () => void): Promise<() => void> {
   if (!isTauri()) return () => {};
   return listen("baocao://close-asked", handler);

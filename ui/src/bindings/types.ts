@@ -25,7 +25,11 @@ annexes?: Array<Annex>,
 /**
  * The period reported on, for the computed year references in the text ("[từ năm]").
  */
-period?: Period | null, };
+period?: Period | null, 
+/**
+ * The units expected to report their figures, and what they sent ("tổng hợp").
+ */
+collection?: Collection | null, };
 
 export type Header = { 
 /**
@@ -325,7 +329,20 @@ rows: Array<Array<Cell>>,
 /**
  * Label of the computed totals row ("Tổng cộng"); none for no totals row.
  */
-total_label?: string | null, };
+total_label?: string | null, 
+/**
+ * Whether units fill this table in their forms; unset means yes for an annex table with
+ * number columns, no elsewhere.
+ */
+collect?: boolean | null, 
+/**
+ * Rules every unit's row must keep, over column keys, e.g. "mo_hinh_moi <= mo_hinh".
+ */
+rules?: Array<string>, 
+/**
+ * Where compiled cells came from, by "row,column" (0-based), e.g. "Tổng hợp từ 27 đơn vị…".
+ */
+sources?: { [key in string]: string }, };
 
 export type Column = { 
 /**
@@ -347,7 +364,12 @@ width?: number | null,
 /**
  * Last period's figures kept for comparison (made by "next period's report").
  */
-previous?: boolean, };
+previous?: boolean, 
+/**
+ * Name of the column in the table's rules; unset means made from the header
+ * ("Mô hình mới" → "mo_hinh_moi").
+ */
+key?: string | null, };
 
 export type ColumnKind = "text" | "number" | "row_sum";
 
@@ -679,6 +701,304 @@ text: string,
  * The encoding it was typed in, as users know it.
  */
 from: string, };
+
+export type Collection = { 
+/**
+ * Identifier written into this report's forms, to tell them from other reports' forms.
+ */
+id: string, 
+/**
+ * The units expected to report, in the order the board lists them.
+ */
+units: Array<Unit>, 
+/**
+ * The day units' reports are due; later ones are counted late.
+ */
+deadline?: string | null, 
+/**
+ * The figures each unit sent for this period (by field key), as last compiled.
+ */
+received?: Array<UnitFigures>, 
+/**
+ * The figures each unit sent for the previous period, for the outlier check.
+ */
+previous?: Array<UnitFigures>, };
+
+export type Unit = { 
+/**
+ * The unit's name as it appears in the forms and the breakdown annex.
+ */
+name: string, 
+/**
+ * What kind of unit it is, e.g. "Đảng bộ xã", "Chi bộ cơ quan".
+ */
+kind?: string | null, 
+/**
+ * Who to call or write to about its report.
+ */
+contact?: string | null, };
+
+export type UnitFigures = { 
+/**
+ * The unit's name.
+ */
+unit: string, 
+/**
+ * The file the figures came from.
+ */
+file: string, 
+/**
+ * Figures by field key.
+ */
+values: { [key in string]: number }, };
+
+export type CompileProgress = { 
+/**
+ * Files read so far.
+ */
+done: number, 
+/**
+ * Files to read.
+ */
+total: number, 
+/**
+ * The file being read.
+ */
+file: string, };
+
+export type FormTable = { 
+/**
+ * Sheet name in the form ("Bảng 1").
+ */
+sheet: string, 
+/**
+ * The table's title.
+ */
+title: string, 
+/**
+ * Rows the unit fills.
+ */
+rows: number, 
+/**
+ * Input cells.
+ */
+inputs: number, 
+/**
+ * The table's rules.
+ */
+rules: Array<string>, };
+
+export type TextKind = "achievement" | "model" | "shortcoming" | "proposal";
+
+export type UnitText = { 
+/**
+ * The unit that sent it.
+ */
+unit: string, 
+/**
+ * What it is.
+ */
+kind: TextKind, 
+/**
+ * The text.
+ */
+text: string, };
+
+export type SubmissionKind = "form" | "report" | "word" | "unreadable";
+
+export type FileProblem = { 
+/**
+ * Whether the file's figures cannot be taken because of it.
+ */
+blocking: boolean, 
+/**
+ * The sheet, for a form.
+ */
+sheet: string | null, 
+/**
+ * The cell ("C9"), for a form.
+ */
+cell: string | null, 
+/**
+ * What is wrong and what to do, in Vietnamese.
+ */
+message: string, };
+
+export type Submission = { 
+/**
+ * The file's name (or path) as the user knows it.
+ */
+file: string, 
+/**
+ * What kind of file it is.
+ */
+kind: SubmissionKind, 
+/**
+ * The unit it is from, as written in it.
+ */
+unit: string | null, 
+/**
+ * The figures, by field key.
+ */
+values: { [key in string]: number }, 
+/**
+ * Where each figure was read: key → (sheet, cell).
+ */
+cells: { [key in string]: [string, string] }, 
+/**
+ * The unit's text items.
+ */
+texts: Array<UnitText>, 
+/**
+ * Problems with the file.
+ */
+problems: Array<FileProblem>, 
+/**
+ * The collection id written in the form.
+ */
+report_id: string | null, 
+/**
+ * The form version written in the form.
+ */
+version: string | null, 
+/**
+ * The day the file was last changed (counted as the day it was sent).
+ */
+modified: string | null, };
+
+export type Choices = { 
+/**
+ * Files left out (by their `file` name).
+ */
+excluded: Array<string>, 
+/**
+ * Text items picked into the report.
+ */
+picks: Array<UnitText>, };
+
+export type UnitState = "received" | "late" | "rejected" | "missing" | "unlisted";
+
+export type UnitStatus = { 
+/**
+ * The unit's name.
+ */
+name: string, 
+/**
+ * How it stands.
+ */
+state: UnitState, 
+/**
+ * The file taken (or rejected).
+ */
+file: string | null, };
+
+export type FileStatus = { 
+/**
+ * The file's name.
+ */
+file: string, 
+/**
+ * The unit it is from, as matched to the list.
+ */
+unit: string | null, 
+/**
+ * What kind of file it is.
+ */
+kind: SubmissionKind, 
+/**
+ * Whether its figures are added up.
+ */
+taken: boolean, 
+/**
+ * Whether the user left it out.
+ */
+excluded: boolean, 
+/**
+ * How many figures it gave.
+ */
+figures: number, };
+
+export type CompileFinding = { 
+/**
+ * Whether it keeps a file's figures out (and the CLI exits non-zero).
+ */
+blocking: boolean, 
+/**
+ * The file concerned.
+ */
+file: string | null, 
+/**
+ * The unit concerned.
+ */
+unit: string | null, 
+/**
+ * The sheet, for a form.
+ */
+sheet: string | null, 
+/**
+ * The cell, for a form.
+ */
+cell: string | null, 
+/**
+ * What is wrong, in Vietnamese.
+ */
+message: string, };
+
+export type Review = { 
+/**
+ * Units on the list.
+ */
+expected: number, 
+/**
+ * Listed units whose figures are taken.
+ */
+received: number, 
+/**
+ * Of those, received by the deadline.
+ */
+on_time: number, 
+/**
+ * "Đã nhận 27/31 đơn vị (đúng hạn 25)".
+ */
+rate: string, 
+/**
+ * Every listed unit, then the unlisted ones that sent figures.
+ */
+units: Array<UnitStatus>, 
+/**
+ * Names of the listed units not received.
+ */
+missing: Array<string>, 
+/**
+ * Every file, in the order given.
+ */
+files: Array<FileStatus>, 
+/**
+ * Findings, blocking first.
+ */
+findings: Array<CompileFinding>, 
+/**
+ * The units' text items, to pick into the report.
+ */
+texts: Array<UnitText>, 
+/**
+ * How many findings are blocking.
+ */
+blocking: number, 
+/**
+ * How many district figures were filled from the units.
+ */
+figures: number, };
+
+export type Compiled = { 
+/**
+ * The report with the district figures, their sources, the breakdown annex and the picks.
+ */
+report: Report, 
+/**
+ * What the user checks before accepting it.
+ */
+review: Review, };
 
 export const ORDINAL_WORDS = ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai", "Mười ba", "Mười bốn", "Mười lăm", "Mười sáu", "Mười bảy", "Mười tám", "Mười chín", "Hai mươi"] as const;
 

@@ -1,5 +1,6 @@
 // Editors for each typed block: paragraphs, lines, results with figures, shortcomings, causes,
 // lessons ("Một là," shown, not typed), solution groups (count computed), proposals, tables.
+import { useState } from "react";
 import type { Block, Cell, Column, ColumnKind, Figure, FigureKind, StatTable } from "../bindings/types";
 import { blockName, count2, motLa, newBlock, thuNhat, type Path } from "../model/tree";
 import { columnTotals, resolveTable } from "../model/table";
@@ -302,6 +303,11 @@ function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: 
     ops.set([...path, "columns"], [...table.columns, { header: "Cột mới", kind: "number" as ColumnKind }]);
     ops.set([...path, "rows"], table.rows.map((row) => [...row, null]));
   };
+  // Where a compiled cell's figure came from: on hover (title) and, for the cell being edited, below the table.
+  const [at, setAt] = useState<string | null>(null);
+  const source = at ? table.sources?.[at] : undefined;
+  const hasNumbers = table.columns.some((c) => c.kind === "number" && !c.previous);
+  const collected = hasNumbers && (table.collect ?? path[0] === "annexes");
   return (
     <div className="table-editor">
       <TextField label="Tên bảng" path={[...path, "title"]} value={table.title} ops={ops} optional />
@@ -339,8 +345,9 @@ function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: 
                       {cellText(values[r][c] ?? null)}
                     </td>
                   ) : (
-                    <td key={c}>
+                    <td key={c} className={table.sources?.[`${r},${c}`] ? "sourced" : undefined} onFocus={() => setAt(`${r},${c}`)}>
                       <ParsedInput
+                        title={table.sources?.[`${r},${c}`]}
                         aria-label={`Hàng ${r + 1} cột ${c + 1}`}
                         value={row[c] ?? null}
                         format={cellText}
@@ -382,7 +389,53 @@ function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: 
           <input type="checkbox" checked={!!table.total_label} onChange={(e) => ops.set([...path, "total_label"], e.target.checked ? "Tổng cộng" : undefined)} />
           Dòng tổng cộng
         </label>
+        {hasNumbers && (
+          <label className="check">
+            <input type="checkbox" name="collect" checked={collected} onChange={(e) => ops.set([...path, "collect"], e.target.checked)} />
+            Thu thập từ đơn vị (có trong biểu mẫu Excel)
+          </label>
+        )}
       </div>
+      {source && (
+        <p className="cell-source" id="cell-source">
+          Nguồn số liệu: {source}
+        </p>
+      )}
+      {collected && (
+        <label className="field">
+          <span>
+            Quy tắc kiểm tra số liệu của đơn vị, mỗi dòng một quy tắc (ví dụ {rulesExample(table)}); tên cột:{" "}
+            {table.columns
+              .filter((c) => c.kind === "number" && !c.previous)
+              .map((c) => columnKey(c))
+              .join(", ")}
+          </span>
+          <AutoTextarea
+            name="rules"
+            rows={1}
+            value={(table.rules ?? []).join("\n")}
+            onChange={(e) => ops.set([...path, "rules"], e.target.value.split("\n").filter((l, i, all) => l.trim() !== "" || i === all.length - 1))}
+          />
+        </label>
+      )}
     </div>
   );
+}
+
+/** A column's name in rules: its own key, or its header without marks ("Mô hình mới" → "mo_hinh_moi"). */
+export function columnKey(c: Column): string {
+  if (c.key && c.key.trim()) return c.key;
+  const s = c.header
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  return !s || /^[0-9]/.test(s) ? `cot_${s}` : s;
+}
+
+function rulesExample(t: StatTable): string {
+  const keys = t.columns.filter((c) => c.kind === "number" && !c.previous).map(columnKey);
+  return keys.length >= 2 ? `${keys[1]} <= ${keys[0]}` : "mo_hinh_moi <= mo_hinh";
 }

@@ -119,6 +119,15 @@ export function Outline({ report, selected, onSelect, ops }: Props) {
         >
           + Phụ lục
         </button>
+        <button
+          type="button"
+          id="collect-open"
+          className={selected[0] === "collection" ? "selected" : ""}
+          title="Danh sách đơn vị, biểu mẫu Excel, nhận và cộng số liệu của các đơn vị"
+          onClick={() => onSelect(["collection"])}
+        >
+          Tổng hợp từ đơn vị
+        </button>
       </div>
     </nav>
   );
