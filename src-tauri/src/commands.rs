@@ -708,6 +708,8 @@ pub struct FormTable {
     pub inputs: u32,
     /// The table's rules.
     pub rules: Vec<String>,
+    /// Rules that do not parse or name unknown columns, said in Vietnamese.
+    pub problems: Vec<String>,
 }
 
 /// The tables the units' forms ask for.
@@ -716,6 +718,7 @@ pub fn form_tables(report: Report) -> Vec<FormTable> {
     collect::sheets(&report)
         .into_iter()
         .map(|s| FormTable {
+            problems: collect::compile::rule_problems(&s),
             inputs: s.rows.iter().map(|r| r.keys.iter().flatten().count() as u32).sum(),
             sheet: s.name,
             title: s.title,

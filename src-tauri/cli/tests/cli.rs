@@ -726,3 +726,68 @@ fn check_lists_findings_in_words_and_exits_1_on_a_blocking_one() {
     assert_eq!(ordinal["fix"], "Ba là");
     assert_eq!(ordinal["place"], "Đoạn mở đầu › đoạn văn 1");
 }
+
+#[test]
+fn forms_out_then_compile_with_rate_findings_and_exit_code() {
+    let d = tmp();
+    let dir = d.path();
+    sample_json(dir);
+    fs::write(
+        dir.join("don-vi.txt"),
+        "STT\tTên đơn vị\n1\tĐảng ủy xã Hòa Lợi\n2\tĐảng ủy xã Long Khánh\n3\tĐảng ủy thị trấn\n",
+    )
+    .expect("test");
+    let o = baocao(
+        dir,
+        &["form", "mau.json", "--all-units", "--units", "don-vi.txt", "-o", "bieu-mau"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        listing(&dir.join("bieu-mau")),
+        [
+            "Biểu mẫu - Đảng ủy thị trấn.xlsx",
+            "Biểu mẫu - Đảng ủy xã Hòa Lợi.xlsx",
+            "Biểu mẫu - Đảng ủy xã Long Khánh.xlsx"
+        ]
+    );
+    let o = baocao(dir, &["form", "mau.json", "-o", "trong.xlsx"]);
+    assert!(
+        o.status.success() && String::from_utf8_lossy(&o.stdout).contains("(2 bảng)"),
+        "{}",
+        stderr(&o)
+    );
+    // Two of three units answer (their forms left empty): the rate, the missing unit, a note each.
+    let o = baocao(
+        dir,
+        &[
+            "compile",
+            "mau.json",
+            "bieu-mau/Biểu mẫu - Đảng ủy xã Hòa Lợi.xlsx",
+            "bieu-mau/Biểu mẫu - Đảng ủy xã Long Khánh.xlsx",
+            "--units",
+            "don-vi.txt",
+            "-o",
+            "tong-hop.json",
+        ],
+    );
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(o.status.success(), "{out}{}", stderr(&o));
+    assert!(out.contains("Đã nhận 2/3 đơn vị."), "{out}");
+    assert!(out.contains("Chưa nhận: Đảng ủy thị trấn."), "{out}");
+    assert_eq!(out.matches("Lưu ý: «Biểu mẫu - Đảng ủy xã").count(), 2, "{out}");
+    let compiled: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.join("tong-hop.json")).expect("test")).expect("test");
+    assert_eq!(compiled["collection"]["units"].as_array().expect("test").len(), 3);
+    // A damaged file: a blocking finding naming it, exit code 1; left out, the compile goes through.
+    fs::write(dir.join("hong.xlsx"), b"PK\x03\x04 not really a workbook").expect("test");
+    let o = baocao(dir, &["compile", "mau.json", "hong.xlsx", "-o", "tong-hop-2.json"]);
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("Lỗi: «hong.xlsx»: Không đọc được tệp"), "{out}");
+    assert!(stderr(&o).contains("Còn 1 lỗi"), "{}", stderr(&o));
+    let o = baocao(
+        dir,
+        &["compile", "mau.json", "hong.xlsx", "--exclude", "hong.xlsx", "-o", "tong-hop-3.json"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}

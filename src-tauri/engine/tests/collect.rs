@@ -508,3 +508,35 @@ fn forms_resaved_as_ods_or_xls_by_libreoffice_are_read_the_same() {
         assert_eq!(got.values, want.values, "{ext}");
     }
 }
+
+#[test]
+fn rules_that_do_not_parse_or_name_unknown_columns_are_said() {
+    let mut r = district(3);
+    for b in baocao_engine::model::walk::blocks_mut(&mut r) {
+        if let Block::Table(t) = b {
+            if t.title.as_deref() == Some("Số lượng theo cấp khen thưởng") {
+                t.rules = vec![
+                    "ca_nhan <=".into(),
+                    "mo_hinh_moi <= mo_hinh".into(),
+                    "ca_nhan ≥ 0".into(),
+                ];
+            }
+        }
+    }
+    let s = sheets(&r).into_iter().find(|s| s.title == "Số lượng theo cấp khen thưởng").unwrap();
+    let p = baocao_engine::collect::compile::rule_problems(&s);
+    assert_eq!(p.len(), 3, "{p:#?}");
+    assert!(p[0].contains("«ca_nhan <=»") && p[0].contains("không đọc được"));
+    assert!(p[1].contains("«mo_hinh_moi»") && p[1].contains("có: "));
+    assert!(p[2].contains("«mo_hinh»"));
+    let done = compile(&r, &[read("xa-1.xlsx", &filled_form(&r, 1), day(19))], &Choices::default());
+    assert_eq!(
+        done.review
+            .findings
+            .iter()
+            .filter(|f| f.message.ends_with("Quy tắc này không được kiểm tra."))
+            .count(),
+        3
+    );
+    assert_eq!(done.review.blocking, 0, "«ca_nhan ≥ 0» holds: {:#?}", done.review.findings);
+}

@@ -786,7 +786,11 @@ inputs: number,
 /**
  * The table's rules.
  */
-rules: Array<string>, };
+rules: Array<string>, 
+/**
+ * Rules that do not parse or name unknown columns, said in Vietnamese.
+ */
+problems: Array<string>, };
 
 export type TextKind = "achievement" | "model" | "shortcoming" | "proposal";
 

@@ -130,6 +130,11 @@ export function CollectPanel({ report, ops, onReceive, onNotice }: PanelProps) {
             <li key={t.sheet}>
               <strong>{t.sheet}</strong>: {t.title} — {t.rows} dòng, {t.inputs} ô số
               {t.rules.length > 0 && <span className="hint"> · kiểm tra: {t.rules.join("; ")}</span>}
+              {t.problems.map((p) => (
+                <div key={p} className="field-error" role="alert">
+                  {p}
+                </div>
+              ))}
             </li>
           ))}
         </ul>

@@ -168,7 +168,18 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
     let previous: HashMap<String, &UnitFigures> =
         previous.iter().map(|p| (norm_name(&p.unit), p)).collect();
 
-    let mut findings = Vec::new();
+    let mut findings: Vec<CompileFinding> = sheets
+        .iter()
+        .flat_map(rule_problems)
+        .map(|message| CompileFinding {
+            blocking: false,
+            file: None,
+            unit: None,
+            sheet: None,
+            cell: None,
+            message: format!("{message} Quy tắc này không được kiểm tra."),
+        })
+        .collect();
     let mut files = Vec::new();
     // Candidates: (submission index, unit name as listed or as written).
     let mut candidates: Vec<(usize, String)> = Vec::new();
@@ -550,23 +561,32 @@ pub fn parse_rule(rule: &str) -> Option<Node<DefaultNumericTypes>> {
         }
     }
     r = fixed;
-    evalexpr::build_operator_tree::<DefaultNumericTypes>(&r).ok()
+    let node = evalexpr::build_operator_tree::<DefaultNumericTypes>(&r).ok()?;
+    // A rule must give yes or no whatever the figures: try it with every figure 0.
+    let mut ctx = HashMapContext::<DefaultNumericTypes>::new();
+    for v in node.iter_variable_identifiers() {
+        ctx.set_value(v.to_string(), Value::from_float(0.0)).ok()?;
+    }
+    node.eval_boolean_with_context(&ctx).ok()?;
+    Some(node)
 }
 
-/// Problems with a table's rules as written: ones that do not parse or name unknown columns.
-pub fn rule_problems(t: &StatTable) -> Vec<String> {
-    let keys: Vec<String> = t.columns.iter().map(super::column_key).collect();
+/// Problems with a form sheet's rules as written: ones that do not parse or name unknown columns.
+pub fn rule_problems(sheet: &Sheet) -> Vec<String> {
+    let keys: Vec<&str> = sheet.columns.iter().map(|c| c.key.as_str()).collect();
     let mut out = Vec::new();
-    for rule in &t.rules {
+    for rule in &sheet.rules {
         match parse_rule(rule) {
             None => out.push(format!(
-                "Quy tắc «{rule}» không đọc được (ví dụ đúng: mo_hinh_moi <= mo_hinh)."
+                "Quy tắc «{rule}» của «{}» không đọc được (ví dụ đúng: mo_hinh_moi <= mo_hinh).",
+                sheet.title
             )),
             Some(node) => {
                 for v in node.iter_variable_identifiers() {
-                    if !keys.iter().any(|k| k == v) {
+                    if !keys.contains(&v) {
                         out.push(format!(
-                            "Quy tắc «{rule}» nói đến cột «{v}» không có trong bảng (có: {}).",
+                            "Quy tắc «{rule}» của «{}» nói đến cột «{v}» không có trong bảng (có: {}).",
+                            sheet.title,
                             keys.join(", ")
                         ));
                     }
