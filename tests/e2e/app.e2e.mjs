@@ -496,6 +496,35 @@ try {
     await until("compile undone", async () => !(await previewText()).includes("SỐ LIỆU THEO ĐƠN VỊ"));
   }, "collect");
 
+  await step("tổng hợp: «Hủy» khi đang đọc nhiều tệp thì báo cáo giữ nguyên", async () => {
+    await freshSample();
+    await click("#collect-open");
+    await until("collect panel", () => exec(`return !!document.querySelector('#collect-panel')`));
+    // Many files, so that reading lasts long enough to be cancelled.
+    const many = `${dir}/nhieu-tep`;
+    rmSync(many, { recursive: true, force: true });
+    execFileSync("mkdir", ["-p", many]);
+    const form = `${dir}/Biểu mẫu trống.xlsx`;
+    if (!existsSync(form)) {
+      await click("#forms-export");
+      await until("forms written", async () => (await noticeText()).includes("biểu mẫu"));
+    }
+    const files = [];
+    for (let i = 0; i < 3000; i++) {
+      files.push(`${many}/don-vi-${i}.xlsx`);
+      symlinkSync(form, files[i]);
+    }
+    const before = await previewText();
+    await exec(`window.__e2eUnitFiles = arguments[0]; return true;`, [files]);
+    await click("#collect-files");
+    await until("progress bar", () => exec(`return !!document.querySelector('#collect-progress')`), 30_000);
+    await click("#collect-cancel");
+    await until("cancelled notice", async () => (await noticeText()).includes("Đã hủy nhận tệp; báo cáo giữ nguyên."), 60_000);
+    if (await exec(`return !!document.querySelector('#compile-review')`)) throw new Error("review opened after cancel");
+    if ((await previewText()) !== before) throw new Error("the report changed");
+    rmSync(many, { recursive: true, force: true });
+  }, "collect");
+
   await step("«Cần xem lại»: chỗ cần sửa nói bằng lời, bấm vào thì đến đúng ô", async () => {
     await freshSample();
     await clickText(".outline li", "Công tác quán triệt");

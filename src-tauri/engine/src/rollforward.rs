@@ -29,6 +29,8 @@ pub fn next_period(report: &Report, years: i32) -> Report {
     // This period's unit figures become last period's, for the outlier check.
     if let Some(c) = &mut r.collection {
         c.previous = std::mem::take(&mut c.received);
+        // A new period, new forms: last period's forms are another report's.
+        c.id = String::new();
         c.deadline = c.deadline.map(|d| add_years(d, years));
     }
     for b in walk::blocks_mut(&mut r) {

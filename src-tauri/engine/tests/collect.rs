@@ -540,3 +540,42 @@ fn rules_that_do_not_parse_or_name_unknown_columns_are_said() {
     );
     assert_eq!(done.review.blocking, 0, "«ca_nhan ≥ 0» holds: {:#?}", done.review.findings);
 }
+
+#[test]
+fn units_from_a_one_column_sheet_and_kept_next_year() {
+    // A one-column list as boards keep it in Excel: a title row, a header, the names.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.write(0, 0, "Tên đơn vị").unwrap();
+    for (i, n) in
+        ["Đảng ủy xã Hòa Lợi", "Đảng ủy xã Long Khánh", " Đảng ủy  thị trấn ", "Đảng ủy xã Hòa Lợi"]
+            .iter()
+            .enumerate()
+    {
+        ws.write(i as u32 + 1, 0, *n).unwrap();
+    }
+    let units = baocao_engine::collect::units_from_sheet(&book.save_to_buffer().unwrap()).unwrap();
+    let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["Đảng ủy xã Hòa Lợi", "Đảng ủy xã Long Khánh", "Đảng ủy thị trấn"]);
+    assert!(baocao_engine::collect::units_from_sheet(b"not a workbook")
+        .unwrap_err()
+        .to_string()
+        .contains("Không đọc được bảng tính"));
+    // Next period's report keeps the units; this period's figures become last period's.
+    let r = district(3);
+    let done = compile_units(&r, 1..=3);
+    let next = baocao_engine::rollforward::next_period(&done.report, 1);
+    let c = next.collection.as_ref().unwrap();
+    assert_eq!(c.units.len(), 3);
+    assert!(c.received.is_empty());
+    assert_eq!(c.previous.len(), 3);
+    assert_eq!(c.deadline, Some(NaiveDate::from_ymd_opt(2027, 11, 20).unwrap()));
+    // Last period's forms are another report's: a new id (made from the new year).
+    let id = baocao_engine::collect::collection_id(&next);
+    assert!(id.starts_with("bc-") && id != "bc-thu-nghiem", "{id}");
+    let old_form = read("xa-1.xlsx", &filled_form(&r, 1), day(19));
+    let text = blocking(&compile(&next, &[old_form], &Choices::default()), "xa-1.xlsx");
+    assert!(text.contains("thuộc một báo cáo khác"), "{text}");
+    // The compiled cells' sources go with last period's figures.
+    assert!(sheets(&next).iter().all(|s| table_at(&next, s.block).sources.is_empty()));
+}

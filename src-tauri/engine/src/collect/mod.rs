@@ -286,7 +286,8 @@ pub fn form_version(sheets: &[Sheet]) -> String {
     format!("{:08x}", h.finalize())
 }
 
-/// The report's collection id: the one it keeps, or one made from who issues it and the year.
+/// The report's collection id: the one it keeps (set at the first compile), or one made from
+/// who issues it, the document type and the year (so editing the subject keeps the forms valid).
 pub fn collection_id(report: &Report) -> String {
     if let Some(c) = &report.collection {
         if !c.id.is_empty() {
@@ -297,7 +298,6 @@ pub fn collection_id(report: &Report) -> String {
     h.update(norm_name(&report.header.issuing_body).as_bytes());
     h.update(report.header.type_code.as_bytes());
     h.update(chrono::Datelike::year(&report.header.date).to_string().as_bytes());
-    h.update(norm_name(&report.header.subject).as_bytes());
     format!("bc-{:08x}", h.finalize())
 }
 
@@ -326,7 +326,9 @@ pub fn units_from_text(text: &str) -> Vec<Unit> {
             .trim()
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .trim_start_matches(['.', ')'])
-            .trim()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
             .nfc()
             .collect::<String>();
         if name.is_empty() || is_unit_header(&name) || out.iter().any(|u| same_name(&u.name, &name))
