@@ -432,7 +432,12 @@ pub fn from_report(report: &Report, name: &str) -> Result<Template, EngineError>
     if name.is_empty() {
         return Err(err("tên mẫu không được để trống."));
     }
-    let r = crate::rollforward::next_period(report, 0);
+    let mut r = crate::rollforward::next_period(report, 0);
+    // A template keeps the list of units (reused next time), not any unit's figures.
+    if let Some(c) = &mut r.collection {
+        c.previous.clear();
+        c.received.clear();
+    }
     let mut placeholders = Vec::new();
     let q = |key: &str, label: &str, default: String, kind| Placeholder {
         key: key.into(),

@@ -576,6 +576,13 @@ fn units_from_a_one_column_sheet_and_kept_next_year() {
     let old_form = read("xa-1.xlsx", &filled_form(&r, 1), day(19));
     let text = blocking(&compile(&next, &[old_form], &Choices::default()), "xa-1.xlsx");
     assert!(text.contains("thuộc một báo cáo khác"), "{text}");
+    // A template made from the compiled report keeps the units, not their figures.
+    let t = baocao_engine::templates::from_report(&done.report, "Mẫu tổng hợp").unwrap();
+    assert_eq!(t.report["collection"]["units"].as_array().unwrap().len(), 3);
+    assert!(
+        t.report["collection"].get("previous").is_none()
+            && t.report["collection"].get("received").is_none()
+    );
     // The compiled cells' sources go with last period's figures.
     assert!(sheets(&next).iter().all(|s| table_at(&next, s.block).sources.is_empty()));
 }

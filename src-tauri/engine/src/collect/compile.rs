@@ -315,8 +315,7 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
                             .or_else(|| Some(sheet.name.clone())),
                         first_cell.map(|c| c.1),
                         format!(
-                            "Dòng «{}» của «{}» sai quy tắc {} ({}): phần không thể lớn hơn tổng. \
-                             Hãy nhờ đơn vị kiểm tra lại.",
+                            "Dòng «{}» của «{}» không đúng quy tắc «{}» ({}): hãy nhờ đơn vị kiểm tra lại.",
                             row.label,
                             sheet.title,
                             rule,
@@ -365,7 +364,21 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
         }
     }
 
-    // Outliers against the unit's last period.
+    // Outliers against the unit's last period, each figure said as the form shows it.
+    let described: HashMap<&str, String> = sheets
+        .iter()
+        .flat_map(|s| {
+            s.rows.iter().flat_map(move |r| {
+                r.keys.iter().enumerate().filter_map(move |(c, k)| {
+                    let k = k.as_deref()?;
+                    Some((
+                        k,
+                        format!("«{}», dòng «{}», cột «{}»", s.title, r.label, s.columns[c].header),
+                    ))
+                })
+            })
+        })
+        .collect();
     for (i, u) in &taken {
         let s = &subs[*i];
         let Some(prev) = previous.get(&norm_name(u)) else { continue };
@@ -380,8 +393,8 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
                     sheet,
                     cell,
                     message: format!(
-                        "«{}»: {v} so với {p} kỳ trước ({}): hãy hỏi lại đơn vị xem có gõ nhầm không.",
-                        k.replace('|', " › "),
+                        "{}: {v} so với {p} kỳ trước ({}): hãy hỏi lại đơn vị xem có gõ nhầm không.",
+                        described.get(k.as_str()).cloned().unwrap_or_else(|| format!("«{}»", k.replace('|', " › "))),
                         if *v > 3.0 * p { "gấp hơn 3 lần" } else { "chưa bằng một phần ba" }
                     ),
                 });
