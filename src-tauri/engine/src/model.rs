@@ -331,6 +331,9 @@ pub struct Figure {
     /// Where the value comes from (a unit's form, a table, a source document).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Whether units report it in their forms and the value is their sum.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub collect: bool,
 }
 
 /// How a figure is written.

@@ -586,3 +586,68 @@ fn units_from_a_one_column_sheet_and_kept_next_year() {
     // The compiled cells' sources go with last period's figures.
     assert!(sheets(&next).iter().all(|s| table_at(&next, s.block).sources.is_empty()));
 }
+
+#[test]
+fn result_figures_marked_for_collection_are_summed_with_their_source() {
+    let mut r = district(3);
+    let mut marked = 0;
+    for b in baocao_engine::model::walk::blocks_mut(&mut r) {
+        if let Block::Results(res) = b {
+            for item in &mut res.items {
+                for (name, f) in item.figures.iter_mut() {
+                    if ["mo_hinh", "mo_hinh_moi", "hoi_nghi", "ty_le"].contains(&name.as_str()) {
+                        f.collect = true;
+                        marked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(marked >= 4);
+    let all = sheets(&r);
+    let figures = all.iter().find(|s| s.name == baocao_engine::collect::FIGURES_SHEET).unwrap();
+    // A percentage is not added up: it is not asked for.
+    assert!(
+        figures.rows.iter().all(|row| row.figure.as_ref().unwrap().name != "ty_le"),
+        "{:#?}",
+        figures.rows
+    );
+    assert!(
+        figures.rows.iter().any(|row| row.label.contains("trong đó có […] mô hình mới")),
+        "{:#?}",
+        figures.rows
+    );
+    let keys = inputs(&r);
+    let done = compile_units(&r, 1..=3);
+    assert_eq!(done.review.blocking, 0, "{:#?}", done.review.findings);
+    let blocks: Vec<&Block> =
+        baocao_engine::model::walk::blocks(&done.report).map(|(_, b)| b).collect();
+    for row in &figures.rows {
+        let f = row.figure.as_ref().unwrap();
+        let key = row.keys[1].as_ref().unwrap();
+        let k = keys.iter().position(|(_, _, kk)| kk == key).unwrap();
+        let Block::Results(res) = blocks[f.block] else { panic!() };
+        let fig = &res.items[f.item].figures[&f.name];
+        assert_eq!(fig.value, Some((1..=3).map(|u| value(u, k)).sum()), "{key}");
+        let src = fig.source.as_deref().unwrap();
+        assert!(
+            src.starts_with("Tổng hợp từ 3 đơn vị")
+                && src.contains(&format!("Đảng ủy xã Số 2: {}", value(2, k))),
+            "{src}"
+        );
+    }
+    // The breakdown annex has their columns too (one per figure).
+    let annex =
+        done.report.annexes.iter().find(|a| a.title == BREAKDOWN_TITLE.to_uppercase()).unwrap();
+    let figure_columns: usize = annex
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if t.title.as_deref() == Some("Số liệu chính của báo cáo") => {
+                Some(t.columns.len() - 1)
+            }
+            _ => None,
+        })
+        .sum();
+    assert_eq!(figure_columns, figures.rows.len());
+}

@@ -214,7 +214,11 @@ kind: FigureKind,
 /**
  * Where the value comes from (a unit's form, a table, a source document).
  */
-source?: string | null, };
+source?: string | null, 
+/**
+ * Whether units report it in their forms and the value is their sum.
+ */
+collect?: boolean, };
 
 export type FigureKind = "count" | "number" | "percent";
 

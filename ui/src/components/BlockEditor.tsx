@@ -244,7 +244,8 @@ function FiguresEditor({ path, figures, ops }: { path: Path; figures: Record<str
               label={`Giá trị ${name}`}
               value={f.value}
               placeholder="cần cập nhật"
-              className={f.value === null ? "needs-update" : ""}
+              title={f.source ?? undefined}
+              className={[f.value === null ? "needs-update" : "", f.source ? "sourced" : ""].filter(Boolean).join(" ")}
               integer={f.kind === "count"}
               dataPath={[...path, name, "value"].join(".")}
               onValue={(v) => ops.set([...path, name, "value"], v)}
@@ -256,6 +257,12 @@ function FiguresEditor({ path, figures, ops }: { path: Path; figures: Record<str
                 </option>
               ))}
             </select>
+            {f.kind !== "percent" && (
+              <label className="check" title="Đơn vị điền số này trong biểu mẫu; số của báo cáo là tổng của các đơn vị">
+                <input type="checkbox" name="figure-collect" checked={!!f.collect} onChange={(e) => ops.set([...path, name, "collect"], e.target.checked)} />
+                thu thập
+              </label>
+            )}
             <button
               type="button"
               className="danger"
@@ -272,6 +279,17 @@ function FiguresEditor({ path, figures, ops }: { path: Path; figures: Record<str
           </div>
         );
       })}
+      {names.some((n) => figures[n]?.source) && (
+        <div className="cell-source">
+          {names
+            .filter((n) => figures[n]?.source)
+            .map((n) => (
+              <div key={n}>
+                Nguồn {`{${n}}`}: {figures[n]?.source}
+              </div>
+            ))}
+        </div>
+      )}
       <button
         type="button"
         className="add"

@@ -123,7 +123,9 @@ export function CollectPanel({ report, ops, onReceive, onNotice }: PanelProps) {
       </label>
       <h3>Các bảng trong biểu mẫu ({tables.length})</h3>
       {tables.length === 0 ? (
-        <p className="hint">Chưa có bảng nào: bảng số liệu ở phụ lục được đưa vào biểu mẫu; bảng ở nơi khác thì đánh dấu «Thu thập từ đơn vị».</p>
+        <p className="hint">
+          Chưa có bảng nào: bảng số liệu ở phụ lục được đưa vào biểu mẫu; bảng ở nơi khác thì đánh dấu «Thu thập từ đơn vị»; số liệu trong câu («Kết quả và số liệu») thì đánh dấu «thu thập».
+        </p>
       ) : (
         <ul className="collect-tables" id="collect-tables">
           {tables.map((t) => (

@@ -264,6 +264,7 @@ export function ViNumberInput({
   placeholder?: string;
   className?: string;
   id?: string;
+  title?: string;
   integer?: boolean;
   /** The report path it edits (problems go to the field by it). */
   dataPath?: string;

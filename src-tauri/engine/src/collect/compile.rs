@@ -627,6 +627,17 @@ fn apply(out: &mut Report, sheets: &[Sheet], sums: &Sums) -> usize {
                 if got.is_some() {
                     filled += 1;
                 }
+                if let Some(f) = &row.figure {
+                    if let Some(Block::Results(res)) = blocks.get_mut(f.block) {
+                        if let Some(fig) =
+                            res.items.get_mut(f.item).and_then(|i| i.figures.get_mut(&f.name))
+                        {
+                            fig.value = got.map(|g| g.0);
+                            fig.source = got.map(|g| source_text(&g.1));
+                        }
+                    }
+                    continue;
+                }
                 if let Some(Block::Table(t)) = blocks.get_mut(s.block) {
                     let col = s.columns[c].index;
                     if let Some(cell) = t.rows.get_mut(row.index).and_then(|r| r.get_mut(col)) {
@@ -666,7 +677,19 @@ fn breakdown(
         let numbers: Vec<usize> =
             (0..s.columns.len()).filter(|&c| s.columns[c].kind == ColumnKind::Number).collect();
         let cells = s.rows.len() * numbers.len();
-        let groups: Vec<(String, Vec<String>)> = if cells <= 6 {
+        let figures = s.rows.iter().any(|r| r.figure.is_some());
+        let groups: Vec<(String, Vec<String>)> = if figures {
+            // The result lines' figures: one column each, headed by a short form of the line.
+            s.rows
+                .iter()
+                .filter_map(|r| {
+                    let key = r.keys.get(1)?.clone()?;
+                    let short: String = r.label.chars().take(60).collect();
+                    let more = if r.label.chars().count() > 60 { "…" } else { "" };
+                    Some((format!("{short}{more}"), vec![key]))
+                })
+                .collect()
+        } else if cells <= 6 {
             let mut g = Vec::new();
             for r in &s.rows {
                 for &c in &numbers {
@@ -693,54 +716,62 @@ fn breakdown(
                 })
                 .collect()
         };
-        if groups.is_empty() {
-            continue;
+        // Five figures a table at most, so that the columns stay readable.
+        let chunks: Vec<&[(String, Vec<String>)]> =
+            if figures { groups.chunks(5).collect() } else { vec![&groups[..]] };
+        for groups in chunks {
+            if groups.is_empty() {
+                continue;
+            }
+            let mut columns = vec![Column {
+                header: "Đơn vị".into(),
+                kind: ColumnKind::Text,
+                sum_of: vec![],
+                width: Some(3.0),
+                previous: false,
+                key: None,
+            }];
+            columns.extend(groups.iter().map(|(h, _)| Column {
+                header: h.clone(),
+                kind: ColumnKind::Number,
+                sum_of: vec![],
+                width: None,
+                previous: false,
+                key: None,
+            }));
+            let rows = order
+                .iter()
+                .map(|(i, u)| {
+                    let mut row = vec![Cell::Text(u.clone())];
+                    for (_, ks) in groups {
+                        let vals: Vec<f64> =
+                            ks.iter().filter_map(|k| subs[*i].values.get(k)).copied().collect();
+                        row.push(if vals.is_empty() {
+                            Cell::Empty
+                        } else {
+                            Cell::Number(vals.iter().sum())
+                        });
+                    }
+                    row
+                })
+                .collect();
+            let title = if cells <= 6 || figures {
+                s.title.clone()
+            } else {
+                format!("{} (cộng các dòng)", s.title)
+            };
+            blocks.push(Block::Table(StatTable {
+                title: Some(title),
+                unit: s.unit_line.clone(),
+                stt: true,
+                columns,
+                rows,
+                total_label: Some("Tổng cộng".into()),
+                collect: Some(false),
+                rules: vec![],
+                sources: BTreeMap::new(),
+            }));
         }
-        let mut columns = vec![Column {
-            header: "Đơn vị".into(),
-            kind: ColumnKind::Text,
-            sum_of: vec![],
-            width: Some(3.0),
-            previous: false,
-            key: None,
-        }];
-        columns.extend(groups.iter().map(|(h, _)| Column {
-            header: h.clone(),
-            kind: ColumnKind::Number,
-            sum_of: vec![],
-            width: None,
-            previous: false,
-            key: None,
-        }));
-        let rows = order
-            .iter()
-            .map(|(i, u)| {
-                let mut row = vec![Cell::Text(u.clone())];
-                for (_, ks) in &groups {
-                    let vals: Vec<f64> =
-                        ks.iter().filter_map(|k| subs[*i].values.get(k)).copied().collect();
-                    row.push(if vals.is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Number(vals.iter().sum())
-                    });
-                }
-                row
-            })
-            .collect();
-        let title =
-            if cells <= 6 { s.title.clone() } else { format!("{} (cộng các dòng)", s.title) };
-        blocks.push(Block::Table(StatTable {
-            title: Some(title),
-            unit: s.unit_line.clone(),
-            stt: true,
-            columns,
-            rows,
-            total_label: Some("Tổng cộng".into()),
-            collect: Some(false),
-            rules: vec![],
-            sources: BTreeMap::new(),
-        }));
     }
     if !blocks.is_empty() {
         out.annexes.push(Annex { title: BREAKDOWN_TITLE.to_uppercase(), blocks });

@@ -91,7 +91,8 @@ fn build(report: &Report, unit: Option<&str>) -> Result<Vec<u8>, XlsxError> {
         for (c, col) in s.columns.iter().enumerate() {
             let x = c as u16 + 1;
             ws.write_with_format(HEADER_ROW, x, col.header.as_str(), &head)?;
-            ws.set_column_width(x, if col.kind == ColumnKind::Text { 40 } else { 14 })?;
+            let text_width = if s.name == super::FIGURES_SHEET { 80 } else { 40 };
+            ws.set_column_width(x, if col.kind == ColumnKind::Text { text_width } else { 14 })?;
         }
         ws.set_row_height(HEADER_ROW, 45)?;
         for (r, row) in s.rows.iter().enumerate() {

@@ -28,10 +28,13 @@ pub const FORM_FORMAT: u32 = 1;
 /// Title of the annex with every unit's figures, replaced at each compile.
 pub const BREAKDOWN_TITLE: &str = "Số liệu theo đơn vị";
 
+/// Name of the form's sheet with the result lines' figures marked for collection.
+pub const FIGURES_SHEET: &str = "Số liệu chính";
+
 /// Name of the form's sheet with the units' text items.
 pub const TEXT_SHEET: &str = "Báo cáo ngắn";
 
-/// One sheet of the form: a statistics table the units fill.
+/// One sheet of the form: a statistics table the units fill, or the result lines' figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
     /// Sheet name in the workbook ("Bảng 1", "Số liệu chính").
@@ -78,6 +81,19 @@ pub struct SheetRow {
     pub index: usize,
     /// Field key per sheet column (none for text and computed columns).
     pub keys: Vec<Option<String>>,
+    /// For the figures sheet: the result line's figure this row asks for.
+    pub figure: Option<FigureRef>,
+}
+
+/// A figure of a result line: block (in [`walk::blocks`] order), item, name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureRef {
+    /// Index of the Results block.
+    pub block: usize,
+    /// Index of the item in the block.
+    pub item: usize,
+    /// The figure's name in the item's text.
+    pub name: String,
 }
 
 /// The kinds of text a unit sends besides figures.
@@ -184,6 +200,8 @@ pub fn is_collected(t: &StatTable, in_annex: bool) -> bool {
 pub fn sheets(report: &Report) -> Vec<Sheet> {
     let mut out = Vec::new();
     let mut titles: HashMap<String, usize> = HashMap::new();
+    let mut figure_rows: Vec<SheetRow> = Vec::new();
+    let mut seen_figures: HashMap<String, usize> = HashMap::new();
     for (block, (path, b)) in walk::blocks(report).enumerate() {
         match b {
             Block::Table(t) if is_collected(t, path.starts_with("annexes")) => {
@@ -198,10 +216,104 @@ pub fn sheets(report: &Report) -> Vec<Sheet> {
                 let title_key = if *seen > 1 { format!("{base} ({seen})") } else { base.clone() };
                 out.push(table_sheet(t, n, &title_key, block));
             }
+            Block::Results(res) => {
+                for (i, item) in res.items.iter().enumerate() {
+                    for name in figure_order(&item.text, &item.figures) {
+                        let Some(f) = item.figures.get(&name) else { continue };
+                        if !f.collect || f.kind == FigureKind::Percent {
+                            continue;
+                        }
+                        let label = item_label(&item.text, &name);
+                        let seen = seen_figures.entry(format!("{label}|{name}")).or_insert(0);
+                        *seen += 1;
+                        let key = if *seen > 1 {
+                            format!("{FIGURES_SHEET}|{label} ({seen})|{name}")
+                        } else {
+                            format!("{FIGURES_SHEET}|{label}|{name}")
+                        };
+                        figure_rows.push(SheetRow {
+                            label: label.clone(),
+                            texts: vec![label, String::new()],
+                            index: figure_rows.len(),
+                            keys: vec![None, Some(key)],
+                            figure: Some(FigureRef { block, item: i, name }),
+                        });
+                    }
+                }
+            }
             _ => {}
         }
     }
+    if let Some(first) = figure_rows.first().and_then(|r| r.figure.as_ref()).map(|f| f.block) {
+        let col = |header: &str, key: &str, index, kind| SheetColumn {
+            header: header.into(),
+            key: key.into(),
+            index,
+            kind,
+            sum_of: vec![],
+        };
+        out.push(Sheet {
+            name: FIGURES_SHEET.into(),
+            title: "Số liệu chính của báo cáo".into(),
+            unit_line: Some(
+                "Mỗi dòng là một câu của báo cáo; […] là chỗ đặt số của đơn vị.".into(),
+            ),
+            columns: vec![
+                col("Nội dung", "noi_dung", 0, ColumnKind::Text),
+                col("Số liệu", "so_lieu", 1, ColumnKind::Number),
+            ],
+            rows: figure_rows,
+            total: None,
+            rules: vec![],
+            block: first,
+        });
+    }
     out
+}
+
+/// The figures of a result line in the order its text cites them, then any it does not cite.
+fn figure_order(text: &str, figures: &BTreeMap<String, Figure>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        if let Some(stripped) = after.strip_prefix('{') {
+            rest = stripped;
+            continue;
+        }
+        let Some(j) = after.find('}') else { break };
+        let name = &after[..j];
+        if figures.contains_key(name) && !out.iter().any(|n| n == name) {
+            out.push(name.to_string());
+        }
+        rest = &after[j + 1..];
+    }
+    out.extend(figures.keys().filter(|k| !out.contains(k)).cloned().collect::<Vec<_>>());
+    out
+}
+
+/// A result line as the form shows it: the asked figure as "[…]", the others as "…".
+fn item_label(text: &str, name: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        if let Some(stripped) = after.strip_prefix('{') {
+            out.push('{');
+            rest = stripped;
+            continue;
+        }
+        let Some(j) = after.find('}') else {
+            out.push_str(&rest[i..]);
+            rest = "";
+            break;
+        };
+        out.push_str(if &after[..j] == name { "[…]" } else { "…" });
+        rest = &after[j + 1..];
+    }
+    out.push_str(rest);
+    out.replace("}}", "}")
 }
 
 fn table_sheet(t: &StatTable, n: usize, title_key: &str, block: usize) -> Sheet {
@@ -253,6 +365,7 @@ fn table_sheet(t: &StatTable, n: usize, title_key: &str, block: usize) -> Sheet 
                     .collect(),
                 label,
                 index: r,
+                figure: None,
             }
         })
         .collect();
@@ -376,6 +489,20 @@ pub fn values_of(report: &Report) -> BTreeMap<String, f64> {
     let blocks: Vec<&Block> = walk::blocks(report).map(|(_, b)| b).collect();
     let mut out = BTreeMap::new();
     for s in sheets(report) {
+        for row in &s.rows {
+            if let (Some(f), Some(key)) = (&row.figure, row.keys.get(1).and_then(Option::as_ref)) {
+                if let Some(Block::Results(res)) = blocks.get(f.block) {
+                    if let Some(v) = res
+                        .items
+                        .get(f.item)
+                        .and_then(|i| i.figures.get(&f.name))
+                        .and_then(|f| f.value)
+                    {
+                        out.insert(key.clone(), v);
+                    }
+                }
+            }
+        }
         let Some(Block::Table(t)) = blocks.get(s.block) else { continue };
         for row in &s.rows {
             for (c, key) in row.keys.iter().enumerate() {
@@ -406,6 +533,10 @@ mod tests {
         assert_eq!(slug("Đảng viên (lượt)"), "dang_vien_luot");
         assert_eq!(slug("2022"), "cot_2022");
         assert!(same_name("Xã  Hòa Lợi", "XÃ HÒA LỢI"));
+        assert_eq!(
+            item_label("Tổ chức {hn} hội nghị, {luot} lượt", "luot"),
+            "Tổ chức … hội nghị, […] lượt"
+        );
     }
 
     #[test]
