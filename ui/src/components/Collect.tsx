@@ -51,7 +51,14 @@ export function CollectPanel({ report, ops, onReceive, onNotice }: PanelProps) {
   const commitText = async () => {
     if (text === unitsKey) return;
     try {
-      setUnits(await api.unitsFromText(text));
+      // The list shows names only: a unit kept keeps the kind and contact it had.
+      const parsed = await api.unitsFromText(text);
+      setUnits(
+        parsed.map((u) => {
+          const had = c.units.find((o) => o.name === u.name);
+          return had && !u.kind && !u.contact ? { ...u, kind: had.kind, contact: had.contact } : u;
+        }),
+      );
     } catch (e) {
       onNotice(String(e instanceof Error ? e.message : e), true);
     }
