@@ -469,6 +469,11 @@ fn units_own_reports_give_figures_and_texts() {
     assert!(sub.texts.iter().any(|t| t.kind == baocao_engine::collect::TextKind::Shortcoming));
     let done = compile(&r, &[sub], &Choices::default());
     assert_eq!(done.review.rate, "Đã nhận 1/3 đơn vị (đúng hạn 1)");
+    // The district's own report picked by mistake: refused, so nothing is counted twice.
+    let own = read("huyen.baocao", &serde_json::to_vec(&r).unwrap(), day(19));
+    let done = compile(&r, &[own], &Choices::default());
+    assert!(blocking(&done, "huyen.baocao").contains("báo cáo của chính cơ quan đang tổng hợp"));
+    assert_eq!(done.review.figures, 0);
     // The same report as a Word file, through the importer.
     let profile = baocao_engine::profile_for(&unit).unwrap();
     let env = baocao_engine::RenderEnv { now: chrono::Utc::now() };

@@ -257,6 +257,20 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
                 }
             }
         }
+        let own =
+            norm_name(&report.header.issuing_body.split_whitespace().collect::<Vec<_>>().join(" "));
+        if matches!(s.kind, SubmissionKind::Report | SubmissionKind::Word)
+            && s.unit.as_deref().is_some_and(|u| norm_name(u) == own)
+        {
+            finding(
+                true,
+                None,
+                None,
+                "Đây là báo cáo của chính cơ quan đang tổng hợp, không phải của một đơn vị: số \
+                 liệu không được cộng (để khỏi cộng hai lần)."
+                    .into(),
+            );
+        }
         if matches!(s.kind, SubmissionKind::Report | SubmissionKind::Word)
             && !s.values.keys().any(|k| known.contains_key(k))
             && !s.problems.iter().any(|p| p.blocking)
