@@ -560,6 +560,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 if !rev.missing.is_empty() {
                     println!("Chưa nhận: {}.", rev.missing.join("; "));
                 }
+                let rejected: Vec<&str> = rev
+                    .units
+                    .iter()
+                    .filter(|u| u.state == collect::compile::UnitState::Rejected)
+                    .map(|u| u.name.as_str())
+                    .collect();
+                if !rejected.is_empty() {
+                    println!("Đã gửi nhưng tệp có lỗi, chưa lấy số: {}.", rejected.join("; "));
+                }
                 println!(
                     "Đã điền {} số liệu của báo cáo từ {} tệp; ghi vào «{}».",
                     rev.figures,

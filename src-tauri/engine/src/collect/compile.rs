@@ -339,13 +339,20 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
                 }
             }
         }
-        if let Some(u) = &unit {
-            if !units.is_empty() && !listed.contains_key(&norm_name(u)) {
-                finding(false, None, None, format!("Đơn vị «{u}» không có trong danh sách đơn vị báo cáo; số liệu vẫn được cộng."));
-            }
-        }
         if !blocked {
             if let Some(u) = unit {
+                if !units.is_empty() && !listed.contains_key(&norm_name(&u)) {
+                    findings.push(CompileFinding {
+                        blocking: false,
+                        file: Some(s.file.clone()),
+                        unit: Some(u.clone()),
+                        sheet: None,
+                        cell: None,
+                        message: format!(
+                            "Đơn vị «{u}» không có trong danh sách đơn vị báo cáo; số liệu vẫn được cộng."
+                        ),
+                    });
+                }
                 candidates.push((i, u));
             }
         }

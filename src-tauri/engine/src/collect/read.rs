@@ -355,7 +355,7 @@ fn read_form(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submissio
                 Some(sheet),
                 Some(cell_ref),
                 format!(
-                    "Ô {cell_ref} nằm trong vùng ô bị gộp ({}:{}); hãy bỏ gộp ô và gõ số vào từng ô.",
+                    "nằm trong vùng ô bị gộp ({}:{}); hãy bỏ gộp ô và gõ số vào từng ô.",
                     super::form::cell(m.start.0, m.start.1 as u16),
                     super::form::cell(m.end.0, m.end.1 as u16)
                 ),
@@ -366,7 +366,7 @@ fn read_form(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submissio
             s.block(
                 Some(sheet),
                 Some(cell_ref),
-                format!("Ô {cell_ref} có công thức «={f}»: hãy gõ con số, không dùng công thức."),
+                format!("có công thức «={f}»: hãy gõ con số, không dùng công thức."),
             );
             continue;
         }
@@ -404,21 +404,18 @@ fn read_form(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submissio
             Err(text) => s.block(
                 Some(sheet),
                 Some(cell_ref),
-                format!(
-                    "Ô {cell_ref} có «{}», không phải là số: hãy gõ một số nguyên.",
-                    text.trim()
-                ),
+                format!("có «{}», không phải là số: hãy gõ một số nguyên.", text.trim()),
             ),
             Ok(v) if v < 0.0 => s.block(
                 Some(sheet),
                 Some(cell_ref),
-                format!("Ô {cell_ref} có số âm ({v}): số lượng không thể âm."),
+                format!("có số âm ({v}): số lượng không thể âm."),
             ),
             Ok(v) if v.fract() != 0.0 => s.block(
                 Some(sheet),
                 Some(cell_ref),
                 format!(
-                    "Ô {cell_ref} có số lẻ ({}): số lượng phải là số nguyên.",
+                    "có số lẻ ({}): số lượng phải là số nguyên.",
                     v.to_string().replace('.', ",")
                 ),
             ),
