@@ -468,6 +468,13 @@ try {
       execFileSync("python3", ["-c", FILL_FORM, f, "5", "Mô hình «Chi bộ bốn tốt» (E2E)"]);
     }
     await exec(`window.__e2eUnitFiles = arguments[0]; return true;`, [filled]);
+    // Nothing enters the report before «Đưa vào báo cáo»: «Hủy» in the review leaves it as it was.
+    const before = await previewText();
+    await click("#collect-files");
+    await until("review screen", () => exec(`return !!document.querySelector('#compile-review')`), 60_000);
+    await click("#collect-cancel-review");
+    await until("cancel notice", async () => (await noticeText()).includes("Đã hủy tổng hợp; báo cáo giữ nguyên."));
+    await until("preview back", async () => (await previewText()) === before);
     await click("#collect-files");
     await until("review screen", () => exec(`return !!document.querySelector('#compile-review')`), 60_000);
     const rate = await exec(`return document.querySelector('#collect-rate').textContent`);
