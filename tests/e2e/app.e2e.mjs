@@ -23,7 +23,7 @@ for n in names:
     if m:
         name = sheets[int(m.group(1)) - 1]
         xml = data.decode()
-        if name.startswith("Bảng"):
+        if name.startswith("Bảng") or name == "Số liệu chính":
             xml = re.sub(r'<c r="([A-Z]+[0-9]+)" s="([0-9]+)"/>', lambda c: '<c r="%s" s="%s"><v>%s</v></c>' % (c.group(1), c.group(2), number), xml)
         elif name == "Báo cáo ngắn":
             xml = re.sub(r'<c r="(B9)" s="([0-9]+)"/>', lambda c: '<c r="%s" s="%s" t="inlineStr"><is><t>%s</t></is></c>' % (c.group(1), c.group(2), text), xml, count=1)
@@ -452,13 +452,20 @@ try {
   // Issue 13: units' forms out, two of three filled and sent back, reviewed, picked, accepted.
   await step("tổng hợp từ đơn vị: tạo biểu mẫu, nhận 2/3 đơn vị, xem lại, đưa vào báo cáo, nguồn số liệu", async () => {
     await freshSample();
+    // A figure of a result line asked from the units too: «thu thập» beside {mo_hinh}.
+    await clickText(".outline li", "Việc xây dựng kế hoạch");
+    const tick = `return [...document.querySelectorAll('.figure')].find((d) => d.querySelector('code')?.textContent === '{mo_hinh}')?.querySelector('input[name=figure-collect]')`;
+    await until("figure checkbox", () => exec(`return !!(() => { ${tick} })()`));
+    await exec(`const c = (() => { ${tick} })(); c.click(); return true;`);
+    await until("figure ticked", () => exec(`return (() => { ${tick} })().checked`));
     await click("#collect-open");
     await until("collect panel", () => exec(`return !!document.querySelector('#collect-panel')`));
     const units = "Đảng ủy xã Số 1\uE007Đảng ủy xã Số 2\uE007Đảng ủy xã Số 3";
     await wd("POST", s(`/element/${await find("#units-text")}/value`), { text: units });
     await click("#collect-panel h2"); // leaving the list commits it
     await until("3 units", () => exec(`return document.querySelector('#collect-panel').textContent.includes('Đơn vị phải báo cáo (3)')`));
-    await until("tables listed", () => exec(`return document.querySelectorAll('#collect-tables li').length === 2`));
+    await until("tables listed", () => exec(`return document.querySelectorAll('#collect-tables li').length === 3`));
+    await shot("e2e-collect-panel.png");
     for (const f of readdirSync(dir).filter((f) => f.startsWith("Biểu mẫu"))) rmSync(`${dir}/${f}`);
     await click("#forms-export");
     await until("forms written", async () => (await noticeText()).includes("Đã tạo 4 biểu mẫu"));
@@ -489,6 +496,7 @@ try {
     await click("#collect-accept");
     await until("compiled notice", async () => (await noticeText()).includes("Đã tổng hợp: Đã nhận 2/3 đơn vị"));
     await until("breakdown annex in preview", async () => (await previewText()).includes("SỐ LIỆU THEO ĐƠN VỊ"));
+    await until("collected figure in preview (5 + 5)", async () => (await previewText()).includes("xây dựng 10 mô hình"));
     await until("picked text in preview", async () => (await previewText()).includes("Mô hình «Chi bộ bốn tốt» (E2E) (Đảng ủy xã Số 1)"));
     // A compiled cell says where its figure came from.
     await clickText(".outline li", "Phụ lục 1");
