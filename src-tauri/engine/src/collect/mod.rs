@@ -206,10 +206,19 @@ pub fn sheets(report: &Report) -> Vec<Sheet> {
         match b {
             Block::Table(t) if is_collected(t, path.starts_with("annexes")) => {
                 let n = out.len() + 1;
+                // An untitled table is called by its annex's title, else «Bảng n».
+                let annex = path
+                    .strip_prefix("annexes[")
+                    .and_then(|p| p.split(']').next())
+                    .and_then(|i| i.parse::<usize>().ok())
+                    .and_then(|i| report.annexes.get(i))
+                    .map(|a| a.title.trim().to_string())
+                    .filter(|t| !t.is_empty());
                 let base = t
                     .title
                     .clone()
                     .filter(|s| !s.trim().is_empty())
+                    .or(annex)
                     .unwrap_or_else(|| format!("Bảng {n}"));
                 let seen = titles.entry(norm_name(&base)).or_insert(0);
                 *seen += 1;
@@ -371,7 +380,7 @@ fn table_sheet(t: &StatTable, n: usize, title_key: &str, block: usize) -> Sheet 
         .collect();
     Sheet {
         name: format!("Bảng {n}"),
-        title: t.title.clone().unwrap_or_else(|| format!("Bảng {n}")),
+        title: title_key.to_string(),
         unit_line: t.unit.clone(),
         columns,
         rows,
