@@ -738,10 +738,7 @@ pub fn units_from_text(text: String) -> Vec<baocao_engine::model::Unit> {
 #[tauri::command]
 pub fn units_from_file(path: String) -> Result<Vec<baocao_engine::model::Unit>, String> {
     let bytes = baocao_engine::fsio::read_limited(Path::new(&path)).map_err(msg)?;
-    let units = match String::from_utf8(bytes.clone()) {
-        Ok(text) if !text.starts_with("PK") => collect::units_from_text(&text),
-        _ => collect::units_from_sheet(&bytes).map_err(msg)?,
-    };
+    let units = collect::units_from_bytes(&bytes).map_err(msg)?;
     if units.is_empty() {
         return Err(format!(
             "Không thấy tên đơn vị nào trong «{path}» (cột đầu tiên của trang đầu)."

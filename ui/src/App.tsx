@@ -2,12 +2,12 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import {
   api,
-  ApiError,
   chooseExportPath,
   chooseReportToOpen,
   chooseSavePath,
   chooseWordToImport,
   confirm,
+  errorText,
   onCloseAsked,
   onCompileProgress,
   revealInFolder,
@@ -50,7 +50,6 @@ const AUTOSAVE_MS = 20_000;
 /** The name of each level of finding, as the panel shows it. */
 const LEVEL_LABEL: Record<Finding["level"], string> = { blocking: "Lỗi", warning: "Cảnh báo", suggestion: "Gợi ý" };
 
-const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
 function suggestedName(r: Report): string {
   const base = `bao-cao-${r.header.type_code}-${r.header.date}`;

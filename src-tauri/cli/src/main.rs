@@ -926,12 +926,8 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Failure> {
 
 /// A list of units: a spreadsheet's first column, or a text file with one unit per line.
 fn read_units(path: &Path) -> Result<Vec<baocao_engine::model::Unit>, Failure> {
-    let bytes = read_limited(path)?;
-    let units = match String::from_utf8(bytes.clone()) {
-        Ok(text) if !text.starts_with("PK") => baocao_engine::collect::units_from_text(&text),
-        _ => baocao_engine::collect::units_from_sheet(&bytes)
-            .map_err(|e| Failure(format!("«{}»: {e}", path.display())))?,
-    };
+    let units = baocao_engine::collect::units_from_bytes(&read_limited(path)?)
+        .map_err(|e| Failure(format!("«{}»: {e}", path.display())))?;
     if units.is_empty() {
         return Err(Failure(format!("«{}» không có tên đơn vị nào.", path.display())));
     }

@@ -3,14 +3,17 @@
 //! figures: the forms are written by a child process first, so the peak memory printed (VmHWM)
 //! is the compile's own. Run: `cargo bench -p baocao-engine --bench collect`.
 
-use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use baocao_engine::collect::form::{cell, write_form, HEADER_ROW};
-use baocao_engine::collect::{compile, read, sheets, Choices};
+use baocao_engine::collect::form::write_form;
+use baocao_engine::collect::{compile, read, Choices};
 use baocao_engine::model::{Collection, Report, Unit};
 use chrono::NaiveDate;
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+use support::{fill, inputs, Put};
 
 const UNITS: usize = 300;
 
@@ -31,36 +34,12 @@ fn district() -> Report {
 /// A form with every input cell filled, as Excel stores typed numbers.
 fn filled(r: &Report, u: usize) -> Vec<u8> {
     let form = write_form(r, Some(&format!("Đơn vị {u}"))).expect("form");
-    let mut cells: Vec<(usize, String)> = vec![];
-    for (i, s) in sheets(r).iter().enumerate() {
-        for (y, row) in s.rows.iter().enumerate() {
-            for (x, key) in row.keys.iter().enumerate() {
-                if key.is_some() {
-                    cells.push((i, cell(HEADER_ROW + 1 + y as u32, x as u16 + 1)));
-                }
-            }
-        }
-    }
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(form)).expect("zip");
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).expect("entry");
-        let name = f.name().to_string();
-        let mut s = String::new();
-        f.read_to_string(&mut s).expect("xml");
-        for (k, (sheet, at)) in cells.iter().enumerate() {
-            if name == format!("xl/worksheets/sheet{}.xml", sheet + 1) {
-                let re = regex::Regex::new(&format!(r#"<c r="{at}" s="(\d+)"/>"#)).expect("regex");
-                let v = (u * 7 + k * 13) % 50;
-                s = re
-                    .replace(&s, format!(r#"<c r="{at}" s="$1"><v>{v}</v></c>"#).as_str())
-                    .into_owned();
-            }
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("zip");
-        out.write_all(s.as_bytes()).expect("zip");
-    }
-    out.finish().expect("zip").into_inner()
+    let edits: Vec<_> = inputs(r)
+        .into_iter()
+        .enumerate()
+        .map(|(k, (sheet, at, _))| (sheet, at, Put::Number(((u * 7 + k * 13) % 50) as f64)))
+        .collect();
+    fill(&form, &edits, |_, s| s)
 }
 
 fn peak_rss_mb() -> f64 {

@@ -115,14 +115,8 @@ pub fn valid_id(id: &str) -> bool {
 
 /// A file-safe id from a Vietnamese name: "Sơ kết 03 năm" → "so-ket-03-nam".
 pub fn slug(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
     let mut out = String::new();
-    for c in name.nfd() {
-        let c = match c {
-            'đ' => 'd',
-            'Đ' => 'd',
-            c => c.to_ascii_lowercase(),
-        };
+    for c in crate::text::fold_marks(name).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if c.is_ascii() && !out.ends_with('-') && !out.is_empty() {

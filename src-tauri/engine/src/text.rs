@@ -8,6 +8,17 @@ pub fn nfc(s: &str) -> String {
     s.nfc().collect()
 }
 
+/// Vietnamese letters without their marks, lower case ("Đảng Ủy" → "dang uy"); other characters kept.
+pub fn fold_marks(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
 /// Returns the first character that XML 1.0 forbids (C0 controls other than tab, LF, CR;
 /// U+FFFE, U+FFFF), if any.
 pub fn forbidden_xml_char(s: &str) -> Option<char> {
@@ -352,6 +363,24 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{k}}}"), v);
     }
     out
+}
+
+/// A number as Vietnamese writes it: «26.472» and «1 234» → 26472 and 1234, «97,5» → 97.5,
+/// «05» → 5, «-3» → -3; none for anything else («1.2.3», «12abc»).
+pub fn parse_vi_number(s: &str) -> Option<f64> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(r"^-?(\d{1,3}(?:[. \u{A0}]\d{3})+|\d+)(?:,(\d+))?$")
+            .expect("valid pattern")
+    });
+    let t = s.trim();
+    let c = r.captures(t)?;
+    let int: String = c[1].chars().filter(char::is_ascii_digit).collect();
+    let v = match c.get(2) {
+        Some(f) => format!("{int}.{}", f.as_str()).parse().ok()?,
+        None => int.parse::<f64>().ok()?,
+    };
+    Some(if t.starts_with('-') { -v } else { v })
 }
 
 #[cfg(test)]

@@ -5,14 +5,16 @@
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
 
 use baocao_engine::collect::form::{cell, write_form, HEADER_ROW};
+
+mod support;
 use baocao_engine::collect::read::{read_bytes, Submission};
 use baocao_engine::collect::{compile, sheets, Choices, Compiled, BREAKDOWN_TITLE};
 use baocao_engine::model::*;
 use baocao_engine::sample::sample;
 use chrono::NaiveDate;
+use support::{fill, inputs, Put};
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -37,65 +39,9 @@ fn district(n: usize) -> Report {
     r
 }
 
-/// Rewrites cells of a form as Excel would store what a user typed.
-enum Put {
-    Number(f64),
-    Text(&'static str),
-    Formula(&'static str, f64),
-}
-
-fn fill(
-    form: &[u8],
-    edits: &[(usize, String, Put)],
-    extra: impl Fn(&str, String) -> String,
-) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(form)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let name = f.name().to_string();
-        let mut s = String::new();
-        f.read_to_string(&mut s).unwrap();
-        for (sheet, at, put) in edits {
-            if name != format!("xl/worksheets/sheet{}.xml", sheet + 1) {
-                continue;
-            }
-            let re = regex::Regex::new(&format!(r#"<c r="{at}" s="(\d+)"/>"#)).unwrap();
-            assert!(re.is_match(&s), "{at} is not an empty input cell in {name}");
-            let body = match put {
-                Put::Number(v) => format!(r#"<c r="{at}" s="$1"><v>{v}</v></c>"#),
-                Put::Text(t) => {
-                    format!(r#"<c r="{at}" s="$1" t="inlineStr"><is><t>{t}</t></is></c>"#)
-                }
-                Put::Formula(f, v) => format!(r#"<c r="{at}" s="$1"><f>{f}</f><v>{v}</v></c>"#),
-            };
-            s = re.replace(&s, body.as_str()).into_owned();
-        }
-        let s = extra(&name, s);
-        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
-        out.write_all(s.as_bytes()).unwrap();
-    }
-    out.finish().unwrap().into_inner()
-}
-
 /// The value unit `u` reports for the `k`-th input cell: known, different per unit and cell.
 fn value(u: usize, k: usize) -> f64 {
     ((u * 7 + k * 13) % 50) as f64
-}
-
-/// Every input cell of the report's forms: (sheet index, cell, key).
-fn inputs(r: &Report) -> Vec<(usize, String, String)> {
-    let mut out = vec![];
-    for (i, s) in sheets(r).iter().enumerate() {
-        for (y, row) in s.rows.iter().enumerate() {
-            for (x, key) in row.keys.iter().enumerate() {
-                if let Some(k) = key {
-                    out.push((i, cell(HEADER_ROW + 1 + y as u32, x as u16 + 1), k.clone()));
-                }
-            }
-        }
-    }
-    out
 }
 
 fn filled_form(r: &Report, u: usize) -> Vec<u8> {

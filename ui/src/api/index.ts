@@ -36,6 +36,9 @@ const isTauri = (): boolean => typeof window !== "undefined" && "__TAURI_INTERNA
 /** An error from the backend, always a Vietnamese message. */
 export class ApiError extends Error {}
 
+/** The message of an error as the user sees it (the backend's are already in Vietnamese). */
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 async function call<T>(cmd: string, args?: Record<string, unknown> | Uint8Array, headers?: Record<string, string>): Promise<T> {
   try {
     return await invoke<T>(cmd, args, headers ? { headers } : undefined);

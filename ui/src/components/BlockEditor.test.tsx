@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { useState } from "react";
 import type { Block } from "../bindings/types";
-import { BlocksEditor } from "./BlockEditor";
+import { BlocksEditor, columnKey } from "./BlockEditor";
 import { insertAt, moveTo, removeAt, setIn, type Path } from "../model/tree";
 
 function Harness({ initial }: { initial: Block[] }) {
@@ -69,5 +69,15 @@ describe("table editor", () => {
     const u = json()[0];
     expect(u.type === "table" && u.rows).toEqual([["", 1234], [null, 97.5]]);
     expect(screen.getByText("1.331,5")).toBeTruthy();
+  });
+});
+
+describe("columnKey", () => {
+  it("names columns as the engine's collect::column_key does", () => {
+    const key = (header: string, k?: string) => columnKey({ header, kind: "number", key: k });
+    expect(key("Mô hình mới")).toBe("mo_hinh_moi");
+    expect(key("Đảng viên (lượt)")).toBe("dang_vien_luot");
+    expect(key("2022")).toBe("cot_2022");
+    expect(key("Tập thể", "tt")).toBe("tt");
   });
 });

@@ -440,7 +440,9 @@ function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: 
   );
 }
 
-/** A column's name in rules: its own key, or its header without marks ("Mô hình mới" → "mo_hinh_moi"). */
+/** A column's name in rules: its own key, or its header without marks ("Mô hình mới" → "mo_hinh_moi").
+ * Mirrors the engine's `collect::column_key` (same examples tested on both sides), so the hint
+ * beside the rules field needs no round trip to the backend. */
 export function columnKey(c: Column): string {
   if (c.key && c.key.trim()) return c.key;
   const s = c.header

@@ -3,7 +3,7 @@
 // review (CompileReview) before anything enters the report.
 import { useEffect, useState } from "react";
 import type { Collection, Compiled, Report, TextKind, Unit, UnitState } from "../bindings/types";
-import { api, chooseFormsFolder, chooseUnitFiles, chooseUnitList, type FormTable } from "../api";
+import { api, chooseFormsFolder, chooseUnitFiles, chooseUnitList, errorText, type FormTable } from "../api";
 import { ParsedInput } from "./fields";
 import { formatViDate, parseViDate } from "../model/vi";
 
@@ -60,7 +60,7 @@ export function CollectPanel({ report, ops, onReceive, onNotice }: PanelProps) {
         }),
       );
     } catch (e) {
-      onNotice(String(e instanceof Error ? e.message : e), true);
+      onNotice(errorText(e), true);
     }
   };
   const importList = async () => {
@@ -71,7 +71,7 @@ export function CollectPanel({ report, ops, onReceive, onNotice }: PanelProps) {
       setUnits(units);
       onNotice(`Đã nhập ${units.length} đơn vị từ «${path.split(/[\\/]/).pop()}».`);
     } catch (e) {
-      onNotice(String(e instanceof Error ? e.message : e), true);
+      onNotice(errorText(e), true);
     }
   };
   const exportForms = async () => {
@@ -85,7 +85,7 @@ export function CollectPanel({ report, ops, onReceive, onNotice }: PanelProps) {
       const n = await api.exportForms(report, folder);
       onNotice(`Đã tạo ${n} biểu mẫu (${n - 1} đơn vị và 1 biểu mẫu trống) trong «${folder}».`);
     } catch (e) {
-      onNotice(String(e instanceof Error ? e.message : e), true);
+      onNotice(errorText(e), true);
     }
   };
   const receive = async () => {

@@ -7,13 +7,12 @@ import {
   chooseTemplateExportPath,
   chooseTemplateToImport,
   confirm,
+  errorText,
   type Report,
   type TemplateInfo,
   type Wizard as WizardData,
   type WizardState as WizardStateData,
 } from "../api";
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Templates to start from, on the start screen. */
 export function TemplateList({ templates, onUse }: { templates: TemplateInfo[]; onUse: (id: string) => void }) {
@@ -50,14 +49,14 @@ export function Wizard({ id, onCreated, onCancel }: { id: string; onCreated: (r:
     api
       .templateWizard(id)
       .then(setData)
-      .catch((e) => setError(message(e)));
+      .catch((e) => setError(errorText(e)));
   }, [id]);
   useEffect(() => {
     let current = true;
     api
       .wizardState(id, typed)
       .then((s) => current && setState(s))
-      .catch((e) => setError(message(e)));
+      .catch((e) => setError(errorText(e)));
     return () => {
       current = false;
     };
@@ -74,7 +73,7 @@ export function Wizard({ id, onCreated, onCancel }: { id: string; onCreated: (r:
     try {
       onCreated(await api.newFromTemplate(id, typed));
     } catch (e) {
-      setError(message(e));
+      setError(errorText(e));
     }
   };
   return (
@@ -138,7 +137,7 @@ export function TemplateManager({ onClose }: { onClose: () => void }) {
       setNames(Object.fromEntries(l.map((t) => [t.id, t.name])));
     });
   useEffect(() => {
-    reload().catch((e) => setNote({ text: message(e), error: true }));
+    reload().catch((e) => setNote({ text: errorText(e), error: true }));
   }, []);
   const run = async (f: () => Promise<string | void>, ok: string) => {
     try {
@@ -146,7 +145,7 @@ export function TemplateManager({ onClose }: { onClose: () => void }) {
       setNote({ text: typeof r === "string" ? `${ok} (${r})` : ok, error: false });
       await reload();
     } catch (e) {
-      setNote({ text: message(e), error: true });
+      setNote({ text: errorText(e), error: true });
     }
   };
   return (
@@ -239,7 +238,7 @@ export function SaveAsTemplate({ report, onDone }: { report: Report; onDone: (te
             const id = await api.saveAsTemplate(report, name);
             onDone(`Đã lưu mẫu «${name}» (mã ${id}).`, false);
           } catch (e) {
-            onDone(message(e), true);
+            onDone(errorText(e), true);
           }
         }}
       >

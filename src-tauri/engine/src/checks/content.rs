@@ -14,7 +14,7 @@ use super::{Context, Field, Finding, Kind, Level};
 use crate::flow::{parse_figures, Piece};
 use crate::model::walk::{self, Node};
 use crate::model::*;
-use crate::text::{format_count, NumberStyle, ORDINAL_WORDS, VIET_LETTERS};
+use crate::text::{format_count, parse_vi_number, NumberStyle, ORDINAL_WORDS, VIET_LETTERS};
 
 /// The findings of this module's rules.
 pub fn check(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
@@ -321,11 +321,6 @@ fn ordinals(report: &Report, out: &mut Vec<Finding>) {
             }
         }
     }
-}
-
-/// A number as Vietnamese writes it: «26.472» → 26472, «97,5» → 97.5, «05» → 5.
-pub fn parse_vi_number(s: &str) -> Option<f64> {
-    s.replace('.', "").replace(',', ".").parse().ok()
 }
 
 struct Source {

@@ -2,12 +2,13 @@
 //! the reporting rate, files that cannot be taken (and why, by file, sheet and cell), rules a
 //! unit's row breaks, outliers against the unit's last period, the same unit twice.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use evalexpr::{ContextWithMutableVariables, DefaultNumericTypes, HashMapContext, Node, Value};
 use serde::{Deserialize, Serialize};
 
-use super::read::{Submission, SubmissionKind};
+use super::form::ID_SHEET;
+use super::read::{FileProblem, Submission, SubmissionKind};
 use super::{
     collection_id, form_version, keys, norm_name, same_name, sheets, Sheet, TextKind, UnitText,
     BREAKDOWN_TITLE,
@@ -93,6 +94,18 @@ pub struct CompileFinding {
 }
 
 impl CompileFinding {
+    /// A problem of a file (none: of the report itself), with the unit it is from.
+    pub fn new(file: Option<&str>, unit: Option<&str>, p: FileProblem) -> Self {
+        CompileFinding {
+            blocking: p.blocking,
+            file: file.map(str::to_string),
+            unit: unit.map(str::to_string),
+            sheet: p.sheet,
+            cell: p.cell,
+            message: p.message,
+        }
+    }
+
     /// The finding in one line: «file», trang «sheet», ô C9: message.
     pub fn text(&self) -> String {
         let mut place = Vec::new();
@@ -154,7 +167,7 @@ pub struct Compiled {
 /// Adds the units' figures up into a copy of the report.
 pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compiled {
     let sheets = sheets(report);
-    let known: HashMap<String, ()> = keys(&sheets).into_iter().map(|k| (k, ())).collect();
+    let known: HashSet<String> = keys(&sheets).into_iter().collect();
     let id = collection_id(report);
     let version = form_version(&sheets);
     let collection = report.collection.clone();
@@ -171,15 +184,18 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
     let mut findings: Vec<CompileFinding> = sheets
         .iter()
         .flat_map(rule_problems)
-        .map(|message| CompileFinding {
-            blocking: false,
-            file: None,
-            unit: None,
-            sheet: None,
-            cell: None,
-            message: format!("{message} Quy tắc này không được kiểm tra."),
+        .map(|m| {
+            let p = FileProblem::warning(format!("{m} Quy tắc này không được kiểm tra."));
+            CompileFinding::new(None, None, p)
         })
         .collect();
+    let checks = Checks {
+        id: &id,
+        version: &version,
+        known: &known,
+        rules: &rules,
+        own: norm_name(&report.header.issuing_body),
+    };
     let mut files = Vec::new();
     // Candidates: (submission index, unit name as listed or as written).
     let mut candidates: Vec<(usize, String)> = Vec::new();
@@ -199,163 +215,19 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
         if excluded {
             continue;
         }
-        let mut blocked = false;
-        let mut finding =
-            |blocking: bool, sheet: Option<String>, cell: Option<String>, message: String| {
-                blocked |= blocking;
-                findings.push(CompileFinding {
-                    blocking,
-                    file: Some(s.file.clone()),
-                    unit: unit.clone(),
-                    sheet,
-                    cell,
-                    message,
-                });
-            };
-        for p in &s.problems {
-            finding(p.blocking, p.sheet.clone(), p.cell.clone(), p.message.clone());
-        }
-        if s.kind == SubmissionKind::Form
-            && !s
-                .problems
-                .iter()
-                .any(|p| p.blocking && p.sheet.as_deref() == Some(super::form::ID_SHEET))
-        {
-            if s.report_id.as_deref() != Some(id.as_str()) {
-                finding(
-                    true,
-                    None,
-                    None,
-                    "Biểu mẫu này thuộc một báo cáo khác (không phải báo cáo đang tổng hợp): hãy \
-                     kiểm tra đơn vị đã điền đúng biểu mẫu được gửi chưa."
-                        .into(),
-                );
-            } else if s.version.as_deref() != Some(version.as_str()) {
-                let gone: Vec<&String> =
-                    s.values.keys().filter(|k| !known.contains_key(*k)).collect();
-                if let Some(k) = gone.first() {
-                    finding(
-                        true,
-                        s.cells.get(*k).map(|c| c.0.clone()),
-                        s.cells.get(*k).map(|c| c.1.clone()),
-                        format!(
-                            "Biểu mẫu làm theo bảng cũ: «{}» không còn trong báo cáo ({} ô như vậy). \
-                             Hãy gửi biểu mẫu mới cho đơn vị.",
-                            k.replace('|', " › "),
-                            gone.len()
-                        ),
-                    );
-                } else {
-                    finding(
-                        false,
-                        None,
-                        None,
-                        "Biểu mẫu được tạo trước lần sửa bảng gần nhất; các ô vẫn khớp nên số liệu \
-                         vẫn được lấy."
-                            .into(),
-                    );
-                }
+        let mut problems: Vec<FileProblem> =
+            s.problems.iter().cloned().chain(checks.of(s)).collect();
+        let blocked = problems.iter().any(|p| p.blocking);
+        if let Some(u) = unit.as_ref().filter(|_| !blocked) {
+            if !units.is_empty() && !listed.contains_key(&norm_name(u)) {
+                problems.push(FileProblem::warning(format!(
+                    "Đơn vị «{u}» không có trong danh sách đơn vị báo cáo; số liệu vẫn được cộng."
+                )));
             }
+            candidates.push((i, u.clone()));
         }
-        let own =
-            norm_name(&report.header.issuing_body.split_whitespace().collect::<Vec<_>>().join(" "));
-        if matches!(s.kind, SubmissionKind::Report | SubmissionKind::Word)
-            && s.unit.as_deref().is_some_and(|u| norm_name(u) == own)
-        {
-            finding(
-                true,
-                None,
-                None,
-                "Đây là báo cáo của chính cơ quan đang tổng hợp, không phải của một đơn vị: số \
-                 liệu không được cộng (để khỏi cộng hai lần)."
-                    .into(),
-            );
-        }
-        if matches!(s.kind, SubmissionKind::Report | SubmissionKind::Word)
-            && !s.values.keys().any(|k| known.contains_key(k))
-            && !s.problems.iter().any(|p| p.blocking)
-        {
-            finding(
-                false,
-                None,
-                None,
-                "Báo cáo của đơn vị không có bảng số liệu nào trùng với bảng của báo cáo này: chỉ \
-                 lấy được phần nội dung."
-                    .into(),
-            );
-        }
-        if s.kind == SubmissionKind::Form && s.values.is_empty() && s.problems.is_empty() {
-            finding(
-                false,
-                None,
-                None,
-                "Biểu mẫu chưa điền số liệu nào (mọi ô đều trống): đơn vị được tính là đã gửi, \
-                 nhưng không có số để cộng."
-                    .into(),
-            );
-        }
-        // Rules, row by row.
-        if s.kind == SubmissionKind::Form || !s.values.is_empty() {
-            for (sheet, row, rule, node) in &rules {
-                let mut ctx = HashMapContext::<DefaultNumericTypes>::new();
-                let mut first_cell = None;
-                for (c, col) in sheet.columns.iter().enumerate() {
-                    let v = row.keys[c].as_ref().and_then(|k| s.values.get(k)).copied();
-                    if first_cell.is_none() && rule.contains(&col.key) {
-                        first_cell = row.keys[c].as_ref().and_then(|k| s.cells.get(k)).cloned();
-                    }
-                    let _ = ctx.set_value(col.key.clone(), Value::from_float(v.unwrap_or(0.0)));
-                }
-                if let Ok(false) = node.eval_boolean_with_context(&ctx) {
-                    let values: Vec<String> = sheet
-                        .columns
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| rule.contains(&c.key) && c.kind == ColumnKind::Number)
-                        .map(|(i, c)| {
-                            let v = row.keys[i]
-                                .as_ref()
-                                .and_then(|k| s.values.get(k))
-                                .copied()
-                                .unwrap_or(0.0);
-                            format!("«{}» = {v}", c.header)
-                        })
-                        .collect();
-                    finding(
-                        true,
-                        first_cell
-                            .as_ref()
-                            .map(|c| c.0.clone())
-                            .or_else(|| Some(sheet.name.clone())),
-                        first_cell.map(|c| c.1),
-                        format!(
-                            "Dòng «{}» của «{}» không đúng quy tắc «{}» ({}): hãy nhờ đơn vị kiểm tra lại.",
-                            row.label,
-                            sheet.title,
-                            rule,
-                            values.join(", ")
-                        ),
-                    );
-                }
-            }
-        }
-        if !blocked {
-            if let Some(u) = unit {
-                if !units.is_empty() && !listed.contains_key(&norm_name(&u)) {
-                    findings.push(CompileFinding {
-                        blocking: false,
-                        file: Some(s.file.clone()),
-                        unit: Some(u.clone()),
-                        sheet: None,
-                        cell: None,
-                        message: format!(
-                            "Đơn vị «{u}» không có trong danh sách đơn vị báo cáo; số liệu vẫn được cộng."
-                        ),
-                    });
-                }
-                candidates.push((i, u));
-            }
-        }
+        let (file, unit) = (Some(s.file.as_str()), unit.as_deref());
+        findings.extend(problems.into_iter().map(|p| CompileFinding::new(file, unit, p)));
     }
 
     // The same unit twice: the file changed last is taken.
@@ -370,18 +242,12 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
         if keep == *i {
             taken.push((*i, u.clone()));
         } else {
-            findings.push(CompileFinding {
-                blocking: true,
-                file: Some(subs[*i].file.clone()),
-                unit: Some(u.clone()),
-                sheet: None,
-                cell: None,
-                message: format!(
-                    "Đơn vị «{u}» gửi hai lần: chỉ lấy tệp «{}» (sửa sau cùng), không lấy tệp này. \
-                     Hãy bỏ chọn tệp không dùng.",
-                    subs[keep].file
-                ),
-            });
+            let p = FileProblem::blocking(format!(
+                "Đơn vị «{u}» gửi hai lần: chỉ lấy tệp «{}» (sửa sau cùng), không lấy tệp này. \
+                 Hãy bỏ chọn tệp không dùng.",
+                subs[keep].file
+            ));
+            findings.push(CompileFinding::new(Some(&subs[*i].file), Some(u), p));
         }
     }
 
@@ -407,18 +273,20 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
             let Some(p) = prev.values.get(k) else { continue };
             if *p > 0.0 && (*v > 3.0 * p || *v < p / 3.0) {
                 let (sheet, cell) = s.cells.get(k).cloned().unzip();
-                findings.push(CompileFinding {
-                    blocking: false,
-                    file: Some(s.file.clone()),
-                    unit: Some(u.clone()),
-                    sheet,
-                    cell,
-                    message: format!(
-                        "{}: {v} so với {p} kỳ trước ({}): hãy hỏi lại đơn vị xem có gõ nhầm không.",
-                        described.get(k.as_str()).cloned().unwrap_or_else(|| format!("«{}»", k.replace('|', " › "))),
-                        if *v > 3.0 * p { "gấp hơn 3 lần" } else { "chưa bằng một phần ba" }
-                    ),
-                });
+                let what = described
+                    .get(k.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| format!("«{}»", k.replace('|', " › ")));
+                let how = if *v > 3.0 * p {
+                    "gấp hơn 3 lần"
+                } else {
+                    "chưa bằng một phần ba"
+                };
+                let p = FileProblem::warning(format!(
+                    "{what}: {v} so với {p} kỳ trước ({how}): hãy hỏi lại đơn vị xem có gõ nhầm không."
+                ))
+                .at(sheet, cell);
+                findings.push(CompileFinding::new(Some(&s.file), Some(u), p));
             }
         }
     }
@@ -427,7 +295,7 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
     let mut sums: Sums = HashMap::new();
     for (i, u) in &taken {
         for (k, v) in &subs[*i].values {
-            if known.contains_key(k) {
+            if known.contains(k) {
                 let e = sums.entry(k.as_str()).or_insert((0.0, vec![]));
                 e.0 += v;
                 e.1.push((u.clone(), *v));
@@ -435,7 +303,7 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
         }
         if let Some(f) = files.get_mut(*i) {
             f.taken = true;
-            f.figures = subs[*i].values.keys().filter(|k| known.contains_key(*k)).count();
+            f.figures = subs[*i].values.keys().filter(|k| known.contains(*k)).count();
         }
     }
     let mut out = report.clone();
@@ -452,7 +320,7 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
             values: subs[*i]
                 .values
                 .iter()
-                .filter(|(k, _)| known.contains_key(*k))
+                .filter(|(k, _)| known.contains(*k))
                 .map(|(k, v)| (k.clone(), *v))
                 .collect(),
         })
@@ -559,6 +427,124 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
             figures: filled,
         },
     }
+}
+
+/// What is checked of every file beyond what reading it found.
+struct Checks<'a> {
+    /// This report's collection id.
+    id: &'a str,
+    /// This report's form version.
+    version: &'a str,
+    /// Every field key the forms ask for.
+    known: &'a HashSet<String>,
+    /// The tables' rules, per row.
+    rules: &'a [Rule<'a>],
+    /// The compiling body's own name, as `norm_name` writes it.
+    own: String,
+}
+
+impl Checks<'_> {
+    /// The problems of one file: another report's form, an old form, the district's own report,
+    /// nothing to take, broken rules.
+    fn of(&self, s: &Submission) -> Vec<FileProblem> {
+        let mut out = Vec::new();
+        let id_read =
+            !s.problems.iter().any(|p| p.blocking && p.sheet.as_deref() == Some(ID_SHEET));
+        let report = matches!(s.kind, SubmissionKind::Report | SubmissionKind::Word);
+        if s.kind == SubmissionKind::Form && id_read {
+            if s.report_id.as_deref() != Some(self.id) {
+                out.push(FileProblem::blocking(
+                    "Biểu mẫu này thuộc một báo cáo khác (không phải báo cáo đang tổng hợp): hãy \
+                     kiểm tra đơn vị đã điền đúng biểu mẫu được gửi chưa."
+                        .into(),
+                ));
+            } else if s.version.as_deref() != Some(self.version) {
+                let gone: Vec<&String> =
+                    s.values.keys().filter(|k| !self.known.contains(*k)).collect();
+                out.push(match gone.first() {
+                    Some(k) => {
+                        let (sheet, cell) = s.cells.get(*k).cloned().unzip();
+                        FileProblem::blocking(format!(
+                            "Biểu mẫu làm theo bảng cũ: «{}» không còn trong báo cáo ({} ô như vậy). \
+                             Hãy gửi biểu mẫu mới cho đơn vị.",
+                            k.replace('|', " › "),
+                            gone.len()
+                        ))
+                        .at(sheet, cell)
+                    }
+                    None => FileProblem::warning(
+                        "Biểu mẫu được tạo trước lần sửa bảng gần nhất; các ô vẫn khớp nên số liệu \
+                         vẫn được lấy."
+                            .into(),
+                    ),
+                });
+            }
+        }
+        if report && s.unit.as_deref().is_some_and(|u| norm_name(u) == self.own) {
+            out.push(FileProblem::blocking(
+                "Đây là báo cáo của chính cơ quan đang tổng hợp, không phải của một đơn vị: số \
+                 liệu không được cộng (để khỏi cộng hai lần)."
+                    .into(),
+            ));
+        }
+        if report
+            && !s.values.keys().any(|k| self.known.contains(k))
+            && !s.problems.iter().any(|p| p.blocking)
+        {
+            out.push(FileProblem::warning(
+                "Báo cáo của đơn vị không có bảng số liệu nào trùng với bảng của báo cáo này: chỉ \
+                 lấy được phần nội dung."
+                    .into(),
+            ));
+        }
+        if s.kind == SubmissionKind::Form && s.values.is_empty() && s.problems.is_empty() {
+            out.push(FileProblem::warning(
+                "Biểu mẫu chưa điền số liệu nào (mọi ô đều trống): đơn vị được tính là đã gửi, \
+                 nhưng không có số để cộng."
+                    .into(),
+            ));
+        }
+        if s.kind == SubmissionKind::Form || !s.values.is_empty() {
+            out.extend(self.rules.iter().filter_map(|r| broken_rule(s, r)));
+        }
+        out
+    }
+}
+
+/// The problem of a unit's row that breaks a rule of its table; none when the row keeps it.
+fn broken_rule(s: &Submission, (sheet, row, rule, node): &Rule<'_>) -> Option<FileProblem> {
+    let value =
+        |c: usize| row.keys[c].as_ref().and_then(|k| s.values.get(k)).copied().unwrap_or(0.0);
+    let mut ctx = HashMapContext::<DefaultNumericTypes>::new();
+    for (c, col) in sheet.columns.iter().enumerate() {
+        ctx.set_value(col.key.clone(), Value::from_float(value(c))).ok()?;
+    }
+    if node.eval_boolean_with_context(&ctx).ok()? {
+        return None;
+    }
+    let named: Vec<usize> =
+        (0..sheet.columns.len()).filter(|&c| rule.contains(&sheet.columns[c].key)).collect();
+    let first_cell =
+        named.iter().find_map(|&c| row.keys[c].as_ref().and_then(|k| s.cells.get(k)).cloned());
+    let values: Vec<String> = named
+        .iter()
+        .filter(|&&c| sheet.columns[c].kind == ColumnKind::Number)
+        .map(|&c| format!("«{}» = {}", sheet.columns[c].header, value(c)))
+        .collect();
+    let (sheet_name, cell) = match first_cell {
+        Some((sh, c)) => (Some(sh), Some(c)),
+        None => (Some(sheet.name.clone()), None),
+    };
+    Some(
+        FileProblem::blocking(format!(
+            "Dòng «{}» của «{}» không đúng quy tắc «{}» ({}): hãy nhờ đơn vị kiểm tra lại.",
+            row.label,
+            sheet.title,
+            rule,
+            values.join(", ")
+        ))
+        .at(sheet_name, cell),
+    )
 }
 
 /// Each key's sum and who gave what.

@@ -17,8 +17,6 @@ use crate::model::{ColumnKind, Report};
 /// Name of the hidden sheet that identifies the form.
 pub const ID_SHEET: &str = "_baocao";
 
-const TEXT_HEADING: &str = "Nội dung báo cáo ngắn của đơn vị";
-
 /// First row (0-based) of a table's header in a form sheet.
 pub const HEADER_ROW: u32 = 7;
 
@@ -74,13 +72,22 @@ fn build(report: &Report, unit: Option<&str>) -> Result<Vec<u8>, XlsxError> {
         .set_input_title("Số liệu")?
         .set_input_message("Gõ số nguyên từ 0 trở lên; để trống nếu không có.")?;
     let period = period_text(report);
+    let top = Top {
+        report,
+        unit,
+        period: &period,
+        bold: &bold,
+        title: &title,
+        note: &note,
+        input_text: &input_text,
+    };
     // (sheet, cell, key) of every input cell, for the hidden sheet.
     let mut map: Vec<(String, String, String)> = Vec::new();
 
     for s in &sheets {
         let ws = book.add_worksheet();
         ws.set_name(&s.name)?;
-        preamble(ws, report, unit, &period, &bold, &title, &note, &input_text, &s.title)?;
+        top.write(ws, &s.title, true)?;
         if unit.is_none() {
             map.push((s.name.clone(), "B2".into(), "unit".into()));
         }
@@ -154,17 +161,7 @@ fn build(report: &Report, unit: Option<&str>) -> Result<Vec<u8>, XlsxError> {
     // The unit's own words: one cell per kind, one item per line.
     let ws = book.add_worksheet();
     ws.set_name(TEXT_SHEET)?;
-    preamble(
-        ws,
-        report,
-        unit,
-        &period,
-        &bold,
-        &title,
-        &note,
-        &input_text,
-        "Nội dung báo cáo ngắn của đơn vị",
-    )?;
+    top.write(ws, "Nội dung báo cáo ngắn của đơn vị", false)?;
     if unit.is_none() {
         map.push((TEXT_SHEET.into(), "B2".into(), "unit".into()));
     }
@@ -211,37 +208,40 @@ fn build(report: &Report, unit: Option<&str>) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn preamble(
-    ws: &mut Worksheet,
-    report: &Report,
-    unit: Option<&str>,
-    period: &str,
-    bold: &Format,
-    title: &Format,
-    note: &Format,
-    input_text: &Format,
-    heading: &str,
-) -> Result<(), XlsxError> {
-    let subject = format!("{} {}", report.header.doc_type, report.header.subject);
-    ws.write_with_format(0, 0, "BIỂU MẪU", bold)?;
-    ws.write(0, 1, subject.split_whitespace().collect::<Vec<_>>().join(" "))?;
-    // Printed on one page wide, landscape: the form is often printed and filled by hand first.
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_column_width(0, 13)?;
-    ws.write_with_format(1, 0, "Đơn vị:", bold)?;
-    match unit {
-        Some(u) => ws.write_with_format(1, 1, u, bold)?,
-        None => ws.write_with_format(1, 1, "", input_text)?,
-    };
-    ws.write_with_format(2, 0, "Kỳ báo cáo:", bold)?;
-    ws.write(2, 1, period)?;
-    ws.write_with_format(3, 0, heading, title)?;
-    if heading == TEXT_HEADING {
-        return Ok(());
-    }
-    ws.write_with_format(
+/// The lines above every sheet's grid: what the form is, the unit, the period, the heading and
+/// (on the table sheets) how to fill it.
+struct Top<'a> {
+    report: &'a Report,
+    unit: Option<&'a str>,
+    period: &'a str,
+    bold: &'a Format,
+    title: &'a Format,
+    note: &'a Format,
+    input_text: &'a Format,
+}
+
+impl Top<'_> {
+    fn write(&self, ws: &mut Worksheet, heading: &str, numbers: bool) -> Result<(), XlsxError> {
+        let Top { report, unit, period, bold, title, note, input_text } = *self;
+        let subject = format!("{} {}", report.header.doc_type, report.header.subject);
+        ws.write_with_format(0, 0, "BIỂU MẪU", bold)?;
+        ws.write(0, 1, subject.split_whitespace().collect::<Vec<_>>().join(" "))?;
+        // Printed on one page wide, landscape: the form is often printed and filled by hand first.
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_column_width(0, 13)?;
+        ws.write_with_format(1, 0, "Đơn vị:", bold)?;
+        match unit {
+            Some(u) => ws.write_with_format(1, 1, u, bold)?,
+            None => ws.write_with_format(1, 1, "", input_text)?,
+        };
+        ws.write_with_format(2, 0, "Kỳ báo cáo:", bold)?;
+        ws.write(2, 1, period)?;
+        ws.write_with_format(3, 0, heading, title)?;
+        if !numbers {
+            return Ok(());
+        }
+        ws.write_with_format(
         5,
         0,
         if unit.is_none() {
@@ -253,7 +253,8 @@ fn preamble(
         },
         note,
     )?;
-    Ok(())
+        Ok(())
+    }
 }
 
 fn rules_in_words(s: &Sheet) -> String {

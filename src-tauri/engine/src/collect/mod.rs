@@ -9,10 +9,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::flow::{parse_figures, Piece};
 use crate::model::walk;
 use crate::model::*;
 
@@ -152,14 +152,7 @@ pub struct UnitText {
 /// Letters without Vietnamese marks, lower case, words joined by `_`: "Mô hình mới" → "mo_hinh_moi".
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
-    for c in s.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        let c = match c {
-            'đ' | 'Đ' => 'd',
-            c => c.to_ascii_lowercase(),
-        };
+    for c in crate::text::fold_marks(s).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('_') {
@@ -220,9 +213,7 @@ pub fn sheets(report: &Report) -> Vec<Sheet> {
                     .filter(|s| !s.trim().is_empty())
                     .or(annex)
                     .unwrap_or_else(|| format!("Bảng {n}"));
-                let seen = titles.entry(norm_name(&base)).or_insert(0);
-                *seen += 1;
-                let title_key = if *seen > 1 { format!("{base} ({seen})") } else { base.clone() };
+                let title_key = numbered(&mut titles, norm_name(&base), &base);
                 out.push(table_sheet(t, n, &title_key, block));
             }
             Block::Results(res) => {
@@ -233,13 +224,9 @@ pub fn sheets(report: &Report) -> Vec<Sheet> {
                             continue;
                         }
                         let label = item_label(&item.text, &name);
-                        let seen = seen_figures.entry(format!("{label}|{name}")).or_insert(0);
-                        *seen += 1;
-                        let key = if *seen > 1 {
-                            format!("{FIGURES_SHEET}|{label} ({seen})|{name}")
-                        } else {
-                            format!("{FIGURES_SHEET}|{label}|{name}")
-                        };
+                        let row_key =
+                            numbered(&mut seen_figures, format!("{label}|{name}"), &label);
+                        let key = format!("{FIGURES_SHEET}|{row_key}|{name}");
                         figure_rows.push(SheetRow {
                             label: label.clone(),
                             texts: vec![label, String::new()],
@@ -280,22 +267,26 @@ pub fn sheets(report: &Report) -> Vec<Sheet> {
     out
 }
 
+/// `base`, or `base (n)` for its n-th occurrence (by `seen_as`) after the first: a unique key.
+fn numbered(seen: &mut HashMap<String, usize>, seen_as: String, base: &str) -> String {
+    let n = seen.entry(seen_as).or_insert(0);
+    *n += 1;
+    if *n > 1 {
+        format!("{base} ({n})")
+    } else {
+        base.to_string()
+    }
+}
+
 /// The figures of a result line in the order its text cites them, then any it does not cite.
 fn figure_order(text: &str, figures: &BTreeMap<String, Figure>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut rest = text;
-    while let Some(i) = rest.find('{') {
-        let after = &rest[i + 1..];
-        if let Some(stripped) = after.strip_prefix('{') {
-            rest = stripped;
-            continue;
+    for piece in parse_figures(text).unwrap_or_default() {
+        if let Piece::Figure(name) = piece {
+            if figures.contains_key(&name) && !out.contains(&name) {
+                out.push(name);
+            }
         }
-        let Some(j) = after.find('}') else { break };
-        let name = &after[..j];
-        if figures.contains_key(name) && !out.iter().any(|n| n == name) {
-            out.push(name.to_string());
-        }
-        rest = &after[j + 1..];
     }
     out.extend(figures.keys().filter(|k| !out.contains(k)).cloned().collect::<Vec<_>>());
     out
@@ -303,26 +294,15 @@ fn figure_order(text: &str, figures: &BTreeMap<String, Figure>) -> Vec<String> {
 
 /// A result line as the form shows it: the asked figure as "[…]", the others as "…".
 fn item_label(text: &str, name: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        if let Some(stripped) = after.strip_prefix('{') {
-            out.push('{');
-            rest = stripped;
-            continue;
-        }
-        let Some(j) = after.find('}') else {
-            out.push_str(&rest[i..]);
-            rest = "";
-            break;
-        };
-        out.push_str(if &after[..j] == name { "[…]" } else { "…" });
-        rest = &after[j + 1..];
-    }
-    out.push_str(rest);
-    out.replace("}}", "}")
+    let Ok(pieces) = parse_figures(text) else { return text.to_string() };
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.as_str(),
+            Piece::Figure(n) if n == name => "[…]",
+            Piece::Figure(_) => "…",
+        })
+        .collect()
 }
 
 fn table_sheet(t: &StatTable, n: usize, title_key: &str, block: usize) -> Sheet {
@@ -357,9 +337,7 @@ fn table_sheet(t: &StatTable, n: usize, title_key: &str, block: usize) -> Sheet 
             if label.trim().is_empty() {
                 label = format!("Dòng {}", r + 1);
             }
-            let seen = labels.entry(norm_name(&label)).or_insert(0);
-            *seen += 1;
-            let row_key = if *seen > 1 { format!("{label} ({seen})") } else { label.clone() };
+            let row_key = numbered(&mut labels, norm_name(&label), &label);
             SheetRow {
                 texts: columns
                     .iter()
@@ -471,6 +449,14 @@ fn is_unit_header(s: &str) -> bool {
     ["tên đơn vị", "đơn vị", "stt", "danh sách đơn vị", "tt"].contains(&n.as_str())
 }
 
+/// Units from a file's bytes: a spreadsheet (see [`units_from_sheet`]) or text, one unit per line.
+pub fn units_from_bytes(bytes: &[u8]) -> Result<Vec<Unit>, crate::error::EngineError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !text.starts_with("PK") => Ok(units_from_text(text)),
+        _ => units_from_sheet(bytes),
+    }
+}
+
 /// Units from the first column of a spreadsheet (xlsx, xls, ods), the others read as kind and contact.
 pub fn units_from_sheet(bytes: &[u8]) -> Result<Vec<Unit>, crate::error::EngineError> {
     use calamine::Reader;
@@ -499,37 +485,32 @@ pub fn values_of(report: &Report) -> BTreeMap<String, f64> {
     let mut out = BTreeMap::new();
     for s in sheets(report) {
         for row in &s.rows {
-            if let (Some(f), Some(key)) = (&row.figure, row.keys.get(1).and_then(Option::as_ref)) {
-                if let Some(Block::Results(res)) = blocks.get(f.block) {
-                    if let Some(v) = res
-                        .items
-                        .get(f.item)
-                        .and_then(|i| i.figures.get(&f.name))
-                        .and_then(|f| f.value)
-                    {
-                        out.insert(key.clone(), v);
-                    }
-                }
-            }
-        }
-        let Some(Block::Table(t)) = blocks.get(s.block) else { continue };
-        for row in &s.rows {
             for (c, key) in row.keys.iter().enumerate() {
                 let Some(key) = key else { continue };
-                if let Some(Cell::Number(v)) =
-                    t.rows.get(row.index).and_then(|r| r.get(s.columns[c].index))
-                {
-                    out.insert(key.clone(), *v);
+                let value = match (&row.figure, blocks.get(s.block)) {
+                    (Some(f), _) => match blocks.get(f.block) {
+                        Some(Block::Results(res)) => res
+                            .items
+                            .get(f.item)
+                            .and_then(|i| i.figures.get(&f.name))
+                            .and_then(|f| f.value),
+                        _ => None,
+                    },
+                    (None, Some(Block::Table(t))) => {
+                        match t.rows.get(row.index).and_then(|r| r.get(s.columns[c].index)) {
+                            Some(Cell::Number(v)) => Some(*v),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                };
+                if let Some(v) = value {
+                    out.insert(key.clone(), v);
                 }
             }
         }
     }
     out
-}
-
-/// Today's date, for the review's "late" count.
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 #[cfg(test)]

@@ -43,6 +43,23 @@ pub struct FileProblem {
     pub message: String,
 }
 
+impl FileProblem {
+    /// A problem that keeps the file's figures out.
+    pub fn blocking(message: String) -> Self {
+        FileProblem { blocking: true, sheet: None, cell: None, message }
+    }
+
+    /// A note: the figures are still taken.
+    pub fn warning(message: String) -> Self {
+        FileProblem { blocking: false, sheet: None, cell: None, message }
+    }
+
+    /// The same problem, placed at a sheet and cell.
+    pub fn at(self, sheet: Option<String>, cell: Option<String>) -> Self {
+        FileProblem { sheet, cell, ..self }
+    }
+}
+
 /// One file a unit sent, as read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -86,17 +103,9 @@ impl Submission {
     }
 
     fn block(&mut self, sheet: Option<&str>, cell: Option<&str>, message: String) {
-        self.problems.push(FileProblem {
-            blocking: true,
-            sheet: sheet.map(str::to_string),
-            cell: cell.map(str::to_string),
-            message,
-        });
-    }
-
-    /// Whether a problem keeps the file's figures out.
-    pub fn blocked(&self) -> bool {
-        self.problems.iter().any(|p| p.blocking)
+        self.problems.push(
+            FileProblem::blocking(message).at(sheet.map(str::to_string), cell.map(str::to_string)),
+        );
     }
 }
 
@@ -245,12 +254,19 @@ pub fn texts_of(r: &Report, unit: &str) -> Vec<UnitText> {
 }
 
 fn fill_figures(text: &str, figures: &BTreeMap<String, crate::model::Figure>) -> String {
-    let mut out = text.replace("{{", "\u{1}").replace("}}", "\u{2}");
-    for (name, f) in figures {
-        let v = f.value.map(|v| if v.fract() == 0.0 { format!("{v:.0}") } else { v.to_string() });
-        out = out.replace(&format!("{{{name}}}"), &v.unwrap_or_else(|| "…".into()));
-    }
-    out.replace('\u{1}', "{").replace('\u{2}', "}")
+    use crate::flow::{parse_figures, Piece};
+    let Ok(pieces) = parse_figures(text) else { return text.to_string() };
+    pieces
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(t) => t,
+            Piece::Figure(name) => match figures.get(&name).and_then(|f| f.value) {
+                Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
+                Some(v) => v.to_string(),
+                None => "…".into(),
+            },
+        })
+        .collect()
 }
 
 /// A sheet's values, formulas and merged areas.
@@ -397,7 +413,7 @@ fn read_form(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submissio
             Data::Int(i) => Ok(*i as f64),
             Data::Float(f) => Ok(*f),
             Data::String(t) if t.trim().is_empty() => continue,
-            Data::String(t) => crate::import::parse_number(t.trim()).ok_or_else(|| t.clone()),
+            Data::String(t) => crate::text::parse_vi_number(t).ok_or_else(|| t.clone()),
             other => Err(other.to_string()),
         };
         match number {

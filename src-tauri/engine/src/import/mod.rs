@@ -10,8 +10,6 @@
 pub mod read;
 mod recognise;
 
-pub use recognise::parse_number;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 

@@ -8,7 +8,7 @@ use regex::Regex;
 use super::read::{RawCell, RawDoc, RawItem, RawPara, RawTable};
 use super::{Count, Imported, Mark, SourceLine, Summary};
 use crate::model::*;
-use crate::text::{strip_typed_ordinal, upper_first};
+use crate::text::{parse_vi_number, strip_typed_ordinal, upper_first};
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
@@ -193,19 +193,6 @@ fn recipient(s: &str) -> String {
     let t = s.trim();
     let t = t.strip_prefix(['-', '–', '+', '•']).unwrap_or(t).trim();
     t.trim_end_matches([',', ';', '.']).trim().to_string()
-}
-
-/// A Vietnamese number in a table cell: "1.234", "3,5", "1 234", "97,55%".
-pub fn parse_number(s: &str) -> Option<f64> {
-    let t = s.trim();
-    let r = regex!(r"^-?(\d{1,3}(?:[. \u{A0}]\d{3})+|\d+)(?:,(\d+))?$");
-    let c = r.captures(t)?;
-    let int: String = c[1].chars().filter(char::is_ascii_digit).collect();
-    let v = match c.get(2) {
-        Some(f) => format!("{int}.{}", f.as_str()).parse().ok()?,
-        None => int.parse::<f64>().ok()?,
-    };
-    Some(if t.starts_with('-') { -v } else { v })
 }
 
 /// Where body blocks go next.
@@ -1257,7 +1244,7 @@ fn stat_table(
     let mut header_rows = 1usize.min(grid.len());
     while header_rows < grid.len()
         && t.rows.get(header_rows).is_some_and(|r| r.iter().any(|c| c.merged_up))
-        && grid[header_rows].iter().all(|(c, _)| parse_number(c).is_none())
+        && grid[header_rows].iter().all(|(c, _)| parse_vi_number(c).is_none())
     {
         header_rows += 1;
     }
@@ -1265,7 +1252,7 @@ fn stat_table(
     if header_rows == 1
         && grid.len() > 2
         && t.rows[0].iter().any(|c| c.span > 1)
-        && grid[1].iter().all(|(c, _)| parse_number(c).is_none())
+        && grid[1].iter().all(|(c, _)| parse_vi_number(c).is_none())
     {
         header_rows = 2;
     }
@@ -1335,7 +1322,7 @@ fn stat_table(
                 if v.is_empty() || v == "-" {
                     continue;
                 }
-                if parse_number(v).is_none() {
+                if parse_vi_number(v).is_none() {
                     return false;
                 }
                 any = true;
@@ -1367,7 +1354,7 @@ fn stat_table(
                     if v.is_empty() {
                         Cell::Empty
                     } else if numeric[c] {
-                        parse_number(v).map_or(Cell::Empty, Cell::Number)
+                        parse_vi_number(v).map_or(Cell::Empty, Cell::Number)
                     } else {
                         Cell::Text(v.to_string())
                     }
@@ -1388,7 +1375,7 @@ fn stat_table(
                     _ => None,
                 })
                 .sum();
-            if let Some(given) = file.get(c).and_then(|v| parse_number(v)) {
+            if let Some(given) = file.get(c).and_then(|v| parse_vi_number(v)) {
                 if (given - sum).abs() > 1e-6 {
                     st.warnings.push(format!(
                         "Bảng {}, cột «{}»: dòng «{}» trong tệp ghi {}, cộng lại các dòng được {}; \
