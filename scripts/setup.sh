@@ -33,8 +33,11 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --version '^2' --locked
 fi
 
-echo "== npm: ui dependencies"
-(cd "$root/ui" && npm install --no-fund --no-audit --loglevel=error)
+# The lock file decides every version (`npm ci`); ui/.npmrc sets engine-strict, so a package whose
+# declared Node versions exclude this machine's Node (the README names Node 20.19 or later) fails
+# the install instead of warning.
+echo "== npm: ui dependencies (npm ci)"
+(cd "$root/ui" && npm ci --no-fund --no-audit --loglevel=error)
 
 echo "== cargo: fetching crates"
 cargo fetch --locked --manifest-path "$root/Cargo.toml"

@@ -364,11 +364,19 @@ pub struct CloseGuard {
 #[tauri::command]
 pub fn set_unsaved(guard: tauri::State<'_, CloseGuard>, unsaved: bool) {
     guard.dirty.store(unsaved, std::sync::atomic::Ordering::SeqCst);
+    crate::trace::close(&format!("shell: set_unsaved({unsaved})"));
+}
+
+/// The UI's steps of answering a close request, into the close trace (see `trace`).
+#[tauri::command]
+pub fn trace_close(what: String) {
+    crate::trace::close(&format!("ui: {what}"));
 }
 
 /// Closes the window for good, after the user answered «Lưu / Không lưu».
 #[tauri::command]
 pub fn close_window<R: Runtime>(window: tauri::Window<R>) -> Result<(), String> {
+    crate::trace::close("shell: close_window");
     window.destroy().map_err(|e| format!("Không đóng được cửa sổ: {e}."))
 }
 

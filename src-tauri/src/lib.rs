@@ -3,6 +3,7 @@
 
 pub mod bindings;
 pub mod commands;
+pub mod trace;
 
 use tauri::{Emitter, Manager};
 
@@ -16,6 +17,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         .manage(commands::CompileCancel::default())
         .setup(|app| {
             commands::load_dictionary(app.handle());
+            trace::watch_gtk_close(app.handle());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -23,9 +25,12 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             // and let the UI ask «Lưu / Không lưu / Hủy» (it writes a recovery copy first).
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 let guard = window.state::<commands::CloseGuard>();
-                if guard.dirty.load(std::sync::atomic::Ordering::SeqCst) {
+                let dirty = guard.dirty.load(std::sync::atomic::Ordering::SeqCst);
+                trace::close(&format!("shell: CloseRequested (dirty={dirty})"));
+                if dirty {
                     api.prevent_close();
-                    let _ = window.emit(CLOSE_ASKED, ());
+                    let sent = window.emit(CLOSE_ASKED, ());
+                    trace::close(&format!("shell: close-asked emitted ({sent:?})"));
                 }
             }
         })
@@ -56,6 +61,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::import_template,
             commands::set_unsaved,
             commands::close_window,
+            commands::trace_close,
             commands::print_pages,
             commands::add_word,
             commands::form_tables,

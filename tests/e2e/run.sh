@@ -15,6 +15,9 @@ export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME=
 mkdir -p "$BAOCAO_E2E_DIALOG_DIR"
 export BAOCAO_APP="$app" BAOCAO_ARTIFACTS="$root/target/artifacts"
 mkdir -p "$BAOCAO_ARTIFACTS"
+# Every hop of a window close, with times (src-tauri/src/trace.rs); printed when a close fails.
+export BAOCAO_TRACE_CLOSE="$BAOCAO_ARTIFACTS/close-trace.log"
+: > "$BAOCAO_TRACE_CLOSE"
 
 # A 30-page and a 100-page report for the preview-latency measurement.
 gen="$root/target/debug/examples/generate"

@@ -118,12 +118,18 @@ export default function App() {
     [],
   );
   const answer = useCallback((value: string) => {
+    void api.traceClose(`answer «${value}»`);
     // From the state itself, never from a closure of an earlier render.
     setAsking((prev) => {
       prev?.resolve(value);
       return null;
     });
   }, []);
+
+  // The close trace (BAOCAO_TRACE_CLOSE) records when a question is on screen and when it goes.
+  useEffect(() => {
+    void api.traceClose(asking ? "question on screen" : "no question on screen");
+  }, [asking]);
 
   // Start: a file given on the command line, a recovery copy, recent files.
   useEffect(() => {
@@ -209,6 +215,7 @@ export default function App() {
       const doc = docRef.current;
       if (!doc || !dirtyRef.current) return true;
       await api.writeRecovery(doc.history.present, doc.path).catch(() => {});
+      void api.traceClose(`recovery copy written; asking (${closing})`);
       const what = doc.path
         ? `Báo cáo «${doc.path.split("/").pop()}» có thay đổi chưa lưu.`
         : "Báo cáo này chưa được lưu vào tệp nào.";
@@ -244,10 +251,13 @@ export default function App() {
     let gone = false;
     let asked = false;
     onCloseAsked(async () => {
+      void api.traceClose(`close-asked received (already asking: ${asked})`);
       if (asked) return;
       asked = true;
       try {
-        if (await guardRef.current("đóng chương trình")) await api.closeWindow();
+        const goOn = await guardRef.current("đóng chương trình");
+        void api.traceClose(`question answered (close: ${goOn})`);
+        if (goOn) await api.closeWindow();
       } finally {
         asked = false;
       }

@@ -42,13 +42,7 @@ fn round_trip(name: &str, r: &baocao_engine::Report) {
     let p = profile_for(r).unwrap();
     let a = render_docx_unchecked(r, &p, env()).unwrap();
     let imp = import::import_docx(&a, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).unwrap();
-    std::fs::write("/tmp/imp/report.json", serde_json::to_string_pretty(&imp.report).unwrap())
-        .unwrap();
-    std::fs::write("/tmp/imp/summary.json", serde_json::to_string_pretty(&imp.summary).unwrap())
-        .unwrap();
     let b = render_docx_unchecked(&imp.report, &p, env()).unwrap();
-    std::fs::write("/tmp/imp/a.xml", document_xml(&a)).unwrap();
-    std::fs::write("/tmp/imp/b.xml", document_xml(&b)).unwrap();
     same_document(&document_xml(&a), &document_xml(&b));
 }
 
