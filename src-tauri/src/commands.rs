@@ -353,11 +353,31 @@ pub fn e2e_dialog_dir() -> Option<String> {
 }
 
 /// Close guard shared by the window event handler and the UI: whether the open report has
-/// unsaved changes.
+/// unsaved changes, and whether the UI answers close requests itself.
 #[derive(Default)]
 pub struct CloseGuard {
-    /// The UI's report differs from its file.
+    /// The UI's report differs from its file (as last told by the UI: it may lag an edit by
+    /// one IPC message).
     pub dirty: std::sync::atomic::AtomicBool,
+    /// The UI listens for close requests and decides from its own, current state.
+    pub ui_answers: std::sync::atomic::AtomicBool,
+}
+
+impl CloseGuard {
+    /// Whether a close request must go to the UI instead of closing the window at once.
+    pub fn ask_ui(&self) -> bool {
+        use std::sync::atomic::Ordering::SeqCst;
+        self.ui_answers.load(SeqCst) || self.dirty.load(SeqCst)
+    }
+}
+
+/// The UI has registered its close-request listener: from now on every close request goes to
+/// it (an edit made just before × is then never closed away unasked, as it could be while the
+/// `dirty` flag was still on its way).
+#[tauri::command]
+pub fn close_guard_ready(guard: tauri::State<'_, CloseGuard>) {
+    guard.ui_answers.store(true, std::sync::atomic::Ordering::SeqCst);
+    crate::trace::close("shell: the UI answers close requests");
 }
 
 /// The UI tells whether the open report has unsaved changes (the window's × then asks first).

@@ -21,13 +21,14 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             Ok(())
         })
         .on_window_event(|window, event| {
-            // The window manager's close request (× or Alt+F4) with unsaved changes: stay open
-            // and let the UI ask «Lưu / Không lưu / Hủy» (it writes a recovery copy first).
+            // The window manager's close request (× or Alt+F4): once the UI listens, stay open
+            // and let it decide from its current state (with unsaved changes it writes a
+            // recovery copy and asks «Lưu / Không lưu / Hủy»; otherwise it closes at once).
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 let guard = window.state::<commands::CloseGuard>();
-                let dirty = guard.dirty.load(std::sync::atomic::Ordering::SeqCst);
-                trace::close(&format!("shell: CloseRequested (dirty={dirty})"));
-                if dirty {
+                let ask = guard.ask_ui();
+                trace::close(&format!("shell: CloseRequested (to the UI: {ask})"));
+                if ask {
                     api.prevent_close();
                     let sent = window.emit(CLOSE_ASKED, ());
                     trace::close(&format!("shell: close-asked emitted ({sent:?})"));
@@ -60,6 +61,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::export_template,
             commands::import_template,
             commands::set_unsaved,
+            commands::close_guard_ready,
             commands::close_window,
             commands::trace_close,
             commands::print_pages,
@@ -75,7 +77,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         ])
 }
 
-/// Event sent to the UI when the window was asked to close with unsaved changes.
+/// Event sent to the UI when the window was asked to close (the UI decides whether to ask first).
 pub const CLOSE_ASKED: &str = "baocao://close-asked";
 
 /// Starts the app.

@@ -67,18 +67,20 @@ async function clickText(css, text) {
   );
   if (!ok) throw new Error(`no ${css} with text ${text}`);
 }
-// Replaces a field's text. WebDriver's clear can race React's controlled inputs (the old text
-// comes back before the keys arrive), so the result is checked and the typing redone if needed.
+// Replaces a field's text as a user does: focus the field, select all its text (Ctrl+A), type the
+// new text over the selection (Delete for an empty one). The field must then hold exactly the new
+// text; nothing is retried. (WebDriver's «clear» sets the value behind React's back, so the old
+// text could come back before the keys arrived: a harness artefact, not something a user can do.)
 async function type(css, text) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const id = await find(css);
-    await wd("POST", s(`/element/${id}/clear`), {});
-    await until(`${css} empty`, () => exec(`return document.querySelector(arguments[0])?.value === ''`, [css]), 5_000).catch(() => {});
-    await wd("POST", s(`/element/${id}/value`), { text });
-    const value = await exec(`return document.querySelector(arguments[0])?.value ?? null`, [css]);
-    if (value === text) return;
-  }
-  throw new Error(`could not type into ${css}`);
+  const id = await find(css);
+  await exec(`const el = document.querySelector(arguments[0]); el.focus(); return true;`, [css]);
+  await ctrl("a");
+  if (text === "") await key("\uE017");
+  else await wd("POST", s(`/element/${id}/value`), { text });
+  const value = () => exec(`return document.querySelector(arguments[0])?.value ?? null`, [css]);
+  await until(`${css} holding the typed text`, async () => (await value()) === text, 5_000).catch(async () => {
+    throw new Error(`typed «${text}» into ${css}, the field holds «${await value()}»`);
+  });
 }
 async function until(what, fn, ms = 30_000) {
   const end = Date.now() + ms;
@@ -197,12 +199,23 @@ const recoveryFile = `${process.env.XDG_DATA_HOME}/vn.soanbaocao.app/phuc-hoi.ba
 const readRecovery = () => (existsSync(recoveryFile) ? JSON.parse(readFileSync(recoveryFile, "utf8")) : null);
 const askText = () => exec(`return document.querySelector('#ask-dialog')?.textContent ?? ''`);
 const subjectValue = () => exec(`return document.querySelector('textarea[name=subject]')?.value ?? ''`);
+// A picture of the window for a person to look at, after the page has painted twice: the X
+// display (tests/e2e/xshot.py), not WebKitWebDriver's screenshot, which under load can hang for
+// good in a session while the window goes on working (docs/e2e.md; `webdriverShot` is kept for
+// the close-stress diagnosis that showed it).
 async function shot(name) {
   await wd("POST", s("/execute/async"), {
     script: "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
     args: [],
   });
+  xshot(name);
+}
+async function webdriverShot(name) {
   writeFileSync(`${process.env.BAOCAO_ARTIFACTS}/${name}`, Buffer.from(await wd("GET", s("/screenshot")), "base64"));
+}
+// The whole X display as a PNG in the artifacts (tests/e2e/xshot.py).
+function xshot(name) {
+  execFileSync("/usr/bin/python3", ["-B", new URL("./xshot.py", import.meta.url).pathname, `${process.env.BAOCAO_ARTIFACTS}/${name}`]);
 }
 // «Trang đầu»; if the report has unsaved changes, answers «Không lưu».
 async function homeDiscarding() {
@@ -236,6 +249,60 @@ const LESSON = "phải tổng kết thực tiễn kịp thời (E2E).";
 
 try {
   await launch();
+
+  // Diagnosis only (BAOCAO_E2E_ONLY=close-stress, never part of the suite): × answered in turn
+  // with Esc, with a WebDriver screenshot then Esc, and with a click on «Hủy», many times in one
+  // session; every × that brings no question and every answer that leaves it on screen is
+  // counted and its close trace printed. Docs/e2e.md has what it found.
+  if (only === "close-stress") await step("chẩn đoán: × lặp lại nhiều lần", async () => {
+    await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
+    await click("#new-sample");
+    await until("editor", () => exec(`return !!document.querySelector('textarea[name=subject]')`));
+    await type("textarea[name=subject]", "thử đóng nhiều lần (E2E)");
+    const n = Number(process.env.BAOCAO_CLOSE_STRESS ?? 60);
+    const counts = {};
+    for (let i = 0; i < n; i++) {
+      const how = ["esc", "shot+esc", "click"][i % 3];
+      const c = (counts[how] ??= { tries: 0, unasked: 0, stuck: 0 });
+      c.tries++;
+      let since = Date.now();
+      wmClose();
+      const asked = await until("question", async () => (await askText()).includes("Lưu trước khi"), 10_000).catch(() => false);
+      if (!asked) {
+        c.unasked++;
+        console.log(`       [${i} ${how}] × unanswered:\n${closeTrace(since)}`);
+        continue;
+      }
+      if (how === "shot+esc") {
+        const t0 = Date.now();
+        const ok = await webdriverShot("e2e-close-stress.png").then(() => true, (e) => e.message);
+        if (ok !== true) {
+          c.shotHung = (c.shotHung ?? 0) + 1;
+          console.log(`       [${i} ${how}] screenshot failed after ${Date.now() - t0} ms: ${ok}`);
+          // Does the window still paint? The X display with the question, then after Esc.
+          xshot("e2e-close-stress-before.png");
+        }
+      }
+      since = Date.now();
+      if (how === "click") await click("#ask-cancel");
+      else await key(ESC);
+      const gone = await until("question gone", () => exec(`return !document.querySelector('#ask-dialog')`), 10_000).catch(() => false);
+      if (gone && c.shotHung && how === "shot+esc") {
+        await new Promise((r) => setTimeout(r, 500));
+        xshot("e2e-close-stress-after.png");
+        const [a, b] = ["before", "after"].map((w) => readFileSync(`${process.env.BAOCAO_ARTIFACTS}/e2e-close-stress-${w}.png`));
+        if (a.equals(b)) c.frozen = (c.frozen ?? 0) + 1;
+      }
+      if (!gone) {
+        c.stuck++;
+        console.log(`       [${i} ${how}] question stayed after the answer:\n${closeTrace(since)}`);
+        await click("#ask-cancel").catch(() => {});
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    console.log(`       ĐO: ${JSON.stringify(counts)}`);
+    if (Object.values(counts).some((c) => c.unasked || c.stuck)) throw new Error("lost close requests or answers");
+  }, "close-stress");
 
   await step("sau khi chương trình bị tắt đột ngột: đề nghị khôi phục bản lưu tạm", async () => {
     await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
@@ -1170,6 +1237,35 @@ try {
     await wmCloseAsked("unsaved question");
     await clickClosing("#ask-discard");
     await until("app closed", () => appPids().length === 0, 20_000);
+    await endSession();
+  }, "never-lost");
+
+  await step("× ngay sau khi gõ: hỏi trước (giao diện quyết định theo trạng thái hiện tại); × khi đã lưu: đóng ngay, không hỏi", async () => {
+    await launch();
+    await until("start screen", () => exec(`return !!document.querySelector('#open-file')`));
+    await exec(`window.__e2eOpen = arguments[0]; return true;`, [own]);
+    await click("#open-file");
+    await until("opened", async () => (await subjectValue()).length > 0);
+    // One letter typed, then × at once: the question must come even if the shell's «unsaved»
+    // flag is still on its way.
+    const id = await find("textarea[name=subject]");
+    await wd("POST", s(`/element/${id}/value`), { text: "x" });
+    await wmCloseAsked("question right after typing");
+    await clickClosing("#ask-discard");
+    await until("app closed", () => appPids().length === 0, 20_000);
+    await endSession();
+    await launch();
+    await until("start screen", () => exec(`return !!document.querySelector('#open-file')`));
+    await exec(`window.__e2eOpen = arguments[0]; return true;`, [own]);
+    await click("#open-file");
+    await until("opened", async () => (await subjectValue()).length > 0);
+    const sent = Date.now();
+    wmClose();
+    await until("app closed without a question", () => appPids().length === 0, 20_000);
+    const asked = readFileSync(process.env.BAOCAO_TRACE_CLOSE, "utf8")
+      .split("\n")
+      .some((l) => Number(l.split(" ")[0]) >= sent && l.endsWith(" ui: question on screen"));
+    if (asked) throw new Error(`asked before closing a saved report:\n${closeTrace(sent)}`);
     await endSession();
   }, "never-lost");
 } catch (e) {

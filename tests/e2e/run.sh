@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end tests of the real app window: tauri-driver + WebKitWebDriver under Xvfb.
+# BAOCAO_APP may name another build of the app (default: target/debug/soan-bao-cao).
 # Needs: the debug app built with the UI embedded (scripts/test.sh does it), tauri-driver,
 # webkit2gtk-driver, xvfb, unzip. Prints "N passed, N failed".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-app="$root/target/debug/soan-bao-cao"
+app="${BAOCAO_APP:-$root/target/debug/soan-bao-cao}"
 [ -x "$app" ] || { echo "app binary missing: $app (build it first)"; exit 1; }
 command -v tauri-driver >/dev/null || { echo "tauri-driver missing (cargo install tauri-driver --version ^2 --locked)"; exit 1; }
 

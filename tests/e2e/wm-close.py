@@ -4,7 +4,9 @@ ClientMessage carrying WM_DELETE_WINDOW, to the top-level window of the given pr
 (found by _NET_WM_PID, else by WM_NAME containing "Soạn Báo Cáo"). Under Xvfb there is no window
 manager, so the test plays its part. `wm-close.py PID --title` prints the window's title instead.
 Needs python3-xlib. Exit 0 when done, 1 when no window."""
+import os
 import sys
+import time
 
 from Xlib import X, display, protocol
 
@@ -73,5 +75,14 @@ for w in found:
         window=w, client_type=WM_PROTOCOLS, data=(32, [WM_DELETE, X.CurrentTime, 0, 0, 0])
     )
     w.send_event(ev, event_mask=X.NoEventMask)
-d.flush()
+d.sync()
+titles = []
+for w in found:
+    name = w.get_full_property(NET_WM_NAME, UTF8)
+    titles.append(f"{w.id:#x} «{name.value.decode('utf-8', 'replace') if name else ''}»")
 print(f"sent WM_DELETE_WINDOW to {len(found)} window(s)")
+# The close trace (BAOCAO_TRACE_CLOSE, src-tauri/src/trace.rs) gets the first hop too.
+trace = os.environ.get("BAOCAO_TRACE_CLOSE")
+if trace:
+    with open(trace, "a", encoding="utf-8") as f:
+        f.write(f"{int(time.time() * 1000)} wm-close.py: WM_DELETE_WINDOW sent to {', '.join(titles)}\n")

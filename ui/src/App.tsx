@@ -131,7 +131,10 @@ export default function App() {
     void api.traceClose(asking ? "question on screen" : "no question on screen");
   }, [asking]);
 
-  // Start: a file given on the command line, a recovery copy, recent files.
+  // Start: a file given on the command line, a recovery copy, recent files. The start screen is
+  // shown only when all of it is known: a recovery offer appearing later would push the buttons
+  // down under the user's pointer (a click meant for «Báo cáo mới» landed on the offer's text).
+  const [started, setStarted] = useState(false);
   useEffect(() => {
     (async () => {
       try {
@@ -148,6 +151,8 @@ export default function App() {
         }
       } catch (e) {
         setNotice({ text: errorText(e), kind: "error" });
+      } finally {
+        setStarted(true);
       }
     })();
   }, []);
@@ -239,8 +244,8 @@ export default function App() {
     [ask, saveAs],
   );
 
-  // The window manager's close request with unsaved changes (the shell kept the window open).
-  // Registered once: re-registering on every edit (the guard changes with the report) left
+  // The window manager's close request (the shell kept the window open once this listener was
+  // registered): with unsaved changes, ask first; otherwise close at once. Registered once: re-registering on every edit (the guard changes with the report) left
   // moments with no listener, when a close request was lost, and leaked stale listeners.
   const guardRef = useRef(guardUnsaved);
   useEffect(() => {
@@ -622,6 +627,14 @@ export default function App() {
             setSelected(["header"]);
           }}
         />
+      </div>
+    );
+  }
+  if ((!doc || !report) && !started) {
+    return (
+      <div className="start" aria-busy="true">
+        <h1>Soạn Báo Cáo</h1>
+        <p className="lead">Đang mở…</p>
       </div>
     );
   }

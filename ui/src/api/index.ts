@@ -200,8 +200,6 @@ export async function revealInFolder(path: string): Promise<void> {
   await revealItemInDir(path);
 }
 
-/** Calls `handler` when the window was asked to close (×, Alt+F4) with unsaved changes: the shell
- * kept it open; the handler asks and calls `api.closeWindow()` if the user agrees. */
 /** Calls `handler` with the progress of reading units' files. */
 export async function onCompileProgress(handler: (p: CompileProgress) => void): Promise<() => void> {
   if (!isTauri()) return () => {};
@@ -250,9 +248,13 @@ export async function chooseFormsFolder(): Promise<string | null> {
   return typeof picked === "string" ? picked : null;
 }
 
+/** Listens for the window's close requests; once listening, the shell sends every request here
+ * (the handler decides from the UI's current state whether to ask first). */
 export async function onCloseAsked(handler: () => void): Promise<() => void> {
   if (!isTauri()) return () => {};
-  return listen("baocao://close-asked", handler);
+  const unlisten = await listen("baocao://close-asked", handler);
+  await call<void>("close_guard_ready");
+  return unlisten;
 }
 
 /** Sets the window title. */
