@@ -39,7 +39,7 @@ enum Command {
         /// Định dạng kết quả: docx, pdf hoặc svg; mặc định theo đuôi tệp kết quả.
         #[arg(short, long)]
         format: Option<String>,
-        /// Định dạng thể thức: mã có sẵn (hd36, nd30) hoặc tệp .toml đã chỉnh; mặc định theo báo cáo.
+        /// Định dạng thể thức: mã có sẵn (hd36, hd05, nd30) hoặc tệp .toml đã chỉnh; mặc định theo báo cáo (văn bản của Đảng: theo ngày văn bản).
         #[arg(short, long)]
         profile: Option<String>,
     },
@@ -71,9 +71,9 @@ enum Command {
         #[arg(long)]
         words: Option<PathBuf>,
     },
-    /// Ghi một định dạng thể thức có sẵn (hd36, nd30) ra tệp TOML để chỉnh.
+    /// Ghi một định dạng thể thức có sẵn (hd36, hd05, nd30) ra tệp TOML để chỉnh.
     Profile {
-        /// Mã định dạng: hd36 hoặc nd30.
+        /// Mã định dạng: hd36, hd05 hoặc nd30.
         id: String,
         /// Tệp kết quả; bỏ trống để in ra màn hình.
         #[arg(short, long)]
@@ -425,6 +425,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             for w in &rendered.warnings {
                 eprintln!("{w}");
             }
+            println!("{}", baocao_engine::profile_line(&report, &profile));
             write_atomic(&output, &rendered.bytes)?;
             println!(
                 "Đã xuất «{}» ({} KB).",
@@ -441,6 +442,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let profile = choose_profile(&r, profile.as_deref())?;
             let problems = validate::validate(&r, &profile);
             let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+            println!("{}", baocao_engine::profile_line(&r, &profile));
             for p in &problems {
                 println!("{p}");
             }
@@ -698,10 +700,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Profile { id, output } => {
             let src = match id.as_str() {
                 "hd36" => baocao_engine::profile::HD36_TOML,
+                "hd05" => baocao_engine::profile::HD05_TOML,
                 "nd30" => baocao_engine::profile::ND30_TOML,
                 other => {
                     return Err(Failure(format!(
-                        "Không có định dạng «{other}»; các định dạng có sẵn: hd36, nd30."
+                        "Không có định dạng «{other}»; các định dạng có sẵn: hd36, hd05, nd30."
                     )))
                 }
             };
@@ -743,7 +746,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Rollforward { report, output, years } => {
             let r = read_report(&report)?;
-            let next = baocao_engine::rollforward::next_period(&r, years);
+            let rolled = baocao_engine::rollforward::roll(&r, years);
+            for n in &rolled.notices {
+                println!("{n}");
+            }
+            let next = rolled.report;
             let json = serde_json::to_vec_pretty(&next)
                 .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
             fsio::check_output(&output, &[report.as_path()], force)?;
@@ -903,12 +910,15 @@ fn choose_profile(report: &Report, arg: Option<&str>) -> Result<FormatProfile, F
     match arg {
         None => Ok(profile_for(report)?),
         Some(id) if FormatProfile::builtin_ids().contains(&id) => Ok(FormatProfile::builtin(id)?),
+        Some(id) if id == baocao_engine::profile::PARTY_AUTO => {
+            Ok(FormatProfile::builtin(&baocao_engine::profile::resolve_id(id, report.header.date))?)
+        }
         Some(path) => {
             let p = Path::new(path);
             if !p.exists() {
                 return Err(Failure(format!(
                     "Không có định dạng có sẵn «{path}» và cũng không tìm thấy tệp «{path}»; \
-                     định dạng có sẵn: hd36, nd30."
+                     định dạng có sẵn: hd36, hd05, nd30."
                 )));
             }
             let bytes = read_limited(p)?;

@@ -202,7 +202,7 @@ fn bad_output_paths_are_refused_and_leave_nothing() {
     refused(dir, &["render", "-o", "bc.odt"], &["«odt»", "không được hỗ trợ"]);
     refused(dir, &["render", "-o", "bc"], &["đuôi .docx"]);
     refused(dir, &["render", "--format", "rtf", "-o", "bc.rtf"], &["«rtf»", "docx, pdf hoặc svg"]);
-    refused(dir, &["render", "--profile", "hd99", "-o", "x.docx"], &["hd99", "hd36, nd30"]);
+    refused(dir, &["render", "--profile", "hd99", "-o", "x.docx"], &["hd99", "hd36, hd05, nd30"]);
     let o = baocao(dir, &["lenh-la"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("không có lệnh «lenh-la»"), "{}", stderr(&o));
@@ -790,4 +790,50 @@ fn forms_out_then_compile_with_rate_findings_and_exit_code() {
         &["compile", "mau.json", "hong.xlsx", "--exclude", "hong.xlsx", "-o", "tong-hop-3.json"],
     );
     assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// Issue 23: the Party guidance follows the document's date and the commands say which applies.
+#[test]
+fn render_and_validate_name_the_guidance_of_the_date_and_rollforward_moves_to_hd05() {
+    let d = tmp();
+    let dir = d.path();
+    let out = |o: &Output| String::from_utf8_lossy(&o.stdout).to_string();
+    let new = edited(dir, "moi.json", |v| {
+        v["header"]["profile"] = "dang".into();
+        v["header"]["date"] = "2026-06-15".into();
+    });
+    let o = baocao(dir, &["validate", new.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        out(&o).contains(
+            "Thể thức: Văn bản của Đảng (Hướng dẫn 05-HD/VPTW), theo ngày văn bản 15/06/2026"
+        ),
+        "{}",
+        out(&o)
+    );
+    let o = baocao(dir, &["render", "moi.json", "-o", "moi.docx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out(&o).contains("Hướng dẫn 05-HD/VPTW"), "{}", out(&o));
+    let xml = document_xml(&dir.join("moi.docx"));
+    assert!(xml.contains("- Thường trực Huyện ủy;"), "recipients end with «;»");
+    // The sample (2019) stays HD 36; `--profile hd05` pins the other one.
+    let o = baocao(dir, &["render", "-o", "mau.docx"]);
+    assert!(out(&o).contains("Hướng dẫn 36-HD/VPTW"), "{}", out(&o));
+    let o = baocao(dir, &["render", "moi.json", "-o", "ghim.docx", "--profile", "hd36"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(document_xml(&dir.join("ghim.docx")).contains("- Thường trực Huyện ủy,"));
+    // Rolling a 2025 report into 2026 moves it to the Party family, and says so.
+    let old = edited(dir, "cu.json", |v| v["header"]["date"] = "2025-06-15".into());
+    let o = baocao(dir, &["rollforward", old.to_str().expect("path"), "-o", "ke-tiep.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out(&o).contains("05-HD/VPTW"), "{}", out(&o));
+    let next: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("ke-tiep.json")).expect("read"))
+            .expect("json");
+    assert_eq!(next["header"]["profile"], "dang");
+    let o = baocao(dir, &["profile", "hd05", "-o", "hd05.toml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(fs::read_to_string(dir.join("hd05.toml"))
+        .expect("read")
+        .contains("recipient_end = \";\""));
 }

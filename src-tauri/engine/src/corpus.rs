@@ -220,8 +220,13 @@ impl Gen {
     }
 }
 
-/// Header, closing and period of a Party (hd36) or State (nd30) report.
+/// Header, closing and period of a Party report of 2019 (hd36), of 2026 (hd05: the Party family
+/// «dang» dated 15/6/2026, a merged provincial board, legal bases in the opening) or a State
+/// (nd30) report.
 fn frame(profile: &str, subject: &str, content: Vec<Value>, annexes: Vec<Value>) -> Value {
+    if profile == "hd05" {
+        return frame_2026(subject, content, annexes);
+    }
     let (header, closing) = if profile == "nd30" {
         (
             json!({
@@ -346,6 +351,41 @@ fn body_report(
     report(frame(profile, &subject(profile, long_subject), content, annexes))
 }
 
+/// A Party report of 2026 (HD 05): «dang» dated 15/6/2026, legal bases opening the body.
+fn frame_2026(subject: &str, content: Vec<Value>, annexes: Vec<Value>) -> Value {
+    json!({
+        "schema_version": 1,
+        "header": {
+            "profile": "dang",
+            "superior_body": "Tỉnh ủy Tân Lập",
+            "issuing_body": "Ban Tuyên giáo và Dân vận",
+            "issuing_body_full": "Ban Tuyên giáo và Dân vận Tỉnh ủy Tân Lập",
+            "number": 5, "type_code": "BC", "issuer_code": "BTGDVTU",
+            "place": "Tân Lập", "date": "2026-06-15", "doc_type": "BÁO CÁO",
+            "subject": subject
+        },
+        "body": {
+            "opening": [
+                { "type": "lines", "marker": "dash", "items": [
+                    "Căn cứ Quy định số 399-QĐ/TW, ngày 09/01/2026 của Ban Bí thư về thể loại, thẩm quyền ban hành và thể thức văn bản của Đảng",
+                    "Căn cứ Kế hoạch số 12-KH/TU, ngày 02/3/2026 của Ban Thường vụ Tỉnh ủy về tổng kết 10 năm thực hiện Chỉ thị số 05-CT/TW"
+                ]},
+                { "type": "paragraph", "text": "Ban Tuyên giáo và Dân vận Tỉnh ủy báo cáo kết quả thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về “Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” như sau:" }
+            ],
+            "content": content
+        },
+        "closing": {
+            "sentence": "Trên đây là báo cáo kết quả thực hiện Chỉ thị 05 của Ban Tuyên giáo và Dân vận Tỉnh ủy Tân Lập.",
+            "signer_title": "Trưởng ban",
+            "signer_name": "Lê Thị Hồng Nhung",
+            "recipients": ["Ban Tuyên giáo và Dân vận Trung ương", "Thường trực Tỉnh ủy", "Các đảng ủy trực thuộc Tỉnh ủy"],
+            "archive": "Văn phòng"
+        },
+        "period": { "start_year": 2016, "end_year": 2026 },
+        "annexes": annexes
+    })
+}
+
 /// The corpus, by name: realistic reports of a few to a few dozen pages.
 pub fn corpus() -> Vec<(String, Report)> {
     let mut out: Vec<(String, Report)> = vec![
@@ -356,7 +396,7 @@ pub fn corpus() -> Vec<(String, Report)> {
                 .unwrap_or_else(|e| panic!("fixture is invalid: {e}")),
         ),
     ];
-    for (i, profile) in ["hd36", "nd30"].into_iter().enumerate() {
+    for (i, profile) in ["hd36", "nd30", "hd05"].into_iter().enumerate() {
         let mut g = Gen(0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1));
         // Many short parts: one or two short blocks each.
         let parts = g.parts(18, (0, 1), (1, 1), false);
@@ -445,6 +485,8 @@ mod tests {
         assert!(c.len() >= 12, "{} reports", c.len());
         let nd30 = c.iter().filter(|(_, r)| r.header.profile == "nd30").count();
         assert!(nd30 >= 6 && c.len() - nd30 >= 6);
+        let hd05 = c.iter().filter(|(_, r)| crate::applicable_profile_id(r) == "hd05").count();
+        assert!(hd05 >= 5, "{hd05} reports in HD 05");
         for (name, r) in &c {
             let problems = crate::validate::validate(r, &crate::profile_for(r).expect("profile"));
             assert!(

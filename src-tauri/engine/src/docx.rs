@@ -3,6 +3,15 @@
 //! from docx-rs with `w:lang` added (docs/library-notes.md B.0 #1–#2), and zips the package
 //! once, deflated. The other parts depend only on the profile: they are built and zipped once
 //! per profile and copied into each package as they are.
+//!
+//! Every element's children are written in the order of their sequence in ECMA-376 Part 1
+//! (the complexTypes of wml.xsd): Word drops run properties out of order and calls some such
+//! files corrupt, where LibreOffice reads anything. docx-rs's parts get their children sorted
+//! by [`order`], and the parts docx-rs always writes but nothing uses (comments, numbering,
+//! footnotes) are left out (docs/library-notes.md B.7;
+//! `tests/docx_schema.rs` checks every file against the standard).
+
+mod order;
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -175,8 +184,34 @@ fn frame(profile: &FormatProfile) -> Frame {
     let mut parts = docx.build();
     let styles = String::from_utf8_lossy(&parts.styles).into_owned();
     parts.styles = add_language(&styles, &profile.font.language).into_bytes();
+    // docx-rs writes the children of w:rPr, w:style and w:settings out of their schema order,
+    // and an empty w:rPr in styles' w:pPr (bokuweb/docx-rs#724): sort them, drop it.
+    let ordered = |xml: &[u8]| order::schema_order(&String::from_utf8_lossy(xml)).into_bytes();
+    parts.styles = ordered(&parts.styles);
+    parts.settings = ordered(&parts.settings);
+    parts.font_table = ordered(&parts.font_table);
+    parts.headers = parts.headers.iter().map(|h| ordered(h)).collect();
+    parts.footers = parts.footers.iter().map(|f| ordered(f)).collect();
+    // Leave out the parts docx-rs always writes but this writer never fills, with their
+    // relationships and content types: unreferenced, they are invalid (ECMA-376 Part 1 §11.3.2,
+    // §11.3.7, §11.3.11: each "shall be the target of" a relationship from the document).
+    let used = |target: &str| !UNUSED_PARTS.iter().any(|p| p.strip_prefix("word/") == Some(target));
+    let rels = String::from_utf8_lossy(&parts.document_rels).into_owned();
+    parts.document_rels =
+        order::retain(&rels, |n| used(n.attribute("Target").unwrap_or(""))).into_bytes();
+    let types = String::from_utf8_lossy(&parts.content_type).into_owned();
+    parts.content_type = order::retain(&types, |n| {
+        let name = n.attribute("PartName").unwrap_or("").trim_start_matches('/');
+        !UNUSED_PARTS.contains(&name)
+    })
+    .into_bytes();
     Frame { parts: frame_parts(parts), last_id }
 }
+
+/// The parts docx-rs always writes that no report fills: comments (and Word's comment
+/// extension), numbering definitions, footnotes. Nothing refers to them.
+const UNUSED_PARTS: [&str; 4] =
+    ["word/comments.xml", "word/commentsExtended.xml", "word/numbering.xml", "word/footnotes.xml"];
 
 /// The namespaces docx-rs declares on `w:document`.
 const DOCUMENT_START: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w10="urn:schemas-microsoft-com:office:word" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w14 wp14"><w:body>"#;
@@ -235,19 +270,20 @@ impl Writer<'_> {
             out.push_str(xml);
             return;
         }
-        let mut xml = String::new();
-        let sz = pt_to_half_points(s.size_pt);
-        let _ = write!(xml, r#"<w:rPr><w:sz w:val="{sz}" /><w:szCs w:val="{sz}" />"#);
+        // In the sequence of CT_RPr (EG_RPrBase): rFonts, b, bCs, i, iCs, sz, szCs, u.
+        let mut xml = String::from("<w:rPr>");
+        xml.push_str(&self.fonts);
         if s.bold {
             xml.push_str("<w:b /><w:bCs />");
         }
         if s.italic {
             xml.push_str("<w:i /><w:iCs />");
         }
+        let sz = pt_to_half_points(s.size_pt);
+        let _ = write!(xml, r#"<w:sz w:val="{sz}" /><w:szCs w:val="{sz}" />"#);
         if s.underline {
             xml.push_str(r#"<w:u w:val="single" />"#);
         }
-        xml.push_str(&self.fonts);
         xml.push_str("</w:rPr>");
         out.push_str(&xml);
         self.run_props.push((s, xml));
@@ -255,25 +291,22 @@ impl Writer<'_> {
 
     fn para(&mut self, out: &mut String, p: &FPara) {
         self.open_para(out);
+        // In the sequence of CT_PPr: keepNext, pageBreakBefore, widowControl, pBdr, spacing,
+        // ind, jc, then the paragraph mark's rPr.
         out.push_str("<w:pPr>");
-        // The paragraph mark takes the paragraph's size, weight and slant, never an underline.
-        self.run_props(out, SpanStyle { underline: false, ..p.mark });
-        out.push_str(r#"<w:jc w:val=""#);
-        out.push_str(alignment_val(p.align));
-        out.push_str(r#"" />"#);
+        if p.keep_next {
+            out.push_str("<w:keepNext />");
+        }
+        if p.page_break_before {
+            out.push_str("<w:pageBreakBefore />");
+        }
+        out.push_str(r#"<w:widowControl w:val="1" />"#);
         let mut num = itoa::Buffer::new();
-        let left = mm_to_twips(p.left_mm);
-        let right = mm_to_twips(p.right_mm);
-        if p.first_line_mm > 0.0 || left != 0 || right != 0 {
-            out.push_str(r#"<w:ind w:left=""#);
-            out.push_str(num.format(left));
-            out.push_str(r#"" w:right=""#);
-            out.push_str(num.format(right));
-            if p.first_line_mm > 0.0 {
-                out.push_str(r#"" w:firstLine=""#);
-                out.push_str(num.format(mm_to_twips(p.first_line_mm)));
-            }
-            out.push_str(r#"" />"#);
+        if let Some(w) = p.rule_pt {
+            // Only the bottom side: a box of four borders draws as a thin rectangle.
+            out.push_str(r#"<w:pBdr><w:bottom w:val="single" w:space="0" w:sz=""#);
+            out.push_str(num.format(pt_to_eighths(w)));
+            out.push_str(r#"" w:color="000000" /></w:pBdr>"#);
         }
         let (line, rule) = match p.line {
             LineSpacing::Exact(pt) => (pt_to_twips(pt), "exact"),
@@ -289,19 +322,25 @@ impl Writer<'_> {
         out.push_str(r#"" w:lineRule=""#);
         out.push_str(rule);
         out.push_str(r#"" />"#);
-        if let Some(w) = p.rule_pt {
-            // Only the bottom side: a box of four borders draws as a thin rectangle.
-            out.push_str(r#"<w:pBdr><w:bottom w:val="single" w:space="0" w:sz=""#);
-            out.push_str(num.format(pt_to_eighths(w)));
-            out.push_str(r#"" w:color="000000" /></w:pBdr>"#);
+        let left = mm_to_twips(p.left_mm);
+        let right = mm_to_twips(p.right_mm);
+        if p.first_line_mm > 0.0 || left != 0 || right != 0 {
+            out.push_str(r#"<w:ind w:left=""#);
+            out.push_str(num.format(left));
+            out.push_str(r#"" w:right=""#);
+            out.push_str(num.format(right));
+            if p.first_line_mm > 0.0 {
+                out.push_str(r#"" w:firstLine=""#);
+                out.push_str(num.format(mm_to_twips(p.first_line_mm)));
+            }
+            out.push_str(r#"" />"#);
         }
-        if p.keep_next {
-            out.push_str("<w:keepNext />");
-        }
-        if p.page_break_before {
-            out.push_str("<w:pageBreakBefore />");
-        }
-        out.push_str(r#"<w:widowControl w:val="1" /></w:pPr>"#);
+        out.push_str(r#"<w:jc w:val=""#);
+        out.push_str(alignment_val(p.align));
+        out.push_str(r#"" />"#);
+        // The paragraph mark takes the paragraph's size, weight and slant, never an underline.
+        self.run_props(out, SpanStyle { underline: false, ..p.mark });
+        out.push_str("</w:pPr>");
         for span in &p.spans {
             out.push_str("<w:r>");
             self.run_props(out, span.style);
@@ -330,6 +369,7 @@ impl Writer<'_> {
             None => ("nil", 0),
             Some(w) => ("single", pt_to_eighths(w)),
         };
+        // CT_TblPr's sequence: tblW, jc, tblBorders, tblLayout, tblCellMar.
         let _ = write!(
             out,
             r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa" /><w:jc w:val="left" /><w:tblBorders>"#
@@ -342,10 +382,11 @@ impl Writer<'_> {
         }
         let _ = write!(
             out,
-            r#"</w:tblBorders><w:tblCellMar><w:top w:w="0" w:type="dxa" /><w:left w:w="{pad}" w:type="dxa" /><w:bottom w:w="0" w:type="dxa" /><w:right w:w="{pad}" w:type="dxa" /></w:tblCellMar><w:tblLayout w:type="fixed" /></w:tblPr><w:tblGrid>"#
+            r#"</w:tblBorders><w:tblLayout w:type="fixed" /><w:tblCellMar><w:top w:w="0" w:type="dxa" /><w:left w:w="{pad}" w:type="dxa" /><w:bottom w:w="0" w:type="dxa" /><w:right w:w="{pad}" w:type="dxa" /></w:tblCellMar></w:tblPr><w:tblGrid>"#
         );
+        // CT_TblGridCol has only w:w (in twips).
         for g in &grid {
-            let _ = write!(out, r#"<w:gridCol w:w="{g}" w:type="dxa" />"#);
+            let _ = write!(out, r#"<w:gridCol w:w="{g}" />"#);
         }
         out.push_str("</w:tblGrid>");
         // Bordered tables get the row heights our layout uses, as "at least" heights: both
@@ -389,12 +430,21 @@ impl Writer<'_> {
         out.push_str("</w:tbl>");
     }
 
-    /// The section properties: page size and margins, header references.
+    /// The section properties: header references, page size and margins (CT_SectPr puts the
+    /// references first and titlePg after the page setup).
     fn section(&self, out: &mut String) {
+        out.push_str("<w:sectPr>");
+        let pn = &self.profile.page_number;
+        if pn.enabled {
+            out.push_str(r#"<w:headerReference w:type="default" r:id="rIdHeader1" />"#);
+            if pn.hide_on_first_page {
+                out.push_str(r#"<w:headerReference w:type="first" r:id="rIdHeader2" />"#);
+            }
+        }
         let pg = &self.profile.page;
         let _ = write!(
             out,
-            r#"<w:sectPr><w:pgSz w:w="{}" w:h="{}" /><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0" /><w:cols w:space="425" w:num="1" />"#,
+            r#"<w:pgSz w:w="{}" w:h="{}" /><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0" /><w:cols w:space="425" w:num="1" />"#,
             mm_to_twips(pg.width_mm),
             mm_to_twips(pg.height_mm),
             mm_to_twips(pg.margin_top_mm),
@@ -404,14 +454,8 @@ impl Writer<'_> {
             mm_to_twips(pg.header_distance_mm),
             mm_to_twips(pg.footer_distance_mm),
         );
-        let pn = &self.profile.page_number;
-        if pn.enabled {
-            out.push_str(r#"<w:headerReference w:type="default" r:id="rIdHeader1" />"#);
-            if pn.hide_on_first_page {
-                out.push_str(
-                    r#"<w:headerReference w:type="first" r:id="rIdHeader2" /><w:titlePg />"#,
-                );
-            }
+        if pn.enabled && pn.hide_on_first_page {
+            out.push_str("<w:titlePg />");
         }
         out.push_str("</w:sectPr>");
     }
@@ -474,7 +518,8 @@ fn add_language(styles: &str, lang: &str) -> String {
     format!("{}{tag}{}", &styles[..at], &styles[at..])
 }
 
-/// The frame's parts, deflated, in the order docx-rs writes them (the content types first).
+/// The frame's parts, deflated, in the order docx-rs writes them (the content types first),
+/// without [`UNUSED_PARTS`].
 fn frame_parts(xml: docx_rs::XMLDocx) -> Vec<(String, Part)> {
     let mut parts: Vec<(String, Vec<u8>)> = vec![
         ("[Content_Types].xml".into(), xml.content_type),
@@ -485,10 +530,6 @@ fn frame_parts(xml: docx_rs::XMLDocx) -> Vec<(String, Part)> {
         ("word/styles.xml".into(), xml.styles),
         ("word/settings.xml".into(), xml.settings),
         ("word/fontTable.xml".into(), xml.font_table),
-        ("word/comments.xml".into(), xml.comments),
-        ("word/numbering.xml".into(), xml.numberings),
-        ("word/commentsExtended.xml".into(), xml.comments_extended),
-        ("word/footnotes.xml".into(), xml.footnotes),
     ];
     let mut header_rels = xml.header_rels.into_iter();
     for (i, h) in xml.headers.into_iter().enumerate() {

@@ -236,11 +236,12 @@ pub fn convert(text: &str, encoding: Legacy, capitals: bool) -> String {
 /// `VNI-Helve`… are VNI-Windows.
 pub fn font_encoding(font: &str) -> Option<(Legacy, bool)> {
     let f = font.trim();
-    if f.len() > 3 && f[..3].eq_ignore_ascii_case(".vn") {
+    // Compared as bytes: a font name may start with a letter of several bytes.
+    if f.len() > 3 && f.as_bytes()[..3].eq_ignore_ascii_case(b".vn") {
         let name = f.split_whitespace().next().unwrap_or(f);
         return Some((Legacy::Tcvn3, name.ends_with('H')));
     }
-    if f.len() > 4 && f[..4].eq_ignore_ascii_case("vni-") {
+    if f.len() > 4 && f.as_bytes()[..4].eq_ignore_ascii_case(b"vni-") {
         return Some((Legacy::Vni, false));
     }
     None
@@ -596,6 +597,10 @@ mod tests {
         assert_eq!(font_encoding("VNI-Times"), Some((Legacy::Vni, false)));
         assert_eq!(font_encoding("Times New Roman"), None);
         assert_eq!(font_encoding("Vni"), None);
+        // A name whose first letters take several bytes (found by the mutation harness: a
+        // slice inside a letter panicked).
+        assert_eq!(font_encoding("١٢٣"), None);
+        assert_eq!(font_encoding("Ðảng"), None);
     }
 
     #[test]

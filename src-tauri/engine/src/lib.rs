@@ -69,9 +69,37 @@ pub struct Rendered {
     pub warnings: Vec<Problem>,
 }
 
-/// Resolves the profile a report names: one of the built-in profiles.
+/// Resolves the profile a report names: one of the built-in profiles. The Party family
+/// ("dang") gives the guidance in force on the report's date: HD 36 before 27/5/2026, HD 05 from
+/// then (`applies` in each profile); an explicit id ("hd36", "hd05", "nd30") is that profile.
 pub fn profile_for(report: &Report) -> Result<FormatProfile, EngineError> {
-    FormatProfile::builtin(report.header.profile.trim())
+    FormatProfile::builtin(&applicable_profile_id(report))
+}
+
+/// The id of the built-in profile that applies to the report (see [`profile_for`]).
+pub fn applicable_profile_id(report: &Report) -> String {
+    profile::resolve_id(&report.header.profile, report.header.date)
+}
+
+/// One line naming the format that applies and why, for people: «Thể thức: Văn bản của Đảng
+/// (Hướng dẫn 05-HD/VPTW), theo ngày văn bản 15/06/2026 (áp dụng từ 27/05/2026).»
+pub fn profile_line(report: &Report, profile: &FormatProfile) -> String {
+    let named = report.header.profile.trim();
+    let date = report.header.date.format("%d/%m/%Y");
+    let why = if profile::family_of(&profile.id).is_some_and(|f| f == named) {
+        match profile.applies.from {
+            Some(from) => format!(
+                ", theo ngày văn bản {date} (áp dụng cho văn bản từ ngày {})",
+                from.format("%d/%m/%Y")
+            ),
+            None => format!(", theo ngày văn bản {date}"),
+        }
+    } else if named == profile.id {
+        ", do báo cáo chọn".to_string()
+    } else {
+        String::new()
+    };
+    format!("Thể thức: {}{why}.", profile.name)
 }
 
 /// Validates the report, then renders it as DOCX under `profile`.

@@ -352,7 +352,7 @@ fn normalise(v: &mut Value, path: &mut String, problems: &mut Vec<String>) {
 }
 
 /// Translates the common serde / serde_json messages into Vietnamese.
-fn translate_serde(msg: &str) -> String {
+pub(crate) fn translate_serde(msg: &str) -> String {
     let msg = msg.split(" at line ").next().unwrap_or(msg);
     if let Some(rest) = msg.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
@@ -401,6 +401,34 @@ fn translate_serde(msg: &str) -> String {
     }
     if msg.starts_with("trailing characters") {
         return "có dữ liệu thừa sau phần báo cáo".into();
+    }
+    if let Some(rest) = msg.strip_prefix("invalid length ") {
+        // A list where an object was expected (serde reads a struct from a sequence too).
+        if rest.contains("expected struct") {
+            return "cần một đối tượng { … }, không phải danh sách [ … ]".into();
+        }
+        return "số phần tử của danh sách không đúng".into();
+    }
+    const SYNTAX: [(&str, &str); 16] = [
+        ("expected `:`", "thiếu dấu hai chấm «:» sau tên trường"),
+        ("expected `,` or `}`", "thiếu dấu phẩy «,» hoặc dấu đóng «}»"),
+        ("expected `,` or `]`", "thiếu dấu phẩy «,» hoặc dấu đóng «]»"),
+        ("key must be a string", "tên trường phải đặt trong dấu ngoặc kép"),
+        ("trailing comma", "thừa dấu phẩy «,» trước dấu đóng"),
+        ("control character", "có ký tự điều khiển (xuống dòng, tab…) trong chuỗi văn bản"),
+        ("invalid escape", "chuỗi có mã thoát «\\» không hợp lệ"),
+        ("unexpected end of hex escape", "chuỗi có mã thoát «\\u» không hợp lệ"),
+        ("lone leading surrogate", "chuỗi có mã «\\u» không thành ký tự (nửa cặp UTF-16)"),
+        ("unexpected end of string", "chuỗi văn bản bị cắt cụt"),
+        ("invalid unicode code point", "chuỗi có mã «\\u» không phải ký tự Unicode"),
+        ("recursion limit exceeded", "dữ liệu lồng nhau quá sâu"),
+        ("number out of range", "số quá lớn"),
+        ("invalid number", "số không hợp lệ"),
+        ("data did not match any variant", "giá trị không thuộc kiểu nào được chấp nhận"),
+        ("duplicate field", "một trường được ghi hai lần"),
+    ];
+    if let Some((_, vi)) = SYNTAX.iter().find(|(en, _)| msg.contains(en)) {
+        return (*vi).to_string();
     }
     format!("lỗi dữ liệu ({msg})")
 }
@@ -462,6 +490,26 @@ mod tests {
         assert!(load_message(b"{\\rtf1\\ansi").starts_with("Đây là tệp RTF"));
         // JSON is not foreign: its own messages stay.
         assert!(load_message(b"{").contains("JSON"));
+    }
+
+    #[test]
+    fn json_syntax_and_shape_errors_are_said_in_vietnamese() {
+        // These used to show serde's English («expected `:`», «invalid length 0, expected
+        // struct Collection with 5 elements») inside «lỗi dữ liệu (…)».
+        for (json, want) in [
+            ("{\"a\" 1}", "thiếu dấu hai chấm"),
+            ("{\"a\": 1 \"b\": 2}", "thiếu dấu phẩy"),
+            ("{\"a\": \"x\u{1}\"}", "ký tự điều khiển"),
+            ("{\"a\": \"\\ud800\"}", "mã thoát «\\u»"),
+            ("{\"a\": [1,]}", "thừa dấu phẩy"),
+        ] {
+            let m = load_message(json.as_bytes());
+            assert!(m.contains(want) && !m.contains("expected"), "{m}");
+        }
+        let mut v = serde_json::to_value(crate::sample::sample()).expect("JSON");
+        v["collection"] = serde_json::json!([]);
+        let m = load_message(&serde_json::to_vec(&v).expect("JSON"));
+        assert!(m.contains("«collection»") && m.contains("cần một đối tượng"), "{m}");
     }
 
     #[test]

@@ -108,7 +108,9 @@ pub struct Period {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Header {
-    /// Id of the format profile: "hd36" (Party) or "nd30" (State), or a user profile.
+    /// Id of the format profile: "dang" (Party, the guidance in force on `date`: HD 36 before
+    /// 27/5/2026, HD 05 from then), "hd36" or "hd05" (that Party guidance whatever the date),
+    /// "nd30" (State), or a user profile.
     pub profile: String,
     /// Directly superior body, e.g. "Huyện ủy Cầu Ngang"; none for a body without one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

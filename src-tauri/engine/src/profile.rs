@@ -3,6 +3,10 @@
 //! The built-in profiles live in `templates/profiles/*.toml`; a user may load an edited copy.
 //! Writers read only these values; no format value is a constant in writer code.
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::EngineError;
@@ -45,6 +49,101 @@ pub struct FormatProfile {
     pub page_number: PageNumber,
     /// Annexes.
     pub annex: AnnexProfile,
+    /// Which guidance family the profile belongs to and from which day it applies.
+    #[serde(default)]
+    pub applies: Applies,
+    /// Legal bases («căn cứ») opening the body; none: printed as typed.
+    #[serde(default)]
+    pub legal_basis: Option<LegalBasis>,
+    /// Line spacing the guidance allows for the body (exact lines); none: not bounded.
+    #[serde(default)]
+    pub line_spacing_bounds: Option<SpacingBounds>,
+    /// Document type and issuing-body codes the guidance fixes or retires.
+    #[serde(default)]
+    pub codes: Codes,
+    /// Abbreviations allowed for the administrative level before a place name ("TP").
+    #[serde(default)]
+    pub place_abbreviations: BTreeMap<String, String>,
+    /// Circulation notice «Không phổ biến…» and where it goes; none: not specified.
+    #[serde(default)]
+    pub not_public_notice: Option<NoticeSpec>,
+}
+
+/// The guidance family a profile belongs to and the day its guidance took effect: a report that
+/// names the family ("dang") gets the family's profile in force on the report's date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Applies {
+    /// Family id ("dang" for the Party's guidances); empty for a profile outside any family.
+    #[serde(default)]
+    pub family: String,
+    /// First day of documents the guidance applies to.
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// Short name shown to users ("Hướng dẫn 05-HD/VPTW (2026)").
+    #[serde(default)]
+    pub short_name: String,
+}
+
+/// Legal bases: a «lines» block of the opening whose items all start with one of `starts_with`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalBasis {
+    /// Words a legal basis starts with ("Căn cứ").
+    pub starts_with: Vec<String>,
+    /// Marker before each basis ("- ").
+    pub prefix: String,
+    /// Ending of each basis but the last (";").
+    pub end: String,
+    /// Ending of the last basis (".").
+    pub last_end: String,
+}
+
+/// Bounds of exact line spacing for body text, in points.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpacingBounds {
+    /// Smallest line pitch allowed.
+    pub min_pt: f64,
+    /// Largest line pitch allowed.
+    pub max_pt: f64,
+}
+
+impl SpacingBounds {
+    /// Whether `spacing` is exact and within the bounds.
+    pub fn allows(&self, spacing: LineSpacing) -> bool {
+        matches!(spacing, LineSpacing::Exact(v) if v >= self.min_pt && v <= self.max_pt)
+    }
+}
+
+/// Codes in the number line that the guidance fixes or no longer has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Codes {
+    /// Document type name (upper case) → its code, where the guidance fixes it ("QUY ĐỊNH" = "QĐ").
+    #[serde(default)]
+    pub types: BTreeMap<String, String>,
+    /// Issuing-body names (lower case) → their code ("ban tuyên giáo và dân vận" = "BTGDV").
+    #[serde(default)]
+    pub bodies: BTreeMap<String, String>,
+    /// Parts of an issuing-body code the guidance no longer has → why, shown to the user.
+    #[serde(default)]
+    pub retired_bodies: BTreeMap<String, String>,
+    /// Type codes the guidance no longer uses → the code to use ("QĐi" = "QĐ").
+    #[serde(default)]
+    pub retired_types: BTreeMap<String, String>,
+}
+
+/// A fixed notice and where it is printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeSpec {
+    /// The notice's words.
+    pub text: String,
+    /// Where: "last_page_bottom" (centred, `distance_mm` above the bottom edge).
+    pub position: String,
+    /// Distance from the page edge.
+    pub distance_mm: f64,
 }
 
 /// Page geometry in millimetres.
@@ -480,8 +579,62 @@ pub struct AnnexProfile {
 
 /// Source of the built-in Party profile.
 pub const HD36_TOML: &str = include_str!("../../../templates/profiles/hd36.toml");
+/// Source of the built-in Party profile of 2026 (Hướng dẫn 05-HD/VPTW).
+pub const HD05_TOML: &str = include_str!("../../../templates/profiles/hd05.toml");
 /// Source of the built-in State profile.
 pub const ND30_TOML: &str = include_str!("../../../templates/profiles/nd30.toml");
+
+/// The id a report names to get the Party guidance in force on its date (HD 36, then HD 05).
+pub const PARTY_AUTO: &str = "dang";
+
+/// One built-in profile's place in its family.
+#[derive(Debug, Clone)]
+struct Entry {
+    id: &'static str,
+    family: String,
+    from: Option<NaiveDate>,
+}
+
+fn entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        FormatProfile::builtin_ids()
+            .into_iter()
+            .filter_map(|id| {
+                let p = FormatProfile::builtin(id).ok()?;
+                Some(Entry { id, family: p.applies.family, from: p.applies.from })
+            })
+            .collect()
+    })
+}
+
+/// The built-in profile id a report's `profile` means on `date`: a family id ("dang") gives the
+/// family's profile in force on that date (the latest whose `applies.from` is not after it, or
+/// the earliest for older dates); any other id is itself.
+pub fn resolve_id(profile: &str, date: NaiveDate) -> String {
+    let id = profile.trim();
+    let mut family: Vec<&Entry> = entries().iter().filter(|e| e.family == id).collect();
+    if family.is_empty() {
+        return id.to_string();
+    }
+    family.sort_by_key(|e| e.from);
+    family
+        .iter()
+        .rev()
+        .find(|e| e.from.is_none_or(|f| f <= date))
+        .or(family.first())
+        .map_or_else(|| id.to_string(), |e| e.id.to_string())
+}
+
+/// The family a built-in profile id belongs to ("dang" for hd36 and hd05), if any.
+pub fn family_of(id: &str) -> Option<&'static str> {
+    entries().iter().find(|e| e.id == id.trim() && !e.family.is_empty()).map(|e| e.family.as_str())
+}
+
+/// Whether the profile is one of the Party's (HD 36, HD 05, or a copy of them).
+pub fn is_party(profile: &FormatProfile) -> bool {
+    profile.applies.family == PARTY_AUTO || profile.id == "hd36" || profile.id == "hd05"
+}
 
 impl FormatProfile {
     /// Parses a profile from TOML text.
@@ -490,14 +643,15 @@ impl FormatProfile {
     }
 
     /// The ids of the built-in profiles.
-    pub fn builtin_ids() -> [&'static str; 2] {
-        ["hd36", "nd30"]
+    pub fn builtin_ids() -> [&'static str; 3] {
+        ["hd36", "hd05", "nd30"]
     }
 
     /// Loads a built-in profile by id.
     pub fn builtin(id: &str) -> Result<Self, EngineError> {
         let src = match id {
             "hd36" => HD36_TOML,
+            "hd05" => HD05_TOML,
             "nd30" => ND30_TOML,
             other => {
                 return Err(EngineError::UnknownProfile {
@@ -521,5 +675,19 @@ mod tests {
             assert_eq!(p.id, id);
         }
         assert!(FormatProfile::builtin("khac").is_err());
+    }
+
+    #[test]
+    fn the_party_family_follows_the_date() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).expect("date");
+        assert_eq!(resolve_id("dang", d(2019, 5, 15)), "hd36");
+        assert_eq!(resolve_id("dang", d(2026, 5, 26)), "hd36");
+        assert_eq!(resolve_id("dang", d(2026, 5, 27)), "hd05");
+        assert_eq!(resolve_id("dang", d(2026, 6, 15)), "hd05");
+        assert_eq!(resolve_id("dang", d(2010, 1, 1)), "hd36", "older dates: the earliest");
+        assert_eq!(resolve_id("hd36", d(2026, 6, 15)), "hd36", "an explicit id stays");
+        assert_eq!(resolve_id(" nd30 ", d(2026, 6, 15)), "nd30");
+        assert_eq!(family_of("hd05"), Some("dang"));
+        assert_eq!(family_of("nd30"), None);
     }
 }

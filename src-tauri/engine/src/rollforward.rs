@@ -17,10 +17,54 @@ fn add_years(d: NaiveDate, years: i32) -> NaiveDate {
         .unwrap_or(d)
 }
 
-/// The report for the period `years` later.
+/// Next period's report and what changed beyond dates and figures, for the user.
+#[derive(Debug, Clone)]
+pub struct Rolled {
+    /// The new report.
+    pub report: Report,
+    /// Notices in Vietnamese («Báo cáo kỳ sau theo Hướng dẫn 05-HD/VPTW…»).
+    pub notices: Vec<String>,
+}
+
+/// The report for the period `years` later ([`next_period`]), with notices: when a Party report's
+/// new date falls under another guidance (HD 05 from 27/5/2026) the notice names it.
+pub fn roll(report: &Report, years: i32) -> Rolled {
+    let next = next_period(report, years);
+    let mut notices = Vec::new();
+    let old = crate::profile::resolve_id(&report.header.profile, report.header.date);
+    let new = crate::profile::resolve_id(&next.header.profile, next.header.date);
+    if new != old {
+        let name = |id: &str| {
+            crate::profile::FormatProfile::builtin(id).map(|p| p.name).unwrap_or(id.to_string())
+        };
+        notices.push(format!(
+            "Báo cáo kỳ sau (ngày {}) theo {} thay cho {}: thể thức văn bản của Đảng nay theo \
+             ngày văn bản.",
+            next.header.date.format("%d/%m/%Y"),
+            name(&new),
+            name(&old)
+        ));
+    }
+    Rolled { report: next, notices }
+}
+
+/// A Party report moved to a date under another guidance than its own (HD 05 from 27/5/2026)
+/// names the Party family instead, which follows the date.
+fn follow_guidance(old: &Report, next: &mut Report) {
+    let was = crate::profile::resolve_id(&old.header.profile, old.header.date);
+    if let Some(family) = crate::profile::family_of(&was) {
+        if crate::profile::resolve_id(family, next.header.date) != was {
+            next.header.profile = family.to_string();
+        }
+    }
+}
+
+/// The report for the period `years` later; a Party report whose new date falls under another
+/// guidance is moved to the Party family («dang», see [`roll`] for the notice).
 pub fn next_period(report: &Report, years: i32) -> Report {
     let mut r = report.clone();
     r.header.date = add_years(r.header.date, years);
+    follow_guidance(report, &mut r);
     r.header.number = None;
     if let Some(p) = &mut r.period {
         p.start_year += years;
@@ -119,6 +163,23 @@ fn roll_table(t: &mut StatTable) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_party_report_rolled_into_2026_moves_to_hd05_and_says_so() {
+        let mut r = crate::sample::sample();
+        r.header.date = NaiveDate::from_ymd_opt(2025, 6, 15).expect("date");
+        assert_eq!(r.header.profile, "hd36");
+        let rolled = roll(&r, 1);
+        assert_eq!(rolled.report.header.profile, "dang");
+        assert_eq!(crate::applicable_profile_id(&rolled.report), "hd05");
+        assert_eq!(rolled.notices.len(), 1);
+        assert!(rolled.notices[0].contains("05-HD/VPTW"), "{:?}", rolled.notices);
+        // Within one guidance nothing moves and nothing is said.
+        r.header.date = NaiveDate::from_ymd_opt(2018, 6, 15).expect("date");
+        let same = roll(&r, 1);
+        assert_eq!(same.report.header.profile, "hd36");
+        assert!(same.notices.is_empty());
+    }
 
     #[test]
     fn a_leap_day_moves_to_the_28th() {

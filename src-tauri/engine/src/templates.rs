@@ -185,6 +185,14 @@ fn substitute(v: &mut Value, values: &BTreeMap<String, String>, years: &[&str]) 
 /// Reads and checks a template: version, id, declared placeholders, and that it fills into a
 /// valid report with its defaults.
 pub fn parse(bytes: &[u8]) -> Result<Template, EngineError> {
+    let max = crate::load::MAX_REPORT_BYTES;
+    if bytes.len() as u64 > max {
+        return Err(err(format!(
+            "tệp mẫu quá lớn ({} MB; tối đa {} MB): đây không phải tệp mẫu báo cáo.",
+            bytes.len() >> 20,
+            max >> 20
+        )));
+    }
     let v: Value = serde_json::from_slice(bytes).map_err(|e| {
         err(format!("tệp mẫu không phải JSON hợp lệ (dòng {}, cột {}).", e.line(), e.column()))
     })?;
@@ -200,8 +208,13 @@ pub fn parse(bytes: &[u8]) -> Result<Template, EngineError> {
         None => return Err(err("tệp không phải mẫu báo cáo (thiếu «template_version»).")),
         _ => {}
     }
-    let t: Template = serde_path_to_error::deserialize(v)
-        .map_err(|e| err(format!("tệp mẫu không hợp lệ tại «{}»: {}", e.path(), e.inner())))?;
+    let t: Template = serde_path_to_error::deserialize(v).map_err(|e| {
+        err(format!(
+            "tệp mẫu không hợp lệ tại «{}»: {}.",
+            e.path(),
+            crate::load::translate_serde(&e.inner().to_string())
+        ))
+    })?;
     if !valid_id(&t.id) {
         return Err(err(format!(
             "mã mẫu «{}» không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu «-».",
@@ -263,9 +276,9 @@ fn eval_default(text: &str, known: &BTreeMap<String, String>, today: NaiveDate) 
         };
         match (base, offset) {
             (Some(b), Some(0)) => out.push_str(&b),
-            (Some(b), Some(o)) => match b.parse::<i32>() {
-                Ok(y) => out.push_str(&(y + o).to_string()),
-                Err(_) => out.push_str(&b),
+            (Some(b), Some(o)) => match b.parse::<i32>().ok().and_then(|y| y.checked_add(o)) {
+                Some(y) => out.push_str(&y.to_string()),
+                None => out.push_str(&b),
             },
             _ => out.push_str(&format!("{{{{{expr}}}}}")),
         }
@@ -427,6 +440,10 @@ pub fn from_report(report: &Report, name: &str) -> Result<Template, EngineError>
         return Err(err("tên mẫu không được để trống."));
     }
     let mut r = crate::rollforward::next_period(report, 0);
+    // The template's date is an answer: a Party report's guidance follows it (HD 36 / HD 05).
+    if let Some(family) = crate::profile::family_of(&r.header.profile) {
+        r.header.profile = family.to_string();
+    }
     // A template keeps the list of units (reused next time), not any unit's figures.
     if let Some(c) = &mut r.collection {
         c.previous.clear();
@@ -724,5 +741,7 @@ mod tests {
         assert_eq!(eval_default("{{nam@hom_nay}}", &known, leap), "2019-02-28");
         assert_eq!(eval_default("{{nam@05-20}}", &known, today), "2019-05-20");
         assert_eq!(eval_default("{{nam@02-29}}", &known, today), "2019-02-28");
+        // An offset past the year's range leaves the year as it is (no overflow).
+        assert_eq!(eval_default("{{nam+2147483647}}", &known, today), "2019");
     }
 }

@@ -145,11 +145,39 @@ fn typed_ordinals<'a>(
 pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
     let mut c = Checker { problems: Vec::new(), profile };
     let h = &report.header;
-    if h.profile.trim() != profile.id {
+    let named = crate::profile::resolve_id(&h.profile, h.date);
+    if named != profile.id {
         c.warn(
             "header.profile",
             format!("báo cáo ghi định dạng «{}» nhưng đang dùng «{}».", h.profile, profile.id),
         );
+    } else if let Some(family) = crate::profile::family_of(&named) {
+        // An explicit Party guidance that is not the one in force on the document's date.
+        let due = crate::profile::resolve_id(family, h.date);
+        if due != named {
+            let due_name = FormatProfile::builtin(&due).map(|p| p.name).unwrap_or(due);
+            c.warn(
+                "header.profile",
+                format!(
+                    "văn bản ngày {} theo {} nhưng đang chọn «{}»: chọn «Văn bản của Đảng (theo \
+                     ngày văn bản)» để dùng hướng dẫn đúng ngày.",
+                    h.date.format("%d/%m/%Y"),
+                    due_name,
+                    profile.name
+                ),
+            );
+        }
+    }
+    if let Some(b) = profile.line_spacing_bounds {
+        if !b.allows(profile.body.para.line_spacing) {
+            c.warn(
+                "header.profile",
+                format!(
+                    "định dạng «{}» đặt khoảng cách dòng ngoài giới hạn «chính xác từ {} đến {} pt».",
+                    profile.id, b.min_pt, b.max_pt
+                ),
+            );
+        }
     }
     if let Some(s) = &h.superior_body {
         c.glyphs("header.superior_body", s);

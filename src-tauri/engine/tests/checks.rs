@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use baocao_engine::checks::{self, apply_fix, spell, Finding, Level};
 use baocao_engine::model::*;
 use baocao_engine::sample::sample;
-use baocao_engine::{templates, FormatProfile};
+use baocao_engine::templates;
 use chrono::NaiveDate;
 
 /// The system's dictionary, loaded once; CI installs it (scripts/setup.sh), so its absence fails.
@@ -22,7 +22,7 @@ fn speller() -> &'static spell::Speller {
 
 fn check(r: &Report) -> Vec<Finding> {
     speller();
-    let profile = FormatProfile::builtin(&r.header.profile).expect("profile");
+    let profile = baocao_engine::profile_for(r).expect("profile");
     checks::check(r, &profile)
 }
 

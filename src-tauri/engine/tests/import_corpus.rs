@@ -8,6 +8,8 @@
 // Test data is built here: an unwrap failing is a defect of the test itself.
 #![allow(clippy::unwrap_used)]
 
+mod ooxml;
+
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -229,14 +231,15 @@ impl Doc {
     }
 
     fn p_xml(&self, spans: &[(&str, F)], f: F) -> String {
+        // In the order of CT_PPrBase (ECMA-376 wml.xsd), as Word writes it.
         let mut ppr = String::new();
+        if f.page_break {
+            ppr.push_str("<w:pageBreakBefore/>");
+        }
         if let Some((id, lvl)) = f.num {
             ppr.push_str(&format!(
                 r#"<w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{id}"/></w:numPr>"#
             ));
-        }
-        if f.page_break {
-            ppr.push_str("<w:pageBreakBefore/>");
         }
         ppr.push_str(&format!(
             r#"<w:jc w:val="{}"/>"#,
@@ -962,6 +965,13 @@ fn hand_typed_corpus_recall() {
     let mut rows = vec![];
     for (name, spec) in corpus() {
         let bytes = write(&spec);
+        // The corpus imitates Word's files: it must be valid as Word's are (tests/ooxml).
+        let bad = ooxml::check_docx(&bytes);
+        assert!(
+            bad.is_empty(),
+            "{name}: not valid WordprocessingML: {:#?}",
+            &bad[..bad.len().min(10)]
+        );
         if let Ok(dir) = std::env::var("BAOCAO_CORPUS_OUT") {
             std::fs::write(format!("{dir}/{}.docx", name.replace([' ', '/', '.'], "_")), &bytes)
                 .unwrap();

@@ -145,7 +145,7 @@ fn every_paragraph_of_the_input_comes_back_whole_and_in_order() {
     reports.extend(corpus.into_iter().filter(|(n, _)| n.contains("nd30")).take(1));
     for (name, report) in reports {
         let profile = baocao_engine::profile_for(&report).expect("profile");
-        let pdf = write_pdf(&report, &report.header.profile, dir.path());
+        let pdf = write_pdf(&report, &profile.id, dir.path());
         let got = pdf_words(&pdf);
         let flow = baocao_engine::flow::build(&report, &profile, env().now);
         let mut at = 0;

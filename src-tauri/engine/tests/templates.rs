@@ -47,8 +47,8 @@ fn every_shipped_template_renders_docx_and_pdf_without_blanks() {
         let refused = templates::instantiate(t, &BTreeMap::new(), today()).expect_err("asks");
         assert!(refused.to_string().contains("chưa điền: «Tên huyện»"), "{}: {refused}", t.id);
         let report = templates::instantiate(t, &named(t), today()).expect("fills with defaults");
-        let profile = FormatProfile::builtin(&report.header.profile).expect("profile");
-        let pkg = render(&report, &report.header.profile);
+        let profile = baocao_engine::profile_for(&report).expect("profile");
+        let pkg = render(&report, &profile.id);
         let d = doc(pkg.part("word/document.xml"));
         let text: String = paragraphs(&d).into_iter().map(|(_, t)| t + "\n").collect();
         no_blank_left(&text, &t.id);
@@ -238,6 +238,34 @@ fn bad_templates_get_clear_messages_and_the_library_stays_safe() {
     let filled = templates::instantiate(&lib.get(&id2).expect("get"), &BTreeMap::new(), today())
         .expect("fills");
     assert_eq!(filled.header.number, None);
+}
+
+/// Found by the mutation harness (tests/mutation.rs): serde's English in template messages, an
+/// overflowing year offset in a default, no size limit.
+#[test]
+fn hostile_templates_get_vietnamese_messages_and_no_overflow() {
+    let good = templates::builtin().into_iter().next().expect("template");
+    let mut v = serde_json::to_value(&good).expect("json");
+    v["placeholders"] = serde_json::json!({"nam": "Năm"});
+    let m = template_err(&v.to_string());
+    assert!(m.contains("«placeholders»") && m.contains("cần danh sách"), "{m}");
+    assert!(!m.contains("invalid type") && !m.contains("expected"), "{m}");
+    let mut v = serde_json::to_value(&good).expect("json");
+    v["fields"] = serde_json::json!([]);
+    let m = template_err(&v.to_string());
+    assert!(m.contains("trường không xác định «fields»"), "{m}");
+    // «{{nam+2147483647}}» overflowed i32 (a panic in debug builds): the year is kept.
+    let mut v = serde_json::to_value(&good).expect("json");
+    v["placeholders"] = serde_json::json!([
+        {"key": "nam", "label": "Năm", "default": "2019", "kind": "year"},
+        {"key": "tu_nam", "label": "Từ năm", "default": "{{nam+2147483647}}", "kind": "year"}
+    ]);
+    v["report"] = serde_json::to_value(sample()).expect("json");
+    let t = templates::parse(v.to_string().as_bytes()).expect("parses");
+    assert_eq!(templates::defaults(&t, today())["tu_nam"], "2019");
+    // Over the size of a report file: refused before parsing.
+    let big = format!("{{\"x\": \"{}\"}}", "a".repeat(11 << 20));
+    assert!(template_err(&big).contains("quá lớn"));
 }
 
 /// «Lưu làm mẫu» then «Dùng mẫu này» next period: the wizard asks the period, the date, the

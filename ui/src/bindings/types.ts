@@ -33,7 +33,9 @@ collection?: Collection | null, };
 
 export type Header = { 
 /**
- * Id of the format profile: "hd36" (Party) or "nd30" (State), or a user profile.
+ * Id of the format profile: "dang" (Party, the guidance in force on `date`: HD 36 before
+ * 27/5/2026, HD 05 from then), "hd36" or "hd05" (that Party guidance whatever the date),
+ * "nd30" (State), or a user profile.
  */
 profile: string, 
 /**

@@ -1,9 +1,30 @@
 // The centre column: the form of whatever is selected in the outline.
 import type { AuthorityKind, Division, Report } from "../bindings/types";
+import { PARTY_AUTO, profileNote, profileOptions } from "../model/profiles";
 import { getIn, vietLetter, type Path } from "../model/tree";
 import { BlocksEditor } from "./BlockEditor";
 import { ListField, SelectField, TextField, ViDateInput, ViNumberInput } from "./fields";
 import type { Ops } from "./ops";
+
+/** Under «Thể thức»: the Party guidance that applies and why, or that the one chosen is not in
+ * force on the document's date, with the button that makes the choice follow the date. */
+function ProfileHint({ profile, date, onAuto }: { profile: string; date: string; onAuto: () => void }) {
+  const note = profileNote(profile, date);
+  if (!note) return null;
+  return (
+    <div className={note.outdated ? "hint profile-note outdated" : "hint profile-note"} data-profile-note={note.outdated ? "outdated" : "ok"}>
+      {note.text}
+      {note.outdated && (
+        <>
+          {" "}
+          <button type="button" onClick={onAuto}>
+            Dùng theo ngày văn bản
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
 
 export function HeaderForm({ report, ops }: { report: Report; ops: Ops }) {
   const h = report.header;
@@ -11,13 +32,8 @@ export function HeaderForm({ report, ops }: { report: Report; ops: Ops }) {
   return (
     <div className="form" data-form="header">
       <h2>Phần đầu văn bản</h2>
-      <SelectField
-        label="Thể thức"
-        path={p("profile")}
-        value={h.profile as "hd36" | "nd30"}
-        options={[["hd36", "Văn bản của Đảng (HD 36-HD/VPTW)"], ["nd30", "Văn bản hành chính (NĐ 30/2020/NĐ-CP)"]]}
-        ops={ops}
-      />
+      <SelectField label="Thể thức" path={p("profile")} value={h.profile} options={profileOptions(h.profile, h.date)} ops={ops} />
+      <ProfileHint profile={h.profile} date={h.date} onAuto={() => ops.set(p("profile"), PARTY_AUTO)} />
       <div className="two">
         <TextField label="Cơ quan cấp trên" path={p("superior_body")} value={h.superior_body} ops={ops} optional placeholder="Huyện ủy …" />
         <TextField label="Cơ quan ban hành (dòng in ở đầu)" path={p("issuing_body")} value={h.issuing_body} ops={ops} placeholder="Ban Tuyên giáo" />

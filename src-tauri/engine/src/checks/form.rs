@@ -3,8 +3,24 @@
 //! against the profile.
 
 use super::{Context, Finding, Level};
-use crate::model::{AuthorityKind, Report};
+use crate::model::{AuthorityKind, Block, Report};
+use crate::profile::{is_party, FormatProfile};
 use crate::text::{lower_first, upper_first};
+
+/// "Hướng dẫn 36" / "Hướng dẫn 05" from the profile's basis ("Hướng dẫn số 05-HD/VPTW…"), for
+/// messages; the profile's name when its basis names no guidance.
+fn guide(profile: &FormatProfile) -> String {
+    let b = profile.basis.as_str();
+    b.strip_prefix("Hướng dẫn số ")
+        .and_then(|rest| rest.split('-').next())
+        .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        .map_or_else(|| profile.name.clone(), |n| format!("Hướng dẫn {n}"))
+}
+
+/// Lower case with the tone mark of oa, oe, uy in one place («uỷ» → «ủy»), to compare names.
+fn fold(s: &str) -> String {
+    s.to_lowercase().replace("uỷ", "ủy").replace("oà", "òa").replace("oá", "óa").replace("oả", "ỏa")
+}
 
 fn whole(rule: &str, level: Level, path: &str, message: String, fix: Option<String>) -> Finding {
     Finding { rule: rule.into(), level, path: path.into(), span: None, message, fix, word: None }
@@ -25,9 +41,16 @@ fn strip_prefix(s: &str) -> Option<String> {
 pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
     let h = &report.header;
     let rules = &cx.rules.file;
-    let party = cx.profile.id == "hd36";
+    let party = is_party(cx.profile);
+    let codes = &cx.profile.codes;
     // The number and symbol: «Số 45-BC/BTGHU» (Party), «Số: 12/BC-UBND» (State).
-    let wanted = rules.type_codes.get(h.doc_type.trim()).cloned();
+    let doc_type = crate::text::upper(h.doc_type.trim());
+    let wanted = codes
+        .types
+        .get(&doc_type)
+        .or_else(|| rules.type_codes.get(h.doc_type.trim()))
+        .or_else(|| codes.retired_types.get(h.type_code.trim()))
+        .cloned();
     let code = h.type_code.trim();
     if !code.is_empty() {
         let clean = code.chars().all(|c| c.is_alphabetic());
@@ -37,8 +60,13 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
                 if clean { Level::Warning } else { Level::Blocking },
                 "header.type_code",
                 format!(
-                    "Ký hiệu loại văn bản của «{}» là «{w}», không phải «{code}» (số, ký hiệu: «{}»).",
+                    "Ký hiệu loại văn bản của «{}» là «{w}», không phải «{code}»{} (số, ký hiệu: «{}»).",
                     h.doc_type.trim(),
+                    if codes.retired_types.contains_key(code) {
+                        format!(" ({} không còn dùng «{code}»)", guide(cx.profile))
+                    } else {
+                        String::new()
+                    },
                     if party { format!("Số …-{w}/{}", h.issuer_code.trim()) } else { format!("Số: …/{w}-{}", h.issuer_code.trim()) }
                 ),
                 Some(w.clone()),
@@ -76,6 +104,29 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
             ));
         }
     }
+    if !issuer.is_empty() {
+        issuer_codes(h, cx, out);
+    }
+    // A Party guidance chosen by name that is not the one in force on the document's date.
+    let named = h.profile.trim();
+    if let Some(family) = crate::profile::family_of(named).filter(|_| named == cx.profile.id) {
+        let due = crate::profile::resolve_id(family, h.date);
+        if due != named {
+            let due_name =
+                FormatProfile::builtin(&due).map_or(due.clone(), |p| p.applies.short_name);
+            out.push(whole(
+                "the-thuc",
+                Level::Warning,
+                "header.profile",
+                format!(
+                    "Văn bản ngày {} theo {due_name}, nhưng đang chọn {}: chọn «theo ngày văn bản».",
+                    h.date.format("%d/%m/%Y"),
+                    cx.profile.applies.short_name
+                ),
+                Some(family.to_string()),
+            ));
+        }
+    }
     // The subject: Party style starts in lower case («sơ kết …»), State style with a capital.
     let subject = h.subject.trim_start();
     if let Some(first) = subject.chars().next().filter(|c| c.is_alphabetic()) {
@@ -88,7 +139,7 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
                 "trich-yeu",
                 Level::Warning,
                 "header.subject",
-                "Theo Hướng dẫn 36, trích yếu của văn bản Đảng bắt đầu bằng chữ thường («sơ kết…», «kết quả…»).".into(),
+                format!("Theo {}, trích yếu của văn bản Đảng bắt đầu bằng chữ thường («sơ kết…», «kết quả…»).", guide(cx.profile)),
                 Some(lower_first(&h.subject)),
             ));
         } else if !party && first.is_lowercase() {
@@ -114,7 +165,9 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
             ));
         }
         let of = a.of.to_lowercase();
-        let collective = rules.collective.iter().any(|x| of.contains(x.as_str()));
+        let list =
+            cx.rules.profile(&cx.profile.id).collective.as_ref().unwrap_or(&rules.collective);
+        let collective = list.iter().any(|x| of.contains(x.as_str()));
         match a.kind {
             AuthorityKind::Tm if !collective => out.push(whole(
                 "tham-quyen",
@@ -184,7 +237,11 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
                 "noi-nhan",
                 Level::Warning,
                 &path,
-                format!("Không gõ gạch đầu dòng hay dấu cuối dòng ở nơi nhận: chương trình tự thêm «- » và «{}».", if party { "," } else { ";" }),
+                format!(
+                    "Không gõ gạch đầu dòng hay dấu cuối dòng ở nơi nhận: chương trình tự thêm «{}» và «{}».",
+                    cx.profile.closing.recipient_prefix.trim_end(),
+                    cx.profile.closing.recipient_end
+                ),
                 Some(fix),
             ));
         }
@@ -220,6 +277,84 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
                 format!("Dòng Lưu: {}.", why.join("; ")),
                 Some(fix),
             ));
+        }
+    }
+    legal_bases(report, cx, out);
+}
+
+/// The issuing body's code against the guidance: parts it no longer has («…HU»: no district
+/// level in HD 05) and the code of a body it names («Ban Tuyên giáo và Dân vận»: BTGDV).
+fn issuer_codes(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) {
+    let codes = &cx.profile.codes;
+    let issuer = h.issuer_code.trim();
+    for part in issuer.split('-') {
+        if let Some((old, why)) =
+            codes.retired_bodies.iter().find(|(old, _)| part.ends_with(old.as_str()))
+        {
+            out.push(whole(
+                "ma-co-quan",
+                Level::Warning,
+                "header.issuer_code",
+                format!("Ký hiệu cơ quan «{issuer}» có «{old}» — {why}."),
+                None,
+            ));
+        }
+    }
+    let name = fold(&format!("{} {}", h.issuing_body.replace('\n', " "), h.issuing_body_full));
+    let body = codes
+        .bodies
+        .iter()
+        .filter(|(n, _)| name.contains(&fold(n)))
+        .max_by_key(|(n, _)| n.chars().count());
+    if let Some((n, code)) = body {
+        if !issuer.contains(code.as_str()) {
+            out.push(whole(
+                "ma-co-quan",
+                Level::Suggestion,
+                "header.issuer_code",
+                format!(
+                    "Theo {}, ký hiệu của «{n}» là «{code}» (ví dụ «{code}TU»); ký hiệu đang ghi «{issuer}».",
+                    guide(cx.profile)
+                ),
+                None,
+            ));
+        }
+    }
+}
+
+/// Legal bases («Căn cứ …» lines of the opening) typed with an ending other than the profile's:
+/// the program writes «;» after each and «.» after the last (HD 05 p. 12 §6.2.3).
+fn legal_bases(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
+    let Some(lb) = &cx.profile.legal_basis else { return };
+    for (b, block) in report.body.opening.iter().enumerate() {
+        let Block::Lines(l) = block else { continue };
+        let all = !l.items.is_empty()
+            && l.items
+                .iter()
+                .all(|i| lb.starts_with.iter().any(|w| i.trim_start().starts_with(w.as_str())));
+        if !all {
+            continue;
+        }
+        let last = l.items.len() - 1;
+        for (i, item) in l.items.iter().enumerate() {
+            let t = item.trim_end();
+            let want = if i == last { &lb.last_end } else { &lb.end };
+            let bare = t.trim_end_matches([',', ';', '.', ':']).trim_end();
+            if bare != t && !t.ends_with(want.as_str()) {
+                out.push(whole(
+                    "can-cu",
+                    Level::Suggestion,
+                    &format!("body.opening[{b}].items[{i}]"),
+                    format!(
+                        "Theo {}, mỗi căn cứ bắt đầu bằng «{}», kết thúc bằng «{}», căn cứ cuối cùng bằng «{}»: chương trình tự viết dấu cuối.",
+                        guide(cx.profile),
+                        lb.prefix.trim_end(),
+                        lb.end,
+                        lb.last_end
+                    ),
+                    Some(bare.to_string()),
+                ));
+            }
         }
     }
 }

@@ -23,6 +23,9 @@ pub struct ProfileRules {
     pub tone_style: String,
     /// Whether «Nhân dân» meaning the people takes a capital N.
     pub nhan_dan: bool,
+    /// Bodies that sign collectively («T/M») under this profile; none: the common list.
+    #[serde(default)]
+    pub collective: Option<Vec<String>>,
 }
 
 /// A substitution: a pattern and what replaces it.

@@ -107,10 +107,22 @@ impl FlowBuilder<'_> {
                 self.push(p);
             }
             Block::Lines(l) => {
-                let marker = self.marker(l.marker);
+                let mut marker = self.marker(l.marker);
+                let basis = self.legal_basis(l, at);
+                if let Some(lb) = &basis {
+                    marker = lb.prefix.clone();
+                }
+                let last = l.items.len().saturating_sub(1);
                 for (i, item) in l.items.iter().enumerate() {
                     self.item_anchor = Some(format!("{at}.items[{i}]"));
-                    let spans = first(self.rich(&marker, item));
+                    let text = match &basis {
+                        Some(lb) => {
+                            let bare = item.trim_end().trim_end_matches([',', ';', '.', ':']);
+                            format!("{bare}{}", if i == last { &lb.last_end } else { &lb.end })
+                        }
+                        None => item.clone(),
+                    };
+                    let spans = first(self.rich(&marker, &text));
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
@@ -264,6 +276,18 @@ impl FlowBuilder<'_> {
                 self.table(t);
             }
         }
+    }
+
+    /// The profile's legal-basis rule when `l`, in the opening, lists legal bases: every item
+    /// starts with one of the rule's words («Căn cứ …»). HD 05 p. 12 §6.2.3.
+    fn legal_basis(&self, l: &Lines, at: &str) -> Option<crate::profile::LegalBasis> {
+        let lb = self.p.legal_basis.as_ref()?;
+        let all = !l.items.is_empty()
+            && l.items.iter().all(|item| {
+                let t = item.trim_start();
+                lb.starts_with.iter().any(|w| t.starts_with(w.as_str()))
+            });
+        (at.starts_with("body.opening") && all).then(|| lb.clone())
     }
 
     /// The text of a list marker.

@@ -12,8 +12,18 @@ use crate::legacy::{self, Legacy};
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-/// The largest part read (a zip bomb stops here).
-const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+/// The most text read from the parts, all together (a zip bomb stops here; a real report's
+/// parts are a few MB).
+const MAX_PARTS_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most XML nodes in the document part (a real report has well under 10⁶), and in each
+/// other part: past these a hostile file would take GBs of memory.
+const MAX_DOCUMENT_NODES: u32 = 2_000_000;
+const MAX_PART_NODES: u32 = 250_000;
+
+/// The deepest nesting of elements read (Word nests tables a few levels; the reader descends
+/// by recursion, so a file nesting 100 000 elements would overflow the stack).
+pub const MAX_DEPTH: usize = 256;
 
 /// A paragraph as read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -127,34 +137,50 @@ pub fn read(bytes: &[u8]) -> Result<RawDoc, ReadError> {
         return Err(ReadError::NotZip);
     }
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| ReadError::Corrupt(e.to_string()))?;
+        .map_err(|_| ReadError::Corrupt("cấu trúc tệp nén bị hỏng hoặc tệp bị cắt cụt".into()))?;
+    let mut budget = MAX_PARTS_BYTES;
     let mut part = |name: &str| -> Result<Option<String>, ReadError> {
         let Ok(f) = zip.by_name(name) else { return Ok(None) };
-        let mut s = String::new();
-        f.take(MAX_PART_BYTES)
-            .read_to_string(&mut s)
-            .map_err(|e| ReadError::Corrupt(format!("{name}: {e}")))?;
-        Ok(Some(s))
+        let mut data = Vec::new();
+        // One byte more than the budget tells a part that is too large.
+        f.take(budget + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| ReadError::Corrupt(format!("{name}: {}", inflate_error(&e))))?;
+        if data.len() as u64 > budget {
+            return Err(ReadError::Corrupt(format!(
+                "{name}: nội dung giải nén lớn hơn {} MB, có thể là tệp nén độc hại",
+                MAX_PARTS_BYTES >> 20
+            )));
+        }
+        budget -= data.len() as u64;
+        String::from_utf8(data)
+            .map(Some)
+            .map_err(|_| ReadError::Corrupt(format!("{name}: không phải văn bản UTF-8")))
     };
     let document = part("word/document.xml")?.ok_or(ReadError::NoDocument)?;
     let styles = part("word/styles.xml")?;
     let numbering = part("word/numbering.xml")?;
     let core = part("docProps/core.xml")?;
 
-    fn xml<'a>(name: &str, s: &'a str) -> Result<Document<'a>, ReadError> {
-        let opts = roxmltree::ParsingOptions {
-            allow_dtd: false,
-            nodes_limit: u32::MAX,
-            ..Default::default()
-        };
-        Document::parse_with_options(s, opts)
-            .map_err(|e| ReadError::Corrupt(format!("{name}: {e}")))
+    fn xml<'a>(name: &str, s: &'a str, nodes_limit: u32) -> Result<Document<'a>, ReadError> {
+        let opts =
+            roxmltree::ParsingOptions { allow_dtd: false, nodes_limit, ..Default::default() };
+        let d = Document::parse_with_options(s, opts)
+            .map_err(|e| ReadError::Corrupt(format!("{name}: {}", xml_error(&e))))?;
+        if too_deep(d.root(), MAX_DEPTH) {
+            return Err(ReadError::Corrupt(format!(
+                "{name}: các phần tử lồng nhau quá {MAX_DEPTH} tầng"
+            )));
+        }
+        Ok(d)
     }
-    let doc = xml("word/document.xml", &document)?;
-    let styles_doc = styles.as_deref().map(|s| xml("word/styles.xml", s)).transpose()?;
-    let numbering_doc = numbering.as_deref().map(|s| xml("word/numbering.xml", s)).transpose()?;
+    let doc = xml("word/document.xml", &document, MAX_DOCUMENT_NODES)?;
+    let styles_doc =
+        styles.as_deref().map(|s| xml("word/styles.xml", s, MAX_PART_NODES)).transpose()?;
+    let numbering_doc =
+        numbering.as_deref().map(|s| xml("word/numbering.xml", s, MAX_PART_NODES)).transpose()?;
     let creator = core.as_deref().and_then(|s| {
-        let d = Document::parse(s).ok()?;
+        let d = xml("docProps/core.xml", s, MAX_PART_NODES).ok()?;
         let c = d.descendants().find(|n| n.tag_name().name() == "creator")?.text()?.trim();
         (!c.is_empty()).then(|| c.to_string())
     });
@@ -182,6 +208,67 @@ pub fn read(bytes: &[u8]) -> Result<RawDoc, ReadError> {
         }
     });
     Ok(RawDoc { items, creator, images: reader.images, text_boxes: reader.text_boxes })
+}
+
+/// Whether elements nest deeper than `limit` under `root` (walked without recursion).
+fn too_deep(root: Node, limit: usize) -> bool {
+    let mut node = root;
+    let mut depth = 0usize;
+    loop {
+        if let Some(c) = node.first_child() {
+            node = c;
+            depth += 1;
+            if depth > limit {
+                return true;
+            }
+            continue;
+        }
+        loop {
+            if depth == 0 {
+                return false;
+            }
+            if let Some(s) = node.next_sibling() {
+                node = s;
+                break;
+            }
+            match node.parent() {
+                Some(p) => {
+                    node = p;
+                    depth -= 1;
+                }
+                None => return false,
+            }
+        }
+    }
+}
+
+/// What went wrong inflating a part, in Vietnamese.
+pub(crate) fn inflate_error(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => "dữ liệu nén bị cắt cụt",
+        std::io::ErrorKind::InvalidData if e.to_string().contains("checksum") => {
+            "dữ liệu nén sai mã kiểm tra (CRC)"
+        }
+        _ => "dữ liệu nén bị hỏng",
+    }
+}
+
+/// What is wrong with a part's XML, in Vietnamese, with where.
+fn xml_error(e: &roxmltree::Error) -> String {
+    use roxmltree::Error as E;
+    let pos = e.pos();
+    let what = match e {
+        E::DtdDetected => "có khai báo DTD (thực thể XML), tệp Word không có",
+        E::NodesLimitReached => "quá nhiều phần tử, có thể là tệp độc hại",
+        E::EntityReferenceLoop(_) => "thực thể XML tham chiếu vòng",
+        E::UnexpectedEndOfStream => "XML bị cắt cụt",
+        E::NonXmlChar(..) => "có ký tự không được phép trong XML",
+        E::UnknownNamespace(..) => "dùng tiền tố không khai báo (namespace)",
+        E::UnexpectedCloseTag(..) => "thẻ đóng không khớp thẻ mở",
+        E::DuplicatedAttribute(..) => "thuộc tính lặp lại",
+        _ => "XML không hợp lệ",
+    };
+    format!("{what} ở dòng {}, cột {}", pos.row, pos.col)
 }
 
 /// Converts the text not in a legacy font when the document's text, taken together, is legacy
@@ -437,8 +524,14 @@ fn levels_one(l: Node) -> Option<Level> {
     })
 }
 
-/// A number in a list format.
+/// A number in a list format (Word writes numbers past its letters' and roman numerals' range
+/// in decimal).
 fn format_number(n: u32, format: &str) -> String {
+    let format = match format {
+        "upperRoman" | "lowerRoman" if n > 3999 => "decimal",
+        "upperLetter" | "lowerLetter" if n > 780 => "decimal",
+        f => f,
+    };
     match format {
         "upperRoman" => crate::text::roman(n as usize),
         "lowerRoman" => crate::text::roman(n as usize).to_lowercase(),
@@ -646,7 +739,7 @@ impl Reader {
         }
         for (i, c) in counters.iter_mut().enumerate() {
             if i == lvl {
-                *c = if *c == 0 { level.start } else { *c + 1 };
+                *c = if *c == 0 { level.start } else { c.saturating_add(1) };
             } else if i > lvl {
                 *c = 0;
             }

@@ -756,7 +756,14 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
     }
 
     // 5. Assemble.
-    let profile = header.profile.unwrap_or("hd36").to_string();
+    // A Party document gets the Party guidance in force on the date it bears (HD 36, or HD 05
+    // from 27/5/2026); one whose date could not be read keeps HD 36, named with a warning once
+    // today's date is put in. Recipients ending «,» (HD 36) or «;» (HD 05) are both read
+    // (`recipient`).
+    let profile = match (header.profile.unwrap_or("hd36"), header.date) {
+        ("hd36", Some(d)) => crate::profile::resolve_id(crate::profile::PARTY_AUTO, d),
+        (other, _) => other.to_string(),
+    };
     let mut warnings = std::mem::take(&mut st.warnings);
     if !header.found() {
         warnings.insert(
