@@ -974,6 +974,68 @@ try {
     if ((await noticeText()) !== "") throw new Error(`notice on the start screen: ${await noticeText()}`);
   }, "editor");
 
+  // Issue 23: a template used with a date from 27/5/2026 gives an HD 05 document; the header
+  // form names the guidance applied and lets the user pin the other one; the DOCX is read back.
+  await step("mẫu dùng với ngày 15/06/2026: theo Hướng dẫn 05 (nơi nhận «;», «- Lưu ….»), chọn được HD 36, xuất Word và đọc lại", async () => {
+    await openWizard("so-ket-03-nam-chi-thi-05");
+    await type("#q-huyen", "Cầu Ngang");
+    await type("#q-nguoi_ky", "Trần Văn Bình");
+    await type("#q-nam", "2026");
+    await type("#q-tu_nam", "2023");
+    await type("#q-ngay", "15/06/2026");
+    await until("create allowed", () => exec(`return !document.querySelector('#wizard-create').disabled`));
+    await click("#wizard-create");
+    await until("report dated 15/6/2026", async () => (await previewText()).includes("ngày 15 tháng 6 năm 2026"), 60_000);
+    const sel = 'select[data-path="header.profile"]';
+    await until("profile follows the date", () => exec(`return document.querySelector(arguments[0])?.value === 'dang'`, [sel]));
+    const note = () => exec(`return document.querySelector('[data-profile-note]')?.textContent ?? ''`);
+    await until("HD 05 named", async () => (await note()).includes("05-HD/VPTW"));
+    const options = await exec(`return [...document.querySelector(arguments[0]).options].map(o => o.value)`, [sel]);
+    for (const id of ["dang", "hd36", "hd05", "nd30"]) if (!options.includes(id)) throw new Error(`no choice ${id}: ${options}`);
+    await until("HD 05 recipients in the preview", async () => (await previewText()).includes("- Thường trực Huyện ủy;"));
+    await shot("e2e-hd05-header.png");
+    // Pinning HD 36: the preview follows, the note warns and offers to follow the date again.
+    const choose = (v) => exec(`const e = document.querySelector(arguments[0]);
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(e, arguments[1]);
+      e.dispatchEvent(new Event('change', { bubbles: true })); return true;`, [sel, v]);
+    await choose("hd36");
+    await until("HD 36 recipients", async () => (await previewText()).includes("- Thường trực Huyện ủy,"));
+    await until("outdated choice named", () => exec(`return document.querySelector('[data-profile-note=outdated]')?.textContent.includes('36-HD/VPTW') ?? false`));
+    await clickText("[data-profile-note] button", "Dùng theo ngày văn bản");
+    await until("back to HD 05", async () => (await previewText()).includes("- Thường trực Huyện ủy;"));
+    const started = Date.now();
+    await click("#export-docx");
+    await until("unfinished places listed", async () => (await askText()).includes("chỗ chưa điền"));
+    await click("#ask-export-anyway");
+    await until("export notice", async () => (await noticeText()).includes("Đã xuất"));
+    const file = readdirSync(dir).filter((f) => f.endsWith(".docx") && statSync(`${dir}/${f}`).mtimeMs >= started - 1000)[0];
+    if (!file) throw new Error("no DOCX written");
+    const xml = execFileSync("unzip", ["-p", `${dir}/${file}`, "word/document.xml"], { encoding: "utf8" });
+    const paras = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((m) => ({
+      xml: m[0],
+      text: [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+    }));
+    const at = paras.findIndex((p) => p.text === "Nơi nhận:");
+    if (at < 0) throw new Error("no «Nơi nhận:» in the DOCX");
+    const lines = [];
+    for (const p of paras.slice(at + 1)) {
+      if (!p.text.startsWith("- ")) break;
+      lines.push(p.text);
+    }
+    const last = lines.pop();
+    if (!lines.length || !lines.every((l) => l.endsWith(";"))) throw new Error(`recipients not ending «;»: ${lines.join(" | ")}`);
+    if (last !== "- Lưu Văn phòng.") throw new Error(`«Lưu» line: ${last}`);
+    if (!paras.some((p) => p.text.endsWith("ngày 15 tháng 6 năm 2026"))) throw new Error("date line");
+    const body = paras.find((p) => p.text.startsWith("Thực hiện "));
+    const line = body && /<w:spacing [^>]*w:line="(\d+)"[^>]*w:lineRule="exact"|<w:spacing [^>]*w:lineRule="exact"[^>]*w:line="(\d+)"/.exec(body.xml);
+    const twips = line && Number(line[1] ?? line[2]);
+    if (!(twips >= 360 && twips <= 440)) throw new Error(`body line spacing ${twips} twips`);
+    const title = paras.find((p) => p.text === "PHÓ TRƯỞNG BAN");
+    const authority = paras.find((p) => p.text === "K/T TRƯỞNG BAN");
+    if (!authority || !/<w:b ?\/>|<w:b w:val="(true|1)"/.test(authority.xml)) throw new Error("authority not bold");
+    if (!title || /<w:b ?\/>|<w:b w:val="(true|1)"/.test(title.xml)) throw new Error("title under K/T is bold");
+  }, "editor");
+
   // Figures, not pass/fail: memory with the sample open, and keystroke → changed page painted on
   // long reports. The step checks only that every keystroke reaches the preview; the times are
   // printed as benchmark figures (docs/performance.md), with a generous ceiling that only a broken

@@ -44,4 +44,6 @@ export WEBKIT_DISABLE_COMPOSITING_MODE="${WEBKIT_DISABLE_COMPOSITING_MODE:-1}"
 port=$(( 4444 + RANDOM % 400 ))
 native=$(( port + 1000 ))
 export TAURI_DRIVER_PORT="$port"
-xvfb-run -a -s "-screen 0 1440x900x24" bash "$root/tests/e2e/with-driver.sh" "$port" "$native" "$work"
+# A display number of its own: with a private /tmp (scripts/private-env.sh) xvfb-run cannot see
+# the lock files of another X server on the machine, whose socket (abstract, shared) would clash.
+xvfb-run -a -n $(( 100 + RANDOM % 800 )) -s "-screen 0 1440x900x24" bash "$root/tests/e2e/with-driver.sh" "$port" "$native" "$work"

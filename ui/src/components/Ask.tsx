@@ -1,7 +1,7 @@
 // An in-app question with buttons (Word's «Lưu / Không lưu / Hủy»): Enter answers with the
 // primary button, Esc with the cancel one. In-app rather than a native dialog, so it has exactly
 // these buttons and the end-to-end tests can drive it.
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 
 export interface Choice {
   /** Returned when chosen. */
@@ -23,7 +23,10 @@ export interface Question {
 
 export function Ask({ question, onAnswer }: { question: Question; onAnswer: (value: string) => void }) {
   const primaryRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // A layout effect, not a passive one: the keys are listened to from the moment the question is
+  // in the page. With useEffect, an Esc pressed as the question appeared (before the effect ran,
+  // later under load) was lost and the question stayed (seen in the e2e close trace).
+  useLayoutEffect(() => {
     primaryRef.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Enter" || e.key === "Escape") {
