@@ -4,8 +4,8 @@
 use ts_rs::{Config, TS};
 
 use crate::commands::{
-    ExportFormat, ExportOutcome, Opened, Preview, PreviewPage, Question, Recovered, Wizard,
-    WizardState,
+    ExportFormat, ExportOutcome, NextPeriod, Opened, Preview, PreviewPage, Question, Recovered,
+    Wizard, WizardState,
 };
 use baocao_engine::model::*;
 
@@ -61,6 +61,7 @@ pub fn typescript() -> String {
         PreviewPage::decl(&cfg),
         Opened::decl(&cfg),
         Recovered::decl(&cfg),
+        NextPeriod::decl(&cfg),
         ExportOutcome::decl(&cfg),
         ExportFormat::decl(&cfg),
         baocao_engine::import::Mark::decl(&cfg),

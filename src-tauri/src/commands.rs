@@ -547,10 +547,20 @@ pub fn convert_legacy(text: String) -> Option<Converted> {
     Some(Converted { text: baocao_engine::text::nfc(&text), from: enc.name().to_string() })
 }
 
+/// Next period's report, with what changed beyond dates and figures (e.g. the Party guidance).
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+pub struct NextPeriod {
+    /// The new report.
+    pub report: Report,
+    /// Notices for the user, in Vietnamese.
+    pub notices: Vec<String>,
+}
+
 /// Next period's report from this one.
 #[tauri::command]
-pub fn next_period_report(report: Report, years: i32) -> Report {
-    rollforward::next_period(&report, years)
+pub fn next_period_report(report: Report, years: i32) -> NextPeriod {
+    let rolled = rollforward::roll(&report, years);
+    NextPeriod { report: rolled.report, notices: rolled.notices }
 }
 
 /// Saves the report as a user template; returns its id.
@@ -694,6 +704,20 @@ mod tests {
         let old = read_recovery(&file).expect("test step");
         assert_eq!(old.path, None);
         assert_eq!(old.report, report);
+    }
+
+    #[test]
+    fn next_period_into_2026_moves_a_party_report_to_hd05_and_says_so() {
+        let mut report = sample_report();
+        report.header.date = chrono::NaiveDate::from_ymd_opt(2025, 6, 15).expect("test step");
+        let next = next_period_report(report, 1);
+        assert_eq!(next.report.header.date.to_string(), "2026-06-15");
+        assert_eq!(next.report.header.profile, "dang");
+        assert_eq!(next.notices.len(), 1, "{:?}", next.notices);
+        assert!(next.notices[0].contains("05-HD/VPTW"), "{}", next.notices[0]);
+        // Within one guidance: no notice.
+        let same = next_period_report(sample_report(), 1);
+        assert!(same.notices.is_empty(), "{:?}", same.notices);
     }
 
     #[test]

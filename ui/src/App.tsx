@@ -369,11 +369,14 @@ export default function App() {
       } else if (!(await confirm("Tạo báo cáo kỳ sau từ báo cáo này? Báo cáo đang mở vẫn giữ nguyên trong tệp của nó."))) {
         return;
       }
-      const next = await api.nextPeriod(base, 1);
+      const { report: next, notices } = await api.nextPeriod(base, 1);
       dispatch({ type: "load", report: next, path: null, saved: false });
       setSelected(["header"]);
       setNotice({
-        text: `Đã tạo báo cáo kỳ sau (ngày ${formatViDate(next.header.date)}). Số văn bản đã xóa; các số liệu cần cập nhật được liệt kê dưới biểu mẫu.`,
+        text: [
+          `Đã tạo báo cáo kỳ sau (ngày ${formatViDate(next.header.date)}). Số văn bản đã xóa; các số liệu cần cập nhật được liệt kê dưới biểu mẫu.`,
+          ...notices,
+        ].join(" "),
         kind: "info",
       });
     } catch (e) {

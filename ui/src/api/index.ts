@@ -8,6 +8,7 @@ import { revealItemInDir } from "@tauri-apps/plugin-opener";
 import type {
   ExportFormat,
   ExportOutcome,
+  NextPeriod,
   Opened,
   Preview,
   Recovered,
@@ -93,7 +94,8 @@ export const api = {
   templateWizard: (id: string) => call<Wizard>("template_wizard", { id }),
   wizardState: (id: string, typed: Record<string, string>) => call<WizardState>("wizard_state", { id, typed }),
   newFromTemplate: (id: string, answers: Record<string, string>) => call<Report>("new_from_template", { id, answers }),
-  nextPeriod: (report: Report, years = 1) => call<Report>("next_period_report", { report, years }),
+  /** Next period's report, with notices of what changed beyond dates and figures. */
+  nextPeriod: (report: Report, years = 1) => call<NextPeriod>("next_period_report", { report, years }),
   saveAsTemplate: (report: Report, name: string) => call<string>("save_as_template", { report, name }),
   renameTemplate: (id: string, name: string) => call<void>("rename_template", { id, name }),
   deleteTemplate: (id: string) => call<void>("delete_template", { id }),

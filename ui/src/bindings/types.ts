@@ -611,6 +611,16 @@ report: Report,
  */
 path: string | null, };
 
+export type NextPeriod = { 
+/**
+ * The new report.
+ */
+report: Report, 
+/**
+ * Notices for the user, in Vietnamese.
+ */
+notices: Array<string>, };
+
 export type ExportOutcome = { "kind": "written", 
 /**
  * Where.
