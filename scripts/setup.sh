@@ -10,6 +10,9 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 # libreoffice-calc-nogui: the collect test reads forms re-saved as .ods/.xls, and renders a form.
 # DejaVu: the CLI test that checks the message when Times New Roman resolves to a font without its metrics.
 have_pkg fonts-dejavu-core || need_apt+=(fonts-dejavu-core)
+# stress-ng: loads both cores for the never-lost runs under load described in docs/e2e.md (no test
+# of the suite needs it).
+have_pkg stress-ng || need_apt+=(stress-ng)
 for pkg in build-essential pkg-config file curl unzip xvfb xauth \
            libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev \
            webkit2gtk-driver libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf util-linux \

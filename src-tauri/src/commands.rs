@@ -352,39 +352,20 @@ pub fn e2e_dialog_dir() -> Option<String> {
     }
 }
 
-/// Close guard shared by the window event handler and the UI: whether the open report has
-/// unsaved changes, and whether the UI answers close requests itself.
+/// Close guard shared by the window event handler and the UI: whether the UI answers close
+/// requests itself (it decides from its own, current state whether to ask «Lưu / Không lưu /
+/// Hủy»; the shell never sees the report's unsaved state, which would lag an edit by one IPC).
 #[derive(Default)]
 pub struct CloseGuard {
-    /// The UI's report differs from its file (as last told by the UI: it may lag an edit by
-    /// one IPC message).
-    pub dirty: std::sync::atomic::AtomicBool,
-    /// The UI listens for close requests and decides from its own, current state.
+    /// The UI listens for close requests.
     pub ui_answers: std::sync::atomic::AtomicBool,
 }
 
-impl CloseGuard {
-    /// Whether a close request must go to the UI instead of closing the window at once.
-    pub fn ask_ui(&self) -> bool {
-        use std::sync::atomic::Ordering::SeqCst;
-        self.ui_answers.load(SeqCst) || self.dirty.load(SeqCst)
-    }
-}
-
-/// The UI has registered its close-request listener: from now on every close request goes to
-/// it (an edit made just before × is then never closed away unasked, as it could be while the
-/// `dirty` flag was still on its way).
+/// The UI has registered its close-request listener: from now on every close request goes to it.
 #[tauri::command]
 pub fn close_guard_ready(guard: tauri::State<'_, CloseGuard>) {
     guard.ui_answers.store(true, std::sync::atomic::Ordering::SeqCst);
     crate::trace::close("shell: the UI answers close requests");
-}
-
-/// The UI tells whether the open report has unsaved changes (the window's × then asks first).
-#[tauri::command]
-pub fn set_unsaved(guard: tauri::State<'_, CloseGuard>, unsaved: bool) {
-    guard.dirty.store(unsaved, std::sync::atomic::Ordering::SeqCst);
-    crate::trace::close(&format!("shell: set_unsaved({unsaved})"));
 }
 
 /// The UI's steps of answering a close request, into the close trace (see `trace`).
@@ -691,14 +672,12 @@ mod tests {
         let file = dir.path().join("phuc-hoi.baocao");
         let report = sample_report();
         let value = serde_json::to_value(&report).expect("test step");
-        let json = serde_json::to_vec(&RecoveryFile {
-            path: Some("/tmp/bao-cao.baocao".into()),
-            report: value,
-        })
-        .expect("test step");
+        let own = dir.path().join("bao-cao.baocao").to_string_lossy().into_owned();
+        let json = serde_json::to_vec(&RecoveryFile { path: Some(own.clone()), report: value })
+            .expect("test step");
         std::fs::write(&file, json).expect("test step");
         let back = read_recovery(&file).expect("test step");
-        assert_eq!(back.path.as_deref(), Some("/tmp/bao-cao.baocao"));
+        assert_eq!(back.path.as_deref(), Some(own.as_str()));
         assert_eq!(back.report, report);
         std::fs::write(&file, serde_json::to_vec(&report).expect("test step")).expect("test step");
         let old = read_recovery(&file).expect("test step");
@@ -722,7 +701,8 @@ mod tests {
 
     #[test]
     fn the_dialog_hook_exists_only_in_debug_builds() {
-        std::env::set_var("BAOCAO_E2E_DIALOG_DIR", "/tmp/e2e");
+        let dir = tempfile::tempdir().expect("test step");
+        std::env::set_var("BAOCAO_E2E_DIALOG_DIR", dir.path());
         assert_eq!(e2e_dialog_dir().is_some(), cfg!(debug_assertions));
     }
 }

@@ -26,7 +26,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             // recovery copy and asks «Lưu / Không lưu / Hủy»; otherwise it closes at once).
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 let guard = window.state::<commands::CloseGuard>();
-                let ask = guard.ask_ui();
+                let ask = guard.ui_answers.load(std::sync::atomic::Ordering::SeqCst);
                 trace::close(&format!("shell: CloseRequested (to the UI: {ask})"));
                 if ask {
                     api.prevent_close();
@@ -60,7 +60,6 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::delete_template,
             commands::export_template,
             commands::import_template,
-            commands::set_unsaved,
             commands::close_guard_ready,
             commands::close_window,
             commands::trace_close,

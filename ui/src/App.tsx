@@ -100,10 +100,6 @@ export default function App() {
     dirtyRef.current = isDirty;
     docRef.current = doc;
   }, [isDirty, doc]);
-  // The window's × asks first while there are unsaved changes.
-  useEffect(() => {
-    api.setUnsaved(isDirty).catch(() => {});
-  }, [isDirty]);
 
   /** Asks a question in the window; resolves with the chosen value. A question still open is
    * answered with its cancel choice first, so no caller is left waiting. */

@@ -9,6 +9,7 @@
 // Test data is built here: an unwrap failing is a defect of the test itself.
 #![allow(clippy::unwrap_used)]
 
+mod common;
 mod ooxml;
 
 use std::collections::BTreeMap;
@@ -18,6 +19,7 @@ use std::path::PathBuf;
 use baocao_engine::{corpus, import, profile_for, render_docx_unchecked, sample, templates};
 use baocao_engine::{RenderEnv, Report};
 use chrono::{NaiveDate, TimeZone, Utc};
+use common::named;
 use ooxml::{check, check_docx, check_part, tally, Kind, Violation};
 
 fn env() -> RenderEnv {
@@ -98,18 +100,6 @@ fn assert_valid(docs: &[(String, Vec<u8>)]) {
             seen.values().take(40).map(|(name, v)| format!("  {name}: {v}")).collect();
         panic!("{} violations {kinds:?}:\n{}", all.len(), shown.join("\n"));
     }
-}
-
-/// The answers a template has no default for, as a user types them.
-fn named(t: &templates::Template) -> BTreeMap<String, String> {
-    t.placeholders
-        .iter()
-        .filter(|p| p.default.is_none())
-        .map(|p| {
-            let v = if p.key == "huyen" { "Cầu Ngang" } else { "Trần Văn Bình" };
-            (p.key.clone(), v.to_string())
-        })
-        .collect()
 }
 
 /// Every report the project renders in its tests: the sample in each built-in profile, generated

@@ -51,14 +51,7 @@ fn layout_snapshot_party_profile() {
 
 #[test]
 fn layout_snapshot_party_profile_of_2026() {
-    let mut r = sample();
-    r.header.profile = "dang".into();
-    r.header.date = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).expect("date");
-    let items = vec![
-        "Căn cứ Điều lệ Đảng Cộng sản Việt Nam".into(),
-        "Căn cứ Quy định số 399-QĐ/TW, ngày 09/01/2026 của Ban Bí thư".into(),
-    ];
-    r.body.opening.insert(0, Block::Lines(Lines { marker: Marker::Dash, items }));
+    let r = common::hd05_sample();
     insta::assert_snapshot!("layout_hd05", dump(&lay(&r, "hd05")));
 }
 

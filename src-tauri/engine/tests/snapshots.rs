@@ -38,21 +38,6 @@ fn document_xml_state_profile() {
     insta::assert_snapshot!("document_nd30", pretty(pkg.part("word/document.xml")));
 }
 
-/// The sample dated 15/6/2026 under the Party family: HD 05 (recipients «;», legal bases
-/// «-» … «;» … «.»).
-fn hd05_sample() -> baocao_engine::Report {
-    use baocao_engine::model::{Block, Lines, Marker};
-    let mut r = sample();
-    r.header.profile = "dang".into();
-    r.header.date = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).expect("date");
-    let items = vec![
-        "Căn cứ Điều lệ Đảng Cộng sản Việt Nam".into(),
-        "Căn cứ Quy định số 399-QĐ/TW, ngày 09/01/2026 của Ban Bí thư".into(),
-    ];
-    r.body.opening.insert(0, Block::Lines(Lines { marker: Marker::Dash, items }));
-    r
-}
-
 #[test]
 fn document_xml_party_profile_of_2026() {
     let pkg = render(&hd05_sample(), "hd05");

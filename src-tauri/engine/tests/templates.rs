@@ -18,18 +18,6 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2019, 5, 20).expect("date")
 }
 
-/// The answers a template has no default for (the district, the signer), as a user types them.
-fn named(t: &templates::Template) -> BTreeMap<String, String> {
-    t.placeholders
-        .iter()
-        .filter(|p| p.default.is_none())
-        .map(|p| {
-            let v = if p.key == "huyen" { "Cầu Ngang" } else { "Trần Văn Bình" };
-            (p.key.clone(), v.to_string())
-        })
-        .collect()
-}
-
 fn no_blank_left(text: &str, what: &str) {
     for bad in ["{{", "}}", "[năm", "[từ năm]", "[đến năm]", "[số năm]"] {
         assert!(!text.contains(bad), "{what}: «{bad}» left in\n{text}");

@@ -78,8 +78,6 @@ export const api = {
     call<ExportOutcome>("export_document", { path, report, format, source, replaceReadOnly }),
   writeRecovery: (report: Report, path: string | null) => call<void>("write_recovery", { report, path }),
   takeRecovery: () => call<Recovered | null>("take_recovery"),
-  /** Tells the window whether its × must ask first. */
-  setUnsaved: (unsaved: boolean) => (isTauri() ? call<void>("set_unsaved", { unsaved }) : Promise.resolve()),
   /** Appends a step of answering a close request to the shell's close trace (BAOCAO_TRACE_CLOSE; no-op without it). */
   traceClose: (what: string) => (isTauri() ? call<void>("trace_close", { what }).catch(() => {}) : Promise.resolve()),
   /** Closes the window for good (the user answered the question). */

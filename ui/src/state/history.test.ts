@@ -25,14 +25,14 @@ describe("undo / redo", () => {
 
   it("tracks unsaved changes through undo", () => {
     const r = sample as unknown as Report;
-    let s = initial(r, "/tmp/a.baocao", true);
+    let s = initial(r, "bao-cao/a.baocao", true);
     expect(dirty(s)).toBe(false);
     s = reducer(s, { type: "set", path: ["header", "place"], value: "Hòa Bình" }, 1);
     expect(dirty(s)).toBe(true);
     s = reducer(s, { type: "undo" });
     expect(dirty(s)).toBe(false);
     s = reducer(s, { type: "insert", parent: ["closing", "recipients"], value: "Lưu trữ" }, 2);
-    s = reducer(s, { type: "saved", path: "/tmp/a.baocao" });
+    s = reducer(s, { type: "saved", path: "bao-cao/a.baocao" });
     expect(dirty(s)).toBe(false);
     expect(s.history.present.closing.recipients).toContain("Lưu trữ");
   });

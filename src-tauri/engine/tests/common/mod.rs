@@ -144,3 +144,30 @@ pub fn jc<'a>(p: roxmltree::Node<'a, '_>) -> Option<&'a str> {
 pub fn num_attr(n: roxmltree::Node, name: &str) -> i64 {
     wattr(n, name).unwrap_or_else(|| panic!("missing w:{name}")).parse().expect("number")
 }
+
+/// The answers a template has no default for (the district, the signer), as a user types them.
+pub fn named(t: &baocao_engine::templates::Template) -> BTreeMap<String, String> {
+    t.placeholders
+        .iter()
+        .filter(|p| p.default.is_none())
+        .map(|p| {
+            let v = if p.key == "huyen" { "Cầu Ngang" } else { "Trần Văn Bình" };
+            (p.key.clone(), v.to_string())
+        })
+        .collect()
+}
+
+/// The sample dated 15/6/2026 under the Party family (so HD 05), with two legal bases opening
+/// it (recipients «;», legal bases «-» … «;» … «.»).
+pub fn hd05_sample() -> Report {
+    use baocao_engine::model::{Block, Lines, Marker};
+    let mut r = baocao_engine::sample::sample();
+    r.header.profile = "dang".into();
+    r.header.date = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).expect("date");
+    let items = vec![
+        "Căn cứ Điều lệ Đảng Cộng sản Việt Nam".into(),
+        "Căn cứ Quy định số 399-QĐ/TW, ngày 09/01/2026 của Ban Bí thư".into(),
+    ];
+    r.body.opening.insert(0, Block::Lines(Lines { marker: Marker::Dash, items }));
+    r
+}
