@@ -405,6 +405,9 @@ pub struct Question {
     pub kind: templates::PlaceholderKind,
     /// Default answer (evaluated for today).
     pub default: String,
+    /// The answers allowed, when the question is a choice («Bí thư», «Phó Bí thư»); empty for
+    /// a free answer.
+    pub choices: Vec<String>,
 }
 
 /// The wizard of a template.
@@ -446,6 +449,7 @@ pub fn template_wizard<R: Runtime>(app: AppHandle<R>, id: String) -> Result<Wiza
                 hint: p.hint.clone(),
                 kind: p.kind,
                 default: defaults.get(&p.key).cloned().unwrap_or_default(),
+                choices: p.choices.iter().map(|c| c.value.clone()).collect(),
             })
             .collect(),
     })
@@ -540,7 +544,7 @@ pub struct NextPeriod {
 /// Next period's report from this one.
 #[tauri::command]
 pub fn next_period_report(report: Report, years: i32) -> NextPeriod {
-    let rolled = rollforward::roll(&report, years);
+    let rolled = rollforward::roll(&report, &rollforward::RollOptions::shift(years));
     NextPeriod { report: rolled.report, notices: rolled.notices }
 }
 
@@ -692,11 +696,13 @@ mod tests {
         let next = next_period_report(report, 1);
         assert_eq!(next.report.header.date.to_string(), "2026-06-15");
         assert_eq!(next.report.header.profile, "dang");
-        assert_eq!(next.notices.len(), 1, "{:?}", next.notices);
+        let guidance = |n: &[String]| n.iter().filter(|m| m.contains("thể thức")).count();
+        assert_eq!(guidance(&next.notices), 1, "{:?}", next.notices);
         assert!(next.notices[0].contains("05-HD/VPTW"), "{}", next.notices[0]);
-        // Within one guidance: no notice.
+        // Within one guidance: no notice of it (the superior's plan to cite anew is still said).
         let same = next_period_report(sample_report(), 1);
-        assert!(same.notices.is_empty(), "{:?}", same.notices);
+        assert_eq!(guidance(&same.notices), 0, "{:?}", same.notices);
+        assert!(same.notices.iter().any(|n| n.contains("112-KH/BTGTU")), "{:?}", same.notices);
     }
 
     #[test]

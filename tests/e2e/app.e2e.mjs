@@ -976,7 +976,7 @@ try {
 
   // Issue 23: a template used with a date from 27/5/2026 gives an HD 05 document; the header
   // form names the guidance applied and lets the user pin the other one; the DOCX is read back.
-  await step("mẫu dùng với ngày 15/06/2026: theo Hướng dẫn 05 (nơi nhận «;», «- Lưu ….»), chọn được HD 36, xuất Word và đọc lại", async () => {
+  await step("mẫu dùng với ngày 15/06/2026: theo Hướng dẫn 05 (nơi nhận «;», «- Lưu ….», «KHẨN», «Không phổ biến…»), chọn được HD 36, xuất Word và đọc lại", async () => {
     await openWizard("so-ket-03-nam-chi-thi-05");
     await type("#q-huyen", "Cầu Ngang");
     await type("#q-nguoi_ky", "Trần Văn Bình");
@@ -1003,6 +1003,16 @@ try {
     await until("outdated choice named", () => exec(`return document.querySelector('[data-profile-note=outdated]')?.textContent.includes('36-HD/VPTW') ?? false`));
     await clickText("[data-profile-note] button", "Dùng theo ngày văn bản");
     await until("back to HD 05", async () => (await previewText()).includes("- Thường trực Huyện ủy;"));
+    // The marks HD 05 adds: urgency under the number, «Không phổ biến…» at the foot of the last page.
+    await exec(`const e = document.querySelector('#do-khan');
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(e, 'khan');
+      e.dispatchEvent(new Event('change', { bubbles: true })); return true;`);
+    await click('input[data-path="header.not_public"]');
+    await until("urgency and notice in the preview", async () => {
+      const t = await previewText();
+      return t.includes("KHẨN") && t.includes("Không phổ biến trên phương tiện thông tin đại chúng");
+    });
+    await shot("e2e-hd05-marks.png");
     const started = Date.now();
     await click("#export-docx");
     await until("unfinished places listed", async () => (await askText()).includes("chỗ chưa điền"));
@@ -1026,6 +1036,9 @@ try {
     if (!lines.length || !lines.every((l) => l.endsWith(";"))) throw new Error(`recipients not ending «;»: ${lines.join(" | ")}`);
     if (last !== "- Lưu Văn phòng.") throw new Error(`«Lưu» line: ${last}`);
     if (!paras.some((p) => p.text.endsWith("ngày 15 tháng 6 năm 2026"))) throw new Error("date line");
+    if (!paras.some((p) => p.text === "KHẨN")) throw new Error("no «KHẨN» under the number");
+    const notice = paras.find((p) => p.text === "Không phổ biến trên phương tiện thông tin đại chúng");
+    if (!notice || !/<w:framePr [^>]*w:vAnchor="page"/.test(notice.xml)) throw new Error("«Không phổ biến…» not framed at the page foot");
     const body = paras.find((p) => p.text.startsWith("Thực hiện "));
     const line = body && /<w:spacing [^>]*w:line="(\d+)"[^>]*w:lineRule="exact"|<w:spacing [^>]*w:lineRule="exact"[^>]*w:line="(\d+)"/.exec(body.xml);
     const twips = line && Number(line[1] ?? line[2]);

@@ -177,9 +177,18 @@ enum Command {
         /// Báo cáo kỳ sau.
         #[arg(short, long)]
         output: PathBuf,
-        /// Số năm của một kỳ.
+        /// Số năm lùi kỳ báo cáo và ngày (khi không ghi --start-year, --end-year).
         #[arg(long, default_value_t = 1)]
         years: i32,
+        /// Năm bắt đầu của kỳ mới (cùng --end-year), ví dụ 2016 cho tổng kết 2016–2021.
+        #[arg(long, requires = "end_year")]
+        start_year: Option<i32>,
+        /// Năm cuối của kỳ mới; ngày báo cáo lùi theo năm này.
+        #[arg(long)]
+        end_year: Option<i32>,
+        /// Loại báo cáo kỳ mới: nam (hằng năm), so-ket, tong-ket; không ghi thì giữ như cũ.
+        #[arg(long, value_parser = ["nam", "so-ket", "tong-ket"])]
+        kind: Option<String>,
     },
     /// Quản lý mẫu của người dùng: lưu báo cáo làm mẫu, đổi tên, xóa, xuất ra tệp, nhập từ tệp.
     Template {
@@ -744,9 +753,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             println!("Đã tạo «{}» từ mẫu «{}».", output.display(), t.name);
             Ok(())
         }
-        Command::Rollforward { report, output, years } => {
+        Command::Rollforward { report, output, years, start_year, end_year, kind } => {
+            use baocao_engine::rollforward::{NewPeriod, ReportKind, RollOptions};
             let r = read_report(&report)?;
-            let rolled = baocao_engine::rollforward::roll(&r, years);
+            let period = match end_year {
+                Some(end) => {
+                    NewPeriod::Range { start_year: start_year.unwrap_or(end), end_year: end }
+                }
+                None => NewPeriod::Shift { years },
+            };
+            let kind = kind.as_deref().map(|k| match k {
+                "nam" => ReportKind::Annual,
+                "so-ket" => ReportKind::SoKet,
+                _ => ReportKind::TongKet,
+            });
+            let rolled = baocao_engine::rollforward::roll(&r, &RollOptions { period, kind });
             for n in &rolled.notices {
                 println!("{n}");
             }

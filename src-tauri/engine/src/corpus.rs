@@ -221,7 +221,8 @@ impl Gen {
 }
 
 /// Header, closing and period of a Party report of 2019 (hd36), of 2026 (hd05: the Party family
-/// «dang» dated 15/6/2026, a merged provincial board, legal bases in the opening) or a State
+/// «dang» dated 15/6/2026, a merged provincial board, legal bases in the opening, a second draft
+/// marked «Khẩn» and «Không phổ biến…», the drafter's code after «Lưu») or a State
 /// (nd30) report.
 fn frame(profile: &str, subject: &str, content: Vec<Value>, annexes: Vec<Value>) -> Value {
     if profile == "hd05" {
@@ -362,7 +363,7 @@ fn frame_2026(subject: &str, content: Vec<Value>, annexes: Vec<Value>) -> Value 
             "issuing_body_full": "Ban Tuyên giáo và Dân vận Tỉnh ủy Tân Lập",
             "number": 5, "type_code": "BC", "issuer_code": "BTGDVTU",
             "place": "Tân Lập", "date": "2026-06-15", "doc_type": "BÁO CÁO",
-            "subject": subject
+            "subject": subject, "urgency": "khan", "draft": 2, "not_public": true
         },
         "body": {
             "opening": [
@@ -379,7 +380,8 @@ fn frame_2026(subject: &str, content: Vec<Value>, annexes: Vec<Value>) -> Value 
             "signer_title": "Trưởng ban",
             "signer_name": "Lê Thị Hồng Nhung",
             "recipients": ["Ban Tuyên giáo và Dân vận Trung ương", "Thường trực Tỉnh ủy", "Các đảng ủy trực thuộc Tỉnh ủy"],
-            "archive": "Văn phòng"
+            "archive": "Văn phòng",
+            "drafter": "NTH, 25b"
         },
         "period": { "start_year": 2016, "end_year": 2026 },
         "annexes": annexes

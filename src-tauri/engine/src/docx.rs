@@ -22,7 +22,7 @@ use docx_rs::{
 };
 
 use crate::error::EngineError;
-use crate::flow::{FBlock, FPara, FTable, Flow, SpanStyle};
+use crate::flow::{FBlock, FPara, FTable, Flow, Role, SpanStyle};
 use crate::profile::{Align, FormatProfile, LineSpacing};
 use crate::text::xml_escape as escape;
 use crate::units::{mm_to_twips, pt_to_eighths, pt_to_half_points, pt_to_twips};
@@ -221,7 +221,14 @@ const DOCUMENT_START: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone=
 fn document_xml(flow: &Flow, profile: &FormatProfile, last_id: u32) -> String {
     let f = escape(&profile.font.family);
     let fonts = format!(r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}" />"#);
-    let mut w = Writer { profile, fonts, run_props: Vec::new(), next_id: last_id };
+    let mut w = Writer {
+        profile,
+        fonts,
+        run_props: Vec::new(),
+        next_id: last_id,
+        sections_ended: 0,
+        after_section_end: false,
+    };
     // Markup is about three quarters of the part: size the buffer once.
     let text: usize = flow
         .blocks
@@ -251,6 +258,10 @@ struct Writer<'a> {
     /// The `w:rPr` of each run style met so far.
     run_props: Vec<(SpanStyle, String)>,
     next_id: u32,
+    /// Page-numbering sections closed so far (each annex numbered on its own opens one).
+    sections_ended: usize,
+    /// The last paragraph written closed a section (its break starts the next page).
+    after_section_end: bool,
 }
 
 impl Writer<'_> {
@@ -297,8 +308,13 @@ impl Writer<'_> {
         if p.keep_next {
             out.push_str("<w:keepNext />");
         }
-        if p.page_break_before {
+        // A section break already starts a new page: a page break too would make Word and
+        // LibreOffice leave a blank one.
+        if p.page_break_before && !self.after_section_end {
             out.push_str("<w:pageBreakBefore />");
+        }
+        if let Some(mm) = p.pin_bottom_mm {
+            self.frame(out, p, mm);
         }
         out.push_str(r#"<w:widowControl w:val="1" />"#);
         let mut num = itoa::Buffer::new();
@@ -340,6 +356,11 @@ impl Writer<'_> {
         out.push_str(r#"" />"#);
         // The paragraph mark takes the paragraph's size, weight and slant, never an underline.
         self.run_props(out, SpanStyle { underline: false, ..p.mark });
+        self.after_section_end = p.role == Role::SectionEnd;
+        if self.after_section_end {
+            self.section(out);
+            self.sections_ended += 1;
+        }
         out.push_str("</w:pPr>");
         for span in &p.spans {
             out.push_str("<w:r>");
@@ -430,8 +451,23 @@ impl Writer<'_> {
         out.push_str("</w:tbl>");
     }
 
+    /// A frame holding the paragraph at the foot of its page, its line's bottom `mm` above the
+    /// bottom edge, centred on the text block (ECMA-376 Part 1 §17.3.1.11).
+    fn frame(&self, out: &mut String, p: &FPara, mm: f64) {
+        let line = crate::layout::line_height_pt(p);
+        let pg = &self.profile.page;
+        let y = mm_to_twips(pg.height_mm - mm) - pt_to_twips(line);
+        let _ = write!(
+            out,
+            r#"<w:framePr w:w="{}" w:h="{}" w:hRule="exact" w:wrap="around" w:vAnchor="page" w:hAnchor="margin" w:xAlign="center" w:y="{y}" />"#,
+            mm_to_twips(pg.content_width_mm()),
+            pt_to_twips(line),
+        );
+    }
+
     /// The section properties: header references, page size and margins (CT_SectPr puts the
-    /// references first and titlePg after the page setup).
+    /// references first, then the page setup, the numbering restart and titlePg). A section
+    /// after the first (an annex numbered on its own) numbers its pages from 1.
     fn section(&self, out: &mut String) {
         out.push_str("<w:sectPr>");
         let pn = &self.profile.page_number;
@@ -444,7 +480,7 @@ impl Writer<'_> {
         let pg = &self.profile.page;
         let _ = write!(
             out,
-            r#"<w:pgSz w:w="{}" w:h="{}" /><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0" /><w:cols w:space="425" w:num="1" />"#,
+            r#"<w:pgSz w:w="{}" w:h="{}" /><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0" />"#,
             mm_to_twips(pg.width_mm),
             mm_to_twips(pg.height_mm),
             mm_to_twips(pg.margin_top_mm),
@@ -454,6 +490,10 @@ impl Writer<'_> {
             mm_to_twips(pg.header_distance_mm),
             mm_to_twips(pg.footer_distance_mm),
         );
+        if self.sections_ended > 0 {
+            out.push_str(r#"<w:pgNumType w:start="1" />"#);
+        }
+        out.push_str(r#"<w:cols w:space="425" w:num="1" />"#);
         if pn.enabled && pn.hide_on_first_page {
             out.push_str("<w:titlePg />");
         }

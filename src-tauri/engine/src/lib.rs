@@ -36,6 +36,7 @@ pub mod memo;
 pub mod metrics;
 pub mod model;
 pub mod pdf;
+pub mod periods;
 pub mod preview;
 pub mod profile;
 pub mod rollforward;

@@ -92,7 +92,8 @@ pub struct UnitFigures {
 /// The years a report covers. Text refers to them with computed references written in square
 /// brackets, replaced when the report is written and moved on by "next period's report":
 /// `[năm]` (year of the report's date), `[năm trước]`, `[năm sau]`, `[từ năm]`, `[đến năm]`,
-/// `[số năm]` (end − start, "03").
+/// `[số năm]` (end − start, at least 1: "03"), `[các năm]` (every year: "2016, 2017, 2018, 2019").
+/// Statistics tables may have one column per year of the period ([`Column::year`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
@@ -101,6 +102,19 @@ pub struct Period {
     pub start_year: i32,
     /// Last year of the period.
     pub end_year: i32,
+}
+
+impl Period {
+    /// Every year of the period, in order: 2016–2019 → 2016, 2017, 2018, 2019 (none when the
+    /// end comes before the start).
+    pub fn years(&self) -> Vec<i32> {
+        (self.start_year..=self.end_year).collect()
+    }
+
+    /// The length as reports count it («sơ kết 03 năm» for 2016–2019): end − start, at least 1.
+    pub fn span(&self) -> i32 {
+        (self.end_year - self.start_year).max(1)
+    }
 }
 
 /// The header block of page 1.
@@ -136,6 +150,28 @@ pub struct Header {
     pub doc_type: String,
     /// Subject line (trích yếu); "\n" marks a chosen line break.
     pub subject: String,
+    /// Urgency mark printed under the number («KHẨN»); none for an ordinary document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Urgency>,
+    /// Draft round printed under the number («Dự thảo lần 2»); none for the final text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<u32>,
+    /// Print «Không phổ biến trên phương tiện thông tin đại chúng» where the profile places it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_public: bool,
+}
+
+/// How urgently a document must travel (dấu chỉ mức độ khẩn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// «Khẩn».
+    Khan,
+    /// «Thượng khẩn».
+    ThuongKhan,
+    /// «Hỏa tốc».
+    HoaToc,
 }
 
 fn default_doc_type() -> String {
@@ -531,6 +567,11 @@ pub struct Column {
     /// ("Mô hình mới" → "mo_hinh_moi").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// The year of the report's period this number column holds: the table has one such column
+    /// per year of the period, made from the period and moved on with it, headed "Năm 2016",
+    /// "Năm 2017"…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
 }
 
 /// What a column holds.
@@ -606,6 +647,10 @@ pub struct Closing {
     pub recipients: Vec<String>,
     /// Where the file copy is kept: "Văn phòng" → "- Lưu Văn phòng." (Party).
     pub archive: String,
+    /// Drafter's code and number of copies issued, printed at the end of «Nơi nhận»
+    /// (e.g. "NVA, 30b"); none when the office does not count copies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafter: Option<String>,
 }
 
 /// An annex (phụ lục).

@@ -140,10 +140,23 @@ pub struct Codes {
 pub struct NoticeSpec {
     /// The notice's words.
     pub text: String,
-    /// Where: "last_page_bottom" (centred, `distance_mm` above the bottom edge).
-    pub position: String,
-    /// Distance from the page edge.
+    /// Where it goes.
+    pub position: NoticePosition,
+    /// Distance from the page edge, or from the signature block.
     pub distance_mm: f64,
+    /// Its style.
+    pub style: TextStyle,
+}
+
+/// Where the notice «Không phổ biến…» is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticePosition {
+    /// Centred on the text block, its line `distance_mm` above the bottom edge of the page that
+    /// ends the text (the signature's page).
+    LastPageBottom,
+    /// Centred under the signature block, `distance_mm` below it.
+    AfterSignature,
 }
 
 /// Page geometry in millimetres.
@@ -380,6 +393,27 @@ pub struct HeaderProfile {
     pub date_line: TextStyle,
     /// Space between the top row and the number/date row.
     pub second_row_space_before_pt: f64,
+    /// Marks printed under the number (urgency, draft round); none: not printed.
+    #[serde(default)]
+    pub under_number: Option<UnderNumber>,
+}
+
+/// The marks under the number line: urgency («KHẨN») and draft round («Dự thảo lần 2»).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnderNumber {
+    /// Words of «khẩn».
+    pub khan: String,
+    /// Words of «thượng khẩn».
+    pub thuong_khan: String,
+    /// Words of «hỏa tốc».
+    pub hoa_toc: String,
+    /// Style of the urgency mark.
+    pub urgency: TextStyle,
+    /// Pattern of the draft line: `{n}` ("Dự thảo lần {n}").
+    pub draft_format: String,
+    /// Style of the draft line.
+    pub draft: TextStyle,
 }
 
 /// The subject line and its separator.
@@ -541,6 +575,19 @@ pub struct ClosingProfile {
     pub recipient_end: String,
     /// The archive line: `{archive}` ("Lưu {archive}.").
     pub archive_format: String,
+    /// The drafter's code and copy count at the end of «Nơi nhận»; none: not printed.
+    #[serde(default)]
+    pub drafter: Option<DrafterLine>,
+}
+
+/// The line of the drafter's code and copy count under the archive line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrafterLine {
+    /// Pattern: `{drafter}` (what the user typed, e.g. "NVA, 30b").
+    pub format: String,
+    /// Its style.
+    pub style: TextStyle,
 }
 
 /// Page numbers.
@@ -575,6 +622,9 @@ pub struct AnnexProfile {
     pub reference_style: BlockText,
     /// Start each annex on a new page.
     pub new_page: bool,
+    /// Number each annex's pages on their own, from 1 (each annex starts a new page).
+    #[serde(default)]
+    pub own_page_numbers: bool,
 }
 
 /// Source of the built-in Party profile.

@@ -64,6 +64,24 @@ pub struct Placeholder {
     /// What the answer is.
     #[serde(default)]
     pub kind: PlaceholderKind,
+    /// The answers accepted, when the question is a choice (who signs: the head or a deputy);
+    /// none: any answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+}
+
+/// One answer of a choice question, and the report fields it sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The answer, as `{{key}}` writes it (matched without regard to case: «phó bí thư»).
+    pub value: String,
+    /// Report fields this answer sets, by dotted path (`"closing.authority": null`); their
+    /// strings may hold placeholders.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
+    pub sets: BTreeMap<String, Value>,
 }
 
 /// What a placeholder's answer is.
@@ -94,11 +112,17 @@ pub struct TemplateInfo {
     pub builtin: bool,
 }
 
-pub(crate) const BUILTIN: [&str; 4] = [
+pub(crate) const BUILTIN: [&str; 9] = [
     include_str!("../../../templates/library/so-ket-03-nam-chi-thi-05.json"),
     include_str!("../../../templates/library/ket-qua-nam-hoc-tap-lam-theo-bac.json"),
     include_str!("../../../templates/library/tong-ket-05-nam.json"),
     include_str!("../../../templates/library/ubnd-huyen-bao-cao-ket-qua.json"),
+    // The offices since 1/7/2025 (no district level): docs/offices-2026.md.
+    include_str!("../../../templates/library/dang-uy-xa-bao-cao.json"),
+    include_str!("../../../templates/library/btgdv-tinh-bao-cao.json"),
+    include_str!("../../../templates/library/ubnd-xa-bao-cao.json"),
+    include_str!("../../../templates/library/hoc-tap-lam-theo-bac-nam-btgdv-tinh.json"),
+    include_str!("../../../templates/library/hoc-tap-lam-theo-bac-nam-dang-uy-xa.json"),
 ];
 
 fn err(msg: impl Into<String>) -> EngineError {
@@ -230,7 +254,49 @@ pub fn parse(bytes: &[u8]) -> Result<Template, EngineError> {
             t.name
         )));
     }
+    for p in t.placeholders.iter().filter(|p| !p.choices.is_empty()) {
+        if let Some(d) = p.default.as_deref().filter(|d| !d.contains("{{")) {
+            if chosen(p, d).is_none() {
+                return Err(err(format!(
+                    "mẫu «{}»: câu trả lời mặc định «{d}» của «{}» không nằm trong các lựa chọn.",
+                    t.name, p.label
+                )));
+            }
+        }
+    }
     Ok(t)
+}
+
+/// The choice an answer picks (compared trimmed, in NFC, without regard to case).
+fn chosen<'a>(p: &'a Placeholder, answer: &str) -> Option<&'a Choice> {
+    let a = nfc(answer.trim()).to_lowercase();
+    p.choices.iter().find(|c| nfc(c.value.trim()).to_lowercase() == a)
+}
+
+/// A choice answer that is none of the choices, in Vietnamese.
+fn not_a_choice(p: &Placeholder, answer: &str) -> Option<String> {
+    if p.choices.is_empty() || answer.trim().is_empty() || chosen(p, answer).is_some() {
+        return None;
+    }
+    let list: Vec<String> = p.choices.iter().map(|c| format!("«{}»", c.value)).collect();
+    Some(format!("«{}» chỉ nhận {}; đã nhập «{}».", p.label, list.join(" hoặc "), answer.trim()))
+}
+
+/// Sets the JSON value at a dotted path of objects (`closing.authority`), adding the last key.
+fn set_path(v: &mut Value, path: &str, new: Value) -> Result<(), EngineError> {
+    let (parents, last) = match path.rsplit_once('.') {
+        Some((p, l)) => (Some(p), l),
+        None => (None, path),
+    };
+    let mut cur = v;
+    for key in parents.into_iter().flat_map(|p| p.split('.')) {
+        cur =
+            cur.get_mut(key).ok_or_else(|| err(format!("mẫu đặt «{path}»: không có «{key}».")))?;
+    }
+    let obj =
+        cur.as_object_mut().ok_or_else(|| err(format!("mẫu đặt «{path}»: không phải mục.")))?;
+    obj.insert(last.to_string(), new);
+    Ok(())
 }
 
 /// Evaluates a default: `{{hom_nay}}`, `{{nam_nay}}`, earlier answers, `{{key-3}}` / `{{key+1}}`.
@@ -325,6 +391,7 @@ pub fn contradictions(t: &Template, values: &BTreeMap<String, String>) -> Vec<St
     let year = |k: &str| values.get(k).and_then(|v| v.trim().parse::<i32>().ok());
     let mut out = Vec::new();
     for p in &t.placeholders {
+        out.extend(values.get(&p.key).and_then(|v| not_a_choice(p, v)));
         let Some(d) = p.default.as_deref() else { continue };
         let Some(expr) = d.strip_prefix("{{").and_then(|d| d.strip_suffix("}}")) else { continue };
         if let Some((other, _)) = expr.split_once('@') {
@@ -379,7 +446,12 @@ pub fn instantiate(
             declared.join(", ")
         )));
     }
-    let values = wizard_values(t, answers, today);
+    let mut values = wizard_values(t, answers, today);
+    for p in &t.placeholders {
+        if let Some(c) = values.get(&p.key).and_then(|v| chosen(p, v)) {
+            values.insert(p.key.clone(), c.value.clone());
+        }
+    }
     let missing = unanswered(t, &values);
     if !missing.is_empty() {
         let list: Vec<String> = missing.iter().map(|l| format!("«{l}»")).collect();
@@ -413,14 +485,27 @@ pub fn instantiate(
         .collect();
     let mut report = t.report.clone();
     substitute(&mut report, &values, &years);
+    // What a choice answer sets (who signs: the authority line and the title).
+    for p in &t.placeholders {
+        for (path, v) in
+            values.get(&p.key).and_then(|a| chosen(p, a)).map(|c| &c.sets).into_iter().flatten()
+        {
+            let mut v = v.clone();
+            substitute(&mut v, &values, &years);
+            set_path(&mut report, path, v)?;
+        }
+    }
     let mut left = Vec::new();
     used_keys(&report, &mut left);
     if let Some(k) = left.first() {
         return Err(err(format!("còn chỗ trống «{{{{{k}}}}}» chưa điền.")));
     }
     let json = serde_json::to_vec(&report).map_err(|e| err(e.to_string()))?;
-    report_from_json(&json)
-        .map_err(|e| err(format!("mẫu «{}» tạo ra báo cáo không hợp lệ: {e}", t.name)))
+    let mut report = report_from_json(&json)
+        .map_err(|e| err(format!("mẫu «{}» tạo ra báo cáo không hợp lệ: {e}", t.name)))?;
+    // Tables with a column per year get one for each year of the answered period.
+    crate::periods::fit_to_period(&mut report);
+    Ok(report)
 }
 
 /// The built-in templates.
@@ -439,7 +524,7 @@ pub fn from_report(report: &Report, name: &str) -> Result<Template, EngineError>
     if name.is_empty() {
         return Err(err("tên mẫu không được để trống."));
     }
-    let mut r = crate::rollforward::next_period(report, 0);
+    let mut r = crate::rollforward::for_template(report);
     // The template's date is an answer: a Party report's guidance follows it (HD 36 / HD 05).
     if let Some(family) = crate::profile::family_of(&r.header.profile) {
         r.header.profile = family.to_string();
@@ -456,6 +541,7 @@ pub fn from_report(report: &Report, name: &str) -> Result<Template, EngineError>
         default: Some(default),
         hint: None,
         kind,
+        choices: Vec::new(),
     };
     let place = r.header.place.trim().to_string();
     if !place.is_empty() {
@@ -506,7 +592,10 @@ pub fn from_report(report: &Report, name: &str) -> Result<Template, EngineError>
         // Not in tables: their year columns are a breakdown, and the comparison columns hold
         // last period's values under last period's headers.
         strings_mut(&mut v, &["columns", "rows"], &mut |s| {
-            *s = year_references(s, p.start_year, p.end_year)
+            *s = crate::rollforward::span_references(
+                &year_references(s, p.start_year, p.end_year),
+                p.span(),
+            )
         });
     }
     if !place.is_empty() {
@@ -536,7 +625,7 @@ pub fn from_report(report: &Report, name: &str) -> Result<Template, EngineError>
 }
 
 /// Calls `f` on every string of a JSON value, except under the object keys in `skip`.
-fn strings_mut(v: &mut Value, skip: &[&str], f: &mut impl FnMut(&mut String)) {
+pub(crate) fn strings_mut(v: &mut Value, skip: &[&str], f: &mut impl FnMut(&mut String)) {
     match v {
         Value::String(s) => f(s),
         Value::Array(a) => a.iter_mut().for_each(|x| strings_mut(x, skip, f)),

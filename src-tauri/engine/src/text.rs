@@ -290,9 +290,9 @@ pub struct NumberStyle<'a> {
     pub pad_counts: bool,
 }
 
-/// Writes a count: "06" (padded below 10 when the style says so), "12", "1.234".
+/// Writes a count: "06" (padded from 1 to 9 when the style says so; zero is "0"), "12", "1.234".
 pub fn format_count(n: u64, style: &NumberStyle) -> String {
-    if style.pad_counts && n < 10 {
+    if style.pad_counts && (1..10).contains(&n) {
         format!("0{n}")
     } else {
         group_thousands(&n.to_string(), style.thousands)
@@ -475,6 +475,8 @@ mod tests {
     #[test]
     fn vietnamese_numbers() {
         assert_eq!(format_count(6, &vn()), "06");
+        // Nothing to pad: a zero count is written "0", not "00".
+        assert_eq!(format_count(0, &vn()), "0");
         assert_eq!(format_count(10, &vn()), "10");
         assert_eq!(format_count(26472, &vn()), "26.472");
         assert_eq!(format_number(97.55, 2, &vn()), "97,55");

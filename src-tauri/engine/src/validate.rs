@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::error::{Problem, Severity};
-use crate::flow::{parse_figures, Piece};
+use crate::flow::{figure_words, parse_figures, Piece};
 use crate::legacy::{self, Legacy};
 use crate::memo::TextMemo;
 use crate::metrics::{missing_glyphs, text_width_pt};
@@ -17,6 +17,8 @@ use crate::units::pt_to_mm;
 struct Checker<'a> {
     problems: Vec<Problem>,
     profile: &'a FormatProfile,
+    /// The report's year references, to name columns as printed («Năm [từ năm]» → «Năm 2016»).
+    refs: crate::flow::YearRefs,
 }
 
 impl Checker<'_> {
@@ -143,7 +145,7 @@ fn typed_ordinals<'a>(
 
 /// Lists the problems of a report under a profile: errors block rendering, warnings do not.
 pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new(), profile };
+    let mut c = Checker { problems: Vec::new(), profile, refs: crate::flow::YearRefs::of(report) };
     let h = &report.header;
     let named = crate::profile::resolve_id(&h.profile, h.date);
     if named != profile.id {
@@ -203,7 +205,7 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
     }
     if report.period.is_none() {
         let json = serde_json::to_string(report).unwrap_or_default();
-        for r in ["[từ năm]", "[đến năm]", "[số năm]"] {
+        for r in ["[từ năm]", "[đến năm]", "[số năm]", "[các năm]"] {
             if json.contains(r) {
                 c.warn("period", format!("văn bản dùng «{r}» nhưng báo cáo chưa khai báo kỳ báo cáo (từ năm, đến năm)."));
             }
@@ -214,11 +216,42 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
             c.error("period", "Năm kết thúc kỳ báo cáo phải sau năm bắt đầu.");
         }
     }
+    for (path, have) in crate::periods::out_of_step(report) {
+        c.warn(
+            path,
+            format!(
+                "các cột năm của bảng ({have}) không khớp các năm của kỳ báo cáo ({}): sửa \
+                 các cột năm cho đủ từng năm, đúng thứ tự.",
+                c.refs.apply("[các năm]")
+            ),
+        );
+    }
     if h.number.is_none() {
         c.warn("header.number", "chưa có số văn bản; để trống cho văn thư điền.");
     }
     if h.number == Some(0) {
         c.error("header.number", "Số văn bản phải từ 1 trở lên.");
+    }
+    if h.draft == Some(0) {
+        c.error("header.draft", "Lần dự thảo phải từ 1 trở lên (để trống cho bản chính thức).");
+    }
+    if (h.urgency.is_some() || h.draft.is_some()) && profile.header.under_number.is_none() {
+        c.warn(
+            "header.urgency",
+            format!(
+                "Định dạng «{}» không in độ khẩn và lần dự thảo; hai dòng này bị bỏ qua.",
+                profile.name
+            ),
+        );
+    }
+    if h.not_public && profile.not_public_notice.is_none() {
+        c.warn(
+            "header.not_public",
+            format!(
+                "Định dạng «{}» không quy định chỉ dẫn «Không phổ biến…»; dòng này không được in.",
+                profile.name
+            ),
+        );
     }
 
     for (path, n) in walk::body(report) {
@@ -230,6 +263,9 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
     c.required("closing.signer_title", &cl.signer_title, "Chức vụ người ký");
     c.required("closing.signer_name", &cl.signer_name, "Họ tên người ký");
     c.required("closing.archive", &cl.archive, "Nơi lưu (ví dụ «Văn phòng»)");
+    if let Some(d) = &cl.drafter {
+        c.glyphs("closing.drafter", d);
+    }
     if let Some(a) = &cl.authority {
         c.required("closing.authority.of", &a.of, "Thẩm quyền ký (ví dụ «Trưởng ban»)");
         if a.kind == AuthorityKind::Tuq && profile.closing.tuq_prefix.is_none() {
@@ -433,7 +469,10 @@ fn result_item(c: &mut Checker, path: &str, item: &ResultItem) {
                 if f.value.is_none() {
                     c.warn(
                         format!("{path}.figures.{name}"),
-                        "số liệu cần cập nhật (chưa có giá trị).",
+                        format!(
+                            "số liệu «{}» cần cập nhật (chưa có giá trị).",
+                            figure_words(&item.text, name)
+                        ),
                     );
                 }
                 if let Some(v) = f.value {
@@ -442,7 +481,10 @@ fn result_item(c: &mut Checker, path: &str, item: &ResultItem) {
                     {
                         c.error(
                             format!("{path}.figures.{name}"),
-                            "số đếm phải là số nguyên không âm.",
+                            format!(
+                                "số liệu «{}» là số đếm, phải là số nguyên không âm.",
+                                figure_words(&item.text, name)
+                            ),
                         );
                     }
                 }
@@ -489,6 +531,8 @@ fn table(c: &mut Checker, path: &str, t: &StatTable) {
                     ),
                 }
             }
+        } else if col.year.is_some() && col.kind != ColumnKind::Number {
+            c.error(&cp, "cột của một năm trong kỳ báo cáo phải là cột số.");
         } else if !col.sum_of.is_empty() {
             c.warn(format!("{cp}.sum_of"), "chỉ cột loại «row_sum» mới dùng «sum_of».");
         }
@@ -505,7 +549,7 @@ fn table(c: &mut Checker, path: &str, t: &StatTable) {
                 if let (Some(Cell::Empty), Some(Cell::Number(_))) = (row.get(i), row.get(i + 1)) {
                     c.warn(
                         format!("{rp}[{i}]"),
-                        format!("số liệu «{}» cần cập nhật cho kỳ này.", col.header),
+                        format!("số liệu «{}» cần cập nhật cho kỳ này.", c.refs.apply(&col.header)),
                     );
                 }
             }
@@ -520,9 +564,10 @@ fn table(c: &mut Checker, path: &str, t: &StatTable) {
                 (ColumnKind::RowSum, _) => {
                     c.warn(&cp, "ô của cột tổng được tính tự động; giá trị gõ vào bị bỏ qua.")
                 }
-                (ColumnKind::Number, Cell::Text(s)) if !s.trim().is_empty() => {
-                    c.error(&cp, format!("cột «{}» là cột số nhưng ô ghi «{s}».", col.header))
-                }
+                (ColumnKind::Number, Cell::Text(s)) if !s.trim().is_empty() => c.error(
+                    &cp,
+                    format!("cột «{}» là cột số nhưng ô ghi «{s}».", c.refs.apply(&col.header)),
+                ),
                 (_, Cell::Number(v)) if !v.is_finite() => c.error(&cp, "số không hợp lệ."),
                 (_, Cell::Text(s)) => c.glyphs(&cp, s),
                 _ => {}

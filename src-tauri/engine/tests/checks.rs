@@ -584,3 +584,60 @@ fn places_are_named_in_words() {
     assert_eq!(checks::place(&r, "closing.recipients[2]"), "Phần kết › Nơi nhận › dòng 3");
     assert_eq!(checks::place(&r, "header.subject"), "Đầu văn bản › Trích yếu");
 }
+
+/// The district level, abolished from 1/7/2025: a 2026 report naming «Ban Tuyên giáo Huyện ủy»
+/// is warned about at its place; a 2019 one is not; a dated reference to an earlier document, a
+/// quotation, a document's number and «(cũ)» are not either.
+#[test]
+fn a_body_of_the_abolished_district_level_is_warned_about_after_1_7_2025() {
+    let mut r = sample();
+    let at = paragraph(&mut r, "Thời gian tới, Ban Tuyên giáo Huyện ủy tiếp tục tham mưu.");
+    let cap = |r: &Report| -> Vec<Finding> {
+        check(r).into_iter().filter(|f| f.rule == "cap-huyen").collect()
+    };
+    // 2019: the district level existed.
+    assert!(cap(&r).is_empty(), "{:#?}", cap(&r));
+    r.header.date = NaiveDate::from_ymd_opt(2026, 6, 15).expect("date");
+    let found = cap(&r);
+    let hit = found.iter().find(|f| f.path == at).unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(text_of(&r, hit), "Ban Tuyên giáo Huyện ủy");
+    assert_eq!(hit.level, Level::Warning);
+    assert_eq!(hit.level.label(), "Cảnh báo");
+    assert!(
+        hit.message.contains("15/06/2026") && hit.message.contains("cấp huyện"),
+        "{}",
+        hit.message
+    );
+    assert!(checks::place(&r, &hit.path).contains("đoạn văn"), "{}", checks::place(&r, &hit.path));
+    // The sample's header names «Huyện ủy …» and its code is «BTGHU»: both said.
+    assert!(found.iter().any(|f| f.path == "header.superior_body"), "{found:#?}");
+    // From the first day, not the day before.
+    r.header.date = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
+    assert!(cap(&r).is_empty());
+    r.header.date = NaiveDate::from_ymd_opt(2025, 7, 1).expect("date");
+    assert!(cap(&r).iter().any(|f| f.path == at));
+
+    // Not inside a reference to an earlier document, a quotation, a number, or with «(cũ)».
+    r.header.date = NaiveDate::from_ymd_opt(2026, 6, 15).expect("date");
+    for fine in [
+        "Thực hiện Kế hoạch số 12-KH/HU, ngày 3/6/2016 của Huyện ủy về học tập và làm theo Bác.",
+        "Mô hình “Ban Tuyên giáo Huyện ủy đồng hành cùng cơ sở” được duy trì.",
+        "Năm 2024, Ủy ban nhân dân huyện đã tổ chức 05 hội nghị.",
+        "Các xã thuộc huyện Cầu Ngang (cũ) duy trì mô hình; Đảng bộ huyện (cũ) đã sơ kết.",
+        "Theo Công văn số 45-CV/BTGHU, đơn vị đã báo cáo đầy đủ.",
+    ] {
+        let mut ok = r.clone();
+        let p = paragraph(&mut ok, fine);
+        let left: Vec<Finding> = cap(&ok).into_iter().filter(|f| f.path == p).collect();
+        assert!(left.is_empty(), "{fine}: {left:#?}");
+    }
+    // A sentence after the dated one is about now again.
+    let mut later = r.clone();
+    let p = paragraph(
+        &mut later,
+        "Kế hoạch số 12-KH/HU, ngày 3/6/2016 đã hoàn thành. Nay UBND huyện tiếp tục chỉ đạo.",
+    );
+    let hits: Vec<Finding> = cap(&later).into_iter().filter(|f| f.path == p).collect();
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    assert_eq!(text_of(&later, &hits[0]), "UBND huyện");
+}

@@ -249,6 +249,21 @@ fn page_number_in_the_header_hidden_on_page_one() {
 }
 
 #[test]
+fn a_zero_in_a_count_column_prints_0_and_one_prints_01() {
+    use baocao_engine::model::{Block, Cell};
+    let mut r = sample();
+    let Block::Table(t) = &mut r.annexes[1].blocks[0] else { panic!("table") };
+    t.rows[0][1] = Cell::Number(0.0);
+    t.rows[0][2] = Cell::Number(1.0);
+    let pkg = render(&r, "hd36");
+    let d = doc(pkg.part("word/document.xml"));
+    let table = descendants(d.root_element(), "tbl").nth(3).expect("annex 2 table");
+    let row = descendants(table, "tr").nth(1).expect("first row");
+    let cells: Vec<String> = descendants(row, "p").map(para_text).collect();
+    assert_eq!(cells, ["1", "Huyện ủy", "0", "01", "01"]);
+}
+
+#[test]
 fn statistics_tables_have_borders_repeated_header_and_totals() {
     let pkg = render(&sample(), "hd36");
     let d = doc(pkg.part("word/document.xml"));
@@ -283,11 +298,12 @@ fn statistics_tables_have_borders_repeated_header_and_totals() {
     assert_eq!(header[0], "STT");
     assert!(is_on(first_rpr(descendants(rows[0], "p").next().expect("p")), "b"));
     let last: Vec<String> = descendants(*rows.last().expect("rows"), "p").map(para_text).collect();
-    // Totals of 1.146+5.204+8.315, 5.391+9.042+312, 2.870+4.106 and the row sums.
-    assert_eq!(last, ["", "Tổng cộng", "14.665", "14.745", "6.976", "36.386", ""]);
+    // Totals of each year (2016: 1.146; 2017: 5.204+8.315; 2018: 5.391+9.042+312; 2019:
+    // 2.870+4.106) and the row sums.
+    assert_eq!(last, ["", "Tổng cộng", "1.146", "13.519", "14.745", "6.976", "36.386", ""]);
     let row2: Vec<String> = descendants(rows[2], "p").map(para_text).collect();
     assert_eq!(row2[0], "2");
-    assert_eq!(row2[5], "13.465", "row sum computed");
+    assert_eq!(row2[6], "13.465", "row sum computed");
 }
 
 #[test]

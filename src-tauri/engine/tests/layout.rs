@@ -125,6 +125,7 @@ fn a_table_wider_than_the_page_wraps_inside_its_cells() {
             width: None,
             previous: false,
             key: None,
+            year: None,
         })
         .collect();
     let row: Vec<Cell> = (0..16)
@@ -294,8 +295,8 @@ proptest! {
                 unit: None,
                 stt: true,
                 columns: vec![
-                    Column { header: "Nội dung".into(), kind: ColumnKind::Text, sum_of: vec![], width: Some(2.0), previous: false, key: None },
-                    Column { header: "Ghi chú".into(), kind: ColumnKind::Text, sum_of: vec![], width: None, previous: false, key: None },
+                    Column { header: "Nội dung".into(), kind: ColumnKind::Text, sum_of: vec![], width: Some(2.0), previous: false, key: None, year: None },
+                    Column { header: "Ghi chú".into(), kind: ColumnKind::Text, sum_of: vec![], width: None, previous: false, key: None, year: None },
                 ],
                 rows: cells.iter().map(|c| vec![Cell::Text(c.clone()), Cell::Text(c.clone())]).collect(),
                 total_label: None,

@@ -78,7 +78,19 @@ doc_type: string,
 /**
  * Subject line (trích yếu); "\n" marks a chosen line break.
  */
-subject: string, };
+subject: string, 
+/**
+ * Urgency mark printed under the number («KHẨN»); none for an ordinary document.
+ */
+urgency?: Urgency | null, 
+/**
+ * Draft round printed under the number («Dự thảo lần 2»); none for the final text.
+ */
+draft?: number | null, 
+/**
+ * Print «Không phổ biến trên phương tiện thông tin đại chúng» where the profile places it.
+ */
+not_public?: boolean, };
 
 export type Body = { 
 /**
@@ -375,13 +387,21 @@ previous?: boolean,
  * Name of the column in the table's rules; unset means made from the header
  * ("Mô hình mới" → "mo_hinh_moi").
  */
-key?: string | null, };
+key?: string | null, 
+/**
+ * The year of the report's period this number column holds: the table has one such column
+ * per year of the period, made from the period and moved on with it, headed "Năm 2016",
+ * "Năm 2017"…
+ */
+year?: number | null, };
 
 export type ColumnKind = "text" | "number" | "row_sum";
 
 export type Cell = number | string | null;
 
 export type AuthorityKind = "tm" | "kt" | "tl" | "tuq" | "q";
+
+export type Urgency = "khan" | "thuong_khan" | "hoa_toc";
 
 export type Authority = { 
 /**
@@ -417,7 +437,12 @@ recipients: Array<string>,
 /**
  * Where the file copy is kept: "Văn phòng" → "- Lưu Văn phòng." (Party).
  */
-archive: string, };
+archive: string, 
+/**
+ * Drafter's code and number of copies issued, printed at the end of «Nơi nhận»
+ * (e.g. "NVA, 30b"); none when the office does not count copies.
+ */
+drafter?: string | null, };
 
 export type Annex = { 
 /**
@@ -479,7 +504,12 @@ kind: PlaceholderKind,
 /**
  * Default answer (evaluated for today).
  */
-default: string, };
+default: string, 
+/**
+ * The answers allowed, when the question is a choice («Bí thư», «Phó Bí thư»); empty for
+ * a free answer.
+ */
+choices: Array<string>, };
 
 export type Wizard = { 
 /**
@@ -620,6 +650,32 @@ report: Report,
  * Notices for the user, in Vietnamese.
  */
 notices: Array<string>, };
+
+export type RollOptions = { 
+/**
+ * The new period.
+ */
+period: NewPeriod, 
+/**
+ * The new kind of review; none keeps the text's own.
+ */
+kind: ReportKind | null, };
+
+export type NewPeriod = { "type": "shift", 
+/**
+ * How many years.
+ */
+years: number, } | { "type": "one_year" } | { "type": "same_length" } | { "type": "range", 
+/**
+ * First year.
+ */
+start_year: number, 
+/**
+ * Last year.
+ */
+end_year: number, };
+
+export type ReportKind = "annual" | "so_ket" | "tong_ket";
 
 export type ExportOutcome = { "kind": "written", 
 /**

@@ -1,5 +1,5 @@
 // The centre column: the form of whatever is selected in the outline.
-import type { AuthorityKind, Division, Report } from "../bindings/types";
+import type { AuthorityKind, Division, Report, Urgency } from "../bindings/types";
 import { PARTY_AUTO, profileNote, profileOptions } from "../model/profiles";
 import { getIn, vietLetter, type Path } from "../model/tree";
 import { BlocksEditor } from "./BlockEditor";
@@ -72,6 +72,52 @@ export function HeaderForm({ report, ops }: { report: Report; ops: Ops }) {
         multiline
         hint="Xuống dòng (Enter) ở chỗ hợp nghĩa để các dòng cân đối."
       />
+      <HeaderMarks report={report} ops={ops} />
+    </div>
+  );
+}
+
+const URGENCIES: [Urgency | "", string][] = [
+  ["", "(không khẩn)"],
+  ["khan", "Khẩn"],
+  ["thuong_khan", "Thượng khẩn"],
+  ["hoa_toc", "Hỏa tốc"],
+];
+
+/** The optional marks: urgency and draft round under the number, and «Không phổ biến…». */
+function HeaderMarks({ report, ops }: { report: Report; ops: Ops }) {
+  const h = report.header;
+  const p = (k: string): Path => ["header", k];
+  return (
+    <div className="three" data-form="header-marks">
+      <div className="field">
+        <label htmlFor="do-khan">Độ khẩn (in dưới số)</label>
+        <select id="do-khan" data-path="header.urgency" value={h.urgency ?? ""} onChange={(e) => ops.set(p("urgency"), e.target.value === "" ? undefined : e.target.value)}>
+          {URGENCIES.map(([v, t]) => (
+            <option key={v} value={v}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="du-thao">Dự thảo lần</label>
+        <ViNumberInput
+          id="du-thao"
+          label="Dự thảo lần"
+          dataPath="header.draft"
+          integer
+          value={h.draft}
+          placeholder="bản chính thức"
+          onValue={(v) => ops.set(p("draft"), v === null || v < 1 ? undefined : v)}
+        />
+      </div>
+      <div className="field check">
+        <label>
+          <input type="checkbox" data-path="header.not_public" checked={h.not_public ?? false} onChange={(e) => ops.set(p("not_public"), e.target.checked ? true : undefined)} /> Không phổ biến trên
+          phương tiện thông tin đại chúng
+        </label>
+      </div>
     </div>
   );
 }
@@ -126,6 +172,15 @@ export function ClosingForm({ report, ops }: { report: Report; ops: Ops }) {
       </div>
       <ListField label="Nơi nhận (không cần gõ dấu cuối dòng)" path={p("recipients")} items={c.recipients} ops={ops} prefix={() => "-"} addLabel="Thêm nơi nhận" />
       <TextField label="Lưu tại" path={p("archive")} value={c.archive} ops={ops} hint="Ví dụ «Văn phòng» → «- Lưu Văn phòng.»" />
+      <TextField
+        label="Ký hiệu người soạn thảo, số bản phát hành"
+        path={p("drafter")}
+        value={c.drafter}
+        ops={ops}
+        optional
+        placeholder="ví dụ NVA, 30b"
+        hint="In ở cuối phần nơi nhận; để trống nếu cơ quan không quản lý số bản."
+      />
     </div>
   );
 }

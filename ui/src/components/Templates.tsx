@@ -85,6 +85,15 @@ export function Wizard({ id, onCreated, onCancel }: { id: string; onCreated: (r:
           <label htmlFor={`q-${q.key}`}>{q.label}</label>
           {q.kind === "date" ? (
             <ViDateInput id={`q-${q.key}`} name={q.key} value={answers[q.key] ?? ""} onValue={(iso) => type(q.key, iso)} />
+          ) : q.choices.length > 0 ? (
+            <select id={`q-${q.key}`} name={q.key} value={answers[q.key] ?? ""} onChange={(e) => type(q.key, e.target.value)}>
+              {!q.choices.includes(answers[q.key] ?? "") && <option value={answers[q.key] ?? ""}>(chọn)</option>}
+              {q.choices.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
           ) : (
             <input
               id={`q-${q.key}`}

@@ -22,6 +22,137 @@ pub fn check(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Find
     ordinals(report, out);
     figures(report, fields, cx, out);
     dates(report, fields, cx, out);
+    abolished_level(report, fields, cx, out);
+}
+
+/// Bodies of the district level (abolished from 1/7/2025) named in a document dated from then,
+/// outside quotation marks and sentences about the past (`[abolished_level]` of the rules).
+fn abolished_level(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+    let a = &cx.rules.file.abolished_level;
+    let date = report.header.date;
+    if date < a.from {
+        return;
+    }
+    let day = date.format("%d/%m/%Y").to_string();
+    let message = a.message.replace("{date}", &day);
+    for f in fields {
+        let key = format!("{}\u{1}{message}", a.id);
+        out.extend(super::rules::memo_field(&key, f, || abolished_in(f.text, &message, cx)));
+    }
+    // The issuer's code («…/BTGHU»), unless the profile's own rule said it already.
+    let code = report.header.issuer_code.trim();
+    let said = out.iter().any(|x| x.path == "header.issuer_code" && x.rule == "ma-co-quan");
+    if let Some(c) = a.codes.iter().find(|c| code.split('-').any(|p| p.ends_with(c.as_str()))) {
+        if !said {
+            out.push(Finding {
+                rule: a.id.clone(),
+                level: a.level,
+                path: "header.issuer_code".into(),
+                span: None,
+                message: message.replace("{found}", &format!("{code} ({c})")),
+                fix: None,
+                word: None,
+            });
+        }
+    }
+}
+
+/// The abolished level's names in one text that are neither quoted nor about the past.
+fn abolished_in(text: &str, message: &str, cx: &Context) -> Vec<Finding> {
+    static NUMBER: OnceLock<Regex> = OnceLock::new();
+    let a = &cx.rules.file.abolished_level;
+    let quoted = quote_spans(text);
+    let computed = skip_spans(text);
+    let number = re(&NUMBER, r"\d+-\p{Lu}[\p{L}-]*/(?:\p{Lu}+-)*$");
+    let mut out = Vec::new();
+    for m in cx.rules.abolished.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let inside = |spans: &[(usize, usize)]| spans.iter().any(|&(a, b)| a <= s && e <= b);
+        // Quoted, or the body's code in a document's number («Kế hoạch số 12-KH/HU»).
+        if inside(&quoted) || inside(&computed) || number.is_match(&text[..s]) {
+            continue;
+        }
+        let clause = clause_at(text, s, e);
+        let lower = clause.to_lowercase();
+        if a.past.iter().any(|w| lower.contains(&w.to_lowercase()))
+            || earliest_date(clause).is_some_and(|d| d < a.from)
+        {
+            continue;
+        }
+        out.push(finding(&a.id, a.level, text, s, e, message, None));
+    }
+    out
+}
+
+/// Byte ranges inside quotation marks: “…”, «…», "…" (the marks included).
+fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Vec<(char, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let closes = match c {
+            '”' => Some('“'),
+            '»' => Some('«'),
+            '"' if open.last().is_some_and(|o| o.0 == '"') => Some('"'),
+            _ => None,
+        };
+        match closes {
+            Some(o) => {
+                if let Some(k) = open.iter().rposition(|x| x.0 == o) {
+                    out.push((open[k].1, i + c.len_utf8()));
+                    open.truncate(k);
+                }
+            }
+            None if matches!(c, '“' | '«' | '"') => open.push((c, i)),
+            None => {}
+        }
+    }
+    out
+}
+
+/// The sentence or clause around bytes `s..e`: up to «.», «;», «!», «?» before a space, or a
+/// line break.
+fn clause_at(text: &str, s: usize, e: usize) -> &str {
+    let ends = |c: char, next: Option<char>| {
+        c == '\n' || (matches!(c, '.' | ';' | '!' | '?') && next.is_none_or(char::is_whitespace))
+    };
+    let mut start = 0;
+    let mut iter = text[..s].char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|x| x.1).or_else(|| text[s..].chars().next());
+        if ends(c, next) {
+            start = i + c.len_utf8();
+        }
+    }
+    let mut end = text.len();
+    let rest: Vec<(usize, char)> = text[e..].char_indices().collect();
+    for (k, &(i, c)) in rest.iter().enumerate() {
+        if ends(c, rest.get(k + 1).map(|x| x.1)) {
+            end = e + i;
+            break;
+        }
+    }
+    &text[start..end]
+}
+
+/// The earliest date written in a text: «3/6/2016», «ngày 03 tháng 6 năm 2016», «tháng 5/2016»,
+/// «năm 2016» (a month or a year counts from its first day).
+fn earliest_date(text: &str) -> Option<NaiveDate> {
+    static DATES: OnceLock<Regex> = OnceLock::new();
+    let re = re(
+        &DATES,
+        r"(?i)\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\b|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})|tháng\s+(?P<m3>\d{1,2})[/.-](?P<y3>\d{4})\b|năm\s+(?P<y4>\d{4})\b",
+    );
+    let num = |c: &regex::Captures, names: &[&str]| -> Option<u32> {
+        names.iter().find_map(|n| c.name(n)).and_then(|m| m.as_str().parse().ok())
+    };
+    re.captures_iter(text)
+        .filter_map(|c| {
+            let y = num(&c, &["y", "y2", "y3", "y4"])? as i32;
+            let m = num(&c, &["m", "m2", "m3"]).unwrap_or(1);
+            let d = num(&c, &["d", "d2"]).unwrap_or(1);
+            NaiveDate::from_ymd_opt(y, m, d)
+        })
+        .min()
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -337,6 +468,7 @@ struct Source {
 }
 
 fn sources(report: &Report) -> Vec<Source> {
+    let refs = crate::flow::YearRefs::of(report);
     let mut out = Vec::new();
     let mut table_no = 0;
     for (path, b) in walk::blocks(report) {
@@ -371,12 +503,16 @@ fn sources(report: &Report) -> Vec<Source> {
                     if c.kind == ColumnKind::Text || c.previous {
                         continue;
                     }
-                    let key = c.header.to_lowercase();
+                    let key = refs.apply(&c.header).to_lowercase();
                     let total: f64 = t.rows.iter().map(|r| value_of(r, j)).sum();
                     out.push(Source {
                         key: key.clone(),
                         value: total,
-                        what: format!("tổng cột «{}» ({place}) là {}", c.header.trim(), fmt(total)),
+                        what: format!(
+                            "tổng cột «{}» ({place}) là {}",
+                            refs.apply(c.header.trim()),
+                            fmt(total)
+                        ),
                         main: true,
                         table: true,
                     });
@@ -415,7 +551,11 @@ fn sources(report: &Report) -> Vec<Source> {
                         out.push(Source {
                             key: key.join(" "),
                             value: v,
-                            what: format!("số liệu «{{{name}}}» ở phần kết quả là {}", fmt(v)),
+                            what: format!(
+                                "số liệu «{}» ở phần kết quả là {}",
+                                crate::flow::figure_words(&item.text, name),
+                                fmt(v)
+                            ),
                             main: true,
                             table: false,
                         });

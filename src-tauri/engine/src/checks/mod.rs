@@ -393,8 +393,10 @@ pub fn place(report: &Report, path: &str) -> String {
         let n: usize = rest.trim_end_matches(']').parse().unwrap_or(0);
         return format!("Phần kết › Nơi nhận › dòng {}", n + 1);
     }
+    let refs = crate::flow::YearRefs::of(report);
     let short = |t: &str| {
-        let t = t.trim();
+        let t = refs.apply(t.trim());
+        let t = t.as_str();
         if t.chars().count() > 40 {
             format!("{}…", t.chars().take(38).collect::<String>().trim_end())
         } else {

@@ -98,6 +98,27 @@ pub struct CountRule {
     pub what: String,
 }
 
+/// Names of bodies of an abolished level (the district, from 1/7/2025), warned about in a
+/// document dated from then on.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AbolishedLevel {
+    /// Rule id.
+    pub id: String,
+    /// Level of the findings.
+    pub level: Level,
+    /// The first day without the level (YYYY-MM-DD).
+    pub from: chrono::NaiveDate,
+    /// Names of its bodies, matched whatever the case, «ủy» or «uỷ».
+    pub names: Vec<String>,
+    /// Codes of its bodies, matched as whole words in capitals.
+    pub codes: Vec<String>,
+    /// Words saying a sentence speaks of the time before («(cũ)»).
+    pub past: Vec<String>,
+    /// Message with `{found}` and `{date}`.
+    pub message: String,
+}
+
 /// The rules file.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -120,6 +141,8 @@ pub struct RulesFile {
     pub academic_titles: Vec<String>,
     /// Words the dictionary lacks that reports use.
     pub words: Vec<String>,
+    /// Bodies of the abolished district level.
+    pub abolished_level: AbolishedLevel,
 }
 
 /// The rules, compiled.
@@ -131,6 +154,8 @@ pub struct Rules {
     nhan_dan: Regex,
     /// Count rules with their patterns.
     pub counts: Vec<(CountRule, Regex)>,
+    /// The names and codes of the abolished level, as one pattern.
+    pub abolished: Regex,
 }
 
 fn kind_name(k: Kind) -> &'static str {
@@ -169,8 +194,32 @@ impl Rules {
             .iter()
             .map(|c| Ok((c.clone(), re(&c.id, &c.pattern)?)))
             .collect::<Result<_, String>>()?;
+        let a = &file.abolished_level;
+        let mut level_names: Vec<&String> = a.names.iter().collect();
+        // The longest first, so «Ban Tuyên giáo Huyện ủy» is found whole.
+        level_names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+        let names_re: Vec<String> = level_names
+            .iter()
+            .map(|n| {
+                let words: Vec<String> = n
+                    .split_whitespace()
+                    .map(|w| regex::escape(w).replace("ủy", "(?:ủy|uỷ)").replace("Ủy", "(?:Ủy|Uỷ)"))
+                    .collect();
+                words.join(r"\s+")
+            })
+            .collect();
+        let codes: Vec<String> = a.codes.iter().map(|c| regex::escape(c)).collect();
+        let abolished = re(
+            &a.id,
+            &format!(r"(?i:\b(?:{})\b)|\b(?:{})\b", names_re.join("|"), codes.join("|")),
+        )?;
         Ok(Rules {
-            subs, names, nhan_dan: re("nhan-dan", r"\b[Nn]hân\s+[Dd]ân\b")?, counts, file
+            subs,
+            names,
+            nhan_dan: re("nhan-dan", r"\b[Nn]hân\s+[Dd]ân\b")?,
+            counts,
+            abolished,
+            file,
         })
     }
 

@@ -273,10 +273,11 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
             let Some(p) = prev.values.get(k) else { continue };
             if *p > 0.0 && (*v > 3.0 * p || *v < p / 3.0) {
                 let (sheet, cell) = s.cells.get(k).cloned().unzip();
-                let what = described
-                    .get(k.as_str())
-                    .cloned()
-                    .unwrap_or_else(|| format!("«{}»", k.replace('|', " › ")));
+                let what = described.get(k.as_str()).cloned().unwrap_or_else(|| {
+                    // A figure no longer in the forms: its table and row, without the key.
+                    let words: Vec<&str> = k.split('|').collect();
+                    format!("«{}»", words[..words.len().saturating_sub(1).max(1)].join(" › "))
+                });
                 let how = if *v > 3.0 * p {
                     "gấp hơn 3 lần"
                 } else {
@@ -540,7 +541,7 @@ fn broken_rule(s: &Submission, (sheet, row, rule, node): &Rule<'_>) -> Option<Fi
             "Dòng «{}» của «{}» không đúng quy tắc «{}» ({}): hãy nhờ đơn vị kiểm tra lại.",
             row.label,
             sheet.title,
-            rule,
+            super::rule_in_words(sheet, rule),
             values.join(", ")
         ))
         .at(sheet_name, cell),
@@ -604,10 +605,17 @@ pub fn rule_problems(sheet: &Sheet) -> Vec<String> {
             Some(node) => {
                 for v in node.iter_variable_identifiers() {
                     if !keys.contains(&v) {
+                        let named: Vec<String> = sheet
+                            .columns
+                            .iter()
+                            .filter(|c| c.kind != ColumnKind::Text)
+                            .map(|c| format!("«{}» viết là {}", c.header, c.key))
+                            .collect();
                         out.push(format!(
-                            "Quy tắc «{rule}» của «{}» nói đến cột «{v}» không có trong bảng (có: {}).",
+                            "Quy tắc «{rule}» của «{}» nói đến «{v}» nhưng bảng không có cột nào \
+                             viết như vậy; các cột số: {}.",
                             sheet.title,
-                            keys.join(", ")
+                            named.join(", ")
                         ));
                     }
                 }
@@ -737,6 +745,7 @@ fn breakdown(
                 width: Some(3.0),
                 previous: false,
                 key: None,
+                year: None,
             }];
             columns.extend(groups.iter().map(|(h, _)| Column {
                 header: h.clone(),
@@ -745,6 +754,7 @@ fn breakdown(
                 width: None,
                 previous: false,
                 key: None,
+                year: None,
             }));
             let rows = order
                 .iter()

@@ -223,7 +223,8 @@ struct Top<'a> {
 impl Top<'_> {
     fn write(&self, ws: &mut Worksheet, heading: &str, numbers: bool) -> Result<(), XlsxError> {
         let Top { report, unit, period, bold, title, note, input_text } = *self;
-        let subject = format!("{} {}", report.header.doc_type, report.header.subject);
+        let subject = crate::flow::YearRefs::of(report)
+            .apply(&format!("{} {}", report.header.doc_type, report.header.subject));
         ws.write_with_format(0, 0, "BIỂU MẪU", bold)?;
         ws.write(0, 1, subject.split_whitespace().collect::<Vec<_>>().join(" "))?;
         // Printed on one page wide, landscape: the form is often printed and filled by hand first.
@@ -258,18 +259,7 @@ impl Top<'_> {
 }
 
 fn rules_in_words(s: &Sheet) -> String {
-    let mut out = Vec::new();
-    for rule in &s.rules {
-        let mut text = rule.clone();
-        // Longest keys first, so "mo_hinh_moi" is not read as "mo_hinh" + "_moi".
-        let mut cols: Vec<_> = s.columns.iter().collect();
-        cols.sort_by_key(|c| std::cmp::Reverse(c.key.len()));
-        for c in cols {
-            text = text.replace(&c.key, &format!("«{}»", c.header));
-        }
-        out.push(text.replace("<=", "≤").replace(">=", "≥"));
-    }
-    out.join("; ")
+    s.rules.iter().map(|r| super::rule_in_words(s, r)).collect::<Vec<_>>().join("; ")
 }
 
 /// "C8" for row 7, column 2 (0-based).

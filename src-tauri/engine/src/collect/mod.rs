@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::flow::{parse_figures, Piece};
+use crate::flow::{parse_figures, Piece, YearRefs};
 use crate::model::walk;
 use crate::model::*;
 
@@ -264,7 +264,32 @@ pub fn sheets(report: &Report) -> Vec<Sheet> {
             block: first,
         });
     }
+    let refs = YearRefs::of(report);
+    out.iter_mut().for_each(|s| in_words(s, &refs));
     out
+}
+
+/// The sheet as a unit reads it (its keys untouched, so they stay the same from one period to
+/// the next): year references resolved («Năm [từ năm]» → «Năm 2016»), a template's blank «…»
+/// left as an empty cell.
+fn in_words(s: &mut Sheet, refs: &YearRefs) {
+    let words = |t: &str| {
+        let t = refs.apply(t);
+        if !t.trim().is_empty() && t.trim().chars().all(|c| c == '…' || c == '.' || c == ' ') {
+            String::new()
+        } else {
+            t
+        }
+    };
+    s.title = refs.apply(&s.title);
+    s.unit_line = s.unit_line.as_deref().map(|u| refs.apply(u));
+    for c in &mut s.columns {
+        c.header = refs.apply(&c.header);
+    }
+    for r in &mut s.rows {
+        r.label = refs.apply(&r.label);
+        r.texts = r.texts.iter().map(|t| words(t)).collect();
+    }
 }
 
 /// `base`, or `base (n)` for its n-th occurrence (by `seen_as`) after the first: a unique key.
@@ -366,6 +391,19 @@ fn table_sheet(t: &StatTable, n: usize, title_key: &str, block: usize) -> Sheet 
         rules: t.rules.clone(),
         block,
     }
+}
+
+/// A table rule with its columns named by their headers: «mo_hinh_moi <= mo_hinh» →
+/// ««Mô hình mới» ≤ «Mô hình»».
+pub fn rule_in_words(s: &Sheet, rule: &str) -> String {
+    let mut text = rule.to_string();
+    // Longest keys first, so "mo_hinh_moi" is not read as "mo_hinh" + "_moi".
+    let mut cols: Vec<_> = s.columns.iter().collect();
+    cols.sort_by_key(|c| std::cmp::Reverse(c.key.len()));
+    for c in cols {
+        text = text.replace(&c.key, &format!("«{}»", c.header));
+    }
+    text.replace("<=", "≤").replace(">=", "≥").replace("!=", "≠").replace("==", "=")
 }
 
 /// Every figure key the report's forms ask for, in form order.

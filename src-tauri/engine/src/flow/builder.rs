@@ -220,6 +220,7 @@ pub(super) fn para(role: Role, spans: Vec<Span>, mark: SpanStyle, p: &ParaStyle)
         page_break_before: false,
         rule_pt: None,
         anchor: None,
+        pin_bottom_mm: None,
     }
 }
 

@@ -3,8 +3,9 @@
 
 use crate::model::walk::{self, Node};
 use crate::model::AuthorityKind;
-use crate::profile::Align;
+use crate::profile::{Align, LineSpacing, NoticePosition};
 use crate::text::{date_parts, fill, upper_first};
+use crate::units::mm_to_pt;
 
 use super::builder::{cased, centered, para, simple, style, FlowBuilder};
 use super::types::{FBlock, FCell, FRow, FTable, Role, Span, SpanStyle};
@@ -79,6 +80,12 @@ impl FlowBuilder<'_> {
             fill(&cp.archive_format, &[("archive", c.archive.trim())])
         );
         left.push(para(Role::Recipient, vec![Span { text: archive, style: rs }], rs, &left_para));
+        let drafter = c.drafter.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        if let (Some(d), Some(dp)) = (drafter, &cp.drafter) {
+            let s = style(&dp.style);
+            let text = cased(&fill(&dp.format, &[("drafter", d)]), dp.style.case);
+            left.push(para(Role::Drafter, vec![Span { text, style: s }], s, &left_para));
+        }
 
         // Space between the sentence and the block goes on the first line of each cell.
         for cell in [&mut left, &mut right] {
@@ -102,6 +109,36 @@ impl FlowBuilder<'_> {
                 cant_split: true,
             }],
         }));
+        self.not_public();
+    }
+
+    /// The notice «Không phổ biến…» after the signature block, where the report asks for it
+    /// and the profile places it.
+    fn not_public(&mut self) {
+        let Some(n) = self.p.not_public_notice.as_ref().filter(|_| self.report.header.not_public)
+        else {
+            return;
+        };
+        let s = style(&n.style);
+        let text = cased(&n.text, n.style.case);
+        let mut p = para(
+            Role::NotPublic,
+            vec![Span { text, style: s }],
+            s,
+            &centered(self.p.closing.line_spacing),
+        );
+        match n.position {
+            NoticePosition::LastPageBottom => p.pin_bottom_mm = Some(n.distance_mm),
+            NoticePosition::AfterSignature => p.space_before_pt = mm_to_pt(n.distance_mm),
+        }
+        self.blocks.push(FBlock::Para(p));
+    }
+
+    /// The empty paragraph closing a page-numbering section: as small as a paragraph can be.
+    fn section_end(&mut self) {
+        let mark = SpanStyle { size_pt: 1.0, bold: false, italic: false, underline: false };
+        let line = LineSpacing::Exact(1.0);
+        self.blocks.push(FBlock::Para(para(Role::SectionEnd, vec![], mark, &centered(line))));
     }
 
     /// Each annex: label, title, reference line, then its blocks.
@@ -132,8 +169,11 @@ impl FlowBuilder<'_> {
                     } else {
                         ap.label.clone()
                     };
+                    if ap.own_page_numbers {
+                        self.section_end();
+                    }
                     let mut l = simple(Role::AnnexLabel, &label, &ap.label_style);
-                    l.page_break_before = ap.new_page;
+                    l.page_break_before = ap.new_page || ap.own_page_numbers;
                     l.anchor = Some(path);
                     l.keep_next = true;
                     let title = self.refs.apply(annex.title.trim());

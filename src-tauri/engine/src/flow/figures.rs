@@ -1,7 +1,7 @@
 //! Computed values written into the text: year references ("[năm sau]"), `{name}` figures in
 //! result texts, row sums and column totals of statistics tables, and the profile's number style.
 
-use crate::model::{Cell, ColumnKind, Report, StatTable};
+use crate::model::{Cell, ColumnKind, Period, Report, StatTable};
 use crate::profile::FormatProfile;
 use crate::text::NumberStyle;
 
@@ -13,24 +13,30 @@ pub struct YearRefs {
 }
 
 /// The computed year references that text may contain.
-pub const YEAR_REFS: [&str; 6] =
-    ["[năm]", "[năm trước]", "[năm sau]", "[từ năm]", "[đến năm]", "[số năm]"];
+pub const YEAR_REFS: [&str; 7] =
+    ["[năm]", "[năm trước]", "[năm sau]", "[từ năm]", "[đến năm]", "[số năm]", "[các năm]"];
 
 impl YearRefs {
     /// The values for a report: from its date and, for the period references, its period.
     pub fn of(report: &Report) -> Self {
         use chrono::Datelike;
-        let year = report.header.date.year();
+        Self::for_period(report.header.date.year(), report.period)
+    }
+
+    /// The values for a report dated in `year` covering `period`.
+    pub fn for_period(year: i32, period: Option<Period>) -> Self {
         let mut pairs = vec![
             ("[năm]", year.to_string()),
             ("[năm trước]", (year - 1).to_string()),
             ("[năm sau]", (year + 1).to_string()),
         ];
-        if let Some(p) = report.period {
-            let span = (p.end_year - p.start_year).max(0) as u64;
+        if let Some(p) = period {
+            let span = p.span();
+            let years: Vec<String> = p.years().iter().map(i32::to_string).collect();
             pairs.push(("[từ năm]", p.start_year.to_string()));
             pairs.push(("[đến năm]", p.end_year.to_string()));
             pairs.push(("[số năm]", if span < 10 { format!("0{span}") } else { span.to_string() }));
+            pairs.push(("[các năm]", years.join(", ")));
         }
         YearRefs { pairs }
     }
@@ -105,6 +111,35 @@ pub fn parse_figures(text: &str) -> Result<Vec<Piece>, String> {
         out.push(Piece::Text(lit));
     }
     Ok(out)
+}
+
+/// A result's figure named by the words of its sentence, for messages: «… lượt cán bộ chủ chốt
+/// tham dự» (the figure as «…», then up to five words after it), or the words before it when
+/// the sentence ends with it («đạt tỷ lệ …»); the name itself when the text does not cite it.
+pub fn figure_words(text: &str, name: &str) -> String {
+    let pieces = parse_figures(text).unwrap_or_default();
+    let Some(at) = pieces.iter().position(|p| p == &Piece::Figure(name.to_string())) else {
+        return name.to_string();
+    };
+    let words = |p: &Piece| match p {
+        Piece::Text(t) => t.clone(),
+        Piece::Figure(_) => "…".to_string(),
+    };
+    let after: String = pieces[at + 1..].iter().map(words).collect();
+    let before: String = pieces[..at].iter().map(words).collect();
+    let stop = |c: char| ",;:.()!?\n".contains(c);
+    let after: Vec<&str> = after.split(stop).next().unwrap_or("").split_whitespace().collect();
+    if after.len() >= 2 {
+        return format!("… {}", after.iter().take(5).copied().collect::<Vec<_>>().join(" "));
+    }
+    let before: Vec<&str> = before.rsplit(stop).next().unwrap_or("").split_whitespace().collect();
+    let from = before.len().saturating_sub(5);
+    let mut out = before[from..].join(" ");
+    out.push_str(if out.is_empty() { "…" } else { " …" });
+    if let Some(w) = after.first() {
+        out = format!("{out} {w}");
+    }
+    out
 }
 
 /// The profile's number rules as the text module takes them.
@@ -201,5 +236,14 @@ mod tests {
         assert!(parse_figures("a {b").is_err());
         assert!(parse_figures("a } b").is_err());
         assert!(parse_figures("a {} b").is_err());
+    }
+
+    #[test]
+    fn figures_are_named_by_their_words() {
+        let t = "Tổ chức {hn} hội nghị quán triệt cấp huyện với {luot} lượt cán bộ chủ chốt tham dự; đạt tỷ lệ {ty_le}.";
+        assert_eq!(figure_words(t, "hn"), "… hội nghị quán triệt cấp");
+        assert_eq!(figure_words(t, "luot"), "… lượt cán bộ chủ chốt");
+        assert_eq!(figure_words(t, "ty_le"), "đạt tỷ lệ …");
+        assert_eq!(figure_words(t, "khac"), "khac");
     }
 }

@@ -1,10 +1,12 @@
 //! Page 1's header table (bodies, national heading, number and date) and the title block
 //! (document type, subject, separator).
 
+use crate::model::Urgency;
+use crate::profile::ParaStyle;
 use crate::text::{date_parts, fill};
 
 use super::builder::{cased, centered, fixed, para, rule, simple, style, width_mm, FlowBuilder};
-use super::types::{FBlock, FCell, FRow, FTable, Role, Span};
+use super::types::{FBlock, FCell, FPara, FRow, FTable, Role, Span};
 
 impl FlowBuilder<'_> {
     /// The two-column header table of page 1.
@@ -47,6 +49,8 @@ impl FlowBuilder<'_> {
         let s = style(&hp.number_line);
         let number_line = fill(&hp.number_line_format, &[("code", &self.code())]);
         let number = para(Role::Number, vec![Span { text: number_line, style: s }], s, &row2);
+        let mut left2 = vec![number];
+        left2.extend(self.under_number(&cell_para));
         let (day, month, year) = date_parts(h.date, &self.date_style());
         let date_text = fill(
             &self.p.dates.header_format,
@@ -70,7 +74,7 @@ impl FlowBuilder<'_> {
                 },
                 FRow {
                     cells: vec![
-                        FCell { paras: vec![number], v_center: false },
+                        FCell { paras: left2, v_center: false },
                         FCell { paras: vec![date], v_center: false },
                     ],
                     repeat_header: false,
@@ -78,6 +82,29 @@ impl FlowBuilder<'_> {
                 },
             ],
         }));
+    }
+
+    /// The urgency mark and the draft round under the number, where the report has them.
+    fn under_number(&self, cell: &ParaStyle) -> Vec<FPara> {
+        let h = &self.report.header;
+        let Some(u) = &self.p.header.under_number else { return Vec::new() };
+        let mut out = Vec::new();
+        if let Some(level) = h.urgency {
+            let words = match level {
+                Urgency::Khan => &u.khan,
+                Urgency::ThuongKhan => &u.thuong_khan,
+                Urgency::HoaToc => &u.hoa_toc,
+            };
+            let s = style(&u.urgency);
+            let text = cased(words, u.urgency.case);
+            out.push(para(Role::Urgency, vec![Span { text, style: s }], s, cell));
+        }
+        if let Some(n) = h.draft {
+            let s = style(&u.draft);
+            let text = cased(&fill(&u.draft_format, &[("n", &n.to_string())]), u.draft.case);
+            out.push(para(Role::DraftMark, vec![Span { text, style: s }], s, cell));
+        }
+        out
     }
 
     /// Document type, subject and the separator under it.

@@ -20,6 +20,6 @@ mod types;
 pub use builder::{build, FlowBuilder};
 pub(crate) use figures::number_style;
 pub use figures::{
-    column_totals, parse_figures, resolve_table, Piece, Resolved, YearRefs, YEAR_REFS,
+    column_totals, figure_words, parse_figures, resolve_table, Piece, Resolved, YearRefs, YEAR_REFS,
 };
 pub use types::{DocProps, FBlock, FCell, FPara, FRow, FTable, Flow, Role, Span, SpanStyle};

@@ -94,6 +94,19 @@ pub enum Role {
     TableCaption,
     /// Table cell text.
     TableCell,
+    /// Urgency mark under the number («KHẨN»).
+    Urgency,
+    /// Draft round under the number («Dự thảo lần 2»).
+    DraftMark,
+    /// Drafter's code and copy count at the end of «Nơi nhận».
+    Drafter,
+    /// The notice «Không phổ biến trên phương tiện thông tin đại chúng».
+    NotPublic,
+    /// A page number (layout only).
+    PageNumber,
+    /// The empty paragraph that ends a page-numbering section (the next block starts a new
+    /// page numbered from 1).
+    SectionEnd,
 }
 
 /// Character formatting of a span.
@@ -150,6 +163,9 @@ pub struct FPara {
     /// Where in the report this paragraph starts a part (`body.content[1].sections[0]`), for
     /// previews that follow the part being edited.
     pub anchor: Option<String>,
+    /// Drawn out of the flow on the page where it falls, its line's bottom this far above the
+    /// page's bottom edge; none for a paragraph in the flow.
+    pub pin_bottom_mm: Option<f64>,
 }
 
 impl FPara {

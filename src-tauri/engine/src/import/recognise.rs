@@ -815,6 +815,9 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             date: header.date.unwrap_or(today),
             doc_type: doc_type.unwrap_or_else(|| "BÁO CÁO".into()),
             subject: subject.join("\n"),
+            urgency: None,
+            draft: None,
+            not_public: false,
         },
         body: std::mem::replace(&mut st.report_body, Body { opening: vec![], content: vec![] }),
         closing: Closing {
@@ -824,6 +827,7 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             signer_name: closing.name.clone().unwrap_or_default(),
             recipients: closing.recipients.clone(),
             archive: closing.archive.clone().unwrap_or_default(),
+            drafter: None,
         },
         annexes: std::mem::take(&mut st.annexes),
         period: None,
@@ -1350,6 +1354,7 @@ fn stat_table(
             width: grid.get(i).filter(|w| **w > 0).map(|w| f64::from(*w)),
             previous: false,
             key: None,
+            year: None,
         })
         .collect();
     let mut cells: Vec<Vec<Cell>> = rows

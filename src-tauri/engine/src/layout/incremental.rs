@@ -6,7 +6,7 @@
 //! full [`layout`](super::layout) gives (tested), plus the list of pages that changed.
 
 use super::pager::{LBlock, Mark, Pager};
-use super::{block_missing_warning, lay_block, number_page, numbered, Geometry, Layout};
+use super::{block_missing_warning, has_number, lay_block, number_page, Geometry, Layout};
 use crate::flow::{FBlock, Flow};
 use crate::profile::FormatProfile;
 
@@ -112,7 +112,7 @@ impl Incremental {
         let mut pager = match resume {
             Some(m) => {
                 let mut page = old_rest.first().cloned().unwrap_or_default();
-                if numbered(profile, m.page) && !page.items.is_empty() {
+                if has_number(&page) {
                     page.items.remove(0);
                 }
                 head_pages.push(page);
@@ -146,7 +146,7 @@ impl Incremental {
             // difference in items and anchors placed before them.
             let (items_here, anchors_here) =
                 pages.last().map_or((0, 0), |p| (p.items.len(), p.anchors.len()));
-            let skip = usize::from(numbered(profile, old.page));
+            let skip = usize::from(has_number(&old_rest[old.page - start_page]));
             let k = old.page - start_page;
             let later = old_rest.split_off(k + 1);
             let old_page = &old_rest[k];
@@ -163,8 +163,8 @@ impl Incremental {
                 marks.push(m);
             }
         }
-        for (n, page) in pages.iter_mut().enumerate().take(last_new + 1).skip(start_page) {
-            number_page(page, n, profile, &geo);
+        for n in start_page..=last_new {
+            number_page(&mut pages, n, profile, &geo);
         }
         let changed: Vec<usize> = (start_page..=last_new)
             .filter(|&n| !same_profile || old_rest.get(n - start_page) != pages.get(n))

@@ -61,6 +61,8 @@ pub(super) struct LPara {
     pub(super) page_break_before: bool,
     pub(super) rule: Option<(f64, f64, f64)>, // x1, x2 relative, weight
     pub(super) anchor: Option<String>,
+    /// Drawn out of the flow, its last line's bottom this far (pt) above the page's bottom edge.
+    pub(super) pin_bottom: Option<f64>,
 }
 
 impl LPara {
@@ -308,5 +310,6 @@ pub(super) fn lay_para(p: &FPara, width: f64) -> LPara {
         page_break_before: p.page_break_before,
         rule: p.rule_pt.map(|w| (left, width - right, w)),
         anchor: p.anchor.clone(),
+        pin_bottom: p.pin_bottom_mm.map(mm_to_pt),
     }
 }

@@ -175,29 +175,44 @@ fn block_missing(b: &FBlock, out: &mut Vec<char>) {
     }
 }
 
-/// Whether page `i` carries a page number under the profile.
-fn numbered(profile: &FormatProfile, i: usize) -> bool {
+/// Whether a page starts a numbering section of its own (an annex numbered from 1).
+fn starts_section(page: &Page, profile: &FormatProfile) -> bool {
+    profile.annex.own_page_numbers
+        && page.items.iter().any(|it| matches!(it, Item::Text(t) if t.role == Role::AnnexLabel))
+}
+
+/// The number printed on page `i` of `pages` (counted from its section's first page), if any.
+fn page_label(pages: &[Page], i: usize, profile: &FormatProfile) -> Option<usize> {
     let pn = &profile.page_number;
-    pn.enabled && !(i == 0 && pn.hide_on_first_page)
+    if !pn.enabled {
+        return None;
+    }
+    let start = (1..=i).rev().find(|&k| starts_section(&pages[k], profile)).unwrap_or(0);
+    let n = i - start + 1;
+    (!(n == 1 && pn.hide_on_first_page)).then_some(n)
+}
+
+/// Whether a page's first item is its page number.
+fn has_number(page: &Page) -> bool {
+    matches!(page.items.first(), Some(Item::Text(t)) if t.role == Role::PageNumber)
 }
 
 /// Puts the page number in the header of page `i` (first item), where the profile wants one.
-fn number_page(page: &mut Page, i: usize, profile: &FormatProfile, geo: &Geometry) {
-    if !numbered(profile, i) {
-        return;
-    }
+fn number_page(pages: &mut [Page], i: usize, profile: &FormatProfile, geo: &Geometry) {
+    let Some(n) = page_label(pages, i, profile) else { return };
+    let page = &mut pages[i];
     let pn = &profile.page_number;
     let style = SpanStyle::from(&pn.style);
     let (asc, _) = vertical_em(style.bold, style.italic);
     let y = mm_to_pt(profile.page.header_distance_mm) + asc * style.size_pt;
-    let text = (i + 1).to_string();
+    let text = n.to_string();
     let w = text_width_pt(&text, style.size_pt, style.bold, style.italic);
     let x = match pn.align {
         Align::Left | Align::Justify => geo.left,
         Align::Center => geo.left + (geo.content_width() - w) / 2.0,
         Align::Right => geo.right - w,
     };
-    let run = TextRun { x, y, text, style, word_spacing: 0.0, width: w, role: Role::Body };
+    let run = TextRun { x, y, text, style, word_spacing: 0.0, width: w, role: Role::PageNumber };
     page.items.insert(0, Item::Text(run));
 }
 
@@ -222,6 +237,13 @@ fn block_missing_warning(blocks: &[FBlock]) -> Vec<Problem> {
     }]
 }
 
+/// Height of one line of a paragraph (its largest style under its line spacing), in points.
+pub fn line_height_pt(p: &FPara) -> f64 {
+    let mut styles: Vec<SpanStyle> = p.spans.iter().map(|s| s.style).collect();
+    styles.push(p.mark);
+    lines::line_box(&styles, p.line).0
+}
+
 /// Lays out a flow on pages under the profile.
 pub fn layout(flow: &Flow, profile: &FormatProfile) -> Layout {
     let geo = Geometry::of(profile);
@@ -231,8 +253,8 @@ pub fn layout(flow: &Flow, profile: &FormatProfile) -> Layout {
         pager.place(&blocks, i);
     }
     let mut pages = pager.pages;
-    for (i, page) in pages.iter_mut().enumerate() {
-        number_page(page, i, profile, &geo);
+    for i in 0..pages.len() {
+        number_page(&mut pages, i, profile, &geo);
     }
     Layout {
         width_pt: geo.width,
@@ -271,6 +293,7 @@ mod tests {
             page_break_before: false,
             rule_pt: None,
             anchor: None,
+            pin_bottom_mm: None,
         }
     }
 

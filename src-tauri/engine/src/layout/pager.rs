@@ -55,6 +55,8 @@ pub(super) struct Pager {
     top: f64,
     bottom: f64,
     left: f64,
+    /// Height of the page.
+    height: f64,
     /// Space after of the last paragraph placed (0 after a table or at a page top).
     prev_after: f64,
     top_kind: Top,
@@ -69,6 +71,7 @@ impl Pager {
             top: geo.top,
             bottom: geo.bottom,
             left: geo.left,
+            height: geo.height,
             prev_after: 0.0,
             top_kind: Top::Start,
         }
@@ -88,6 +91,7 @@ impl Pager {
             top: geo.top,
             bottom: geo.bottom,
             left: geo.left,
+            height: geo.height,
             prev_after: mark.prev_after,
             top_kind: mark.top_kind,
         }
@@ -216,6 +220,9 @@ impl Pager {
 
     /// Places a body paragraph with widow/orphan control.
     fn para(&mut self, p: &LPara, x: f64) {
+        if let Some(from_bottom) = p.pin_bottom {
+            return self.pinned(p, x, from_bottom);
+        }
         if p.page_break_before {
             if !self.at_top() {
                 self.new_page();
@@ -269,6 +276,14 @@ impl Pager {
         self.draw_rule(p, x);
         self.y += p.after;
         self.prev_after = p.after;
+    }
+
+    /// Draws a paragraph out of the flow at the foot of the current page; the cursor stays.
+    fn pinned(&mut self, p: &LPara, x: f64, from_bottom: f64) {
+        let (y, after) = (self.y, self.prev_after);
+        self.y = self.height - from_bottom - p.lines_height();
+        self.draw_lines(p, x, 0..p.lines.len());
+        (self.y, self.prev_after) = (y, after);
     }
 
     /// Places a table: rows stay whole when they can, header rows repeat on each new page.
