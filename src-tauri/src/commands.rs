@@ -541,10 +541,10 @@ pub struct NextPeriod {
     pub notices: Vec<String>,
 }
 
-/// Next period's report from this one.
+/// Next period's report from this one, for the period and kind the user chose.
 #[tauri::command]
-pub fn next_period_report(report: Report, years: i32) -> NextPeriod {
-    let rolled = rollforward::roll(&report, &rollforward::RollOptions::shift(years));
+pub fn next_period_report(report: Report, options: rollforward::RollOptions) -> NextPeriod {
+    let rolled = rollforward::roll(&report, &options);
     NextPeriod { report: rolled.report, notices: rolled.notices }
 }
 

@@ -411,8 +411,21 @@ try {
     const use = `li[data-template=${id}] button`;
     await until("templates", () => exec(`return !!document.querySelector(arguments[0])`, [use]));
     await click(use);
-    await until("wizard", () => exec(`return !!document.querySelector('#q-huyen')`));
+    await until("wizard", () => exec(`return !!document.querySelector('#wizard-create') && !!document.querySelector('.wizard input')`));
   }
+  // Picks an option of a <select> as a user would (React sees the change).
+  const choose = (css, v) =>
+    exec(`const e = document.querySelector(arguments[0]);
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(e, arguments[1]);
+      e.dispatchEvent(new Event('change', { bubbles: true })); return e.value === arguments[1];`, [css, v]);
+  // The paragraphs of a DOCX as text (a line break inside a paragraph reads as "\n").
+  const docxParagraphs = (file) => {
+    const xml = execFileSync("unzip", ["-p", file, "word/document.xml"], { encoding: "utf8" }).replace(/<w:br [^>]*\/>/g, "<w:t>\n</w:t>");
+    return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((m) => ({
+      xml: m[0],
+      text: [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+    }));
+  };
   const fieldState = (css) =>
     exec(`const e=document.querySelector(arguments[0]); return e ? {value: e.value, invalid: e.getAttribute('aria-invalid'), error: e.parentElement.querySelector('.field-error')?.textContent ?? ''} : null`, [css]);
 
@@ -558,6 +571,14 @@ try {
     for (const f of readdirSync(dir).filter((f) => f.startsWith("Biểu mẫu"))) rmSync(`${dir}/${f}`);
     await click("#forms-export");
     await until("forms written", async () => (await noticeText()).includes("Đã tạo 4 biểu mẫu"));
+    // Issue 24: the forms head the year columns with the period's years, every one once, in order,
+    // and carry no «[từ năm]» code or template blank.
+    const strings = execFileSync("unzip", ["-p", `${dir}/Biểu mẫu - Đảng ủy xã Số 1.xlsx`, "xl/sharedStrings.xml"], { encoding: "utf8" });
+    const cells = [...strings.matchAll(/<t(?: [^>]*)?>([^<]*)<\/t>/g)].map((m) => m[1]);
+    const yearHeads = cells.filter((c) => /^Năm \d{4}$/.test(c)).join(" | ");
+    if (yearHeads !== "Năm 2016 | Năm 2017 | Năm 2018 | Năm 2019") throw new Error(`year columns of the form: ${yearHeads}`);
+    const codes = cells.filter((c) => c.includes("[") || c.trim() === "…");
+    if (codes.length) throw new Error(`codes or blanks in the form: ${codes.join(" | ")}`);
     // Two units fill their forms as Excel would store it (every input cell 5; one model named).
     const filled = [1, 2].map((n) => `${dir}/Biểu mẫu - Đảng ủy xã Số ${n}.xlsx`);
     for (const f of filled) {
@@ -807,7 +828,10 @@ try {
     }, 60_000);
     const t = await previewText();
     if (t.includes("20 tháng 5 năm 2019")) throw new Error("the old date is left");
-    if (!t.includes("(kỳ trước)")) throw new Error("no comparison column with last period's values");
+    // Issue 24: the year table takes the new period's years; a table of kinds keeps last
+    // period's values beside each column («Tập thể (kỳ trước)», wrapped in its narrow column).
+    if (!/2019\s*2020\s*2021\s*2022/.test(t)) throw new Error("the year columns do not follow the period 2019–2022");
+    if (!t.includes("(kỳ") || !t.includes("trước)")) throw new Error("no comparison column with last period's values");
     await until("figures to update listed", () => exec(`return (document.querySelector('.problems')?.textContent ?? '').includes('cần cập nhật')`));
   }, "editor");
 
@@ -976,6 +1000,46 @@ try {
 
   // Issue 23: a template used with a date from 27/5/2026 gives an HD 05 document; the header
   // form names the guidance applied and lets the user pin the other one; the DOCX is read back.
+  // Issue 24: each template for the offices of 2026 makes a report for another place, exported to
+  // Word and read back: header, number code, signer (a deputy chosen in the wizard) and year.
+  const OFFICES = [
+    ["dang-uy-xa-bao-cao", { tinh: "Quảng Trị", xa: "Vĩnh Linh" }, { ky: "Phó Bí thư" }, ["ĐẢNG BỘ TỈNH QUẢNG TRỊ", "ĐẢNG ỦY XÃ VĨNH LINH", "-BC/ĐU", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"]],
+    ["btgdv-tinh-bao-cao", { tinh: "Quảng Trị" }, { ky: "Phó Trưởng ban" }, ["TỈNH ỦY QUẢNG TRỊ", "BAN TUYÊN GIÁO\nVÀ DÂN VẬN", "-BC/BTGDVTU", "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]],
+    ["ubnd-xa-bao-cao", { tinh: "Quảng Trị", xa: "Vĩnh Linh" }, { ky: "Phó Chủ tịch" }, ["ỦY BAN NHÂN DÂN", "XÃ VĨNH LINH", "/BC-UBND", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]],
+    ["hoc-tap-lam-theo-bac-nam-btgdv-tinh", { tinh: "Gia Lai" }, {}, ["TỈNH ỦY GIA LAI", "-BC/BTGDVTU", "TRƯỞNG BAN"]],
+    ["hoc-tap-lam-theo-bac-nam-dang-uy-xa", { tinh: "Gia Lai", xa: "Ia Grai" }, { thay_mat: "Đảng ủy" }, ["ĐẢNG BỘ TỈNH GIA LAI", "ĐẢNG ỦY XÃ IA GRAI", "-BC/ĐU", "T/M ĐẢNG ỦY", "BÍ THƯ"]],
+  ];
+  await step("mẫu cho cơ quan từ 7/2025 (đảng ủy xã, Ban Tuyên giáo và Dân vận tỉnh, UBND xã, kết quả năm Chỉ thị 05): tạo cho nơi khác, xuất Word, đọc lại phần đầu, người ký, năm", async () => {
+    for (const [id, places, picks, want] of OFFICES) {
+      await openWizard(id);
+      for (const [k, v] of Object.entries(places)) await type(`#q-${k}`, v);
+      for (const [k, v] of Object.entries(picks)) if (!(await choose(`#q-${k}`, v))) throw new Error(`${id}: no choice «${v}» for ${k}`);
+      await type("#q-nguoi_ky", "Lê Thị Thu Hà");
+      await type("#q-nam", "2026");
+      await type("#q-ngay", "20/11/2026");
+      await until(`${id}: create allowed`, () => exec(`return !document.querySelector('#wizard-create').disabled`));
+      await click("#wizard-create");
+      await until(`${id}: report dated 20/11/2026`, async () => (await previewText()).includes("ngày 20 tháng 11 năm 2026"), 60_000);
+      const started = Date.now();
+      await click("#export-docx");
+      const asked = await until(`${id}: export question or notice`, async () =>
+        (await askText()).includes("chỗ chưa điền") ? "ask" : (await noticeText()).includes("Đã xuất") ? "done" : null,
+      );
+      if (asked === "ask") await click("#ask-export-anyway");
+      await until(`${id}: export notice`, async () => (await noticeText()).includes("Đã xuất"));
+      const file = readdirSync(dir).filter((f) => f.endsWith(".docx") && statSync(`${dir}/${f}`).mtimeMs >= started - 1000)[0];
+      if (!file) throw new Error(`${id}: no DOCX written`);
+      const texts = docxParagraphs(`${dir}/${file}`).map((p) => p.text);
+      for (const w of [...want, "Lê Thị Thu Hà", "ngày 20 tháng 11 năm 2026"]) {
+        if (!texts.some((t) => t.includes(w))) throw new Error(`${id}: «${w.replace("\n", "↵")}» not in the DOCX`);
+      }
+      const district = texts.filter((t) => /huyện/i.test(t));
+      if (district.length) throw new Error(`${id}: a district body named: ${district.join(" | ")}`);
+      rmSync(`${dir}/${file}`);
+    }
+    await shot("e2e-offices-2026.png");
+  }, "editor");
+
   await step("mẫu dùng với ngày 15/06/2026: theo Hướng dẫn 05 (nơi nhận «;», «- Lưu ….», «KHẨN», «Không phổ biến…»), chọn được HD 36, xuất Word và đọc lại", async () => {
     await openWizard("so-ket-03-nam-chi-thi-05");
     await type("#q-huyen", "Cầu Ngang");
@@ -1132,13 +1196,22 @@ try {
     if ((await previewText()).includes(hint.replace("Gợi ý:", "").trim())) throw new Error("the hint is printed");
   });
 
-  await step("báo cáo kỳ sau: ngày lùi một năm, số văn bản xóa, số liệu cần cập nhật được liệt kê", async () => {
+  await step("báo cáo kỳ sau: hỏi kỳ mới và loại báo cáo; ngày lùi một năm, số văn bản xóa, số liệu cần cập nhật được liệt kê", async () => {
     await clickText(".outline li", "Phần đầu");
     const before = await exec(`return document.querySelector('#ngay-ban-hanh').value`);
+    // The years heading a year table, as the preview shows them (a run of three or more years).
+    const yearRun = async () => (((await previewText()).match(/(?:20\d\d\s*){3,}/) ?? [""])[0].match(/20\d\d/g) ?? []).map(Number);
+    const yearsBefore = await yearRun();
     await click("#next-period");
     // The report from the template was never saved: the question comes first.
     await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
     await click("#ask-discard");
+    // Issue 24: the new period and kind are asked; the default moves the period on by a year.
+    await until("period question", () => exec(`return !!document.querySelector('#next-dialog')`));
+    const offered = await exec(`return document.querySelector('#next-dialog').textContent`);
+    if (!/lùi một năm: \d{4}/.test(offered) || !offered.includes("tổng kết")) throw new Error(`the dialog offers: ${offered}`);
+    await shot("e2e-next-period-dialog.png");
+    await click("#next-create");
     await until("next-period notice", async () => (await noticeText()).includes("Đã tạo báo cáo kỳ sau"));
     // The notice writes the date the Vietnamese way, never ISO.
     if (!/ngày \d{2}\/\d{2}\/\d{4}\)/.test(await noticeText())) throw new Error(`date in the notice: ${await noticeText()}`);
@@ -1148,6 +1221,10 @@ try {
       throw new Error(`date ${before} → ${after}`);
     }
     await until("to-update list", () => exec(`return (document.querySelector('.problems')?.textContent ?? '').includes('cần cập nhật')`));
+    if (yearsBefore.length >= 3) {
+      const want = yearsBefore.map((y) => y + 1).join(" ");
+      await until(`year columns ${want}`, async () => (await yearRun()).join(" ") === want);
+    } else console.log("       (báo cáo này không có bảng theo năm)");
   });
 
   await step("lưu làm mẫu, đổi tên và xuất mẫu trong trình quản lý mẫu", async () => {

@@ -15,6 +15,7 @@ import {
   type ExportFormat,
   type Recovered,
   type Report,
+  type RollOptions,
   type TemplateInfo,
   type WordImport,
   type Compiled,
@@ -24,6 +25,7 @@ import {
 import { SaveAsTemplate, TemplateList, TemplateManager, Wizard } from "./components/Templates";
 import { ClosingForm, HeaderForm, NodeForm } from "./components/Forms";
 import { Ask, type Question } from "./components/Ask";
+import { NextPeriodDialog } from "./components/NextPeriod";
 import { Outline } from "./components/Outline";
 import { FindBar } from "./components/FindBar";
 import { ImportReview } from "./components/ImportReview";
@@ -75,6 +77,16 @@ export default function App() {
   const [asking, setAsking] = useState<{ question: Question; resolve: (v: string) => void } | null>(null);
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
   const [wizard, setWizard] = useState<string | null>(null);
+  // «Báo cáo kỳ sau» asking the new period and kind: the report it starts from, and the answer.
+  const [rolling, setRolling] = useState<{ report: Report; resolve: (o: RollOptions | null) => void } | null>(null);
+  const askRoll = useCallback((report: Report) => new Promise<RollOptions | null>((resolve) => setRolling({ report, resolve })), []);
+  const rollAnswer = useCallback(
+    (o: RollOptions | null) => {
+      rolling?.resolve(o);
+      setRolling(null);
+    },
+    [rolling],
+  );
   const [managing, setManaging] = useState(false);
   const [importing, setImporting] = useState<WordImport | null>(null);
   // Compiling from the units: progress while reading their files, then the review.
@@ -365,7 +377,9 @@ export default function App() {
       } else if (!(await confirm("Tạo báo cáo kỳ sau từ báo cáo này? Báo cáo đang mở vẫn giữ nguyên trong tệp của nó."))) {
         return;
       }
-      const { report: next, notices } = await api.nextPeriod(base, 1);
+      const options = await askRoll(base);
+      if (!options) return;
+      const { report: next, notices } = await api.nextPeriod(base, options);
       dispatch({ type: "load", report: next, path: null, saved: false });
       setSelected(["header"]);
       setNotice({
@@ -378,7 +392,7 @@ export default function App() {
     } catch (e) {
       setNotice({ text: errorText(e), kind: "error" });
     }
-  }, [guardUnsaved]);
+  }, [guardUnsaved, askRoll]);
 
   const importWord = useCallback(async () => {
     try {
@@ -693,6 +707,7 @@ export default function App() {
           </div>
         )}
         {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
+        {rolling && <NextPeriodDialog report={rolling.report} onDone={rollAnswer} />}
       </div>
     );
   }
@@ -775,6 +790,7 @@ export default function App() {
       {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
       {reading && <CollectProgress done={reading.done} total={reading.total} file={reading.file} onCancel={() => void api.cancelUnitFiles()} />}
       {asking && <Ask question={asking.question} onAnswer={answer} />}
+      {rolling && <NextPeriodDialog report={rolling.report} onDone={rollAnswer} />}
       {savingTemplate && (
         <SaveAsTemplate
           report={report}

@@ -9,6 +9,7 @@ import type {
   ExportFormat,
   ExportOutcome,
   NextPeriod,
+  RollOptions,
   Opened,
   Preview,
   Recovered,
@@ -27,7 +28,7 @@ import type {
 } from "../bindings/types";
 
 export type { Choices, Compiled, CompileProgress, FormTable, Submission, Unit };
-export type { Converted, ExportFormat, ExportOutcome, Opened, Preview, Recovered, Report, TemplateInfo, Wizard, WizardState, WordImport };
+export type { Converted, ExportFormat, ExportOutcome, Opened, Preview, Recovered, Report, RollOptions, TemplateInfo, Wizard, WizardState, WordImport };
 
 /** Extension of report documents. */
 export const EXTENSION = "baocao";
@@ -93,7 +94,7 @@ export const api = {
   wizardState: (id: string, typed: Record<string, string>) => call<WizardState>("wizard_state", { id, typed }),
   newFromTemplate: (id: string, answers: Record<string, string>) => call<Report>("new_from_template", { id, answers }),
   /** Next period's report, with notices of what changed beyond dates and figures. */
-  nextPeriod: (report: Report, years = 1) => call<NextPeriod>("next_period_report", { report, years }),
+  nextPeriod: (report: Report, options: RollOptions) => call<NextPeriod>("next_period_report", { report, options }),
   saveAsTemplate: (report: Report, name: string) => call<string>("save_as_template", { report, name }),
   renameTemplate: (id: string, name: string) => call<void>("rename_template", { id, name }),
   deleteTemplate: (id: string) => call<void>("delete_template", { id }),
