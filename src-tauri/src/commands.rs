@@ -693,14 +693,14 @@ mod tests {
     fn next_period_into_2026_moves_a_party_report_to_hd05_and_says_so() {
         let mut report = sample_report();
         report.header.date = chrono::NaiveDate::from_ymd_opt(2025, 6, 15).expect("test step");
-        let next = next_period_report(report, 1);
+        let next = next_period_report(report, rollforward::RollOptions::shift(1));
         assert_eq!(next.report.header.date.to_string(), "2026-06-15");
         assert_eq!(next.report.header.profile, "dang");
         let guidance = |n: &[String]| n.iter().filter(|m| m.contains("thể thức")).count();
         assert_eq!(guidance(&next.notices), 1, "{:?}", next.notices);
         assert!(next.notices[0].contains("05-HD/VPTW"), "{}", next.notices[0]);
         // Within one guidance: no notice of it (the superior's plan to cite anew is still said).
-        let same = next_period_report(sample_report(), 1);
+        let same = next_period_report(sample_report(), rollforward::RollOptions::shift(1));
         assert_eq!(guidance(&same.notices), 0, "{:?}", same.notices);
         assert!(same.notices.iter().any(|n| n.contains("112-KH/BTGTU")), "{:?}", same.notices);
     }

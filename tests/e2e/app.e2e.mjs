@@ -315,11 +315,19 @@ try {
     await homeDiscarding();
   });
 
-  await step("mở báo cáo mẫu từ màn hình đầu", async () => {
+  await step("«Xem báo cáo mẫu»: có dòng báo là mẫu; chưa sửa thì về trang đầu không hỏi lưu", async () => {
     await until("start screen", () => exec(`return !!document.querySelector('#new-sample')`));
+    const first = await exec(`return document.querySelector('.start button.primary, .templates button')?.closest('li')?.dataset.template ?? ''`);
+    if (!first) throw new Error("the start screen's first action is not a template");
     await click("#new-sample");
     await until("editor", () => exec(`return !!document.querySelector('.toolbar')`));
     await until("preview pages", async () => (await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM"));
+    await until("sample banner", () => exec(`return (document.querySelector('#sample-banner')?.textContent ?? '').includes('báo cáo mẫu')`));
+    await click("#home");
+    await until("start screen without a question", () => exec(`return !!document.querySelector('#new-sample') && !document.querySelector('#ask-dialog')`));
+    await click("#new-sample");
+    await until("editor again", () => exec(`return !!document.querySelector('.toolbar')`));
+    await until("preview pages again", async () => (await previewText()).includes("ĐẢNG CỘNG SẢN VIỆT NAM"));
   });
 
   await step("sửa trích yếu và thấy bản xem trước thay đổi", async () => {
@@ -483,13 +491,14 @@ try {
 
   await step("mở tệp Word bằng «Mở…»: vào màn hình nhập; tệp trống: thông báo nói rõ là gì", async () => {
     await freshSample();
+    await type("textarea[name=subject]", "sửa mẫu trước khi mở tệp Word (E2E)");
     // The Word file the app itself exports, opened as if it were a report.
     rmSync(`${dir}/bao-cao-BC-2019-05-20.docx`, { force: true });
     await click("#export-docx");
     await until("export notice", async () => (await noticeText()).includes("Đã xuất"));
     await exec(`window.__e2eOpen = arguments[0]; return true;`, [`${dir}/bao-cao-BC-2019-05-20.docx`]);
     await click("#open");
-    // The sample is not saved: «Không lưu» here keeps it on screen if the file cannot be opened.
+    // The edited sample is not saved: «Không lưu» here keeps it on screen if the file cannot be opened.
     await until("unsaved question", async () => (await askText()).includes("Lưu trước khi"));
     await click("#ask-discard");
     // A Word file picked in «Mở…» is read by the importer: its review screen, not an error.

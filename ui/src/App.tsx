@@ -97,6 +97,10 @@ export default function App() {
   // The field being edited (of the part shown): the preview shows the page where it starts.
   const focused = useMemo(() => focusStore(), []);
   const report = doc?.history.present ?? null;
+  // The sample last loaded to look at; the banner shows while it is the open report, not saved
+  // to a file of the user's.
+  const [shownSample, setShownSample] = useState<Report | null>(null);
+  const viewingSample = !!doc && doc.path === null && shownSample !== null && doc.saved === shownSample;
   // The live preview (its own component: pages arriving do not re-render the editor) and the
   // problems it found.
   const showError = useCallback((e: unknown) => setNotice({ text: errorText(e), kind: "error" }), []);
@@ -155,7 +159,9 @@ export default function App() {
           const opened = await api.openReport(file);
           dispatch({ type: "load", report: opened.report, path: opened.path, saved: true });
         } else if (await api.startupSample()) {
-          dispatch({ type: "load", report: await api.sampleReport(), path: null, saved: false });
+          const sample = await api.sampleReport();
+          setShownSample(sample);
+          dispatch({ type: "load", report: sample, path: null, saved: true });
         }
       } catch (e) {
         setNotice({ text: errorText(e), kind: "error" });
@@ -469,9 +475,13 @@ export default function App() {
     return () => document.removeEventListener("paste", onPaste, true);
   }, []);
 
-  const newFromSample = useCallback(async () => {
-    if (!(await guardUnsaved("tạo báo cáo mới"))) return;
-    dispatch({ type: "load", report: await api.sampleReport(), path: null, saved: false });
+  // The built-in sample, shown to look at: loaded as saved (untouched, it never asks to be saved)
+  // and marked by a banner while it is on screen and not saved to a file of the user's.
+  const viewSample = useCallback(async () => {
+    if (!(await guardUnsaved("xem báo cáo mẫu"))) return;
+    const sample = await api.sampleReport();
+    setShownSample(sample);
+    dispatch({ type: "load", report: sample, path: null, saved: true });
     setSelected(["header"]);
   }, [guardUnsaved]);
 
@@ -675,9 +685,6 @@ export default function App() {
           </div>
         )}
         <div className="start-actions">
-          <button type="button" id="new-sample" className="primary" onClick={newFromSample}>
-            Báo cáo mới từ mẫu «Sơ kết 03 năm Chỉ thị 05»
-          </button>
           <button type="button" id="open-file" onClick={() => openFile()}>
             Mở tệp báo cáo…
           </button>
@@ -689,6 +696,9 @@ export default function App() {
           </button>
         </div>
         <TemplateList templates={templates} onUse={setWizard} />
+        <button type="button" id="new-sample" onClick={viewSample} title="Báo cáo của một huyện hư cấu (Tân Lập Giang, 2019), đủ mọi loại nội dung">
+          Xem báo cáo mẫu
+        </button>
         <button type="button" className="link" id="manage-templates" onClick={() => setManaging(true)}>
           Quản lý mẫu…
         </button>
@@ -811,6 +821,11 @@ export default function App() {
             if (path) focused.set({ part: anchorOf(selected), anchor: anchorOf(parsePath(path)) });
           }}
         >
+          {viewingSample && (
+            <div className="notice info" role="note" id="sample-banner">
+              Đây là báo cáo mẫu của huyện hư cấu Tân Lập Giang (2019), để xem cách trình bày. Báo cáo của bạn: «Trang đầu» rồi chọn một mẫu.
+            </div>
+          )}
           {form}
           {problems.length > 0 && (
             <div className="problems" aria-label="Kiểm tra trước khi xuất">

@@ -112,17 +112,18 @@ pub struct TemplateInfo {
     pub builtin: bool,
 }
 
+/// The built-in templates, in the order the start screen lists them: the offices since 1/7/2025
+/// first (no district level: docs/offices-2026.md), then the district templates of before.
 pub(crate) const BUILTIN: [&str; 9] = [
+    include_str!("../../../templates/library/dang-uy-xa-bao-cao.json"),
+    include_str!("../../../templates/library/btgdv-tinh-bao-cao.json"),
+    include_str!("../../../templates/library/hoc-tap-lam-theo-bac-nam-dang-uy-xa.json"),
+    include_str!("../../../templates/library/hoc-tap-lam-theo-bac-nam-btgdv-tinh.json"),
+    include_str!("../../../templates/library/ubnd-xa-bao-cao.json"),
     include_str!("../../../templates/library/so-ket-03-nam-chi-thi-05.json"),
     include_str!("../../../templates/library/ket-qua-nam-hoc-tap-lam-theo-bac.json"),
     include_str!("../../../templates/library/tong-ket-05-nam.json"),
     include_str!("../../../templates/library/ubnd-huyen-bao-cao-ket-qua.json"),
-    // The offices since 1/7/2025 (no district level): docs/offices-2026.md.
-    include_str!("../../../templates/library/dang-uy-xa-bao-cao.json"),
-    include_str!("../../../templates/library/btgdv-tinh-bao-cao.json"),
-    include_str!("../../../templates/library/ubnd-xa-bao-cao.json"),
-    include_str!("../../../templates/library/hoc-tap-lam-theo-bac-nam-btgdv-tinh.json"),
-    include_str!("../../../templates/library/hoc-tap-lam-theo-bac-nam-dang-uy-xa.json"),
 ];
 
 fn err(msg: impl Into<String>) -> EngineError {

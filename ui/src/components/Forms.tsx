@@ -3,7 +3,7 @@ import type { AuthorityKind, Division, Report, Urgency } from "../bindings/types
 import { PARTY_AUTO, profileNote, profileOptions } from "../model/profiles";
 import { getIn, vietLetter, type Path } from "../model/tree";
 import { BlocksEditor } from "./BlockEditor";
-import { ListField, SelectField, TextField, ViDateInput, ViNumberInput } from "./fields";
+import { ListField, Options, SelectField, TextField, ViDateInput, ViNumberInput } from "./fields";
 import type { Ops } from "./ops";
 
 /** Under «Thể thức»: the Party guidance that applies and why, or that the one chosen is not in
@@ -93,11 +93,7 @@ function HeaderMarks({ report, ops }: { report: Report; ops: Ops }) {
       <div className="field">
         <label htmlFor="do-khan">Độ khẩn (in dưới số)</label>
         <select id="do-khan" data-path="header.urgency" value={h.urgency ?? ""} onChange={(e) => ops.set(p("urgency"), e.target.value === "" ? undefined : e.target.value)}>
-          {URGENCIES.map(([v, t]) => (
-            <option key={v} value={v}>
-              {t}
-            </option>
-          ))}
+          <Options list={URGENCIES} />
         </select>
       </div>
       <div className="field">
@@ -157,11 +153,7 @@ export function ClosingForm({ report, ops }: { report: Report; ops: Ops }) {
               ops.set(p("authority"), e.target.value === "" ? undefined : { kind: e.target.value, of: c.authority?.of ?? "Trưởng ban" })
             }
           >
-            {AUTHORITIES.map(([v, t]) => (
-              <option key={v} value={v}>
-                {t}
-              </option>
-            ))}
+            <Options list={AUTHORITIES} />
           </select>
         </div>
         {c.authority && <TextField label="Ký thay mặt / thay cho" path={["closing", "authority", "of"]} value={c.authority.of} ops={ops} />}

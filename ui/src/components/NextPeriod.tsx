@@ -3,6 +3,7 @@
 // annual, sơ kết, tổng kết) before the next report is made.
 import { useLayoutEffect, useRef, useState } from "react";
 import type { NewPeriod, ReportKind, Report, RollOptions } from "../bindings/types";
+import { Options } from "./fields";
 
 type Choice = "shift" | "one_year" | "same_length" | "range";
 
@@ -101,11 +102,7 @@ export function NextPeriodDialog({ report, onDone }: { report: Report; onDone: (
         <label>
           Loại báo cáo{" "}
           <select id="next-kind" value={kind} onChange={(e) => setKind(e.target.value as ReportKind | "")}>
-            {KINDS.map(([v, t]) => (
-              <option key={v} value={v}>
-                {t}
-              </option>
-            ))}
+            <Options list={KINDS} />
           </select>
         </label>
         <p className="hint">Ngày văn bản đi theo kỳ mới; số văn bản được xóa; số liệu cần cập nhật được liệt kê sau khi tạo.</p>

@@ -18,16 +18,16 @@ import {
 export function TemplateList({ templates, onUse }: { templates: TemplateInfo[]; onUse: (id: string) => void }) {
   return (
     <div className="templates">
-      <h2>Bắt đầu từ mẫu</h2>
+      <h2>Báo cáo mới từ mẫu</h2>
       <ul>
-        {templates.map((t) => (
+        {templates.map((t, i) => (
           <li key={t.id} data-template={t.id}>
             <div>
               <strong>{t.name}</strong>
               {!t.builtin && <span className="tag">mẫu của bạn</span>}
               <div className="hint">{t.description}</div>
             </div>
-            <button type="button" onClick={() => onUse(t.id)}>
+            <button type="button" className={i === 0 ? "primary" : undefined} onClick={() => onUse(t.id)}>
               Dùng mẫu này
             </button>
           </li>

@@ -167,13 +167,22 @@ export function SelectField<T extends string>({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} data-path={path.join(".")} onChange={(e) => ops.set(path, e.target.value)}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
+        <Options list={options} />
       </select>
     </div>
+  );
+}
+
+/** The options of a select: (value, text) pairs. */
+export function Options({ list }: { list: readonly (readonly [string, string])[] }) {
+  return (
+    <>
+      {list.map(([v, text]) => (
+        <option key={v} value={v}>
+          {text}
+        </option>
+      ))}
+    </>
   );
 }
 
