@@ -264,6 +264,27 @@ export function describeProblem(r: Report, enginePath: string, items: OutlineIte
   return describePath(r, parsePath(enginePath), items);
 }
 
+/** A result's figure named by the words of its sentence, as the engine names it in messages
+ * (`flow::figure_words`): «… lượt cán bộ chủ chốt tham dự» (the figure as «…» and up to five words
+ * after it), or the words before it when the sentence ends with it («đạt tỷ lệ …»); the name
+ * itself when the text does not cite it. */
+export function figureWords(text: string, name: string): string {
+  const pieces = text.split(/\{([^{}]*)\}/);
+  // Odd indexes are figure names.
+  const at = pieces.findIndex((p, i) => i % 2 === 1 && p.trim() === name);
+  if (at < 0) return name;
+  const words = (from: number, to: number) => pieces.slice(from, to).map((p, i) => ((from + i) % 2 === 1 ? "…" : p)).join("");
+  const stop = /[,;:.()!?\n]/;
+  const after = (words(at + 1, pieces.length).split(stop)[0] ?? "").split(/\s+/).filter(Boolean);
+  if (after.length >= 2) return `… ${after.slice(0, 5).join(" ")}`;
+  const beforeParts = words(0, at).split(stop);
+  const before = (beforeParts[beforeParts.length - 1] ?? "").split(/\s+/).filter(Boolean);
+  let out = before.slice(Math.max(0, before.length - 5)).join(" ");
+  out += out ? " …" : "…";
+  if (after.length) out += ` ${after[0]}`;
+  return out;
+}
+
 /** [`describeProblem`] for a path already parsed. */
 export function describePath(r: Report, path: Path, items: OutlineItem[] = outline(r)): { where: string; select: Path; path: Path } {
   const isPrefix = (p: Path) => p.length <= path.length && p.every((k, i) => path[i] === k);
@@ -288,7 +309,8 @@ export function describePath(r: Report, path: Path, items: OutlineItem[] = outli
       node = (node as Record<string, unknown[]>)?.[k]?.[next];
       i++;
     } else if (k === "figures" && typeof next === "string") {
-      words.push(`số liệu «${next}»`);
+      const text = (node as { text?: string })?.text ?? "";
+      words.push(`số liệu «${figureWords(text, next)}»`);
       i++;
     } else if (typeof k === "string") {
       words.push(FIELD_WORDS[k] ?? k);
