@@ -159,6 +159,10 @@ pub struct Header {
     /// Print «Không phổ biến trên phương tiện thông tin đại chúng» where the profile places it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub not_public: bool,
+    /// Addressees printed under the subject after «Kính gửi:» («Kính trình:» for a tờ trình under
+    /// HD 05), one per line, without punctuation (the profile adds it); empty for none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addressees: Vec<String>,
 }
 
 /// How urgently a document must travel (dấu chỉ mức độ khẩn).

@@ -67,6 +67,33 @@ pub struct FormatProfile {
     /// Circulation notice «Không phổ biến…» and where it goes; none: not specified.
     #[serde(default)]
     pub not_public_notice: Option<NoticeSpec>,
+    /// «Kính gửi» / «Kính trình» under the subject; none: addressees are not printed.
+    #[serde(default)]
+    pub addressees: Option<AddresseesSpec>,
+}
+
+/// The addressees under the subject: «Kính gửi: - A; - B;».
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddresseesSpec {
+    /// The label, without the colon («Kính gửi»).
+    pub label: String,
+    /// The label for the document types in `submission_types` («Kính trình»).
+    pub submission_label: String,
+    /// Document types (upper case) that take `submission_label` («TỜ TRÌNH»).
+    pub submission_types: Vec<String>,
+    /// Marker before each addressee when there are several ("- ").
+    pub prefix: String,
+    /// Ending of each addressee but the last.
+    pub end: String,
+    /// Ending of the last addressee.
+    pub last_end: String,
+    /// Left indent of the label, from the text block's left edge.
+    pub indent_mm: f64,
+    /// Style of the label and the addressees.
+    pub style: TextStyle,
+    /// First line of «Nơi nhận» when the document has addressees («Như trên»); empty: none.
+    pub first_recipient: String,
 }
 
 /// The guidance family a profile belongs to and the day its guidance took effect: a report that

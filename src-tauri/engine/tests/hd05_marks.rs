@@ -275,3 +275,61 @@ fn room_is_left_for_signature_and_seal_and_neither_is_painted() {
         assert!(!pkg.part("word/document.xml").contains("<w:drawing"));
     }
 }
+
+/// The addressee paragraphs: from «Kính …:» up to the legal bases or the body.
+fn addressee_lines(d: &roxmltree::Document) -> Vec<String> {
+    let texts: Vec<String> = paragraphs(d).into_iter().map(|(_, t)| t).collect();
+    let at = texts.iter().position(|t| t.starts_with("Kính ")).expect("«Kính …:»");
+    assert!(texts[..at].iter().any(|t| t.contains("Chỉ thị")), "under the subject");
+    texts[at..]
+        .iter()
+        .take_while(|t| t.starts_with("Kính") || t.starts_with("- ") && !t.starts_with("- Căn cứ"))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_submission_under_hd05_lists_kinh_trinh_and_opens_the_recipients_with_nhu_tren() {
+    let mut r = marked();
+    r.header.doc_type = "TỜ TRÌNH".into();
+    r.header.type_code = "TTr".into();
+    r.header.addressees = vec!["Ban Thường vụ Tỉnh ủy".into(), "Thường trực Tỉnh ủy".into()];
+    let d = docx(&r);
+    let d = doc(d.part("word/document.xml"));
+    assert_eq!(
+        addressee_lines(&d),
+        ["Kính trình: - Ban Thường vụ Tỉnh ủy;", "- Thường trực Tỉnh ủy;"],
+        "p. 25 §9.2.4–9.2.5"
+    );
+    let texts: Vec<String> = paragraphs(&d).into_iter().map(|(_, t)| t).collect();
+    let at = texts.iter().position(|t| t == "Nơi nhận:").expect("«Nơi nhận:»");
+    assert_eq!(texts[at + 1], "- Như trên;");
+    // The second addressee lines up under the first (its indent is the label's width further).
+    let first = find_para_starting(&d, "Kính trình:");
+    let second = find_para(&d, "- Thường trực Tỉnh ủy;");
+    let left = |p| path(p, &["pPr", "ind"]).map(|n| num_attr(n, "left")).unwrap_or(0);
+    assert!(left(second) > left(first) + 500, "{} vs {}", left(second), left(first));
+}
+
+#[test]
+fn a_report_says_kinh_gui_with_its_profile_endings() {
+    for (profile, date, want) in [
+        ("dang", (2026, 6, 15), vec!["Kính gửi: Ban Thường vụ Tỉnh ủy;"]),
+        ("dang", (2019, 5, 15), vec!["Kính gửi: Ban Thường vụ Tỉnh ủy."]),
+        ("nd30", (2026, 6, 15), vec!["Kính gửi: Ban Thường vụ Tỉnh ủy."]),
+    ] {
+        let mut r = marked();
+        r.header.profile = profile.into();
+        r.header.date = chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2).expect("date");
+        r.header.addressees = vec!["Ban Thường vụ Tỉnh ủy".into()];
+        let d = docx(&r);
+        let d = doc(d.part("word/document.xml"));
+        assert_eq!(addressee_lines(&d), want, "{profile} {date:?}");
+    }
+    let mut two = marked();
+    two.header.profile = "nd30".into();
+    two.header.addressees = vec!["Sở Nội vụ".into(), "Sở Tư pháp".into()];
+    let d = docx(&two);
+    let d = doc(d.part("word/document.xml"));
+    assert_eq!(addressee_lines(&d), ["Kính gửi: - Sở Nội vụ;", "- Sở Tư pháp."]);
+}

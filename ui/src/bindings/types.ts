@@ -90,7 +90,12 @@ draft?: number | null,
 /**
  * Print «Không phổ biến trên phương tiện thông tin đại chúng» where the profile places it.
  */
-not_public?: boolean, };
+not_public?: boolean, 
+/**
+ * Addressees printed under the subject after «Kính gửi:» («Kính trình:» for a tờ trình under
+ * HD 05), one per line, without punctuation (the profile adds it); empty for none.
+ */
+addressees?: Array<string>, };
 
 export type Body = { 
 /**

@@ -72,6 +72,14 @@ export function HeaderForm({ report, ops }: { report: Report; ops: Ops }) {
         multiline
         hint="Xuống dòng (Enter) ở chỗ hợp nghĩa để các dòng cân đối."
       />
+      <ListField
+        label="Kính gửi (tờ trình theo Hướng dẫn 05: Kính trình) — để trống nếu không có"
+        path={p("addressees")}
+        items={h.addressees ?? []}
+        ops={ops}
+        prefix={() => "-"}
+        addLabel="Thêm nơi gửi"
+      />
       <HeaderMarks report={report} ops={ops} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchorOf, count2, describeProblem, figureWords, getIn, insertAt, motLa, moveTo, outline, parsePath, removeAt, roman, setIn, thuNhat, vietLetter } from "./tree";
+import { anchorOf, count2, describeProblem, figureWords, getIn, insertAt, motLa, moveTo, outline, parsePath, removeAt, roman, setIn, thuNhat, vietLetter, withYears } from "./tree";
 import { pageOf } from "../components/Preview";
 import { columnTotals, resolveTable } from "./table";
 import type { Report, StatTable } from "../bindings/types";
@@ -94,5 +94,15 @@ describe("problem places in words", () => {
     expect(d.select).toEqual(["body", "content", 0, "sections", 0]);
     expect(d.where).not.toMatch(/\[|\]|body|content/);
     expect(describeProblem(report, "header.subject").where).toBe("Phần đầu (cơ quan, số, ngày, trích yếu) › trích yếu");
+  });
+});
+
+describe("year references in the outline", () => {
+  it("shows the years a title's references stand for, in any case", () => {
+    const r = { ...(sample as unknown as Report), period: { start_year: 2016, end_year: 2019 } };
+    expect(withYears("Kết quả qua các năm [từ năm] – [đến năm]", r)).toBe("Kết quả qua các năm 2016 – 2019");
+    expect(withYears("SƠ KẾT [SỐ NĂM] NĂM ([CÁC NĂM])", r)).toBe("SƠ KẾT 03 NĂM (2016, 2017, 2018, 2019)");
+    const labels = outline({ ...r, annexes: [{ title: "Số liệu năm [năm]", blocks: [] }] }).map((i) => i.label);
+    expect(labels).toContain("Phụ lục 1: Số liệu năm 2019");
   });
 });

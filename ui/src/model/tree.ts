@@ -170,8 +170,32 @@ function partItems(part: Part, n: number, path: Path, depth: number, out: Outlin
   });
 }
 
-/** The outline of a report: header, opening, parts (with Phần), closing, annexes. */
+/** Replaces the computed year references («[năm]», «[từ năm]», «[các năm]»…) as the engine prints
+ * them (`flow::YearRefs`): from the report's date and, for the period ones, its period; any letter
+ * case («[TỪ NĂM]» in a title in capitals). */
+export function withYears(text: string, r: Report): string {
+  if (!text.includes("[")) return text;
+  const y = Number(r.header.date.slice(0, 4));
+  const p = r.period;
+  const values: Record<string, string | undefined> = {
+    "năm": String(y),
+    "năm trước": String(y - 1),
+    "năm sau": String(y + 1),
+    "từ năm": p ? String(p.start_year) : undefined,
+    "đến năm": p ? String(p.end_year) : undefined,
+    "số năm": p ? String(Math.max(p.end_year - p.start_year, 1)).padStart(2, "0") : undefined,
+    "các năm": p ? Array.from({ length: Math.max(p.end_year - p.start_year + 1, 0) }, (_, i) => p.start_year + i).join(", ") : undefined,
+  };
+  return text.replace(/\[(từ năm|đến năm|năm trước|năm sau|số năm|các năm|năm)\]/giu, (m, k: string) => values[k.toLowerCase()] ?? m);
+}
+
+/** The outline of a report: header, opening, parts (with Phần), closing, annexes; year
+ * references in titles shown as the years they stand for. */
 export function outline(r: Report): OutlineItem[] {
+  return outlineItems(r).map((it) => ({ ...it, label: withYears(it.label, r) }));
+}
+
+function outlineItems(r: Report): OutlineItem[] {
   const out: OutlineItem[] = [
     { path: ["header"], label: "Phần đầu (cơ quan, số, ngày, trích yếu)", depth: 0, movable: false },
     { path: ["body", "opening"], label: "Mở đầu", depth: 0, movable: false },

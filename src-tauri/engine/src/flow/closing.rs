@@ -70,7 +70,12 @@ impl FlowBuilder<'_> {
             &left_para,
         ));
         let rs = style(&cp.recipient);
-        for r in &c.recipients {
+        let first = self.p.addressees.as_ref().map(|a| a.first_recipient.as_str()).filter(|f| {
+            !f.is_empty()
+                && self.report.header.addressees.iter().any(|a| !a.trim().is_empty())
+                && !c.recipients.iter().any(|r| r.trim() == *f)
+        });
+        for r in first.into_iter().chain(c.recipients.iter().map(String::as_str)) {
             let text = format!("{}{}{}", cp.recipient_prefix, r.trim(), cp.recipient_end);
             left.push(para(Role::Recipient, vec![Span { text, style: rs }], rs, &left_para));
         }

@@ -2,8 +2,8 @@
 //! (document type, subject, separator).
 
 use crate::model::Urgency;
-use crate::profile::ParaStyle;
-use crate::text::{date_parts, fill};
+use crate::profile::{Align, ParaStyle};
+use crate::text::{date_parts, fill, upper};
 
 use super::builder::{cased, centered, fixed, para, rule, simple, style, width_mm, FlowBuilder};
 use super::types::{FBlock, FCell, FPara, FRow, FTable, Role, Span};
@@ -134,6 +134,36 @@ impl FlowBuilder<'_> {
         if let Some(r) = &sp.separator_rule {
             let mut p = rule(r, subject_w, self.content_mm());
             p.space_after_pt = sp.separator_space_after_pt;
+            self.blocks.push(FBlock::Para(p));
+        }
+        self.addressees();
+    }
+
+    /// «Kính gửi:» (or «Kính trình:» for a tờ trình) and the addressees: the label and the first
+    /// on one line, each next one under the first, every one ended as the profile says.
+    fn addressees(&mut self) {
+        let h = &self.report.header;
+        let names: Vec<&str> =
+            h.addressees.iter().map(|a| a.trim()).filter(|a| !a.is_empty()).collect();
+        let Some(a) = self.p.addressees.as_ref().filter(|_| !names.is_empty()) else { return };
+        let submission = a.submission_types.iter().any(|t| t == &upper(h.doc_type.trim()));
+        let label = format!("{}: ", if submission { &a.submission_label } else { &a.label });
+        let s = style(&a.style);
+        let label_w = width_mm(&label, &a.style);
+        let many = names.len() > 1;
+        for (i, name) in names.iter().enumerate() {
+            let end = if i + 1 == names.len() { &a.last_end } else { &a.end };
+            let prefix = if many { a.prefix.as_str() } else { "" };
+            let mut spans = Vec::new();
+            if i == 0 {
+                spans.push(Span { text: label.clone(), style: s });
+            }
+            spans.push(Span { text: format!("{prefix}{name}{end}"), style: s });
+            let mut p = para(Role::Addressee, spans, s, &self.p.body.para);
+            (p.align, p.first_line_mm) = (Align::Left, 0.0);
+            p.left_mm = a.indent_mm + if i == 0 { 0.0 } else { label_w };
+            p.space_before_pt = if i == 0 { self.p.body.para.space_before_pt } else { 0.0 };
+            p.keep_next = i + 1 < names.len();
             self.blocks.push(FBlock::Para(p));
         }
     }

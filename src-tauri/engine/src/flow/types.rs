@@ -102,6 +102,8 @@ pub enum Role {
     Drafter,
     /// The notice «Không phổ biến trên phương tiện thông tin đại chúng».
     NotPublic,
+    /// «Kính gửi:» and an addressee, or a further addressee.
+    Addressee,
     /// A page number (layout only).
     PageNumber,
     /// The empty paragraph that ends a page-numbering section (the next block starts a new

@@ -818,6 +818,7 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             urgency: None,
             draft: None,
             not_public: false,
+            addressees: Vec::new(),
         },
         body: std::mem::replace(&mut st.report_body, Body { opening: vec![], content: vec![] }),
         closing: Closing {
