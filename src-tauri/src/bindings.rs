@@ -112,5 +112,11 @@ pub fn typescript() -> String {
         "export const VIET_LETTERS = [{}] as const;\n\n",
         list(&baocao_engine::text::VIET_LETTERS)
     ));
+    // The codes of the findings the app lists before export: what is still to fill.
+    use baocao_engine::error::codes;
+    out.push_str(&format!(
+        "export const UNFINISHED_CODES = [{}] as const;\n\n",
+        list(&[codes::BLANK, codes::FIGURE_TO_UPDATE])
+    ));
     out.trim_end().to_string() + "\n"
 }

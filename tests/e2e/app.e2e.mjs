@@ -1002,6 +1002,23 @@ try {
     await until("preview after printing", async () => (await previewText()).includes("sau khi đóng hộp thoại in"));
   }, "editor");
 
+  // Issue 26: the list before export finds blanks «…» by their code (it once matched a message
+  // whose capital letter changed, and a report whose only gaps were blanks exported unasked).
+  await step("báo cáo chỉ còn chỗ trống «…»: xuất thì liệt kê chỗ đó trước", async () => {
+    await freshSample();
+    await type("textarea[name=subject]", "sơ kết … năm thực hiện Chỉ thị 05 (E2E)");
+    await until("the blank found", () => exec(`return [...document.querySelectorAll('.problems li')].some(l => l.dataset.rule === 'cho-trong')`));
+    const others = await exec(`return [...document.querySelectorAll('.problems li')].filter(l => ['cho-trong', 'cap-nhat-so-lieu'].includes(l.dataset.rule)).length`);
+    if (others !== 1) throw new Error(`the sample should have only this gap, found ${others}`);
+    await click("#export-docx");
+    await until("blank listed before export", async () => {
+      const t = await askText();
+      return t.includes("1 chỗ chưa điền") && t.includes("trích yếu");
+    });
+    await click("#ask-cancel");
+    await questionGone();
+  }, "editor");
+
   await step("«Đã lưu» biến mất khi sửa tiếp, không hiện ở trang đầu", async () => {
     await freshSample();
     await click("#save");

@@ -33,6 +33,7 @@ import { CollectPanel, CollectProgress, CompileReview, pickKey } from "./compone
 import { toggleMark } from "./components/marks";
 import { LivePreview } from "./components/Preview";
 import type { Finding } from "./bindings/types";
+import { UNFINISHED_CODES } from "./bindings/types";
 import type { Ops } from "./components/ops";
 import { anchorOf, describeProblem, getIn, outline, parsePath, type Path } from "./model/tree";
 import { dirty, initial, reducer, type DocAction, type DocState } from "./state/doc";
@@ -41,9 +42,6 @@ import { focusStore } from "./state/focus";
 import { formatViDate } from "./model/vi";
 import { canRedo, canUndo } from "./state/history";
 import { applyFix, byPath, FindingsContext } from "./state/findings";
-
-/** The start of the engine's warning about a blank «…» left in a text (validate::BLANK_WARNING). */
-const BLANK_WARNING = "còn chỗ trống «…» chưa điền";
 
 /** The recovery copy is written at most this long after the first change not yet in it, however
  * steadily the user types (a maximum wait, not a pause detector): a crash loses at most this much. */
@@ -319,7 +317,8 @@ export default function App() {
           if (!(await askGoOn(text, "Vẫn xuất", "ask-export-anyway"))) return;
         }
         // Blanks «…» left from a template and figures to update are listed before exporting.
-        const unfinished = problems.filter((p) => p.level !== "blocking" && (p.message.startsWith(BLANK_WARNING) || p.message.includes("cần cập nhật")));
+        // By code, never by the message's words (issue 26: a capitalised message once hid them all).
+        const unfinished = problems.filter((p) => p.level !== "blocking" && (UNFINISHED_CODES as readonly string[]).includes(p.rule));
         if (unfinished.length > 0) {
           const items = outline(doc.history.present);
           const places = unfinished.slice(0, 6).map((p) => `• ${p.path ? describeProblem(doc.history.present, p.path, items).where : "báo cáo"}`);

@@ -5,12 +5,31 @@ use std::fmt;
 /// A problem found in a report, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// What kind of problem it is, a stable kebab-case code callers filter by (never the
+    /// message): see [`codes`].
+    pub code: &'static str,
     /// Path of the field, e.g. `body.content[1].sections[0].title`.
     pub path: String,
     /// What is wrong, in Vietnamese.
     pub message: String,
     /// Whether the report can still be rendered.
     pub severity: Severity,
+}
+
+/// The codes of [`Problem`]s that callers tell apart.
+pub mod codes {
+    /// A structural problem of the report (required field, bad value, wrong shape).
+    pub const STRUCTURE: &str = "cau-truc";
+    /// A blank «…» left from a template, to fill before sending.
+    pub const BLANK: &str = "cho-trong";
+    /// A figure still to be filled for this period.
+    pub const FIGURE_TO_UPDATE: &str = "cap-nhat-so-lieu";
+    /// Text that looks typed in a legacy Vietnamese encoding.
+    pub const LEGACY_ENCODING: &str = "bang-ma-cu";
+    /// Punctuation typed where the profile adds its own (a recipient's end).
+    pub const TYPED_ENDING: &str = "dau-cuoi-dong";
+    /// A character the bundled font lacks.
+    pub const MISSING_GLYPH: &str = "thieu-ky-tu";
 }
 
 /// How serious a problem is.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::error::{Problem, Severity};
+use crate::error::{codes, Problem, Severity};
 use crate::flow::{figure_words, parse_figures, Piece};
 use crate::legacy::{self, Legacy};
 use crate::memo::TextMemo;
@@ -24,6 +24,7 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem {
+            code: codes::STRUCTURE,
             path: path.into(),
             message: message.into(),
             severity: Severity::Error,
@@ -31,7 +32,13 @@ impl Checker<'_> {
     }
 
     fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.warn_as(codes::STRUCTURE, path, message);
+    }
+
+    /// A warning of a kind callers tell apart (`code`).
+    fn warn_as(&mut self, code: &'static str, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem {
+            code,
             path: path.into(),
             message: message.into(),
             severity: Severity::Warning,
@@ -49,7 +56,8 @@ impl Checker<'_> {
     fn glyphs(&mut self, path: &str, value: &str) {
         // Templates leave «…» where a unit's own figure, name, number or date goes.
         if value.contains('…') {
-            self.warn(
+            self.warn_as(
+                codes::BLANK,
                 path,
                 format!(
                     "{BLANK_WARNING}: thay bằng số liệu, tên, số hoặc ngày của đơn vị (hoặc xóa \
@@ -61,7 +69,8 @@ impl Checker<'_> {
         if !missing.is_empty() {
             let list: Vec<String> =
                 missing.iter().map(|c| format!("«{c}» ({})", describe_char(*c))).collect();
-            self.warn(
+            self.warn_as(
+                codes::MISSING_GLYPH,
                 path,
                 format!(
                     "có ký tự phông chữ Times New Roman (Liberation Serif) không có: {}; \
@@ -74,7 +83,8 @@ impl Checker<'_> {
         if let Some(enc) = legacy {
             let shown: String = value.chars().take(40).collect();
             let more = if value.chars().count() > 40 { "…" } else { "" };
-            self.warn(
+            self.warn_as(
+                codes::LEGACY_ENCODING,
                 path,
                 format!(
                     "văn bản «{shown}{more}» có vẻ được gõ bằng bảng mã cũ {} chứ không phải \
@@ -87,8 +97,8 @@ impl Checker<'_> {
     }
 }
 
-/// The start of the warning about a blank «…» left in a text (the app lists these before export).
-pub const BLANK_WARNING: &str = "còn chỗ trống «…» chưa điền";
+/// The start of the warning about a blank «…» left in a text (code [`codes::BLANK`]).
+const BLANK_WARNING: &str = "còn chỗ trống «…» chưa điền";
 
 /// What the character checks found in one text.
 #[derive(Clone)]
@@ -286,7 +296,11 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
         c.required(&path, r, "Nơi nhận");
         let t = r.trim_end();
         if t.ends_with(',') || t.ends_with(';') || t.ends_with('.') {
-            c.warn(&path, "không cần gõ dấu cuối dòng; chương trình tự thêm theo định dạng.");
+            c.warn_as(
+                codes::TYPED_ENDING,
+                &path,
+                "không cần gõ dấu cuối dòng; chương trình tự thêm theo định dạng.",
+            );
         }
     }
     for (path, n) in walk::annexes(report) {
@@ -467,7 +481,8 @@ fn result_item(c: &mut Checker, path: &str, item: &ResultItem) {
             ),
             Some(f) => {
                 if f.value.is_none() {
-                    c.warn(
+                    c.warn_as(
+                        codes::FIGURE_TO_UPDATE,
                         format!("{path}.figures.{name}"),
                         format!(
                             "số liệu «{}» cần cập nhật (chưa có giá trị).",
@@ -547,7 +562,8 @@ fn table(c: &mut Checker, path: &str, t: &StatTable) {
             let beside = t.columns.get(i + 1).filter(|c| c.previous);
             if col.kind == ColumnKind::Number && !col.previous && beside.is_some() {
                 if let (Some(Cell::Empty), Some(Cell::Number(_))) = (row.get(i), row.get(i + 1)) {
-                    c.warn(
+                    c.warn_as(
+                        codes::FIGURE_TO_UPDATE,
                         format!("{rp}[{i}]"),
                         format!("số liệu «{}» cần cập nhật cho kỳ này.", c.refs.apply(&col.header)),
                     );

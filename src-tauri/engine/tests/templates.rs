@@ -455,7 +455,7 @@ fn the_builtin_template_plants_no_facts_of_the_sample_district() {
     let problems = baocao_engine::validate::validate(&report, &profile);
     let blanks: Vec<&str> = problems
         .iter()
-        .filter(|p| p.message.starts_with(baocao_engine::validate::BLANK_WARNING))
+        .filter(|p| p.code == baocao_engine::error::codes::BLANK)
         .map(|p| p.path.as_str())
         .collect();
     // Each place the sample's facts were: the plan, two lines, two points, six names in the

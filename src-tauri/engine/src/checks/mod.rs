@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Severity;
+use crate::error::{codes, Severity};
 use crate::model::walk::{self, Node};
 use crate::model::*;
 use crate::profile::FormatProfile;
@@ -239,9 +239,9 @@ pub fn check_with(report: &Report, cx: &Context) -> Vec<Finding> {
     let mut out: Vec<Finding> = validate::validate(report, cx.profile)
         .into_iter()
         // Said by this module's own rules, with a place in the text and a fix.
-        .filter(|p| !p.message.contains("bảng mã cũ") && !p.message.contains("dấu cuối dòng"))
+        .filter(|p| ![codes::LEGACY_ENCODING, codes::TYPED_ENDING].contains(&p.code))
         .map(|p| Finding {
-            rule: "cau-truc".into(),
+            rule: p.code.into(),
             level: if p.severity == Severity::Error { Level::Blocking } else { Level::Warning },
             path: p.path,
             span: None,

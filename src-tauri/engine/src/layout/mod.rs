@@ -228,6 +228,7 @@ fn block_missing_warning(blocks: &[FBlock]) -> Vec<Problem> {
     let list: Vec<String> =
         missing.iter().map(|c| format!("«{c}» ({})", describe_char(*c))).collect();
     vec![Problem {
+        code: crate::error::codes::MISSING_GLYPH,
         path: String::new(),
         message: format!(
             "phông chữ không có ký tự {}; bản PDF in các ký tự này thành ô vuông «□».",
