@@ -27,6 +27,12 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
+# The Windows target's standard library: the suite checks that the engine and the CLI still build
+# for Windows (issue 25; a check, no linking, so no MinGW needed yet).
+if command -v rustup >/dev/null 2>&1 && ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
+  echo "== rustup: target x86_64-pc-windows-gnu"
+  rustup target add x86_64-pc-windows-gnu
+fi
 if ! cargo nextest --version >/dev/null 2>&1; then
   echo "== cargo: installing cargo-nextest"
   cargo install cargo-nextest --locked

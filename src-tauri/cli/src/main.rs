@@ -244,12 +244,17 @@ enum TemplateAction {
     },
 }
 
-/// The app's data folder (as Tauri finds it on Linux), shared by the app and the CLI.
+/// The app's data folder (as Tauri finds it: `%APPDATA%` on Windows, the XDG data folder
+/// elsewhere), shared by the app and the CLI.
 fn app_data_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
+    let base = if cfg!(windows) {
+        std::env::var_os("APPDATA").map(PathBuf::from).filter(|p| p.is_absolute())?
+    } else {
+        std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?
+    };
     Some(base.join("vn.soanbaocao.app"))
 }
 

@@ -2,7 +2,6 @@
 //! (a temporary file in the same folder, renamed over the target), with Vietnamese messages.
 
 use std::io::{ErrorKind, Read, Write};
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use crate::error::EngineError;
@@ -14,7 +13,21 @@ fn fail(msg: String) -> EngineError {
 
 /// The message for a failed write of `target` in folder `dir`.
 fn io_error(e: std::io::Error, dir: &Path, target: &Path) -> EngineError {
+    io_error_on(e, dir, target, cfg!(windows))
+}
+
+/// [`io_error`] as on Windows (`windows`) or elsewhere: Windows refuses to replace a file another
+/// program holds open (Word keeps its documents so) with «access denied» (5), a sharing (32) or a
+/// lock (33) violation, where the folder itself may be writable.
+fn io_error_on(e: std::io::Error, dir: &Path, target: &Path, windows: bool) -> EngineError {
     let shown = target.display();
+    if windows && matches!(e.raw_os_error(), Some(5 | 32 | 33)) {
+        return fail(format!(
+            "Không ghi được «{shown}»: tệp đang mở trong chương trình khác (như Word), hoặc thư \
+             mục «{}» không cho ghi. Đóng tệp đó rồi thử lại; tệp cũ vẫn giữ nguyên.",
+            dir.display()
+        ));
+    }
     match e.kind() {
         ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => fail(format!(
             "Không có quyền ghi vào thư mục «{}»; không ghi được «{shown}».",
@@ -35,7 +48,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Whether `path` is an existing file nobody may write to (the owner keeps it read-only on purpose).
 pub fn is_read_only(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o222 == 0)
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly())
 }
 
 /// Refuses to write `output` over one of the `inputs` (the same file under any name), and over an
@@ -122,12 +135,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), EngineError> {
         return Err(fail(format!("«{shown}» là một thư mục; hãy chọn tên tệp.")));
     }
     let io_failure = |e: std::io::Error| io_error(e, &dir, path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".baocao-")
-        .suffix(".tmp")
-        .permissions(std::fs::Permissions::from_mode(0o666))
-        .tempfile_in(&dir)
-        .map_err(io_failure)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".baocao-").suffix(".tmp");
+    // A new file gets the usual rights (less the umask), not tempfile's private 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(io_failure)?;
     if let Ok(meta) = std::fs::metadata(path) {
         tmp.as_file().set_permissions(meta.permissions()).map_err(io_failure)?;
     }
@@ -148,7 +164,10 @@ mod tests {
         std::fs::write(&report, "{}").expect("write");
         std::fs::create_dir(dir.path().join("x")).expect("mkdir");
         let soft = dir.path().join("lien-ket.docx");
+        #[cfg(unix)]
         std::os::unix::fs::symlink(&report, &soft).expect("symlink");
+        #[cfg(windows)]
+        std::os::windows::fs::symlink_file(&report, &soft).expect("symlink");
         let hard = dir.path().join("cung-tep.docx");
         std::fs::hard_link(&report, &hard).expect("hard link");
         let other = dir.path().join("khac.docx");
@@ -164,9 +183,23 @@ mod tests {
         let e = check_output(&soft, &[&report], true).expect_err("refused");
         assert!(e.to_string().contains("chính là tệp đầu vào"), "{e}");
         assert!(check_output(&other, &[&report], false).is_ok());
-        std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+        let mut read_only = std::fs::metadata(&other).expect("metadata").permissions();
+        read_only.set_readonly(true);
+        std::fs::set_permissions(&other, read_only).expect("chmod");
         let e = check_output(&other, &[&report], false).expect_err("read-only refused");
         assert!(e.to_string().contains("chỉ cho đọc") && e.to_string().contains("--force"), "{e}");
         assert!(check_output(&other, &[&report], true).is_ok());
+    }
+
+    #[test]
+    fn a_file_held_open_on_windows_is_named_as_such_and_elsewhere_as_before() {
+        let (dir, target) = (Path::new("C:/Bao cao"), Path::new("C:/Bao cao/bc.docx"));
+        for code in [5, 32, 33] {
+            let e = io_error_on(std::io::Error::from_raw_os_error(code), dir, target, true);
+            assert!(e.to_string().contains("đang mở trong chương trình khác"), "{code}: {e}");
+        }
+        let denied = std::io::Error::from(ErrorKind::PermissionDenied);
+        let e = io_error_on(denied, dir, target, false);
+        assert!(e.to_string().contains("Không có quyền ghi vào thư mục"), "{e}");
     }
 }
