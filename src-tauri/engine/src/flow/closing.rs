@@ -3,12 +3,12 @@
 
 use crate::model::walk::{self, Node};
 use crate::model::AuthorityKind;
-use crate::profile::{Align, LineSpacing, NoticePosition};
+use crate::profile::{Align, LineSpacing, NoticePosition, ParaStyle};
 use crate::text::{date_parts, fill, upper_first};
 use crate::units::mm_to_pt;
 
 use super::builder::{cased, centered, para, simple, style, FlowBuilder};
-use super::types::{FBlock, FCell, FRow, FTable, Role, Span, SpanStyle};
+use super::types::{FBlock, FCell, FPara, FRow, FTable, Role, Span, SpanStyle};
 
 impl FlowBuilder<'_> {
     /// The closing sentence and the signature and recipients table.
@@ -29,69 +29,8 @@ impl FlowBuilder<'_> {
         let cell = centered(cp.line_spacing);
         let mut left_para = cell.clone();
         left_para.align = Align::Left;
-
-        let mut right = Vec::new();
-        if let Some(a) = &c.authority {
-            let prefix = match a.kind {
-                AuthorityKind::Tm => cp.tm_prefix.clone(),
-                AuthorityKind::Kt => cp.kt_prefix.clone(),
-                AuthorityKind::Tl => cp.tl_prefix.clone(),
-                AuthorityKind::Q => cp.q_prefix.clone(),
-                AuthorityKind::Tuq => cp.tuq_prefix.clone().unwrap_or_default(),
-            };
-            let text = cased(&format!("{prefix} {}", a.of.trim()), cp.authority.case);
-            let s = style(&cp.authority);
-            right.push(para(Role::Authority, vec![Span { text, style: s }], s, &cell));
-        }
-        let mut ts = style(&cp.title);
-        if c.authority.is_none() && cp.title_alone_bold {
-            ts.bold = true;
-        }
-        let title = cased(c.signer_title.trim(), cp.title.case);
-        right.push(para(Role::SignerTitle, vec![Span { text: title, style: ts }], ts, &cell));
-        let ns = style(&cp.name);
-        for _ in 0..cp.signature_blank_lines {
-            right.push(para(Role::SignatureSpace, vec![], ns, &cell));
-        }
-        let name = cased(c.signer_name.trim(), cp.name.case);
-        right.push(para(Role::SignerName, vec![Span { text: name, style: ns }], ns, &cell));
-
-        let mut left = Vec::new();
-        let ls = style(&cp.recipients_label_style);
-        let colon_style =
-            if cp.colon_underlined { ls } else { SpanStyle { underline: false, ..ls } };
-        left.push(para(
-            Role::RecipientsLabel,
-            vec![
-                Span { text: cp.recipients_label.clone(), style: ls },
-                Span { text: ":".into(), style: colon_style },
-            ],
-            ls,
-            &left_para,
-        ));
-        let rs = style(&cp.recipient);
-        let first = self.p.addressees.as_ref().map(|a| a.first_recipient.as_str()).filter(|f| {
-            !f.is_empty()
-                && self.report.header.addressees.iter().any(|a| !a.trim().is_empty())
-                && !c.recipients.iter().any(|r| r.trim() == *f)
-        });
-        for r in first.into_iter().chain(c.recipients.iter().map(String::as_str)) {
-            let text = format!("{}{}{}", cp.recipient_prefix, r.trim(), cp.recipient_end);
-            left.push(para(Role::Recipient, vec![Span { text, style: rs }], rs, &left_para));
-        }
-        let archive = format!(
-            "{}{}",
-            cp.recipient_prefix,
-            fill(&cp.archive_format, &[("archive", c.archive.trim())])
-        );
-        left.push(para(Role::Recipient, vec![Span { text: archive, style: rs }], rs, &left_para));
-        let drafter = c.drafter.as_deref().map(str::trim).filter(|d| !d.is_empty());
-        if let (Some(d), Some(dp)) = (drafter, &cp.drafter) {
-            let s = style(&dp.style);
-            let text = cased(&fill(&dp.format, &[("drafter", d)]), dp.style.case);
-            left.push(para(Role::Drafter, vec![Span { text, style: s }], s, &left_para));
-        }
-
+        let mut right = self.signature_cell(&cell);
+        let mut left = self.recipients_cell(&left_para);
         // Space between the sentence and the block goes on the first line of each cell.
         for cell in [&mut left, &mut right] {
             if let Some(first) = cell.first_mut() {
@@ -115,6 +54,81 @@ impl FlowBuilder<'_> {
             }],
         }));
         self.not_public();
+    }
+
+    /// The right cell: authority, title, the room for signature and seal, the name.
+    fn signature_cell(&self, cell: &ParaStyle) -> Vec<FPara> {
+        let c = &self.report.closing;
+        let cp = &self.p.closing;
+        let mut right = Vec::new();
+        if let Some(a) = &c.authority {
+            let prefix = match a.kind {
+                AuthorityKind::Tm => cp.tm_prefix.clone(),
+                AuthorityKind::Kt => cp.kt_prefix.clone(),
+                AuthorityKind::Tl => cp.tl_prefix.clone(),
+                AuthorityKind::Q => cp.q_prefix.clone(),
+                AuthorityKind::Tuq => cp.tuq_prefix.clone().unwrap_or_default(),
+            };
+            let text = cased(&format!("{prefix} {}", a.of.trim()), cp.authority.case);
+            let s = style(&cp.authority);
+            right.push(para(Role::Authority, vec![Span { text, style: s }], s, cell));
+        }
+        let mut ts = style(&cp.title);
+        if c.authority.is_none() && cp.title_alone_bold {
+            ts.bold = true;
+        }
+        let title = cased(c.signer_title.trim(), cp.title.case);
+        right.push(para(Role::SignerTitle, vec![Span { text: title, style: ts }], ts, cell));
+        let ns = style(&cp.name);
+        for _ in 0..cp.signature_blank_lines {
+            right.push(para(Role::SignatureSpace, vec![], ns, cell));
+        }
+        let name = cased(c.signer_name.trim(), cp.name.case);
+        right.push(para(Role::SignerName, vec![Span { text: name, style: ns }], ns, cell));
+        right
+    }
+
+    /// The left cell: «Nơi nhận:», «Như trên» when the document has addressees, the recipients,
+    /// the «Lưu» line and the drafter's code.
+    fn recipients_cell(&self, left_para: &ParaStyle) -> Vec<FPara> {
+        let c = &self.report.closing;
+        let cp = &self.p.closing;
+        let mut left = Vec::new();
+        let ls = style(&cp.recipients_label_style);
+        let colon_style =
+            if cp.colon_underlined { ls } else { SpanStyle { underline: false, ..ls } };
+        left.push(para(
+            Role::RecipientsLabel,
+            vec![
+                Span { text: cp.recipients_label.clone(), style: ls },
+                Span { text: ":".into(), style: colon_style },
+            ],
+            ls,
+            left_para,
+        ));
+        let rs = style(&cp.recipient);
+        let first = self.p.addressees.as_ref().map(|a| a.first_recipient.as_str()).filter(|f| {
+            !f.is_empty()
+                && self.report.header.addressees.iter().any(|a| !a.trim().is_empty())
+                && !c.recipients.iter().any(|r| r.trim() == *f)
+        });
+        for r in first.into_iter().chain(c.recipients.iter().map(String::as_str)) {
+            let text = format!("{}{}{}", cp.recipient_prefix, r.trim(), cp.recipient_end);
+            left.push(para(Role::Recipient, vec![Span { text, style: rs }], rs, left_para));
+        }
+        let archive = format!(
+            "{}{}",
+            cp.recipient_prefix,
+            fill(&cp.archive_format, &[("archive", c.archive.trim())])
+        );
+        left.push(para(Role::Recipient, vec![Span { text: archive, style: rs }], rs, left_para));
+        let drafter = c.drafter.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        if let (Some(d), Some(dp)) = (drafter, &cp.drafter) {
+            let s = style(&dp.style);
+            let text = cased(&fill(&dp.format, &[("drafter", d)]), dp.style.case);
+            left.push(para(Role::Drafter, vec![Span { text, style: s }], s, left_para));
+        }
+        left
     }
 
     /// The notice «Không phổ biến…» after the signature block, where the report asks for it
