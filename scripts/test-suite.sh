@@ -15,8 +15,8 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-echo "== cargo clippy for Windows (engine and CLI stay portable; docs/windows-research.md)"
-cargo clippy --locked --target x86_64-pc-windows-gnu -p baocao-engine -p baocao-cli -- -D warnings
+echo "== cargo clippy for Windows (engine, CLI and app stay portable; docs/windows-research.md)"
+cargo clippy --locked --target x86_64-pc-windows-gnu -p baocao-engine -p baocao-cli -p soan-bao-cao -- -D warnings
 echo "== app: build and end-to-end tests in the real window"
 cargo build --locked -p soan-bao-cao
 cargo build --locked -p baocao-engine --example generate
