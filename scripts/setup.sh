@@ -13,6 +13,9 @@ have_pkg fonts-dejavu-core || need_apt+=(fonts-dejavu-core)
 # stress-ng: loads both cores for the never-lost runs under load described in docs/e2e.md (no test
 # of the suite needs it).
 have_pkg stress-ng || need_apt+=(stress-ng)
+# MinGW: the suite's Windows check of the app runs its build script, which compiles the Windows
+# resources (icon, version) with x86_64-w64-mingw32-windres (docs/windows-research.md).
+have_pkg gcc-mingw-w64-x86-64-win32 || need_apt+=(gcc-mingw-w64-x86-64-win32)
 for pkg in build-essential pkg-config file curl unzip xvfb xauth \
            libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev \
            webkit2gtk-driver libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf util-linux \

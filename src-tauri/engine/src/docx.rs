@@ -314,7 +314,7 @@ impl Writer<'_> {
             out.push_str("<w:pageBreakBefore />");
         }
         if let Some(mm) = p.pin_bottom_mm {
-            self.frame(out, p, mm);
+            self.frame_pr(out, p, mm);
         }
         out.push_str(r#"<w:widowControl w:val="1" />"#);
         let mut num = itoa::Buffer::new();
@@ -453,7 +453,7 @@ impl Writer<'_> {
 
     /// A frame holding the paragraph at the foot of its page, its line's bottom `mm` above the
     /// bottom edge, centred on the text block (ECMA-376 Part 1 §17.3.1.11).
-    fn frame(&self, out: &mut String, p: &FPara, mm: f64) {
+    fn frame_pr(&self, out: &mut String, p: &FPara, mm: f64) {
         let line = crate::layout::line_height_pt(p);
         let pg = &self.profile.page;
         let y = mm_to_twips(pg.height_mm - mm) - pt_to_twips(line);

@@ -6,7 +6,7 @@
 //! full [`layout`](super::layout) gives (tested), plus the list of pages that changed.
 
 use super::pager::{LBlock, Mark, Pager};
-use super::{block_missing_warning, has_number, lay_block, number_page, Geometry, Layout};
+use super::{block_missing_warning, has_number, lay_block, number_pages, Geometry, Layout};
 use crate::flow::{FBlock, Flow};
 use crate::profile::FormatProfile;
 
@@ -163,9 +163,7 @@ impl Incremental {
                 marks.push(m);
             }
         }
-        for n in start_page..=last_new {
-            number_page(&mut pages, n, profile, &geo);
-        }
+        number_pages(&mut pages, start_page..=last_new, profile, &geo);
         let changed: Vec<usize> = (start_page..=last_new)
             .filter(|&n| !same_profile || old_rest.get(n - start_page) != pages.get(n))
             .collect();

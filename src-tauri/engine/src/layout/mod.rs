@@ -181,15 +181,29 @@ fn starts_section(page: &Page, profile: &FormatProfile) -> bool {
         && page.items.iter().any(|it| matches!(it, Item::Text(t) if t.role == Role::AnnexLabel))
 }
 
-/// The number printed on page `i` of `pages` (counted from its section's first page), if any.
-fn page_label(pages: &[Page], i: usize, profile: &FormatProfile) -> Option<usize> {
+/// Numbers pages `range` of `pages` (counted from their section's first page, found once by
+/// looking back from the range's start; the pages before it are left as they are).
+fn number_pages(
+    pages: &mut [Page],
+    range: std::ops::RangeInclusive<usize>,
+    profile: &FormatProfile,
+    geo: &Geometry,
+) {
     let pn = &profile.page_number;
     if !pn.enabled {
-        return None;
+        return;
     }
-    let start = (1..=i).rev().find(|&k| starts_section(&pages[k], profile)).unwrap_or(0);
-    let n = i - start + 1;
-    (!(n == 1 && pn.hide_on_first_page)).then_some(n)
+    let first = *range.start();
+    let mut start = (1..first).rev().find(|&k| starts_section(&pages[k], profile)).unwrap_or(0);
+    for i in range {
+        if i > 0 && starts_section(&pages[i], profile) {
+            start = i;
+        }
+        let n = i - start + 1;
+        if !(n == 1 && pn.hide_on_first_page) {
+            number_page(&mut pages[i], n, profile, geo);
+        }
+    }
 }
 
 /// Whether a page's first item is its page number.
@@ -197,10 +211,8 @@ fn has_number(page: &Page) -> bool {
     matches!(page.items.first(), Some(Item::Text(t)) if t.role == Role::PageNumber)
 }
 
-/// Puts the page number in the header of page `i` (first item), where the profile wants one.
-fn number_page(pages: &mut [Page], i: usize, profile: &FormatProfile, geo: &Geometry) {
-    let Some(n) = page_label(pages, i, profile) else { return };
-    let page = &mut pages[i];
+/// Puts number `n` in the page's header (its first item).
+fn number_page(page: &mut Page, n: usize, profile: &FormatProfile, geo: &Geometry) {
     let pn = &profile.page_number;
     let style = SpanStyle::from(&pn.style);
     let (asc, _) = vertical_em(style.bold, style.italic);
@@ -254,8 +266,9 @@ pub fn layout(flow: &Flow, profile: &FormatProfile) -> Layout {
         pager.place(&blocks, i);
     }
     let mut pages = pager.pages;
-    for i in 0..pages.len() {
-        number_page(&mut pages, i, profile, &geo);
+    if !pages.is_empty() {
+        let last = pages.len() - 1;
+        number_pages(&mut pages, 0..=last, profile, &geo);
     }
     Layout {
         width_pt: geo.width,

@@ -29,6 +29,9 @@
 //! properties out of that order (TurboDocx/html-to-docx#202, python-docx-template#625). This
 //! module checks the sequence.
 //!
+//! The sequences are written out here again on purpose, not taken from the writer's own tables
+//! (`src/docx/order.rs`): a checker that shared them would pass whatever error they held.
+//!
 //! Elements of other schemas (DrawingML, VML, math) are not checked, only walked through to
 //! reach the WordprocessingML inside them (a text box's `w:txbxContent`).
 
