@@ -14,8 +14,14 @@ have_pkg fonts-dejavu-core || need_apt+=(fonts-dejavu-core)
 # of the suite needs it).
 have_pkg stress-ng || need_apt+=(stress-ng)
 # MinGW: the suite's Windows check of the app runs its build script, which compiles the Windows
-# resources (icon, version) with x86_64-w64-mingw32-windres (docs/windows-research.md).
+# resources (icon, version) with x86_64-w64-mingw32-windres (docs/windows.md).
 have_pkg gcc-mingw-w64-x86-64-win32 || need_apt+=(gcc-mingw-w64-x86-64-win32)
+# The Windows installer and its checks (scripts/package-windows.sh, tests/windows/run.sh): MinGW
+# links the cross-built exes, makensis builds the installer, Wine 8 runs it, xdotool answers the
+# app's message box under Xvfb.
+for pkg in nsis wine64 xdotool; do
+  have_pkg "$pkg" || need_apt+=("$pkg")
+done
 for pkg in build-essential pkg-config file curl unzip xvfb xauth \
            libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev \
            webkit2gtk-driver libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf util-linux \
@@ -30,8 +36,7 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-# The Windows target's standard library: the suite checks that the engine and the CLI still build
-# for Windows (issue 25; a check, no linking, so no MinGW needed yet).
+# The Windows target's standard library: the suite cross-builds the app and the CLI for Windows.
 if command -v rustup >/dev/null 2>&1 && ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
   echo "== rustup: target x86_64-pc-windows-gnu"
   rustup target add x86_64-pc-windows-gnu

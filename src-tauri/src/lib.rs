@@ -4,6 +4,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod trace;
+pub mod webview2;
 
 use tauri::{Emitter, Manager};
 
@@ -81,6 +82,9 @@ pub const CLOSE_ASKED: &str = "baocao://close-asked";
 
 /// Starts the app.
 pub fn run() {
+    if !webview2::ensure() {
+        std::process::exit(webview2::EXIT_CODE);
+    }
     if let Err(e) = app_builder(tauri::Builder::default()).run(tauri::generate_context!()) {
         eprintln!("Không khởi động được Soạn Báo Cáo: {e}");
         std::process::exit(1);

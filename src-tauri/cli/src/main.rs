@@ -850,10 +850,16 @@ fn render_svg(
     Ok(())
 }
 
-fn tool(name: &str, args: &[&std::ffi::OsStr]) -> Result<String, Failure> {
-    let out = std::process::Command::new(name).args(args).output().map_err(|e| {
+fn tool(
+    program: impl AsRef<std::ffi::OsStr>,
+    args: &[&std::ffi::OsStr],
+) -> Result<String, Failure> {
+    let program = program.as_ref();
+    let name = program.to_string_lossy();
+    let out = std::process::Command::new(program).args(args).output().map_err(|e| {
         Failure(format!(
-            "Không chạy được «{name}» ({e}); cần cài LibreOffice (libreoffice-writer-nogui) và poppler-utils."
+            "Không chạy được «{name}» ({e}); cần cài LibreOffice và poppler (pdftotext){}.",
+            if cfg!(windows) { "" } else { ": gói libreoffice-writer-nogui và poppler-utils" }
         ))
     })?;
     if !out.status.success() {
@@ -867,9 +873,17 @@ fn tool(name: &str, args: &[&std::ffi::OsStr]) -> Result<String, Failure> {
 
 /// Renders DOCX and PDF, prints the DOCX through LibreOffice, and compares the pages.
 fn fidelity(report: &Report, profile: &FormatProfile, words: usize) -> Result<(), Failure> {
-    // LibreOffice measures the DOCX with whatever font stands in for Times New Roman here.
-    let matched = tool("fc-match", &["Times New Roman".as_ref()])?;
-    let family = baocao_engine::fidelity::check_font_match(&matched).map_err(Failure)?;
+    // LibreOffice measures the DOCX with whatever font stands in for Times New Roman here
+    // (Windows has the font itself, and no fontconfig).
+    let family = if cfg!(windows) {
+        "Times New Roman".to_string()
+    } else {
+        let matched = tool("fc-match", &["Times New Roman".as_ref()])?;
+        baocao_engine::fidelity::check_font_match(&matched).map_err(Failure)?
+    };
+    let soffice = baocao_engine::platform::soffice().ok_or_else(|| {
+        Failure(baocao_engine::platform::missing_libreoffice_message(cfg!(windows)).into())
+    })?;
     let env = RenderEnv { now: now() };
     let dir =
         tempfile::tempdir().map_err(|e| Failure(format!("Không tạo được thư mục tạm: {e}.")))?;
@@ -877,10 +891,10 @@ fn fidelity(report: &Report, profile: &FormatProfile, words: usize) -> Result<()
     let ours = dir.path().join("cua-chung-toi.pdf");
     write_atomic(&docx, &render_docx(report, profile, env)?.bytes)?;
     write_atomic(&ours, &render_pdf(report, profile, env)?.bytes)?;
-    let lo_profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo").display());
+    let lo_profile = baocao_engine::platform::soffice_profile_arg(&dir.path().join("lo"));
     let out_dir = dir.path().join("lo-pdf");
     tool(
-        "soffice",
+        &soffice,
         &[
             lo_profile.as_ref(),
             "--headless".as_ref(),

@@ -1,6 +1,6 @@
 //! End-to-end tests of the `baocao` command: the real binary on real files. They set Unix file
 //! modes and make symbolic links, so they run where the suite runs (Linux); the Windows build's
-//! own checks under Wine are issue 25's (docs/windows-research.md).
+//! own checks run under Wine in tests/windows/run.sh (docs/windows.md).
 #![cfg(unix)]
 
 use std::fs;

@@ -37,6 +37,7 @@ pub mod metrics;
 pub mod model;
 pub mod pdf;
 pub mod periods;
+pub mod platform;
 pub mod preview;
 pub mod profile;
 pub mod rollforward;

@@ -264,9 +264,7 @@ pub fn check_with(report: &Report, cx: &Context) -> Vec<Finding> {
             level: Level::Suggestion,
             path: String::new(),
             span: None,
-            message: "Chưa kiểm tra chính tả: máy chưa có từ điển tiếng Việt (gói hunspell-vi, \
-                      tệp /usr/share/hunspell/vi_VN.dic). Cài gói này rồi mở lại chương trình."
-                .into(),
+            message: crate::platform::missing_dictionary_message(cfg!(windows)).into(),
             fix: None,
             word: None,
         });

@@ -1,6 +1,7 @@
 //! Spelling: every Vietnamese syllable the user typed, checked against the system's Hunspell
-//! dictionary (Debian `hunspell-vi`, read at run time with `spellbook`; it is GPL, so it is not
-//! copied into this program), the rules' word list and the user's own list (names, places,
+//! dictionary (Debian `hunspell-vi`, or on Windows the copy the installer puts beside the program
+//! as a separate component, read at run time with `spellbook`; it is GPL, so it is not compiled
+//! into this program), the rules' word list and the user's own list (names, places,
 //! abbreviations) kept in the app's data folder.
 //!
 //! The dictionary writes the tone of oa, oe, uy the new way (hoà, uỷ); a document written the old
@@ -20,8 +21,6 @@ use super::rules::skip_spans;
 use super::typo::{restyle, ToneStyle};
 use super::{span16, Context, Field, Finding, Level};
 
-/// Where Debian installs Hunspell dictionaries.
-pub const SYSTEM_DIR: &str = "/usr/share/hunspell";
 /// The name of the user's word list in the app's data folder.
 pub const USER_WORDS_FILE: &str = "tu-dien.txt";
 
@@ -70,9 +69,10 @@ pub fn global() -> Option<&'static Speller> {
     GLOBAL.get()
 }
 
-/// The folder searched for `vi_VN.aff` and `vi_VN.dic`: `$BAOCAO_HUNSPELL_DIR`, else Debian's.
+/// The folder read for `vi_VN.aff` and `vi_VN.dic`: `$BAOCAO_HUNSPELL_DIR`, else Debian's, or
+/// on Windows the installer's copy beside the program or LibreOffice's ([`crate::platform`]).
 pub fn dictionary_dir() -> PathBuf {
-    std::env::var_os("BAOCAO_HUNSPELL_DIR").map_or_else(|| PathBuf::from(SYSTEM_DIR), PathBuf::from)
+    crate::platform::dictionary_dir()
 }
 
 /// Loads the global dictionary on another thread (start-up does not wait), with the words

@@ -169,7 +169,7 @@ pub fn import_docx(bytes: &[u8], today: NaiveDate) -> Result<Imported, EngineErr
 }
 
 /// Imports a Word file by path: a .docx directly; a .doc through LibreOffice when it is
-/// installed (`soffice`), with a message saying how to save it as .docx when it is not.
+/// installed ([`crate::platform::soffice`]), with a message saying how to save it as .docx when it is not.
 pub fn import_file(path: &std::path::Path, today: NaiveDate) -> Result<Imported, EngineError> {
     let shown = path.display();
     let meta = std::fs::metadata(path)
@@ -197,21 +197,12 @@ pub fn import_file(path: &std::path::Path, today: NaiveDate) -> Result<Imported,
 
 /// Converts an old .doc to DOCX bytes with LibreOffice, in a temporary folder.
 fn convert_doc(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    let soffice = ["soffice", "libreoffice"]
-        .into_iter()
-        .find(|p| {
-            std::process::Command::new(p)
-                .arg("--version")
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status()
-                .is_ok()
-        })
-        .ok_or("Máy này chưa cài LibreOffice nên chương trình không tự chuyển được.")?;
+    let soffice = crate::platform::soffice()
+        .ok_or(crate::platform::missing_libreoffice_message(cfg!(windows)))?;
     let dir = tempfile::tempdir().map_err(|e| format!("Không tạo được thư mục tạm: {e}."))?;
     // A profile of its own, so a LibreOffice window the user has open does not take the job.
-    let profile = format!("-env:UserInstallation=file://{}/lo", dir.path().display());
-    let out = std::process::Command::new(soffice)
+    let profile = crate::platform::soffice_profile_arg(&dir.path().join("lo"));
+    let out = std::process::Command::new(&soffice)
         .args([&profile, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
         .arg(dir.path())
         .arg(path)
