@@ -395,434 +395,444 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let force = cli.force;
     match cli.command {
         Command::Render { report: input, output, format, profile } => {
-            // The report and a profile file given by path are both inputs the output must spare.
-            let profile_file = profile.as_deref().map(Path::new).filter(|p| p.is_file());
-            let inputs: Vec<&Path> =
-                input.iter().map(PathBuf::as_path).chain(profile_file).collect();
-            let (report, default_out) = match &input {
-                Some(path) => (read_report(path)?, path.with_extension("docx")),
-                None => (sample::sample(), PathBuf::from("bao-cao-mau.docx")),
-            };
-            let format_arg = format.as_deref().map(str::to_lowercase);
-            let output = output.unwrap_or_else(|| match format_arg.as_deref() {
-                Some("pdf") => default_out.with_extension("pdf"),
-                Some("svg") => default_out.with_extension("svg.d"),
-                _ => default_out,
-            });
-            fsio::check_output(&output, &inputs, force)?;
-            let format = match format_arg {
-                Some(f) => f,
-                None => output
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .map(str::to_lowercase)
-                    .unwrap_or_default(),
-            };
-            let profile = choose_profile(&report, profile.as_deref())?;
-            let env = RenderEnv { now: now() };
-            let rendered = match format.as_str() {
-                "docx" => render_docx(&report, &profile, env)?,
-                "pdf" => render_pdf(&report, &profile, env)?,
-                "svg" => return render_svg(&report, &profile, env, &output),
-                "" => {
-                    return Err(Failure(format!(
-                        "Không biết xuất định dạng gì cho «{}»: hãy đặt đuôi .docx hoặc .pdf, hoặc dùng --format docx|pdf|svg.",
-                        output.display()
-                    )))
-                }
-                other => {
-                    return Err(Failure(format!(
-                        "Định dạng «{other}» không được hỗ trợ; chọn docx, pdf hoặc svg."
-                    )))
-                }
-            };
-            for w in &rendered.warnings {
-                eprintln!("{w}");
-            }
-            println!("{}", baocao_engine::profile_line(&report, &profile));
-            write_atomic(&output, &rendered.bytes)?;
-            println!(
-                "Đã xuất «{}» ({} KB).",
-                output.display(),
-                rendered.bytes.len().div_ceil(1024)
-            );
-            Ok(())
+            cmd_render(input, output, format, profile, force)
         }
         Command::Sample { output } => {
             emit(output.as_deref(), sample::SAMPLE_JSON.as_bytes(), force)
         }
-        Command::Validate { report, profile } => {
-            let r = read_report(&report)?;
-            let profile = choose_profile(&r, profile.as_deref())?;
-            let problems = validate::validate(&r, &profile);
-            let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-            println!("{}", baocao_engine::profile_line(&r, &profile));
-            for p in &problems {
-                println!("{p}");
-            }
-            if errors > 0 {
-                Err(Failure(format!(
-                    "«{}»: {errors} lỗi, {} cảnh báo.",
-                    report.display(),
-                    problems.len() - errors
-                )))
-            } else {
-                println!(
-                    "«{}» hợp lệ ({} cảnh báo), định dạng «{}».",
-                    report.display(),
-                    problems.len(),
-                    profile.name
-                );
-                Ok(())
-            }
-        }
-        Command::Import { file, output, json } => {
-            fsio::check_output(&output, &[file.as_path()], force)?;
-            let today = now().date_naive();
-            let imported = baocao_engine::import::import_file(&file, today)?;
-            let report_json = serde_json::to_vec_pretty(&imported.report)
-                .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
-            write_atomic(&output, &report_json)?;
-            let s = &imported.summary;
-            if json {
-                let text = serde_json::to_string_pretty(s)
-                    .map_err(|e| Failure(format!("Không ghi được kết quả: {e}.")))?;
-                println!("{text}");
-            } else {
-                println!("Đã nhập «{}» vào «{}».", file.display(), output.display());
-                println!("Nhận ra:");
-                for c in &s.counts {
-                    println!("  {}: {}", c.label, c.n);
-                }
-                if let Some(enc) = &s.converted_from {
-                    println!("Đã chuyển {} đoạn từ bảng mã {enc} sang Unicode.", s.converted);
-                }
-                println!("Giữ nguyên thành đoạn văn: {} đoạn", s.kept);
-                for line in s.source.iter().filter(|l| l.mark == baocao_engine::import::Mark::Kept)
-                {
-                    let short: String = line.text.chars().take(90).collect();
-                    let more = if line.text.chars().count() > 90 { "…" } else { "" };
-                    println!("  - {short}{more}");
-                }
-                for w in &s.warnings {
-                    println!("Lưu ý: {w}");
-                }
-                if !s.complete {
-                    println!("Báo cáo chưa đủ: hãy mở trong chương trình và điền phần còn thiếu.");
-                }
-            }
-            Ok(())
-        }
+        Command::Validate { report, profile } => cmd_validate(report, profile),
+        Command::Import { file, output, json } => cmd_import(file, output, json, force),
         Command::Form { report, output, unit, all_units, units } => {
-            use baocao_engine::collect::form;
-            let r = read_report(&report)?;
-            if all_units {
-                let units = match units {
-                    Some(list) => read_units(&list)?,
-                    None => r.collection.as_ref().map(|c| c.units.clone()).unwrap_or_default(),
-                };
-                if units.is_empty() {
-                    return Err(Failure(
-                        "Báo cáo chưa có danh sách đơn vị: hãy thêm trong chương trình (Tổng hợp \
-                         từ đơn vị) hoặc dùng --unit."
-                            .into(),
-                    ));
-                }
-                fsio::create_dir(&output, true)?;
-                for u in &units {
-                    let path = output.join(form::file_name(Some(&u.name)));
-                    fsio::check_output(&path, &[report.as_path()], force)?;
-                    write_atomic(&path, &form::write_form(&r, Some(&u.name))?)?;
-                }
-                println!("Đã tạo {} biểu mẫu trong «{}».", units.len(), output.display());
-            } else {
-                fsio::check_output(&output, &[report.as_path()], force)?;
-                write_atomic(&output, &form::write_form(&r, unit.as_deref())?)?;
-                let tables = baocao_engine::collect::sheets(&r).len();
-                println!("Đã tạo biểu mẫu «{}» ({tables} bảng).", output.display());
-            }
-            Ok(())
+            cmd_form(report, output, unit, all_units, units, force)
         }
         Command::Compile { report, files, output, units, exclude, json } => {
-            use baocao_engine::collect;
-            let mut r = read_report(&report)?;
-            fsio::check_output(&output, &[report.as_path()], force)?;
-            if let Some(list) = units {
-                let got = read_units(&list)?;
-                let id = collect::collection_id(&r);
-                let c = r.collection.get_or_insert_with(|| baocao_engine::model::Collection {
-                    id,
-                    units: vec![],
-                    deadline: None,
-                    received: vec![],
-                    previous: vec![],
-                });
-                c.units = got;
-            }
-            let today = now().date_naive();
-            let subs: Vec<_> = files.iter().map(|f| collect::read::read_path(f, today)).collect();
-            let choices = collect::Choices { excluded: exclude, picks: vec![] };
-            let done = collect::compile(&r, &subs, &choices);
-            let report_json = serde_json::to_vec_pretty(&done.report)
-                .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
-            write_atomic(&output, &report_json)?;
-            let rev = &done.review;
-            if json {
-                let text = serde_json::to_string_pretty(rev)
-                    .map_err(|e| Failure(format!("Không ghi được kết quả: {e}.")))?;
-                println!("{text}");
-            } else {
-                println!("{}.", rev.rate);
-                if !rev.missing.is_empty() {
-                    println!("Chưa nhận: {}.", rev.missing.join("; "));
-                }
-                let rejected: Vec<&str> = rev
-                    .units
-                    .iter()
-                    .filter(|u| u.state == collect::compile::UnitState::Rejected)
-                    .map(|u| u.name.as_str())
-                    .collect();
-                if !rejected.is_empty() {
-                    println!("Đã gửi nhưng tệp có lỗi, chưa lấy số: {}.", rejected.join("; "));
-                }
-                println!(
-                    "Đã điền {} số liệu của báo cáo từ {} tệp; ghi vào «{}».",
-                    rev.figures,
-                    rev.files.iter().filter(|f| f.taken).count(),
-                    output.display()
-                );
-                for f in &rev.findings {
-                    let level = if f.blocking { "Lỗi" } else { "Lưu ý" };
-                    println!("{level}: {}", f.text());
-                }
-                if !rev.texts.is_empty() {
-                    println!(
-                        "Nội dung đơn vị gửi: {} ý (chọn đưa vào báo cáo trong chương trình).",
-                        rev.texts.len()
-                    );
-                }
-            }
-            if rev.blocking > 0 {
-                return Err(Failure(format!(
-                    "Còn {} lỗi: số liệu của các tệp có lỗi chưa được cộng. Sửa tệp, hoặc bỏ qua \
-                     tệp bằng --exclude, rồi tổng hợp lại.",
-                    rev.blocking
-                )));
-            }
-            Ok(())
+            cmd_compile(report, files, output, units, exclude, json, force)
         }
-        Command::Convert { file, from, output } => {
-            use baocao_engine::legacy::{self, Legacy};
-            let bytes = if file == "-" {
-                let mut b = Vec::new();
-                std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
-                    .map_err(|e| Failure(format!("Không đọc được đầu vào chuẩn: {e}.")))?;
-                b
-            } else {
-                read_limited(Path::new(&file))?
-            };
-            // Legacy text saved by old editors is often Windows-1252 bytes, not UTF-8.
-            let text = match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => e.into_bytes().iter().map(|b| char::from(*b)).collect(),
-            };
-            let encoding =
-                match from.to_lowercase().as_str() {
-                    "tcvn3" | "abc" => Legacy::Tcvn3,
-                    "vni" => Legacy::Vni,
-                    "auto" => match legacy::detect(&text) {
-                        Some(e) => e,
-                        None => return Err(Failure(
-                            "Không nhận ra bảng mã cũ nào trong văn bản (TCVN3 hay VNI); nếu biết \
-                             bảng mã, hãy chỉ rõ bằng --from tcvn3 hoặc --from vni."
-                                .into(),
-                        )),
-                    },
-                    other => {
-                        return Err(Failure(format!(
-                            "Không có bảng mã «{other}»: chọn tcvn3, vni hoặc auto."
-                        )))
-                    }
-                };
-            eprintln!("Chuyển từ {} sang Unicode.", encoding.name());
-            let converted =
-                baocao_engine::text::nfc(&legacy::convert_without_font(&text, encoding));
-            if let Some(o) = &output {
-                if file != "-" {
-                    fsio::check_output(o, &[Path::new(&file)], force)?;
-                }
-            }
-            emit(output.as_deref(), converted.as_bytes(), force)
-        }
-        Command::Check { report, json, profile, words } => {
-            let r = read_report(&report)?;
-            let profile = choose_profile(&r, profile.as_deref())?;
-            let words =
-                words.or_else(|| app_data_dir().map(|d| d.join(checks::spell::USER_WORDS_FILE)));
-            checks::spell::load_now(
-                words.map(|w| checks::spell::read_word_list(&w)).unwrap_or_default(),
-            );
-            let findings = checks::check(&r, &profile);
-            let blocking = findings.iter().filter(|f| f.level == checks::Level::Blocking).count();
-            if json {
-                let list: Vec<serde_json::Value> = findings
-                    .iter()
-                    .map(|f| {
-                        let mut v = serde_json::to_value(f).unwrap_or_default();
-                        v["place"] = serde_json::Value::String(checks::place(&r, &f.path));
-                        v
-                    })
-                    .collect();
-                println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
-            } else {
-                for f in &findings {
-                    let at = match (f.span, checks::text_at(&r, &f.path)) {
-                        (Some(s), Some(t)) => {
-                            let units: Vec<u16> = t
-                                .encode_utf16()
-                                .skip(s[0] as usize)
-                                .take((s[1] - s[0]) as usize)
-                                .collect();
-                            let shown = String::from_utf16_lossy(&units);
-                            format!(" «{shown}»")
-                        }
-                        _ => String::new(),
-                    };
-                    println!(
-                        "{}: {}{at}: {}",
-                        f.level.label(),
-                        checks::place(&r, &f.path),
-                        f.message
-                    );
-                }
-            }
-            let text = format!(
-                "«{}»: {blocking} lỗi chặn, {} cảnh báo, {} gợi ý.",
-                report.display(),
-                findings.iter().filter(|f| f.level == checks::Level::Warning).count(),
-                findings.iter().filter(|f| f.level == checks::Level::Suggestion).count()
-            );
-            if blocking > 0 {
-                Err(Failure(text))
-            } else {
-                if !json {
-                    println!("{text}");
-                }
-                Ok(())
-            }
-        }
-        Command::Profile { id, output } => {
-            let src = match id.as_str() {
-                "hd36" => baocao_engine::profile::HD36_TOML,
-                "hd05" => baocao_engine::profile::HD05_TOML,
-                "nd30" => baocao_engine::profile::ND30_TOML,
-                other => {
-                    return Err(Failure(format!(
-                        "Không có định dạng «{other}»; các định dạng có sẵn: hd36, hd05, nd30."
-                    )))
-                }
-            };
-            emit(output.as_deref(), src.as_bytes(), force)
-        }
-        Command::Fidelity { report, profile, words } => {
-            let report = match &report {
-                Some(path) => read_report(path)?,
-                None => sample::sample(),
-            };
-            let profile = choose_profile(&report, profile.as_deref())?;
-            fidelity(&report, &profile, words)
-        }
-        Command::Templates { library: lib } => {
-            let lib = library(lib);
-            for t in templates::list_all(&lib) {
-                let origin = if t.builtin { "có sẵn" } else { "của bạn" };
-                println!("{:<40} {} ({origin})", t.id, t.name);
-            }
-            Ok(())
-        }
+        Command::Convert { file, from, output } => cmd_convert(file, from, output, force),
+        Command::Check { report, json, profile, words } => cmd_check(report, json, profile, words),
+        Command::Profile { id, output } => cmd_profile(&id, output, force),
+        Command::Fidelity { report, profile, words } => cmd_fidelity(report, profile, words),
+        Command::Templates { library: lib } => cmd_templates(lib),
         Command::New { template, set, output, library: lib } => {
-            let lib = library(lib);
-            let t = templates::find(&lib, &template)?;
-            let mut answers = std::collections::BTreeMap::new();
-            for pair in &set {
-                let Some((k, v)) = pair.split_once('=') else {
-                    return Err(Failure(format!("«--set {pair}» phải có dạng khoa=gia_tri.")));
-                };
-                answers.insert(k.trim().to_string(), v.to_string());
-            }
-            let report = templates::instantiate(&t, &answers, now().date_naive())?;
-            let json = serde_json::to_vec_pretty(&report)
-                .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
-            fsio::check_output(&output, &[], force)?;
-            write_atomic(&output, &json)?;
-            println!("Đã tạo «{}» từ mẫu «{}».", output.display(), t.name);
-            Ok(())
+            cmd_new(&template, &set, &output, lib, force)
         }
         Command::Rollforward { report, output, years, start_year, end_year, kind } => {
-            use baocao_engine::rollforward::{NewPeriod, ReportKind, RollOptions};
-            let r = read_report(&report)?;
-            let period = match end_year {
-                Some(end) => {
-                    NewPeriod::Range { start_year: start_year.unwrap_or(end), end_year: end }
-                }
-                None => NewPeriod::Shift { years },
-            };
-            let kind = kind.as_deref().map(|k| match k {
-                "nam" => ReportKind::Annual,
-                "so-ket" => ReportKind::SoKet,
-                _ => ReportKind::TongKet,
-            });
-            let rolled = baocao_engine::rollforward::roll(&r, &RollOptions { period, kind });
-            for n in &rolled.notices {
-                println!("{n}");
-            }
-            let next = rolled.report;
-            let json = serde_json::to_vec_pretty(&next)
-                .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
-            fsio::check_output(&output, &[report.as_path()], force)?;
-            write_atomic(&output, &json)?;
-            let profile = choose_profile(&next, None)?;
-            let todo = validate::validate(&next, &profile)
-                .iter()
-                .filter(|p| p.message.contains("cần cập nhật"))
-                .count();
-            println!(
-                "Đã tạo báo cáo kỳ sau «{}» (ngày {}); {todo} số liệu cần cập nhật.",
-                output.display(),
-                next.header.date.format("%d/%m/%Y")
-            );
-            Ok(())
+            cmd_rollforward(report, output, years, start_year, end_year, kind, force)
         }
-        Command::Template { action, library: lib } => {
-            let lib = library(lib);
-            match action {
-                TemplateAction::Save { report, name } => {
-                    let r = read_report(&report)?;
-                    let id = lib.save(templates::from_report(&r, &name)?)?;
-                    println!("Đã lưu mẫu «{name}» (mã {id}).");
-                }
-                TemplateAction::Rename { id, name } => {
-                    lib.rename(&id, &name)?;
-                    println!("Đã đổi tên mẫu {id} thành «{name}».");
-                }
-                TemplateAction::Delete { id } => {
-                    lib.delete(&id)?;
-                    println!("Đã xóa mẫu {id}.");
-                }
-                TemplateAction::Export { id, output } => {
-                    fsio::check_output(&output, &[], force)?;
-                    lib.export(&id, &output)?;
-                    println!("Đã xuất mẫu {id} ra «{}».", output.display());
-                }
-                TemplateAction::Import { file } => {
-                    let id = lib.import(&file)?;
-                    println!("Đã nhập mẫu (mã {id}).");
-                }
-            }
-            Ok(())
-        }
+        Command::Template { action, library: lib } => cmd_template(action, lib, force),
         Command::Schema { output } => emit(output.as_deref(), report_schema().as_bytes(), force),
     }
+}
+
+/// Writes the report (or the sample) as DOCX, PDF or SVG pages.
+fn cmd_render(
+    input: Option<PathBuf>,
+    output: Option<PathBuf>,
+    format: Option<String>,
+    profile: Option<String>,
+    force: bool,
+) -> Result<(), Failure> {
+    // The report and a profile file given by path are both inputs the output must spare.
+    let profile_file = profile.as_deref().map(Path::new).filter(|p| p.is_file());
+    let inputs: Vec<&Path> = input.iter().map(PathBuf::as_path).chain(profile_file).collect();
+    let (report, default_out) = match &input {
+        Some(path) => (read_report(path)?, path.with_extension("docx")),
+        None => (sample::sample(), PathBuf::from("bao-cao-mau.docx")),
+    };
+    let format_arg = format.as_deref().map(str::to_lowercase);
+    let output = output.unwrap_or_else(|| match format_arg.as_deref() {
+        Some("pdf") => default_out.with_extension("pdf"),
+        Some("svg") => default_out.with_extension("svg.d"),
+        _ => default_out,
+    });
+    fsio::check_output(&output, &inputs, force)?;
+    let format = match format_arg {
+        Some(f) => f,
+        None => {
+            output.extension().and_then(|e| e.to_str()).map(str::to_lowercase).unwrap_or_default()
+        }
+    };
+    let profile = choose_profile(&report, profile.as_deref())?;
+    let env = RenderEnv { now: now() };
+    let rendered = match format.as_str() {
+        "docx" => render_docx(&report, &profile, env)?,
+        "pdf" => render_pdf(&report, &profile, env)?,
+        "svg" => return render_svg(&report, &profile, env, &output),
+        "" => {
+            return Err(Failure(format!(
+                "Không biết xuất định dạng gì cho «{}»: hãy đặt đuôi .docx hoặc .pdf, hoặc dùng --format docx|pdf|svg.",
+                output.display()
+            )))
+        }
+        other => {
+            return Err(Failure(format!(
+                "Định dạng «{other}» không được hỗ trợ; chọn docx, pdf hoặc svg."
+            )))
+        }
+    };
+    for w in &rendered.warnings {
+        eprintln!("{w}");
+    }
+    println!("{}", baocao_engine::profile_line(&report, &profile));
+    write_atomic(&output, &rendered.bytes)?;
+    println!("Đã xuất «{}» ({} KB).", output.display(), rendered.bytes.len().div_ceil(1024));
+    Ok(())
+}
+
+/// Lists the report's problems; fails when one blocks rendering.
+fn cmd_validate(report: PathBuf, profile: Option<String>) -> Result<(), Failure> {
+    let r = read_report(&report)?;
+    let profile = choose_profile(&r, profile.as_deref())?;
+    let problems = validate::validate(&r, &profile);
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    println!("{}", baocao_engine::profile_line(&r, &profile));
+    for p in &problems {
+        println!("{p}");
+    }
+    if errors > 0 {
+        Err(Failure(format!(
+            "«{}»: {errors} lỗi, {} cảnh báo.",
+            report.display(),
+            problems.len() - errors
+        )))
+    } else {
+        println!(
+            "«{}» hợp lệ ({} cảnh báo), định dạng «{}».",
+            report.display(),
+            problems.len(),
+            profile.name
+        );
+        Ok(())
+    }
+}
+
+/// Imports a Word file into a report file and prints what was recognised.
+fn cmd_import(file: PathBuf, output: PathBuf, json: bool, force: bool) -> Result<(), Failure> {
+    fsio::check_output(&output, &[file.as_path()], force)?;
+    let today = today();
+    let imported = baocao_engine::import::import_file(&file, today)?;
+    let report_json = serde_json::to_vec_pretty(&imported.report)
+        .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
+    write_atomic(&output, &report_json)?;
+    let s = &imported.summary;
+    if json {
+        let text = serde_json::to_string_pretty(s)
+            .map_err(|e| Failure(format!("Không ghi được kết quả: {e}.")))?;
+        println!("{text}");
+    } else {
+        println!("Đã nhập «{}» vào «{}».", file.display(), output.display());
+        println!("Nhận ra:");
+        for c in &s.counts {
+            println!("  {}: {}", c.label, c.n);
+        }
+        if let Some(enc) = &s.converted_from {
+            println!("Đã chuyển {} đoạn từ bảng mã {enc} sang Unicode.", s.converted);
+        }
+        println!("Giữ nguyên thành đoạn văn: {} đoạn", s.kept);
+        for line in s.source.iter().filter(|l| l.mark == baocao_engine::import::Mark::Kept) {
+            let short: String = line.text.chars().take(90).collect();
+            let more = if line.text.chars().count() > 90 { "…" } else { "" };
+            println!("  - {short}{more}");
+        }
+        for w in &s.warnings {
+            println!("Lưu ý: {w}");
+        }
+        if !s.complete {
+            println!("Báo cáo chưa đủ: hãy mở trong chương trình và điền phần còn thiếu.");
+        }
+    }
+    Ok(())
+}
+
+/// Writes the units' Excel form(s) for the report's tables.
+fn cmd_form(
+    report: PathBuf,
+    output: PathBuf,
+    unit: Option<String>,
+    all_units: bool,
+    units: Option<PathBuf>,
+    force: bool,
+) -> Result<(), Failure> {
+    use baocao_engine::collect::form;
+    let r = read_report(&report)?;
+    if all_units {
+        let units = match units {
+            Some(list) => read_units(&list)?,
+            None => r.collection.as_ref().map(|c| c.units.clone()).unwrap_or_default(),
+        };
+        if units.is_empty() {
+            return Err(Failure(
+                "Báo cáo chưa có danh sách đơn vị: hãy thêm trong chương trình (Tổng hợp \
+                 từ đơn vị) hoặc dùng --unit."
+                    .into(),
+            ));
+        }
+        fsio::create_dir(&output, true)?;
+        for u in &units {
+            let path = output.join(form::file_name(Some(&u.name)));
+            fsio::check_output(&path, &[report.as_path()], force)?;
+            write_atomic(&path, &form::write_form(&r, Some(&u.name))?)?;
+        }
+        println!("Đã tạo {} biểu mẫu trong «{}».", units.len(), output.display());
+    } else {
+        fsio::check_output(&output, &[report.as_path()], force)?;
+        write_atomic(&output, &form::write_form(&r, unit.as_deref())?)?;
+        let tables = baocao_engine::collect::sheets(&r).len();
+        println!("Đã tạo biểu mẫu «{}» ({tables} bảng).", output.display());
+    }
+    Ok(())
+}
+
+/// Compiles the units' files into the report and prints the review.
+fn cmd_compile(
+    report: PathBuf,
+    files: Vec<PathBuf>,
+    output: PathBuf,
+    units: Option<PathBuf>,
+    exclude: Vec<String>,
+    json: bool,
+    force: bool,
+) -> Result<(), Failure> {
+    use baocao_engine::collect;
+    let mut r = read_report(&report)?;
+    fsio::check_output(&output, &[report.as_path()], force)?;
+    if let Some(list) = units {
+        let got = read_units(&list)?;
+        let id = collect::collection_id(&r);
+        let c = r.collection.get_or_insert_with(|| baocao_engine::model::Collection {
+            id,
+            units: vec![],
+            deadline: None,
+            received: vec![],
+            previous: vec![],
+        });
+        c.units = got;
+    }
+    let today = today();
+    let subs: Vec<_> = files.iter().map(|f| collect::read::read_path(f, today)).collect();
+    let choices = collect::Choices { excluded: exclude, picks: vec![] };
+    let done = collect::compile(&r, &subs, &choices);
+    let report_json = serde_json::to_vec_pretty(&done.report)
+        .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
+    write_atomic(&output, &report_json)?;
+    let rev = &done.review;
+    if json {
+        let text = serde_json::to_string_pretty(rev)
+            .map_err(|e| Failure(format!("Không ghi được kết quả: {e}.")))?;
+        println!("{text}");
+    } else {
+        println!("{}.", rev.rate);
+        if !rev.missing.is_empty() {
+            println!("Chưa nhận: {}.", rev.missing.join("; "));
+        }
+        let rejected: Vec<&str> = rev
+            .units
+            .iter()
+            .filter(|u| u.state == collect::compile::UnitState::Rejected)
+            .map(|u| u.name.as_str())
+            .collect();
+        if !rejected.is_empty() {
+            println!("Đã gửi nhưng tệp có lỗi, chưa lấy số: {}.", rejected.join("; "));
+        }
+        println!(
+            "Đã điền {} số liệu của báo cáo từ {} tệp; ghi vào «{}».",
+            rev.figures,
+            rev.files.iter().filter(|f| f.taken).count(),
+            output.display()
+        );
+        for f in &rev.findings {
+            let level = if f.blocking { "Lỗi" } else { "Lưu ý" };
+            println!("{level}: {}", f.text());
+        }
+        if !rev.texts.is_empty() {
+            println!(
+                "Nội dung đơn vị gửi: {} ý (chọn đưa vào báo cáo trong chương trình).",
+                rev.texts.len()
+            );
+        }
+    }
+    if rev.blocking > 0 {
+        return Err(Failure(format!(
+            "Còn {} lỗi: số liệu của các tệp có lỗi chưa được cộng. Sửa tệp, hoặc bỏ qua \
+             tệp bằng --exclude, rồi tổng hợp lại.",
+            rev.blocking
+        )));
+    }
+    Ok(())
+}
+
+/// Converts text typed in a legacy encoding to Unicode (NFC).
+fn cmd_convert(
+    file: String,
+    from: String,
+    output: Option<PathBuf>,
+    force: bool,
+) -> Result<(), Failure> {
+    use baocao_engine::legacy::{self, Legacy};
+    let bytes = if file == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+            .map_err(|e| Failure(format!("Không đọc được đầu vào chuẩn: {e}.")))?;
+        b
+    } else {
+        read_limited(Path::new(&file))?
+    };
+    // Legacy text saved by old editors is often Windows-1252 bytes, not UTF-8.
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => e.into_bytes().iter().map(|b| char::from(*b)).collect(),
+    };
+    let encoding = match from.to_lowercase().as_str() {
+        "tcvn3" | "abc" => Legacy::Tcvn3,
+        "vni" => Legacy::Vni,
+        "auto" => match legacy::detect(&text) {
+            Some(e) => e,
+            None => {
+                return Err(Failure(
+                    "Không nhận ra bảng mã cũ nào trong văn bản (TCVN3 hay VNI); nếu biết \
+                     bảng mã, hãy chỉ rõ bằng --from tcvn3 hoặc --from vni."
+                        .into(),
+                ))
+            }
+        },
+        other => {
+            return Err(Failure(format!("Không có bảng mã «{other}»: chọn tcvn3, vni hoặc auto.")))
+        }
+    };
+    eprintln!("Chuyển từ {} sang Unicode.", encoding.name());
+    let converted = baocao_engine::text::nfc(&legacy::convert_without_font(&text, encoding));
+    if let Some(o) = &output {
+        if file != "-" {
+            fsio::check_output(o, &[Path::new(&file)], force)?;
+        }
+    }
+    emit(output.as_deref(), converted.as_bytes(), force)
+}
+
+/// Runs the format, content and spelling checks and prints each finding with its place.
+fn cmd_check(
+    report: PathBuf,
+    json: bool,
+    profile: Option<String>,
+    words: Option<PathBuf>,
+) -> Result<(), Failure> {
+    let r = read_report(&report)?;
+    let profile = choose_profile(&r, profile.as_deref())?;
+    let words = words.or_else(|| app_data_dir().map(|d| d.join(checks::spell::USER_WORDS_FILE)));
+    checks::spell::load_now(words.map(|w| checks::spell::read_word_list(&w)).unwrap_or_default());
+    let findings = checks::check(&r, &profile);
+    let blocking = findings.iter().filter(|f| f.level == checks::Level::Blocking).count();
+    if json {
+        let list: Vec<serde_json::Value> = findings
+            .iter()
+            .map(|f| {
+                let mut v = serde_json::to_value(f).unwrap_or_default();
+                v["place"] = serde_json::Value::String(checks::place(&r, &f.path));
+                v
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+    } else {
+        for f in &findings {
+            let at = match (f.span, checks::text_at(&r, &f.path)) {
+                (Some(s), Some(t)) => {
+                    let units: Vec<u16> =
+                        t.encode_utf16().skip(s[0] as usize).take((s[1] - s[0]) as usize).collect();
+                    let shown = String::from_utf16_lossy(&units);
+                    format!(" «{shown}»")
+                }
+                _ => String::new(),
+            };
+            println!("{}: {}{at}: {}", f.level.label(), checks::place(&r, &f.path), f.message);
+        }
+    }
+    let text = format!(
+        "«{}»: {blocking} lỗi chặn, {} cảnh báo, {} gợi ý.",
+        report.display(),
+        findings.iter().filter(|f| f.level == checks::Level::Warning).count(),
+        findings.iter().filter(|f| f.level == checks::Level::Suggestion).count()
+    );
+    if blocking > 0 {
+        Err(Failure(text))
+    } else {
+        if !json {
+            println!("{text}");
+        }
+        Ok(())
+    }
+}
+
+/// Writes the next period's report from a report.
+fn cmd_rollforward(
+    report: PathBuf,
+    output: PathBuf,
+    years: i32,
+    start_year: Option<i32>,
+    end_year: Option<i32>,
+    kind: Option<String>,
+    force: bool,
+) -> Result<(), Failure> {
+    use baocao_engine::rollforward::{NewPeriod, ReportKind, RollOptions};
+    let r = read_report(&report)?;
+    let period = match end_year {
+        Some(end) => NewPeriod::Range { start_year: start_year.unwrap_or(end), end_year: end },
+        None => NewPeriod::Shift { years },
+    };
+    let kind = kind.as_deref().map(|k| match k {
+        "nam" => ReportKind::Annual,
+        "so-ket" => ReportKind::SoKet,
+        _ => ReportKind::TongKet,
+    });
+    let rolled = baocao_engine::rollforward::roll(&r, &RollOptions { period, kind });
+    for n in &rolled.notices {
+        println!("{n}");
+    }
+    let next = rolled.report;
+    let json = serde_json::to_vec_pretty(&next)
+        .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
+    fsio::check_output(&output, &[report.as_path()], force)?;
+    write_atomic(&output, &json)?;
+    let profile = choose_profile(&next, None)?;
+    let todo = validate::validate(&next, &profile)
+        .iter()
+        .filter(|p| p.code == baocao_engine::error::codes::FIGURE_TO_UPDATE)
+        .count();
+    println!(
+        "Đã tạo báo cáo kỳ sau «{}» (ngày {}); {todo} số liệu cần cập nhật.",
+        output.display(),
+        next.header.date.format("%d/%m/%Y")
+    );
+    Ok(())
+}
+
+/// Saves, renames, deletes, exports or imports a user template.
+fn cmd_template(action: TemplateAction, lib: Option<PathBuf>, force: bool) -> Result<(), Failure> {
+    let lib = library(lib);
+    match action {
+        TemplateAction::Save { report, name } => {
+            let r = read_report(&report)?;
+            let id = lib.save(templates::from_report(&r, &name)?)?;
+            println!("Đã lưu mẫu «{name}» (mã {id}).");
+        }
+        TemplateAction::Rename { id, name } => {
+            lib.rename(&id, &name)?;
+            println!("Đã đổi tên mẫu {id} thành «{name}».");
+        }
+        TemplateAction::Delete { id } => {
+            lib.delete(&id)?;
+            println!("Đã xóa mẫu {id}.");
+        }
+        TemplateAction::Export { id, output } => {
+            fsio::check_output(&output, &[], force)?;
+            lib.export(&id, &output)?;
+            println!("Đã xuất mẫu {id} ra «{}».", output.display());
+        }
+        TemplateAction::Import { file } => {
+            let id = lib.import(&file)?;
+            println!("Đã nhập mẫu (mã {id}).");
+        }
+    }
+    Ok(())
 }
 
 /// Writes one SVG per page into `dir` (created if its parent exists), with the fonts beside them.
@@ -938,6 +948,12 @@ fn fidelity(report: &Report, profile: &FormatProfile, words: usize) -> Result<()
 }
 
 /// The clock for document properties: SOURCE_DATE_EPOCH when set (reproducible builds), else now.
+/// Today's date where the user is (the app's rule: local time), from [`now`].
+fn today() -> chrono::NaiveDate {
+    DateTime::<chrono::Local>::from(now()).date_naive()
+}
+
+/// The time now: `SOURCE_DATE_EPOCH` when set (reproducible outputs), else the clock.
 fn now() -> DateTime<Utc> {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
@@ -1005,4 +1021,69 @@ fn emit(output: Option<&Path>, bytes: &[u8], force: bool) -> Result<(), Failure>
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     Ok(fsio::write_atomic(path, bytes)?)
+}
+
+/// Writes a built-in format profile as TOML.
+fn cmd_profile(id: &str, output: Option<PathBuf>, force: bool) -> Result<(), Failure> {
+    let src = match id {
+        "hd36" => baocao_engine::profile::HD36_TOML,
+        "hd05" => baocao_engine::profile::HD05_TOML,
+        "nd30" => baocao_engine::profile::ND30_TOML,
+        other => {
+            return Err(Failure(format!(
+                "Không có định dạng «{other}»; các định dạng có sẵn: hd36, hd05, nd30."
+            )))
+        }
+    };
+    emit(output.as_deref(), src.as_bytes(), force)
+}
+
+/// Compares our PDF with LibreOffice's print of our DOCX, page by page.
+fn cmd_fidelity(
+    report: Option<PathBuf>,
+    profile: Option<String>,
+    words: usize,
+) -> Result<(), Failure> {
+    let report = match &report {
+        Some(path) => read_report(path)?,
+        None => sample::sample(),
+    };
+    let profile = choose_profile(&report, profile.as_deref())?;
+    fidelity(&report, &profile, words)
+}
+
+/// Lists the built-in and the user's templates.
+fn cmd_templates(lib: Option<PathBuf>) -> Result<(), Failure> {
+    let lib = library(lib);
+    for t in templates::list_all(&lib) {
+        let origin = if t.builtin { "có sẵn" } else { "của bạn" };
+        println!("{:<40} {} ({origin})", t.id, t.name);
+    }
+    Ok(())
+}
+
+/// Writes a new report from a template, its blanks filled with `--set` values.
+fn cmd_new(
+    template: &str,
+    set: &[String],
+    output: &Path,
+    lib: Option<PathBuf>,
+    force: bool,
+) -> Result<(), Failure> {
+    let lib = library(lib);
+    let t = templates::find(&lib, template)?;
+    let mut answers = std::collections::BTreeMap::new();
+    for pair in set {
+        let Some((k, v)) = pair.split_once('=') else {
+            return Err(Failure(format!("«--set {pair}» phải có dạng khoa=gia_tri.")));
+        };
+        answers.insert(k.trim().to_string(), v.to_string());
+    }
+    let report = templates::instantiate(&t, &answers, today())?;
+    let json = serde_json::to_vec_pretty(&report)
+        .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
+    fsio::check_output(output, &[], force)?;
+    write_atomic(output, &json)?;
+    println!("Đã tạo «{}» từ mẫu «{}».", output.display(), t.name);
+    Ok(())
 }
