@@ -17,15 +17,12 @@ have_pkg stress-ng || need_apt+=(stress-ng)
 # resources (icon, version) with x86_64-w64-mingw32-windres (docs/windows.md).
 have_pkg gcc-mingw-w64-x86-64-win32 || need_apt+=(gcc-mingw-w64-x86-64-win32)
 # The Windows installer and its checks (scripts/package-windows.sh, tests/windows/run.sh): MinGW
-# links the cross-built exes, makensis builds the installer, Wine 8 runs it, xdotool answers the
-# app's message box under Xvfb.
-for pkg in nsis wine64 xdotool; do
-  have_pkg "$pkg" || need_apt+=("$pkg")
-done
+# links the cross-built exes, makensis (nsis) builds the installer, Wine 8 (wine64) runs it,
+# xdotool answers the app's message box under Xvfb; they are in the list below.
 for pkg in build-essential pkg-config file curl unzip xvfb xauth \
            libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev \
            webkit2gtk-driver libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf util-linux \
-           fontconfig fonts-liberation2 python3-xlib hunspell-vi; do
+           fontconfig fonts-liberation2 python3-xlib hunspell-vi nsis wine64 xdotool; do
   have_pkg "$pkg" || need_apt+=("$pkg")
 done
 if [ "${#need_apt[@]}" -gt 0 ]; then

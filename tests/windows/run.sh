@@ -237,6 +237,14 @@ check "shortcuts removed" test ! -e "$user_dir/Desktop/$app_name.lnk" -a \
 check "association removed" reg_absent 'HKCU\Software\Classes\.baocao'
 check "file type removed" reg_absent 'HKCU\Software\Classes\SoanBaoCao.baocao'
 check "uninstall entry removed" reg_absent 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\vn.soanbaocao.app'
+# Nothing else of ours anywhere: no file or folder named after the app outside the user's data,
+# no registry value naming it (Wine keeps HKCU in user.reg, HKLM in system.reg).
+leftover="$(find "$WINEPREFIX/drive_c" \( -name '*Soạn Báo Cáo*' -o -iname '*soạn báo cáo*' -o -iname '*soan-bao-cao*' \
+  -o -iname '*soanbaocao*' -o -iname 'baocao.exe' -o -iname 'go-cai-dat.exe' \) \
+  -not -path "$roaming/vn.soanbaocao.app*" 2>/dev/null || true)"
+check "no file of ours left in the prefix${leftover:+: $leftover}" test -z "$leftover"
+check "no registry value of ours left" bash -c \
+  '! grep -i -e soanbaocao -e "soan-bao-cao" "$0/user.reg" "$0/system.reg"' "$WINEPREFIX"
 check "the user's word list kept" grep -q 'Hòa Lợi' "$roaming/vn.soanbaocao.app/tu-dien.txt"
 check "the user's report kept" test -s "$user_dir/Documents/bao-cao.baocao"
 

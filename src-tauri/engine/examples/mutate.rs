@@ -22,42 +22,61 @@ mod support;
 use harness::{run, Pass, Tally};
 use readers::{Reader, Seeds};
 
-fn main() {
-    let mut per_reader = 100_000u64;
-    let mut seed = 1u64;
-    let mut from = 0u64;
-    let mut heavy_every = 200u64;
-    let mut limit = 10u64;
-    let mut only: Option<Reader> = None;
-    let mut trace = false;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut num = |what: &str| -> u64 {
-            args.next().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
-                eprintln!("{what} needs a number");
-                std::process::exit(2)
-            })
-        };
-        match a.as_str() {
-            "--per-reader" => per_reader = num("--per-reader"),
-            "--seed" => seed = num("--seed"),
-            "--from" => from = num("--from"),
-            "--heavy-every" => heavy_every = num("--heavy-every"),
-            "--limit-secs" => limit = num("--limit-secs"),
-            "--trace" => trace = true,
-            "--reader" => {
-                only = args.next().as_deref().and_then(Reader::from_name);
-                if only.is_none() {
-                    eprintln!("--reader takes docx, form, report or template");
+/// The command line's options (see the module's documentation).
+struct Options {
+    per_reader: u64,
+    seed: u64,
+    from: u64,
+    heavy_every: u64,
+    limit: u64,
+    only: Option<Reader>,
+    trace: bool,
+}
+
+impl Options {
+    /// Reads the options from the command line; exits with status 2 on a bad one.
+    fn from_args() -> Options {
+        let mut per_reader = 100_000u64;
+        let mut seed = 1u64;
+        let mut from = 0u64;
+        let mut heavy_every = 200u64;
+        let mut limit = 10u64;
+        let mut only: Option<Reader> = None;
+        let mut trace = false;
+        let mut args = std::env::args().skip(1);
+        while let Some(a) = args.next() {
+            let mut num = |what: &str| -> u64 {
+                args.next().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
+                    eprintln!("{what} needs a number");
+                    std::process::exit(2)
+                })
+            };
+            match a.as_str() {
+                "--per-reader" => per_reader = num("--per-reader"),
+                "--seed" => seed = num("--seed"),
+                "--from" => from = num("--from"),
+                "--heavy-every" => heavy_every = num("--heavy-every"),
+                "--limit-secs" => limit = num("--limit-secs"),
+                "--trace" => trace = true,
+                "--reader" => {
+                    only = args.next().as_deref().and_then(Reader::from_name);
+                    if only.is_none() {
+                        eprintln!("--reader takes docx, form, report or template");
+                        std::process::exit(2);
+                    }
+                }
+                other => {
+                    eprintln!("unknown option {other}");
                     std::process::exit(2);
                 }
             }
-            other => {
-                eprintln!("unknown option {other}");
-                std::process::exit(2);
-            }
         }
+        Options { per_reader, seed, from, heavy_every, limit, only, trace }
     }
+}
+
+fn main() {
+    let Options { per_reader, seed, from, heavy_every, limit, only, trace } = Options::from_args();
     harness::quiet_panics();
     let t0 = Instant::now();
     let seeds = Seeds::make();

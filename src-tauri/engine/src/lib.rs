@@ -43,7 +43,6 @@ pub mod profile;
 pub mod rollforward;
 pub mod sample;
 pub mod svg;
-pub mod tablefit;
 pub mod templates;
 pub mod text;
 pub mod units;
@@ -52,6 +51,7 @@ pub mod validate;
 use chrono::{DateTime, Utc};
 
 pub use error::{EngineError, Problem, Severity};
+pub use flow::tablefit;
 pub use model::Report;
 pub use profile::FormatProfile;
 

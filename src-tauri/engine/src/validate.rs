@@ -157,6 +157,26 @@ fn typed_ordinals<'a>(
 pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
     let mut c = Checker { problems: Vec::new(), profile, refs: crate::flow::YearRefs::of(report) };
     let h = &report.header;
+    header_profile(&mut c, h);
+    header_fields(&mut c, h);
+    report_period(&mut c, report);
+    header_number(&mut c, h);
+
+    for (path, n) in walk::body(report) {
+        node(&mut c, &path, n);
+    }
+
+    closing(&mut c, &report.closing);
+    for (path, n) in walk::annexes(report) {
+        node(&mut c, &path, n);
+    }
+    c.problems
+}
+
+/// Warns when the profile in use is not the one the header names or the one in force, or sets
+/// a line spacing out of its bounds.
+fn header_profile(c: &mut Checker, h: &Header) {
+    let profile = c.profile;
     let named = crate::profile::resolve_id(&h.profile, h.date);
     if named != profile.id {
         c.warn(
@@ -191,6 +211,11 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
             );
         }
     }
+}
+
+/// Checks the header's text fields: filled where required, typeable and fitting their box.
+fn header_fields(c: &mut Checker, h: &Header) {
+    let profile = c.profile;
     if let Some(s) = &h.superior_body {
         c.glyphs("header.superior_body", s);
     }
@@ -202,17 +227,21 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
     c.required("header.doc_type", &h.doc_type, "Tên loại văn bản");
     c.required("header.subject", &h.subject, "Trích yếu");
     fits(
-        &mut c,
+        c,
         "header.subject",
         &h.subject,
         &profile.subject.style.text,
         profile.page.content_width_mm(),
     );
     let left_mm = profile.page.content_width_mm() * profile.header.left_width_percent / 100.0;
-    fits(&mut c, "header.issuing_body", &h.issuing_body, &profile.header.issuing_body, left_mm);
+    fits(c, "header.issuing_body", &h.issuing_body, &profile.header.issuing_body, left_mm);
     if let Some(s) = &h.superior_body {
-        fits(&mut c, "header.superior_body", s, &profile.header.superior_body, left_mm);
+        fits(c, "header.superior_body", s, &profile.header.superior_body, left_mm);
     }
+}
+
+/// Checks the reporting period: declared where the text uses it, in order, matching the tables.
+fn report_period(c: &mut Checker, report: &Report) {
     if report.period.is_none() {
         let json = serde_json::to_string(report).unwrap_or_default();
         for r in ["[từ năm]", "[đến năm]", "[số năm]", "[các năm]"] {
@@ -236,6 +265,11 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
             ),
         );
     }
+}
+
+/// Checks the number, the draft, the urgency and the «not public» notice against the profile.
+fn header_number(c: &mut Checker, h: &Header) {
+    let profile = c.profile;
     if h.number.is_none() {
         c.warn("header.number", "chưa có số văn bản; để trống cho văn thư điền.");
     }
@@ -263,12 +297,11 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
             ),
         );
     }
+}
 
-    for (path, n) in walk::body(report) {
-        node(&mut c, &path, n);
-    }
-
-    let cl = &report.closing;
+/// Checks the closing: its required fields, the signing authority and the recipients.
+fn closing(c: &mut Checker, cl: &Closing) {
+    let profile = c.profile;
     c.required("closing.sentence", &cl.sentence, "Câu kết thúc");
     c.required("closing.signer_title", &cl.signer_title, "Chức vụ người ký");
     c.required("closing.signer_name", &cl.signer_name, "Họ tên người ký");
@@ -303,10 +336,6 @@ pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
             );
         }
     }
-    for (path, n) in walk::annexes(report) {
-        node(&mut c, &path, n);
-    }
-    c.problems
 }
 
 /// Checks one node of the report's tree (its blocks come as nodes of their own).
@@ -519,7 +548,7 @@ fn table(c: &mut Checker, path: &str, t: &StatTable) {
         return;
     }
     if t.rows.iter().all(|r| r.len() == t.columns.len()) {
-        for w in crate::tablefit::warnings(t, c.profile) {
+        for w in crate::flow::tablefit::warnings(t, c.profile) {
             c.warn(path, w);
         }
     }

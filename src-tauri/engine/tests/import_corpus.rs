@@ -789,117 +789,171 @@ const CATEGORIES: [&str; 6] = ["phần đầu", "dàn ý", "bài học", "bảng
 /// Scores the import of `spec` per category.
 fn score(spec: &Spec, imp: &Imported) -> [Score; 6] {
     let r = &imp.report;
-    let h = &r.header;
     let mut s = [Score::default(); 6];
     // Header.
-    let up = |x: &str| x.to_uppercase();
-    s[0].add(h.profile == spec.profile);
-    s[0].add(h.superior_body.as_deref().map(up) == Some(up(spec.superior)));
-    s[0].add(up(&h.issuing_body) == up(spec.issuing));
-    s[0].add(h.number == spec.number);
-    s[0].add(h.type_code == spec.type_code);
-    s[0].add(h.issuer_code == spec.issuer);
-    s[0].add(h.place == spec.place);
-    let (d, m, y) = spec.date;
-    s[0].add(h.date == NaiveDate::from_ymd_opt(y, m, d).unwrap());
-    s[0].add(h.doc_type == "BÁO CÁO");
-    s[0].add(h.subject == spec.subject.join("\n"));
+    score_header(spec, &r.header, &mut s[0]);
     // Outline: every heading with its level, in order.
-    let mut got: Vec<(u8, String)> = vec![];
-    let mut lessons: Vec<String> = vec![];
-    let mut tables: Vec<StatTable> = vec![];
-    let mut kept: Vec<String> = vec![];
-    for div in &r.body.content {
-        if let Division::Part(p) = div {
-            got.push((1, up(&p.title)));
-            for sec in &p.sections {
-                got.push((2, sec.title.clone()));
-                for pt in &sec.points {
-                    got.push((3, pt.title.clone().unwrap_or_default()));
-                }
-            }
-        }
+    let got = Found::of(r);
+    let want = Wanted::of(spec);
+    for w in &want.outline {
+        s[1].add(got.outline.contains(w));
     }
-    let mut walk = |blocks: &Vec<Block>| {
-        for b in blocks {
-            match b {
-                Block::Lessons(l) => lessons.extend(l.items.iter().cloned()),
-                Block::Table(t) => tables.push(t.clone()),
-                Block::Paragraph(p) => kept.push(p.text.clone()),
-                _ => {}
-            }
-        }
-    };
-    walk(&r.body.opening);
-    for div in &r.body.content {
-        if let Division::Part(p) = div {
-            walk(&p.blocks);
-            for sec in &p.sections {
-                walk(&sec.blocks);
-                for pt in &sec.points {
-                    walk(&pt.blocks);
-                }
-            }
-        }
-    }
-    for a in &r.annexes {
-        walk(&a.blocks);
-    }
-    let mut want: Vec<(u8, String)> = vec![];
-    let mut want_lessons = vec![];
-    let mut want_tables: Vec<&T> = vec![];
-    let mut want_paras: Vec<&str> = vec![spec.opening];
-    fn collect<'a>(
-        c: &'a [C],
-        want: &mut Vec<(u8, String)>,
-        ls: &mut Vec<&'a str>,
-        ts: &mut Vec<&'a T>,
-        ps: &mut Vec<&'a str>,
-    ) {
-        for x in c {
-            match x {
-                C::Point(_, t, inner) => {
-                    want.push((3, t.to_string()));
-                    collect(inner, want, ls, ts, ps);
-                }
-                C::Lessons(_, items) => ls.extend(items.iter().copied()),
-                C::Table(t) => ts.push(t),
-                C::Para(p) => ps.push(p),
-                _ => {}
-            }
-        }
-    }
-    for (part, sections) in &spec.parts {
-        want.push((1, up(part)));
-        for (sec, c) in sections {
-            want.push((2, sec.to_string()));
-            collect(c, &mut want, &mut want_lessons, &mut want_tables, &mut want_paras);
-        }
-    }
-    for (_, t) in &spec.annexes {
-        want_tables.push(t);
-    }
-    for w in &want {
-        s[1].add(got.contains(w));
-    }
-    s[1].add(got.len() == want.len());
+    s[1].add(got.outline.len() == want.outline.len());
     s[1].add(r.annexes.len() == spec.annexes.len());
     for (i, (title, _)) in spec.annexes.iter().enumerate() {
         s[1].add(r.annexes.get(i).is_some_and(|a| up(&a.title) == up(title)));
     }
     // Lessons.
-    for l in &want_lessons {
-        s[2].add(lessons.iter().any(|g| g == l));
+    for l in &want.lessons {
+        s[2].add(got.lessons.iter().any(|g| g == l));
     }
     // Tables: title, unit, headers, each row, the totals row.
+    score_tables(&want.tables, &got.tables, &mut s[3]);
+    // Closing.
+    score_closing(spec, &r.closing, &mut s[4]);
+    // Plain paragraphs kept, in order.
+    for p in &want.paras {
+        s[5].add(got.kept.iter().any(|k| k == p));
+    }
+    s
+}
+
+/// A text in upper case, for comparisons that ignore case.
+fn up(x: &str) -> String {
+    x.to_uppercase()
+}
+
+/// Scores the imported header against `spec`.
+fn score_header(spec: &Spec, h: &Header, s: &mut Score) {
+    s.add(h.profile == spec.profile);
+    s.add(h.superior_body.as_deref().map(up) == Some(up(spec.superior)));
+    s.add(up(&h.issuing_body) == up(spec.issuing));
+    s.add(h.number == spec.number);
+    s.add(h.type_code == spec.type_code);
+    s.add(h.issuer_code == spec.issuer);
+    s.add(h.place == spec.place);
+    let (d, m, y) = spec.date;
+    s.add(h.date == NaiveDate::from_ymd_opt(y, m, d).unwrap());
+    s.add(h.doc_type == "BÁO CÁO");
+    s.add(h.subject == spec.subject.join("\n"));
+}
+
+/// What an import holds: the headings with their levels, the lessons, the tables and the
+/// plain paragraphs, in order.
+struct Found {
+    outline: Vec<(u8, String)>,
+    lessons: Vec<String>,
+    tables: Vec<StatTable>,
+    kept: Vec<String>,
+}
+
+impl Found {
+    /// Gathers what the imported report `r` holds.
+    fn of(r: &Report) -> Found {
+        let mut got: Vec<(u8, String)> = vec![];
+        let mut lessons: Vec<String> = vec![];
+        let mut tables: Vec<StatTable> = vec![];
+        let mut kept: Vec<String> = vec![];
+        for div in &r.body.content {
+            if let Division::Part(p) = div {
+                got.push((1, up(&p.title)));
+                for sec in &p.sections {
+                    got.push((2, sec.title.clone()));
+                    for pt in &sec.points {
+                        got.push((3, pt.title.clone().unwrap_or_default()));
+                    }
+                }
+            }
+        }
+        let mut walk = |blocks: &Vec<Block>| {
+            for b in blocks {
+                match b {
+                    Block::Lessons(l) => lessons.extend(l.items.iter().cloned()),
+                    Block::Table(t) => tables.push(t.clone()),
+                    Block::Paragraph(p) => kept.push(p.text.clone()),
+                    _ => {}
+                }
+            }
+        };
+        walk(&r.body.opening);
+        for div in &r.body.content {
+            if let Division::Part(p) = div {
+                walk(&p.blocks);
+                for sec in &p.sections {
+                    walk(&sec.blocks);
+                    for pt in &sec.points {
+                        walk(&pt.blocks);
+                    }
+                }
+            }
+        }
+        for a in &r.annexes {
+            walk(&a.blocks);
+        }
+        Found { outline: got, lessons, tables, kept }
+    }
+}
+
+/// What an import of a spec should hold (see [`Found`]).
+struct Wanted<'a> {
+    outline: Vec<(u8, String)>,
+    lessons: Vec<&'a str>,
+    tables: Vec<&'a T>,
+    paras: Vec<&'a str>,
+}
+
+impl<'a> Wanted<'a> {
+    /// Gathers what the import of `spec` should hold.
+    fn of(spec: &'a Spec) -> Wanted<'a> {
+        let mut want: Vec<(u8, String)> = vec![];
+        let mut want_lessons = vec![];
+        let mut want_tables: Vec<&T> = vec![];
+        let mut want_paras: Vec<&str> = vec![spec.opening];
+        fn collect<'a>(
+            c: &'a [C],
+            want: &mut Vec<(u8, String)>,
+            ls: &mut Vec<&'a str>,
+            ts: &mut Vec<&'a T>,
+            ps: &mut Vec<&'a str>,
+        ) {
+            for x in c {
+                match x {
+                    C::Point(_, t, inner) => {
+                        want.push((3, t.to_string()));
+                        collect(inner, want, ls, ts, ps);
+                    }
+                    C::Lessons(_, items) => ls.extend(items.iter().copied()),
+                    C::Table(t) => ts.push(t),
+                    C::Para(p) => ps.push(p),
+                    _ => {}
+                }
+            }
+        }
+        for (part, sections) in &spec.parts {
+            want.push((1, up(part)));
+            for (sec, c) in sections {
+                want.push((2, sec.to_string()));
+                collect(c, &mut want, &mut want_lessons, &mut want_tables, &mut want_paras);
+            }
+        }
+        for (_, t) in &spec.annexes {
+            want_tables.push(t);
+        }
+        Wanted { outline: want, lessons: want_lessons, tables: want_tables, paras: want_paras }
+    }
+}
+
+/// Scores the imported tables against the wanted ones: title, unit, headers, each row, the
+/// totals row.
+fn score_tables(want_tables: &[&T], tables: &[StatTable], s: &mut Score) {
     for (i, t) in want_tables.iter().enumerate() {
         let g = tables.get(i);
-        s[3].add(g.is_some_and(|g| g.title.as_deref() == Some(t.title)));
-        s[3].add(g.is_some_and(|g| g.unit.as_deref() == t.unit));
+        s.add(g.is_some_and(|g| g.title.as_deref() == Some(t.title)));
+        s.add(g.is_some_and(|g| g.unit.as_deref() == t.unit));
         let headers: Vec<String> =
             g.map(|g| g.columns.iter().map(|c| c.header.clone()).collect()).unwrap_or_default();
         let want_h = t.headers();
-        s[3].add(headers == want_h && g.is_some_and(|g| g.stt));
+        s.add(headers == want_h && g.is_some_and(|g| g.stt));
         for (k, (label, values)) in t.rows.iter().enumerate() {
             let ok = g.and_then(|g| g.rows.get(k)).is_some_and(|row| {
                 row.first() == Some(&Cell::Text(label.to_string()))
@@ -912,32 +966,29 @@ fn score(spec: &Spec, imp: &Imported) -> [Score; 6] {
                         _ => false,
                     })
             });
-            s[3].add(ok);
+            s.add(ok);
         }
-        s[3].add(
+        s.add(
             g.is_some_and(|g| g.rows.len() == t.rows.len() && (g.total_label.is_some() == t.total)),
         );
     }
-    // Closing.
-    let c = &r.closing;
-    s[4].add(c.sentence == spec.sentence);
-    s[4].add(match (&c.authority, spec.authority) {
+}
+
+/// Scores the imported closing `c` against `spec`.
+fn score_closing(spec: &Spec, c: &Closing, s: &mut Score) {
+    s.add(c.sentence == spec.sentence);
+    s.add(match (&c.authority, spec.authority) {
         (None, None) => true,
         (Some(a), Some((_, of))) => up(&a.of) == up(of),
         _ => false,
     });
-    s[4].add(up(&c.signer_title) == up(spec.title));
-    s[4].add(c.signer_name == spec.signer);
+    s.add(up(&c.signer_title) == up(spec.title));
+    s.add(c.signer_name == spec.signer);
     for rc in &spec.recipients {
-        s[4].add(c.recipients.iter().any(|g| g == rc));
+        s.add(c.recipients.iter().any(|g| g == rc));
     }
-    s[4].add(c.recipients.len() == spec.recipients.len());
-    s[4].add(c.archive == spec.archive);
-    // Plain paragraphs kept, in order.
-    for p in &want_paras {
-        s[5].add(kept.iter().any(|k| k == p));
-    }
-    s
+    s.add(c.recipients.len() == spec.recipients.len());
+    s.add(c.archive == spec.archive);
 }
 
 fn report_scores(rows: &[(String, [Score; 6])]) -> [Score; 6] {

@@ -3,7 +3,7 @@
 //! against the profile.
 
 use super::{Context, Finding, Level};
-use crate::model::{AuthorityKind, Block, Report};
+use crate::model::{AuthorityKind, Block, Closing, Report};
 use crate::profile::{is_party, FormatProfile};
 use crate::text::{lower_first, upper_first};
 
@@ -40,6 +40,28 @@ fn strip_prefix(s: &str) -> Option<String> {
 /// The findings of this module's rules.
 pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
     let h = &report.header;
+    type_code(h, cx, out);
+    let issuer = h.issuer_code.trim();
+    if !issuer.is_empty() {
+        issuer_spelling(issuer, out);
+    }
+    if !issuer.is_empty() {
+        issuer_codes(h, cx, out);
+    }
+    profile_in_force(h, cx, out);
+    subject_case(h, cx, out);
+    let c = &report.closing;
+    // The authority line and the title.
+    authority(c, cx, out);
+    signer(c, cx, out);
+    // Recipients and the «Lưu» line.
+    recipients(c, cx, out);
+    archive(c, cx, out);
+    legal_bases(report, cx, out);
+}
+
+/// The document type's code against the one the profile gives the type.
+fn type_code(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) {
     let rules = &cx.rules.file;
     let party = is_party(cx.profile);
     let codes = &cx.profile.codes;
@@ -81,33 +103,34 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
             _ => {}
         }
     }
-    let issuer = h.issuer_code.trim();
-    if !issuer.is_empty() {
-        let ok = issuer
-            .split('-')
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()));
-        if !ok {
-            let fix: String = issuer
-                .trim_start_matches(['/', '-'])
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != '/')
-                .flat_map(char::to_uppercase)
-                .collect();
-            out.push(whole(
-                "so-ky-hieu",
-                Level::Blocking,
-                "header.issuer_code",
-                format!(
-                    "Ký hiệu cơ quan viết hoa, liền nhau, không có dấu «/» (chương trình tự thêm): «{issuer}» → «{fix}»."
-                ),
-                Some(fix),
-            ));
-        }
+}
+
+/// The issuing body's code written other than in capitals joined by «-».
+fn issuer_spelling(issuer: &str, out: &mut Vec<Finding>) {
+    let ok = issuer
+        .split('-')
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()));
+    if !ok {
+        let fix: String = issuer
+            .trim_start_matches(['/', '-'])
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '/')
+            .flat_map(char::to_uppercase)
+            .collect();
+        out.push(whole(
+            "so-ky-hieu",
+            Level::Blocking,
+            "header.issuer_code",
+            format!(
+                "Ký hiệu cơ quan viết hoa, liền nhau, không có dấu «/» (chương trình tự thêm): «{issuer}» → «{fix}»."
+            ),
+            Some(fix),
+        ));
     }
-    if !issuer.is_empty() {
-        issuer_codes(h, cx, out);
-    }
-    // A Party guidance chosen by name that is not the one in force on the document's date.
+}
+
+/// A Party guidance chosen by name that is not the one in force on the document's date.
+fn profile_in_force(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) {
     let named = h.profile.trim();
     if let Some(family) = crate::profile::family_of(named).filter(|_| named == cx.profile.id) {
         let due = crate::profile::resolve_id(family, h.date);
@@ -127,6 +150,11 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The subject's first letter against the profile's style.
+fn subject_case(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) {
+    let party = is_party(cx.profile);
     // The subject: Party style starts in lower case («sơ kết …»), State style with a capital.
     let subject = h.subject.trim_start();
     if let Some(first) = subject.chars().next().filter(|c| c.is_alphabetic()) {
@@ -152,8 +180,12 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
             ));
         }
     }
-    let c = &report.closing;
-    // The authority line and the title.
+}
+
+/// The authority line against the way of signing chosen, and a deputy signing without one.
+fn authority(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
+    let rules = &cx.rules.file;
+    let party = is_party(cx.profile);
     if let Some(a) = &c.authority {
         if let Some(fix) = strip_prefix(&a.of) {
             out.push(whole(
@@ -194,6 +226,11 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
             None,
         ));
     }
+}
+
+/// The signer's title and name typed with what the program writes or what is not written there.
+fn signer(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
+    let rules = &cx.rules.file;
     if let Some(fix) = strip_prefix(&c.signer_title) {
         out.push(whole(
             "tham-quyen",
@@ -213,7 +250,10 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
             Some(name[t.len()..].trim().to_string()),
         ));
     }
-    // Recipients and the «Lưu» line.
+}
+
+/// Recipients typed with a «Lưu» line, a dash or an ending the program writes.
+fn recipients(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
     for (i, r) in c.recipients.iter().enumerate() {
         let path = format!("closing.recipients[{i}]");
         let t = r.trim();
@@ -246,6 +286,10 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The «Lưu» line typed with the word «Lưu», an ending or a «VT» the profile writes or omits.
+fn archive(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
     let archive = c.archive.trim();
     if !archive.is_empty() {
         let mut fix = archive.to_string();
@@ -279,7 +323,6 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
             ));
         }
     }
-    legal_bases(report, cx, out);
 }
 
 /// The issuing body's code against the guidance: parts it no longer has («…HU»: no district

@@ -25,6 +25,7 @@ pub mod form;
 pub mod rules;
 pub mod spell;
 pub mod typo;
+pub mod words;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -353,34 +354,10 @@ fn pointer_mut<'a>(v: &'a mut serde_json::Value, path: &str) -> Option<&'a mut s
 
 /// Where a path is, in the words of the editor: «II. Kết quả thực hiện › 1. Công tác… › đoạn văn 2».
 pub fn place(report: &Report, path: &str) -> String {
-    let field = |p: &str| -> Option<&'static str> {
-        Some(match p {
-            "header.superior_body" => "Cơ quan cấp trên",
-            "header.issuing_body" => "Cơ quan ban hành",
-            "header.issuing_body_full" => "Tên đầy đủ của cơ quan",
-            "header.type_code" => "Ký hiệu loại văn bản",
-            "header.issuer_code" => "Ký hiệu cơ quan",
-            "header.number" => "Số văn bản",
-            "header.place" => "Địa danh",
-            "header.date" => "Ngày ban hành",
-            "header.doc_type" => "Tên loại văn bản",
-            "header.subject" => "Trích yếu",
-            "header.profile" => "Định dạng",
-            "closing.sentence" => "Câu kết thúc",
-            "closing.authority" | "closing.authority.kind" => "Hình thức ký",
-            "closing.authority.of" => "Thẩm quyền ký",
-            "closing.signer_title" => "Chức vụ người ký",
-            "closing.signer_name" => "Họ tên người ký",
-            "closing.recipients" => "Nơi nhận",
-            "closing.archive" => "Lưu tại",
-            "period" => "Kỳ báo cáo",
-            _ => return None,
-        })
-    };
     if path.is_empty() {
         return "Cả báo cáo".into();
     }
-    if let Some(w) = field(path) {
+    if let Some(w) = field_label(path) {
         return if path.starts_with("closing") {
             format!("Phần kết › {w}")
         } else {
@@ -391,6 +368,47 @@ pub fn place(report: &Report, path: &str) -> String {
         let n: usize = rest.trim_end_matches(']').parse().unwrap_or(0);
         return format!("Phần kết › Nơi nhận › dòng {}", n + 1);
     }
+    let (mut parts, deepest) = headings_above(report, path);
+    let rest = path[deepest.len().min(path.len())..].trim_start_matches('.');
+    let what = spot_in_block(rest, &deepest);
+    if !what.is_empty() {
+        parts.push(what);
+    }
+    if parts.is_empty() {
+        path.to_string()
+    } else {
+        parts.join(" › ")
+    }
+}
+
+/// The editor's name of a header or closing field; none for another path.
+fn field_label(p: &str) -> Option<&'static str> {
+    Some(match p {
+        "header.superior_body" => "Cơ quan cấp trên",
+        "header.issuing_body" => "Cơ quan ban hành",
+        "header.issuing_body_full" => "Tên đầy đủ của cơ quan",
+        "header.type_code" => "Ký hiệu loại văn bản",
+        "header.issuer_code" => "Ký hiệu cơ quan",
+        "header.number" => "Số văn bản",
+        "header.place" => "Địa danh",
+        "header.date" => "Ngày ban hành",
+        "header.doc_type" => "Tên loại văn bản",
+        "header.subject" => "Trích yếu",
+        "header.profile" => "Định dạng",
+        "closing.sentence" => "Câu kết thúc",
+        "closing.authority" | "closing.authority.kind" => "Hình thức ký",
+        "closing.authority.of" => "Thẩm quyền ký",
+        "closing.signer_title" => "Chức vụ người ký",
+        "closing.signer_name" => "Họ tên người ký",
+        "closing.recipients" => "Nơi nhận",
+        "closing.archive" => "Lưu tại",
+        "period" => "Kỳ báo cáo",
+        _ => return None,
+    })
+}
+
+/// The headings of the report's tree down to a path, and the deepest node's path that holds it.
+fn headings_above(report: &Report, path: &str) -> (Vec<String>, String) {
     let refs = crate::flow::YearRefs::of(report);
     let short = |t: &str| {
         let t = refs.apply(t.trim());
@@ -431,7 +449,12 @@ pub fn place(report: &Report, path: &str) -> String {
         }
         deepest = p;
     }
-    let rest = path[deepest.len().min(path.len())..].trim_start_matches('.');
+    (parts, deepest)
+}
+
+/// The spot within the deepest node that `rest` of a path names («đoạn văn 2», «bảng › dòng 3,
+/// cột 2»…); empty when it names none.
+fn spot_in_block(rest: &str, deepest: &str) -> String {
     let num = |s: &str, key: &str| -> Option<usize> {
         s.split(&format!("{key}[")).nth(1)?.split(']').next()?.parse::<usize>().ok().map(|n| n + 1)
     };
@@ -443,7 +466,7 @@ pub fn place(report: &Report, path: &str) -> String {
                 .rsplit_once("opening[")
                 .and_then(|(_, n)| n.trim_end_matches(']').parse::<usize>().ok())
         });
-    let what = if rest == "title" {
+    if rest == "title" {
         "tiêu đề".to_string()
     } else if rest == "text" {
         format!("đoạn văn {}", block_no.map_or(1, |n| n + 1))
@@ -476,13 +499,5 @@ pub fn place(report: &Report, path: &str) -> String {
         }
     } else {
         String::new()
-    };
-    if !what.is_empty() {
-        parts.push(what);
-    }
-    if parts.is_empty() {
-        path.to_string()
-    } else {
-        parts.join(" › ")
     }
 }

@@ -17,8 +17,8 @@ use std::sync::{Mutex, OnceLock, RwLock};
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::rules::skip_spans;
 use super::typo::{restyle, ToneStyle};
+use super::words::{is_mark, words};
 use super::{span16, Context, Field, Finding, Level};
 
 /// The name of the user's word list in the app's data folder.
@@ -291,59 +291,6 @@ impl Speller {
         }
         out
     }
-}
-
-/// The words of a text to check, with their byte ranges: runs of letters, leaving out figure
-/// names, computed references, web and mail addresses, document symbols («05-CT/TW»), list
-/// letters («a)») and inline emphasis markers.
-pub fn words(text: &str) -> Vec<(usize, usize, &str)> {
-    let skip = skip_spans(text);
-    let mut out = Vec::new();
-    for (cs, chunk) in chunks(text) {
-        // A document symbol or a code: letters mixed with digits, «/» or «-».
-        if chunk.chars().any(|c| c.is_ascii_digit()) && chunk.contains(['/', '-'])
-            || chunk.contains('/')
-        {
-            continue;
-        }
-        let mut start = None;
-        let bytes_end = chunk.len();
-        for (i, c) in chunk.char_indices().chain(std::iter::once((bytes_end, ' '))) {
-            let letter = c.is_alphabetic() || is_mark(c);
-            match (letter, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    start = None;
-                    let (a, b) = (cs + s, cs + i);
-                    let w = &text[a..b];
-                    let next = chunk[i..].chars().next();
-                    let prev = chunk[..s].chars().next_back();
-                    let letter_item = w.chars().count() == 1 && next == Some(')');
-                    let with_digit = next.is_some_and(|c| c.is_ascii_digit())
-                        || prev.is_some_and(|c| c.is_ascii_digit());
-                    let roman = w.len() > 1 && w.chars().all(|c| "IVXLCDM".contains(c));
-                    if letter_item
-                        || with_digit
-                        || roman
-                        || skip.iter().any(|&(x, y)| a < y && b > x)
-                    {
-                        continue;
-                    }
-                    out.push((a, b, w));
-                }
-                _ => {}
-            }
-        }
-    }
-    out
-}
-
-fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_whitespace().map(move |c| (c.as_ptr() as usize - text.as_ptr() as usize, c))
-}
-
-fn is_mark(c: char) -> bool {
-    ('\u{300}'..='\u{36F}').contains(&c)
 }
 
 /// A syllable's letters without marks, lower case ("Một" → "mot", "đảng" → "dang").

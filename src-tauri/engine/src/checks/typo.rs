@@ -177,7 +177,7 @@ fn tone_findings(text: &str, want: ToneStyle, profile_name: &str) -> Vec<Finding
         want.name(),
         other.name()
     );
-    super::spell::words(text)
+    super::words::words(text)
         .into_iter()
         // A word `restyle` changes is written the other way.
         .filter_map(|(a, b, w)| {

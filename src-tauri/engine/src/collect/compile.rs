@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use chrono::NaiveDate;
 use evalexpr::{ContextWithMutableVariables, DefaultNumericTypes, HashMapContext, Node, Value};
 use serde::{Deserialize, Serialize};
 
@@ -180,6 +181,7 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
     let listed: HashMap<String, &Unit> = units.iter().map(|u| (norm_name(&u.name), u)).collect();
     let previous: HashMap<String, &UnitFigures> =
         previous.iter().map(|p| (norm_name(&p.unit), p)).collect();
+    let cx = Compilation { subs, sheets: &sheets, known: &known, units: &units, deadline, listed };
 
     let mut findings: Vec<CompileFinding> = sheets
         .iter()
@@ -196,201 +198,16 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
         rules: &rules,
         own: norm_name(&report.header.issuing_body),
     };
-    let mut files = Vec::new();
-    // Candidates: (submission index, unit name as listed or as written).
-    let mut candidates: Vec<(usize, String)> = Vec::new();
-    for (i, s) in subs.iter().enumerate() {
-        let excluded = choices.excluded.iter().any(|f| f == &s.file);
-        let unit = s.unit.as_ref().map(|u| {
-            listed.get(&norm_name(u)).map(|l| l.name.clone()).unwrap_or_else(|| u.clone())
-        });
-        files.push(FileStatus {
-            file: s.file.clone(),
-            unit: unit.clone(),
-            kind: s.kind,
-            taken: false,
-            excluded,
-            figures: 0,
-        });
-        if excluded {
-            continue;
-        }
-        let mut problems: Vec<FileProblem> =
-            s.problems.iter().cloned().chain(checks.of(s)).collect();
-        let blocked = problems.iter().any(|p| p.blocking);
-        if let Some(u) = unit.as_ref().filter(|_| !blocked) {
-            if !units.is_empty() && !listed.contains_key(&norm_name(u)) {
-                problems.push(FileProblem::warning(format!(
-                    "Đơn vị «{u}» không có trong danh sách đơn vị báo cáo; số liệu vẫn được cộng."
-                )));
-            }
-            candidates.push((i, u.clone()));
-        }
-        let (file, unit) = (Some(s.file.as_str()), unit.as_deref());
-        findings.extend(problems.into_iter().map(|p| CompileFinding::new(file, unit, p)));
-    }
-
-    // The same unit twice: the file changed last is taken.
-    let mut by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, u) in &candidates {
-        by_unit.entry(norm_name(u)).or_default().push(*i);
-    }
-    let mut taken: Vec<(usize, String)> = Vec::new();
-    for (i, u) in &candidates {
-        let same = &by_unit[&norm_name(u)];
-        let keep = *same.iter().max_by_key(|&&j| (subs[j].modified, j)).unwrap_or(i);
-        if keep == *i {
-            taken.push((*i, u.clone()));
-        } else {
-            let p = FileProblem::blocking(format!(
-                "Đơn vị «{u}» gửi hai lần: chỉ lấy tệp «{}» (sửa sau cùng), không lấy tệp này. \
-                 Hãy bỏ chọn tệp không dùng.",
-                subs[keep].file
-            ));
-            findings.push(CompileFinding::new(Some(&subs[*i].file), Some(u), p));
-        }
-    }
-
-    // Outliers against the unit's last period, each figure said as the form shows it.
-    let described: HashMap<&str, String> = sheets
-        .iter()
-        .flat_map(|s| {
-            s.rows.iter().flat_map(move |r| {
-                r.keys.iter().enumerate().filter_map(move |(c, k)| {
-                    let k = k.as_deref()?;
-                    Some((
-                        k,
-                        format!("«{}», dòng «{}», cột «{}»", s.title, r.label, s.columns[c].header),
-                    ))
-                })
-            })
-        })
-        .collect();
-    for (i, u) in &taken {
-        let s = &subs[*i];
-        let Some(prev) = previous.get(&norm_name(u)) else { continue };
-        for (k, v) in &s.values {
-            let Some(p) = prev.values.get(k) else { continue };
-            if *p > 0.0 && (*v > 3.0 * p || *v < p / 3.0) {
-                let (sheet, cell) = s.cells.get(k).cloned().unzip();
-                let what = described.get(k.as_str()).cloned().unwrap_or_else(|| {
-                    // A figure no longer in the forms: its table and row, without the key.
-                    let words: Vec<&str> = k.split('|').collect();
-                    format!("«{}»", words[..words.len().saturating_sub(1).max(1)].join(" › "))
-                });
-                let how = if *v > 3.0 * p {
-                    "gấp hơn 3 lần"
-                } else {
-                    "chưa bằng một phần ba"
-                };
-                let p = FileProblem::warning(format!(
-                    "{what}: {v} so với {p} kỳ trước ({how}): hãy hỏi lại đơn vị xem có gõ nhầm không."
-                ))
-                .at(sheet, cell);
-                findings.push(CompileFinding::new(Some(&s.file), Some(u), p));
-            }
-        }
-    }
+    let (mut files, candidates) = cx.screen(choices, &checks, &mut findings);
+    let taken = cx.last_of_each_unit(&candidates, &mut findings);
+    cx.outliers(&taken, &previous, &mut findings);
 
     // Add up.
-    let mut sums: Sums = HashMap::new();
-    for (i, u) in &taken {
-        for (k, v) in &subs[*i].values {
-            if known.contains(k) {
-                let e = sums.entry(k.as_str()).or_insert((0.0, vec![]));
-                e.0 += v;
-                e.1.push((u.clone(), *v));
-            }
-        }
-        if let Some(f) = files.get_mut(*i) {
-            f.taken = true;
-            f.figures = subs[*i].values.keys().filter(|k| known.contains(*k)).count();
-        }
-    }
-    let mut out = report.clone();
-    let mut filled = 0;
-    if !sums.is_empty() {
-        filled = apply(&mut out, &sheets, &sums);
-        breakdown(&mut out, &sheets, &taken, subs, &units);
-    }
-    let received: Vec<UnitFigures> = taken
-        .iter()
-        .map(|(i, u)| UnitFigures {
-            unit: u.clone(),
-            file: subs[*i].file.clone(),
-            values: subs[*i]
-                .values
-                .iter()
-                .filter(|(k, _)| known.contains(*k))
-                .map(|(k, v)| (k.clone(), *v))
-                .collect(),
-        })
-        .collect();
-    let c = out.collection.get_or_insert_with(|| Collection {
-        id: id.clone(),
-        units: vec![],
-        deadline: None,
-        received: vec![],
-        previous: vec![],
-    });
-    if c.id.is_empty() {
-        c.id = id.clone();
-    }
-    if !taken.is_empty() {
-        c.received = received;
-    }
-    for p in &choices.picks {
-        place_pick(&mut out, p);
-    }
+    let sums = cx.add_up(&taken, &mut files);
+    let (out, filled) = cx.fill(report, &sums, &taken, &id, &choices.picks);
 
     // Units and the rate.
-    let mut statuses = Vec::new();
-    let (mut got, mut on_time) = (0, 0);
-    // Units are named as listed by now (matched above), so exact names find them.
-    let taken_by: HashMap<&str, usize> = taken.iter().map(|(i, u)| (u.as_str(), *i)).collect();
-    let mut files_by: HashMap<&str, Vec<&FileStatus>> = HashMap::new();
-    for f in &files {
-        if let Some(u) = &f.unit {
-            files_by.entry(u.as_str()).or_default().push(f);
-        }
-    }
-    for l in &units {
-        let taken_file = taken_by.get(l.name.as_str()).map(|i| &subs[*i]);
-        let state = match taken_file {
-            Some(s) => {
-                got += 1;
-                let late = matches!((deadline, s.modified), (Some(d), Some(m)) if m > d);
-                if !late {
-                    on_time += 1;
-                }
-                if late {
-                    UnitState::Late
-                } else {
-                    UnitState::Received
-                }
-            }
-            None if files_by
-                .get(l.name.as_str())
-                .is_some_and(|fs| fs.iter().any(|f| !f.excluded)) =>
-            {
-                UnitState::Rejected
-            }
-            None => UnitState::Missing,
-        };
-        let file = taken_file.map(|s| s.file.clone()).or_else(|| {
-            files_by.get(l.name.as_str()).and_then(|fs| fs.first()).map(|f| f.file.clone())
-        });
-        statuses.push(UnitStatus { name: l.name.clone(), state, file });
-    }
-    for (i, u) in &taken {
-        if !listed.contains_key(&norm_name(u)) {
-            statuses.push(UnitStatus {
-                name: u.clone(),
-                state: UnitState::Unlisted,
-                file: Some(subs[*i].file.clone()),
-            });
-        }
-    }
+    let (statuses, got, on_time) = cx.unit_statuses(&taken, &files);
     let missing: Vec<String> =
         statuses.iter().filter(|s| s.state == UnitState::Missing).map(|s| s.name.clone()).collect();
     let rate = if units.is_empty() {
@@ -401,16 +218,7 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
         format!("Đã nhận {got}/{} đơn vị", units.len())
     };
     findings.sort_by_key(|f| !f.blocking);
-    let texts: Vec<UnitText> = taken
-        .iter()
-        .flat_map(|(i, u)| {
-            subs[*i].texts.iter().map(move |t| UnitText {
-                unit: u.clone(),
-                kind: t.kind,
-                text: t.text.clone(),
-            })
-        })
-        .collect();
+    let texts = cx.texts(&taken);
     let blocking = findings.iter().filter(|f| f.blocking).count();
     Compiled {
         report: out,
@@ -427,6 +235,295 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
             blocking,
             figures: filled,
         },
+    }
+}
+
+/// What every step of a compile reads: the files, the forms' tables and the list of units.
+struct Compilation<'a> {
+    /// The files, as read.
+    subs: &'a [Submission],
+    /// The forms' tables.
+    sheets: &'a [Sheet],
+    /// Every field key the forms ask for.
+    known: &'a HashSet<String>,
+    /// The units that must report, as listed.
+    units: &'a [Unit],
+    /// The day by which units must report.
+    deadline: Option<NaiveDate>,
+    /// The listed units by their name as `norm_name` writes it.
+    listed: HashMap<String, &'a Unit>,
+}
+
+impl<'a> Compilation<'a> {
+    /// Every file's status and its findings, and the files whose figures may be taken:
+    /// (submission index, unit name as listed or as written).
+    fn screen(
+        &self,
+        choices: &Choices,
+        checks: &Checks<'_>,
+        findings: &mut Vec<CompileFinding>,
+    ) -> (Vec<FileStatus>, Vec<(usize, String)>) {
+        let (subs, units, listed) = (self.subs, self.units, &self.listed);
+        let mut files = Vec::new();
+        // Candidates: (submission index, unit name as listed or as written).
+        let mut candidates: Vec<(usize, String)> = Vec::new();
+        for (i, s) in subs.iter().enumerate() {
+            let excluded = choices.excluded.iter().any(|f| f == &s.file);
+            let unit = s.unit.as_ref().map(|u| {
+                listed.get(&norm_name(u)).map(|l| l.name.clone()).unwrap_or_else(|| u.clone())
+            });
+            files.push(FileStatus {
+                file: s.file.clone(),
+                unit: unit.clone(),
+                kind: s.kind,
+                taken: false,
+                excluded,
+                figures: 0,
+            });
+            if excluded {
+                continue;
+            }
+            let mut problems: Vec<FileProblem> =
+                s.problems.iter().cloned().chain(checks.of(s)).collect();
+            let blocked = problems.iter().any(|p| p.blocking);
+            if let Some(u) = unit.as_ref().filter(|_| !blocked) {
+                if !units.is_empty() && !listed.contains_key(&norm_name(u)) {
+                    problems.push(FileProblem::warning(format!(
+                        "Đơn vị «{u}» không có trong danh sách đơn vị báo cáo; số liệu vẫn được cộng."
+                    )));
+                }
+                candidates.push((i, u.clone()));
+            }
+            let (file, unit) = (Some(s.file.as_str()), unit.as_deref());
+            findings.extend(problems.into_iter().map(|p| CompileFinding::new(file, unit, p)));
+        }
+        (files, candidates)
+    }
+
+    /// The candidates taken, one file per unit, each other file of a unit found blocking.
+    fn last_of_each_unit(
+        &self,
+        candidates: &[(usize, String)],
+        findings: &mut Vec<CompileFinding>,
+    ) -> Vec<(usize, String)> {
+        let subs = self.subs;
+        // The same unit twice: the file changed last is taken.
+        let mut by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, u) in candidates {
+            by_unit.entry(norm_name(u)).or_default().push(*i);
+        }
+        let mut taken: Vec<(usize, String)> = Vec::new();
+        for (i, u) in candidates {
+            let same = &by_unit[&norm_name(u)];
+            let keep = *same.iter().max_by_key(|&&j| (subs[j].modified, j)).unwrap_or(i);
+            if keep == *i {
+                taken.push((*i, u.clone()));
+            } else {
+                let p = FileProblem::blocking(format!(
+                    "Đơn vị «{u}» gửi hai lần: chỉ lấy tệp «{}» (sửa sau cùng), không lấy tệp này. \
+                     Hãy bỏ chọn tệp không dùng.",
+                    subs[keep].file
+                ));
+                findings.push(CompileFinding::new(Some(&subs[*i].file), Some(u), p));
+            }
+        }
+        taken
+    }
+
+    /// Findings for the taken figures far off the unit's figures of the last period.
+    fn outliers(
+        &self,
+        taken: &[(usize, String)],
+        previous: &HashMap<String, &UnitFigures>,
+        findings: &mut Vec<CompileFinding>,
+    ) {
+        let subs = self.subs;
+        // Outliers against the unit's last period, each figure said as the form shows it.
+        let described: HashMap<&str, String> = self
+            .sheets
+            .iter()
+            .flat_map(|s| {
+                s.rows.iter().flat_map(move |r| {
+                    r.keys.iter().enumerate().filter_map(move |(c, k)| {
+                        let k = k.as_deref()?;
+                        Some((
+                            k,
+                            format!(
+                                "«{}», dòng «{}», cột «{}»",
+                                s.title, r.label, s.columns[c].header
+                            ),
+                        ))
+                    })
+                })
+            })
+            .collect();
+        for (i, u) in taken {
+            let s = &subs[*i];
+            let Some(prev) = previous.get(&norm_name(u)) else { continue };
+            for (k, v) in &s.values {
+                let Some(p) = prev.values.get(k) else { continue };
+                if *p > 0.0 && (*v > 3.0 * p || *v < p / 3.0) {
+                    let (sheet, cell) = s.cells.get(k).cloned().unzip();
+                    let what = described.get(k.as_str()).cloned().unwrap_or_else(|| {
+                        // A figure no longer in the forms: its table and row, without the key.
+                        let words: Vec<&str> = k.split('|').collect();
+                        format!("«{}»", words[..words.len().saturating_sub(1).max(1)].join(" › "))
+                    });
+                    let how = if *v > 3.0 * p {
+                        "gấp hơn 3 lần"
+                    } else {
+                        "chưa bằng một phần ba"
+                    };
+                    let p = FileProblem::warning(format!(
+                        "{what}: {v} so với {p} kỳ trước ({how}): hãy hỏi lại đơn vị xem có gõ nhầm không."
+                    ))
+                    .at(sheet, cell);
+                    findings.push(CompileFinding::new(Some(&s.file), Some(u), p));
+                }
+            }
+        }
+    }
+
+    /// The sums of the taken files' figures the forms ask for, marking those files taken.
+    fn add_up(&self, taken: &[(usize, String)], files: &mut [FileStatus]) -> Sums<'a> {
+        let (subs, known) = (self.subs, self.known);
+        let mut sums: Sums = HashMap::new();
+        for (i, u) in taken {
+            for (k, v) in &subs[*i].values {
+                if known.contains(k) {
+                    let e = sums.entry(k.as_str()).or_insert((0.0, vec![]));
+                    e.0 += v;
+                    e.1.push((u.clone(), *v));
+                }
+            }
+            if let Some(f) = files.get_mut(*i) {
+                f.taken = true;
+                f.figures = subs[*i].values.keys().filter(|k| known.contains(*k)).count();
+            }
+        }
+        sums
+    }
+
+    /// The report with the sums, the breakdown annex, the figures received and the picks;
+    /// and how many district figures were filled.
+    fn fill(
+        &self,
+        report: &Report,
+        sums: &Sums<'_>,
+        taken: &[(usize, String)],
+        id: &str,
+        picks: &[UnitText],
+    ) -> (Report, usize) {
+        let (subs, known) = (self.subs, self.known);
+        let mut out = report.clone();
+        let mut filled = 0;
+        if !sums.is_empty() {
+            filled = apply(&mut out, self.sheets, sums);
+            breakdown(&mut out, self.sheets, taken, subs, self.units);
+        }
+        let received: Vec<UnitFigures> = taken
+            .iter()
+            .map(|(i, u)| UnitFigures {
+                unit: u.clone(),
+                file: subs[*i].file.clone(),
+                values: subs[*i]
+                    .values
+                    .iter()
+                    .filter(|(k, _)| known.contains(*k))
+                    .map(|(k, v)| (k.clone(), *v))
+                    .collect(),
+            })
+            .collect();
+        let c = out.collection.get_or_insert_with(|| Collection {
+            id: id.to_string(),
+            units: vec![],
+            deadline: None,
+            received: vec![],
+            previous: vec![],
+        });
+        if c.id.is_empty() {
+            c.id = id.to_string();
+        }
+        if !taken.is_empty() {
+            c.received = received;
+        }
+        for p in picks {
+            place_pick(&mut out, p);
+        }
+        (out, filled)
+    }
+
+    /// How every listed unit stands, then the unlisted ones taken; with how many listed units
+    /// were received and how many of them on time.
+    fn unit_statuses(
+        &self,
+        taken: &[(usize, String)],
+        files: &[FileStatus],
+    ) -> (Vec<UnitStatus>, usize, usize) {
+        let (subs, deadline) = (self.subs, self.deadline);
+        let mut statuses = Vec::new();
+        let (mut got, mut on_time) = (0, 0);
+        // Units are named as listed by now (matched above), so exact names find them.
+        let taken_by: HashMap<&str, usize> = taken.iter().map(|(i, u)| (u.as_str(), *i)).collect();
+        let mut files_by: HashMap<&str, Vec<&FileStatus>> = HashMap::new();
+        for f in files {
+            if let Some(u) = &f.unit {
+                files_by.entry(u.as_str()).or_default().push(f);
+            }
+        }
+        for l in self.units {
+            let taken_file = taken_by.get(l.name.as_str()).map(|i| &subs[*i]);
+            let state = match taken_file {
+                Some(s) => {
+                    got += 1;
+                    let late = matches!((deadline, s.modified), (Some(d), Some(m)) if m > d);
+                    if !late {
+                        on_time += 1;
+                    }
+                    if late {
+                        UnitState::Late
+                    } else {
+                        UnitState::Received
+                    }
+                }
+                None if files_by
+                    .get(l.name.as_str())
+                    .is_some_and(|fs| fs.iter().any(|f| !f.excluded)) =>
+                {
+                    UnitState::Rejected
+                }
+                None => UnitState::Missing,
+            };
+            let file = taken_file.map(|s| s.file.clone()).or_else(|| {
+                files_by.get(l.name.as_str()).and_then(|fs| fs.first()).map(|f| f.file.clone())
+            });
+            statuses.push(UnitStatus { name: l.name.clone(), state, file });
+        }
+        for (i, u) in taken {
+            if !self.listed.contains_key(&norm_name(u)) {
+                statuses.push(UnitStatus {
+                    name: u.clone(),
+                    state: UnitState::Unlisted,
+                    file: Some(subs[*i].file.clone()),
+                });
+            }
+        }
+        (statuses, got, on_time)
+    }
+
+    /// The taken files' text items, each with its unit.
+    fn texts(&self, taken: &[(usize, String)]) -> Vec<UnitText> {
+        let subs = self.subs;
+        taken
+            .iter()
+            .flat_map(|(i, u)| {
+                subs[*i].texts.iter().map(move |t| UnitText {
+                    unit: u.clone(),
+                    kind: t.kind,
+                    text: t.text.clone(),
+                })
+            })
+            .collect()
     }
 }
 

@@ -688,9 +688,6 @@ fn read_workbook(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submi
             return s;
         }
     };
-    let text_at = |r: &Range<Data>, row: u32, col: u32| -> String {
-        r.get_value((row, col)).map(|d| d.to_string().trim().to_string()).unwrap_or_default()
-    };
     let format: u32 = text_at(&id, 0, 1).parse().unwrap_or(0);
     if text_at(&id, 0, 0) != "baocao-form" || format == 0 || format > FORM_FORMAT {
         s.block(
@@ -706,34 +703,71 @@ fn read_workbook(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submi
     if !fixed_unit.is_empty() {
         s.unit = Some(fixed_unit);
     }
+    let map = input_cells(&id);
+    read_inputs(&mut s, &mut book, &names, &map);
+    if s.unit.as_deref().is_none_or(str::is_empty) {
+        s.block(
+            map.first().map(|m| m.0.as_str()),
+            Some("B2"),
+            "Biểu mẫu chưa ghi tên đơn vị (ô B2): không biết số liệu này của đơn vị nào.".into(),
+        );
+    }
+    let unit = s.unit.clone().unwrap_or_default();
+    for t in &mut s.texts {
+        t.unit = unit.clone();
+    }
+    s
+}
+
+/// An input cell of a form, as its identification sheet lists it: (sheet, cell, key).
+type InputCell = (String, String, String);
+
+/// The text of a cell of a sheet (0-based row and column), trimmed; empty when there is none.
+fn text_at(r: &Range<Data>, row: u32, col: u32) -> String {
+    r.get_value((row, col)).map(|d| d.to_string().trim().to_string()).unwrap_or_default()
+}
+
+/// The input cells the identification sheet lists.
+fn input_cells(id: &Range<Data>) -> Vec<InputCell> {
     // The input cells: (sheet, cell, key) from row 11 down.
     let mut map = Vec::new();
     let mut row = 10;
     loop {
-        let sheet = text_at(&id, row, 0);
+        let sheet = text_at(id, row, 0);
         if sheet.is_empty() {
             break;
         }
-        map.push((sheet, text_at(&id, row, 1), text_at(&id, row, 2)));
+        map.push((sheet, text_at(id, row, 1), text_at(id, row, 2)));
         row += 1;
     }
+    map
+}
+
+/// Reads every listed input cell into the submission, naming once each sheet that is missing.
+fn read_inputs(
+    s: &mut Submission,
+    book: &mut Sheets<Cursor<&[u8]>>,
+    names: &[String],
+    map: &[InputCell],
+) {
     let mut ranges: HashMap<String, Option<SheetData>> = HashMap::new();
     let mut missing_reported = Vec::new();
-    for (sheet, cell_ref, key) in &map {
+    for input in map {
+        let sheet = &input.0;
         let entry = ranges.entry(sheet.clone()).or_insert_with(|| {
             if !names.iter().any(|n| n == sheet) {
                 return None;
             }
             let values = book.worksheet_range(sheet).ok()?;
             let formulas = book.worksheet_formula(sheet).unwrap_or_default();
-            let merges = match &mut book {
+            let merges = match &mut *book {
                 Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
                 Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
                 _ => vec![],
             };
             Some((values, formulas, merges))
         });
-        let Some((values, formulas, merges)) = entry else {
+        let Some(data) = entry else {
             if !missing_reported.contains(sheet) {
                 missing_reported.push(sheet.clone());
                 s.block(
@@ -747,94 +781,89 @@ fn read_workbook(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submi
             }
             continue;
         };
-        let Some((r, c)) = parse_cell(cell_ref) else { continue };
-        if let Some(m) = merges.iter().find(|m| m.contains(r, c) && m.start != m.end) {
-            s.block(
-                Some(sheet),
-                Some(cell_ref),
-                format!(
-                    "nằm trong vùng ô bị gộp ({}:{}); hãy bỏ gộp ô và gõ số vào từng ô.",
-                    super::form::cell(m.start.0, m.start.1 as u16),
-                    super::form::cell(m.end.0, m.end.1 as u16)
-                ),
-            );
-            continue;
-        }
-        if let Some(f) = formulas.get_value((r, c)).filter(|f| !f.is_empty()) {
-            s.block(
-                Some(sheet),
-                Some(cell_ref),
-                format!("có công thức «={f}»: hãy gõ con số, không dùng công thức."),
-            );
-            continue;
-        }
-        let value = values.get_value((r, c)).cloned().unwrap_or(Data::Empty);
-        if key == "unit" {
-            let name = value.to_string().trim().to_string();
-            if !name.is_empty() && s.unit.is_none() {
-                s.unit = Some(name);
-            }
-            continue;
-        }
-        if let Some(kind) = TextKind::ALL.iter().find(|k| k.key() == key) {
-            let text = value.to_string();
-            for line in text.lines() {
-                let line = line.trim().trim_start_matches(['-', '+', '•']).trim();
-                if !line.is_empty() {
-                    s.texts.push(UnitText {
-                        unit: String::new(),
-                        kind: *kind,
-                        text: line.to_string(),
-                    });
-                }
-            }
-            continue;
-        }
-        let number = match &value {
-            Data::Empty => continue,
-            Data::Int(i) => Ok(*i as f64),
-            Data::Float(f) => Ok(*f),
-            Data::String(t) if t.trim().is_empty() => continue,
-            Data::String(t) => crate::text::parse_vi_number(t).ok_or_else(|| t.clone()),
-            other => Err(other.to_string()),
-        };
-        match number {
-            Err(text) => s.block(
-                Some(sheet),
-                Some(cell_ref),
-                format!("có «{}», không phải là số: hãy gõ một số nguyên.", text.trim()),
-            ),
-            Ok(v) if v < 0.0 => s.block(
-                Some(sheet),
-                Some(cell_ref),
-                format!("có số âm ({v}): số lượng không thể âm."),
-            ),
-            Ok(v) if v.fract() != 0.0 => s.block(
-                Some(sheet),
-                Some(cell_ref),
-                format!(
-                    "có số lẻ ({}): số lượng phải là số nguyên.",
-                    v.to_string().replace('.', ",")
-                ),
-            ),
-            Ok(v) => {
-                s.values.insert(key.clone(), v);
-                s.cells.insert(key.clone(), (sheet.clone(), cell_ref.clone()));
-            }
-        }
+        read_input(s, input, data);
     }
-    if s.unit.as_deref().is_none_or(str::is_empty) {
+}
+
+/// Reads one input cell of a sheet: the unit's name, its text items or a figure.
+fn read_input(s: &mut Submission, input: &InputCell, (values, formulas, merges): &SheetData) {
+    let (sheet, cell_ref, key) = input;
+    let Some((r, c)) = parse_cell(cell_ref) else { return };
+    if let Some(m) = merges.iter().find(|m| m.contains(r, c) && m.start != m.end) {
         s.block(
-            map.first().map(|m| m.0.as_str()),
-            Some("B2"),
-            "Biểu mẫu chưa ghi tên đơn vị (ô B2): không biết số liệu này của đơn vị nào.".into(),
+            Some(sheet),
+            Some(cell_ref),
+            format!(
+                "nằm trong vùng ô bị gộp ({}:{}); hãy bỏ gộp ô và gõ số vào từng ô.",
+                super::form::cell(m.start.0, m.start.1 as u16),
+                super::form::cell(m.end.0, m.end.1 as u16)
+            ),
         );
+        return;
     }
-    let unit = s.unit.clone().unwrap_or_default();
-    for t in &mut s.texts {
-        t.unit = unit.clone();
+    if let Some(f) = formulas.get_value((r, c)).filter(|f| !f.is_empty()) {
+        s.block(
+            Some(sheet),
+            Some(cell_ref),
+            format!("có công thức «={f}»: hãy gõ con số, không dùng công thức."),
+        );
+        return;
     }
-    s
+    let value = values.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    if key == "unit" {
+        let name = value.to_string().trim().to_string();
+        if !name.is_empty() && s.unit.is_none() {
+            s.unit = Some(name);
+        }
+        return;
+    }
+    if let Some(kind) = TextKind::ALL.iter().find(|k| k.key() == key) {
+        take_texts(s, *kind, &value);
+        return;
+    }
+    take_number(s, input, &value);
+}
+
+/// Takes a text cell's lines as the unit's text items of a kind.
+fn take_texts(s: &mut Submission, kind: TextKind, value: &Data) {
+    let text = value.to_string();
+    for line in text.lines() {
+        let line = line.trim().trim_start_matches(['-', '+', '•']).trim();
+        if !line.is_empty() {
+            s.texts.push(UnitText { unit: String::new(), kind, text: line.to_string() });
+        }
+    }
+}
+
+/// Takes a figure cell's whole number ≥ 0, or says what is wrong with what it holds.
+fn take_number(s: &mut Submission, (sheet, cell_ref, key): &InputCell, value: &Data) {
+    let number = match value {
+        Data::Empty => return,
+        Data::Int(i) => Ok(*i as f64),
+        Data::Float(f) => Ok(*f),
+        Data::String(t) if t.trim().is_empty() => return,
+        Data::String(t) => crate::text::parse_vi_number(t).ok_or_else(|| t.clone()),
+        other => Err(other.to_string()),
+    };
+    match number {
+        Err(text) => s.block(
+            Some(sheet),
+            Some(cell_ref),
+            format!("có «{}», không phải là số: hãy gõ một số nguyên.", text.trim()),
+        ),
+        Ok(v) if v < 0.0 => {
+            s.block(Some(sheet), Some(cell_ref), format!("có số âm ({v}): số lượng không thể âm."))
+        }
+        Ok(v) if v.fract() != 0.0 => s.block(
+            Some(sheet),
+            Some(cell_ref),
+            format!("có số lẻ ({}): số lượng phải là số nguyên.", v.to_string().replace('.', ",")),
+        ),
+        Ok(v) => {
+            s.values.insert(key.clone(), v);
+            s.cells.insert(key.clone(), (sheet.clone(), cell_ref.clone()));
+        }
+    }
 }
 
 /// "C9" → (8, 2), 0-based; `None` for what is not a cell of a sheet (up to XFD1048576).

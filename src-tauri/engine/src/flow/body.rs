@@ -89,192 +89,195 @@ impl FlowBuilder<'_> {
 
     /// Emits a block's paragraphs (see [`Self::block`]).
     fn emit_block(&mut self, block: &Block, opener: Option<String>, at: &str) {
-        let mut opener = opener.map(|o| {
+        let mut opener = Opener(opener.map(|o| {
             let s = with(self.body_style(), self.p.headings.point_opener);
             Span { text: o, style: s }
-        });
-        let mut first = |spans: Vec<Span>| -> Vec<Span> {
-            match opener.take() {
-                Some(o) => std::iter::once(o).chain(spans).collect(),
-                None => spans,
-            }
-        };
-        let rules = &self.p.blocks;
+        }));
         match block {
             Block::Paragraph(p) => {
-                let spans = first(self.rich("", &p.text));
+                let spans = opener.first(self.rich("", &p.text));
                 let p = self.body_para(Role::Body, spans);
                 self.push(p);
             }
-            Block::Lines(l) => {
-                let mut marker = self.marker(l.marker);
-                let basis = self.legal_basis(l, at);
-                if let Some(lb) = &basis {
-                    marker = lb.prefix.clone();
-                }
-                let last = l.items.len().saturating_sub(1);
-                for (i, item) in l.items.iter().enumerate() {
-                    self.item_anchor = Some(format!("{at}.items[{i}]"));
-                    let text = match &basis {
-                        Some(lb) => {
-                            let bare = item.trim_end().trim_end_matches([',', ';', '.', ':']);
-                            format!("{bare}{}", if i == last { &lb.last_end } else { &lb.end })
-                        }
-                        None => item.clone(),
-                    };
-                    let spans = first(self.rich(&marker, &text));
-                    let p = self.body_para(Role::Body, spans);
-                    self.push(p);
-                }
-            }
-            Block::Results(r) => {
-                if let Some(intro) = &r.intro {
-                    let spans = first(self.rich("", intro));
-                    let p = self.body_para(Role::Body, spans);
-                    self.push(p);
-                }
-                let marker = self.marker(r.marker);
-                for (i, item) in r.items.iter().enumerate() {
-                    self.item_anchor = Some(format!("{at}.items[{i}]"));
-                    let spans = first(self.rich(&marker, &self.result_text(item)));
-                    let p = self.body_para(Role::Body, spans);
-                    self.push(p);
-                }
-            }
-            Block::Shortcomings(s) => {
-                if let Some(intro) = &s.intro {
-                    let spans = first(self.rich("", intro));
-                    let p = self.body_para(Role::Body, spans);
-                    self.push(p);
-                }
-                for (i, item) in s.items.iter().enumerate() {
-                    self.item_anchor = Some(format!("{at}.items[{i}]"));
-                    let spans = first(self.rich(&rules.dash_marker, item));
-                    let p = self.body_para(Role::Body, spans);
-                    self.push(p);
-                }
-            }
-            Block::Causes(c) => {
-                if let Some(intro) = &c.intro {
-                    let spans = first(self.rich("", intro));
-                    let p = self.body_para(Role::Body, spans);
-                    self.push(p);
-                }
-                for (label, items, key) in [
-                    (&rules.objective_label, &c.objective, "objective"),
-                    (&rules.subjective_label, &c.subjective, "subjective"),
-                ] {
-                    if items.is_empty() {
-                        continue;
-                    }
-                    let s = with(self.body_style(), rules.cause_label);
-                    let spans = first(vec![Span { text: label.clone(), style: s }]);
-                    let mut p = self.body_para(Role::Body, spans);
-                    p.keep_next = true;
-                    self.push(p);
-                    for (i, item) in items.iter().enumerate() {
-                        self.item_anchor = Some(format!("{at}.{key}[{i}]"));
-                        let p = self.body_para(Role::Body, self.rich(&rules.dash_marker, item));
-                        self.push(p);
-                    }
-                }
-            }
-            Block::Lessons(l) => {
-                if let Some(intro) = &l.intro {
-                    let spans = first(self.rich("", intro));
-                    let p = self.body_para(Role::Body, spans);
-                    self.push(p);
-                }
-                for (i, item) in l.items.iter().enumerate() {
-                    self.item_anchor = Some(format!("{at}.items[{i}]"));
-                    let word = match l.ordinals {
-                        OrdinalSet::MotLa => mot_la(i + 1),
-                        OrdinalSet::ThuNhat => thu_nhat(i + 1),
-                    };
-                    let s = with(self.body_style(), rules.ordinal);
-                    // An ordinal typed by the user is dropped (validation says so).
-                    let item = strip_typed_ordinal(item).unwrap_or(item).trim();
-                    let mut spans = vec![Span { text: word, style: s }];
-                    spans.extend(self.rich(&rules.ordinal_separator, item));
-                    let spans = first(spans);
-                    let p = self.body_para(Role::Lesson, spans);
-                    self.push(p);
-                }
-            }
-            Block::SolutionGroups(g) => {
-                let count = format_count(g.groups.len() as u64, &self.numbers());
-                let lead = g.lead.replace("{count}", &count);
-                let spans = first(vec![self.plain(&lead)]);
-                let mut p = self.body_para(Role::Body, spans);
-                p.keep_next = true;
-                self.push(p);
-                for (i, group) in g.groups.iter().enumerate() {
-                    self.item_anchor = Some(format!("{at}.groups[{i}]"));
-                    let n = i + 1;
-                    let number = match g.numbering {
-                        GroupNumbering::Parenthesized => {
-                            format!(
-                                "{} ",
-                                fill(&rules.parenthesized_format, &[("n", &n.to_string())])
-                            )
-                        }
-                        GroupNumbering::MotLa => {
-                            format!("{}{}", mot_la(n), rules.ordinal_separator)
-                        }
-                        GroupNumbering::ThuNhat => {
-                            format!("{}{}", thu_nhat(n), rules.ordinal_separator)
-                        }
-                    };
-                    let s = with(self.body_style(), rules.solution_title);
-                    let title = match g.numbering {
-                        GroupNumbering::Parenthesized => group.title.trim(),
-                        _ => strip_typed_ordinal(&group.title).unwrap_or(&group.title).trim(),
-                    };
-                    let p = self.body_para(
-                        Role::SolutionGroup,
-                        vec![Span { text: format!("{number}{title}"), style: s }],
-                    );
-                    self.push(p);
-                    for item in &group.items {
-                        let p = self.body_para(Role::Body, self.rich(&rules.dash_marker, item));
-                        self.push(p);
-                    }
-                }
-            }
-            Block::Proposals(pr) => {
-                if let Some(intro) = &pr.intro {
-                    let spans = first(self.rich("", intro));
-                    let p = self.body_para(Role::Body, spans);
-                    self.push(p);
-                }
-                let (before, after) = rules
-                    .proposal_format
-                    .split_once("{text}")
-                    .unwrap_or((&rules.proposal_format, ""));
-                for (i, item) in pr.items.iter().enumerate() {
-                    self.item_anchor = Some(format!("{at}.items[{i}]"));
-                    let lead = fill(before, &[("addressee", item.addressee.trim())]);
-                    let lead_trimmed = lead.trim_end();
-                    let gap = &lead[lead_trimmed.len()..];
-                    let s = with(self.body_style(), rules.proposal_addressee);
-                    let mut spans = vec![
-                        self.plain(&rules.dash_marker),
-                        Span { text: lead_trimmed.to_string(), style: s },
-                    ];
-                    spans.extend(self.rich(gap, &format!("{}{after}", item.text.trim())));
-                    let spans = first(spans);
-                    let p = self.body_para(Role::Body, spans);
-                    self.push(p);
-                }
-            }
+            Block::Lines(l) => self.emit_lines(l, at, &mut opener),
+            Block::Results(r) => self.emit_results(r, at, &mut opener),
+            Block::Shortcomings(s) => self.emit_shortcomings(s, at, &mut opener),
+            Block::Causes(c) => self.emit_causes(c, at, &mut opener),
+            Block::Lessons(l) => self.emit_lessons(l, at, &mut opener),
+            Block::SolutionGroups(g) => self.emit_solution_groups(g, at, &mut opener),
+            Block::Proposals(pr) => self.emit_proposals(pr, at, &mut opener),
             Block::Table(t) => {
-                let spans = first(vec![]);
+                let spans = opener.first(vec![]);
                 if !spans.is_empty() {
                     let p = self.body_para(Role::Body, spans);
                     self.push(p);
                 }
                 self.table(t);
             }
+        }
+    }
+
+    /// Emits a block's intro paragraph, if it has one.
+    fn emit_intro(&mut self, intro: Option<&str>, opener: &mut Opener) {
+        if let Some(intro) = intro {
+            let spans = opener.first(self.rich("", intro));
+            let p = self.body_para(Role::Body, spans);
+            self.push(p);
+        }
+    }
+
+    /// Emits a list of lines, as legal bases when the profile's rule says they are.
+    fn emit_lines(&mut self, l: &Lines, at: &str, opener: &mut Opener) {
+        let mut marker = self.marker(l.marker);
+        let basis = self.legal_basis(l, at);
+        if let Some(lb) = &basis {
+            marker = lb.prefix.clone();
+        }
+        let last = l.items.len().saturating_sub(1);
+        for (i, item) in l.items.iter().enumerate() {
+            self.item_anchor = Some(format!("{at}.items[{i}]"));
+            let text = match &basis {
+                Some(lb) => {
+                    let bare = item.trim_end().trim_end_matches([',', ';', '.', ':']);
+                    format!("{bare}{}", if i == last { &lb.last_end } else { &lb.end })
+                }
+                None => item.clone(),
+            };
+            let spans = opener.first(self.rich(&marker, &text));
+            let p = self.body_para(Role::Body, spans);
+            self.push(p);
+        }
+    }
+
+    /// Emits results: the intro, then each item with its figures written out.
+    fn emit_results(&mut self, r: &Results, at: &str, opener: &mut Opener) {
+        self.emit_intro(r.intro.as_deref(), opener);
+        let marker = self.marker(r.marker);
+        for (i, item) in r.items.iter().enumerate() {
+            self.item_anchor = Some(format!("{at}.items[{i}]"));
+            let spans = opener.first(self.rich(&marker, &self.result_text(item)));
+            let p = self.body_para(Role::Body, spans);
+            self.push(p);
+        }
+    }
+
+    /// Emits shortcomings: the intro, then each item after a dash.
+    fn emit_shortcomings(&mut self, s: &Shortcomings, at: &str, opener: &mut Opener) {
+        let rules = &self.p.blocks;
+        self.emit_intro(s.intro.as_deref(), opener);
+        for (i, item) in s.items.iter().enumerate() {
+            self.item_anchor = Some(format!("{at}.items[{i}]"));
+            let spans = opener.first(self.rich(&rules.dash_marker, item));
+            let p = self.body_para(Role::Body, spans);
+            self.push(p);
+        }
+    }
+
+    /// Emits causes: the intro, then the objective and subjective ones under their labels.
+    fn emit_causes(&mut self, c: &Causes, at: &str, opener: &mut Opener) {
+        let rules = &self.p.blocks;
+        self.emit_intro(c.intro.as_deref(), opener);
+        for (label, items, key) in [
+            (&rules.objective_label, &c.objective, "objective"),
+            (&rules.subjective_label, &c.subjective, "subjective"),
+        ] {
+            if items.is_empty() {
+                continue;
+            }
+            let s = with(self.body_style(), rules.cause_label);
+            let spans = opener.first(vec![Span { text: label.clone(), style: s }]);
+            let mut p = self.body_para(Role::Body, spans);
+            p.keep_next = true;
+            self.push(p);
+            for (i, item) in items.iter().enumerate() {
+                self.item_anchor = Some(format!("{at}.{key}[{i}]"));
+                let p = self.body_para(Role::Body, self.rich(&rules.dash_marker, item));
+                self.push(p);
+            }
+        }
+    }
+
+    /// Emits lessons: the intro, then each item opened by its ordinal word ("Một là, …").
+    fn emit_lessons(&mut self, l: &Lessons, at: &str, opener: &mut Opener) {
+        let rules = &self.p.blocks;
+        self.emit_intro(l.intro.as_deref(), opener);
+        for (i, item) in l.items.iter().enumerate() {
+            self.item_anchor = Some(format!("{at}.items[{i}]"));
+            let word = match l.ordinals {
+                OrdinalSet::MotLa => mot_la(i + 1),
+                OrdinalSet::ThuNhat => thu_nhat(i + 1),
+            };
+            let s = with(self.body_style(), rules.ordinal);
+            // An ordinal typed by the user is dropped (validation says so).
+            let item = strip_typed_ordinal(item).unwrap_or(item).trim();
+            let mut spans = vec![Span { text: word, style: s }];
+            spans.extend(self.rich(&rules.ordinal_separator, item));
+            let spans = opener.first(spans);
+            let p = self.body_para(Role::Lesson, spans);
+            self.push(p);
+        }
+    }
+
+    /// Emits solution groups: the lead with their count, then each numbered group and its items.
+    fn emit_solution_groups(&mut self, g: &SolutionGroups, at: &str, opener: &mut Opener) {
+        let rules = &self.p.blocks;
+        let count = format_count(g.groups.len() as u64, &self.numbers());
+        let lead = g.lead.replace("{count}", &count);
+        let spans = opener.first(vec![self.plain(&lead)]);
+        let mut p = self.body_para(Role::Body, spans);
+        p.keep_next = true;
+        self.push(p);
+        for (i, group) in g.groups.iter().enumerate() {
+            self.item_anchor = Some(format!("{at}.groups[{i}]"));
+            let n = i + 1;
+            let number = match g.numbering {
+                GroupNumbering::Parenthesized => {
+                    format!("{} ", fill(&rules.parenthesized_format, &[("n", &n.to_string())]))
+                }
+                GroupNumbering::MotLa => {
+                    format!("{}{}", mot_la(n), rules.ordinal_separator)
+                }
+                GroupNumbering::ThuNhat => {
+                    format!("{}{}", thu_nhat(n), rules.ordinal_separator)
+                }
+            };
+            let s = with(self.body_style(), rules.solution_title);
+            let title = match g.numbering {
+                GroupNumbering::Parenthesized => group.title.trim(),
+                _ => strip_typed_ordinal(&group.title).unwrap_or(&group.title).trim(),
+            };
+            let p = self.body_para(
+                Role::SolutionGroup,
+                vec![Span { text: format!("{number}{title}"), style: s }],
+            );
+            self.push(p);
+            for item in &group.items {
+                let p = self.body_para(Role::Body, self.rich(&rules.dash_marker, item));
+                self.push(p);
+            }
+        }
+    }
+
+    /// Emits proposals: the intro, then each item as the profile's format with its addressee.
+    fn emit_proposals(&mut self, pr: &Proposals, at: &str, opener: &mut Opener) {
+        let rules = &self.p.blocks;
+        self.emit_intro(pr.intro.as_deref(), opener);
+        let (before, after) =
+            rules.proposal_format.split_once("{text}").unwrap_or((&rules.proposal_format, ""));
+        for (i, item) in pr.items.iter().enumerate() {
+            self.item_anchor = Some(format!("{at}.items[{i}]"));
+            let lead = fill(before, &[("addressee", item.addressee.trim())]);
+            let lead_trimmed = lead.trim_end();
+            let gap = &lead[lead_trimmed.len()..];
+            let s = with(self.body_style(), rules.proposal_addressee);
+            let mut spans = vec![
+                self.plain(&rules.dash_marker),
+                Span { text: lead_trimmed.to_string(), style: s },
+            ];
+            spans.extend(self.rich(gap, &format!("{}{after}", item.text.trim())));
+            let spans = opener.first(spans);
+            let p = self.body_para(Role::Body, spans);
+            self.push(p);
         }
     }
 
@@ -343,7 +346,7 @@ impl FlowBuilder<'_> {
             self.push(p);
         }
         // Widths sized by content, the text shrunk if the page is too narrow (tablefit).
-        let fit = crate::tablefit::fit(t, self.p, self.content_mm());
+        let fit = super::tablefit::fit(t, self.p, self.content_mm());
         let widths_mm = fit.widths_mm;
 
         let cell_para = ParaStyle {
@@ -354,14 +357,14 @@ impl FlowBuilder<'_> {
             line_spacing: tp.line_spacing,
         };
         let p = self.p;
-        let rows: Vec<FRow> = crate::tablefit::grid(t, p)
+        let rows: Vec<FRow> = super::tablefit::grid(t, p)
             .into_iter()
             .enumerate()
             .map(|(i, row)| FRow {
                 cells: row
                     .into_iter()
                     .map(|c| {
-                        let s = style(&crate::tablefit::role_style(p, c.role, fit.scale));
+                        let s = style(&super::tablefit::role_style(p, c.role, fit.scale));
                         let spans = vec![Span { text: c.text, style: s }];
                         let mut cp = para(Role::TableCell, spans, s, &cell_para);
                         cp.align = c.align;
@@ -381,5 +384,18 @@ impl FlowBuilder<'_> {
             padding_mm: tp.cell_padding_mm,
             rows,
         }));
+    }
+}
+
+/// An untitled point's letter ("a) "), waiting to open the first paragraph of its block.
+struct Opener(Option<Span>);
+
+impl Opener {
+    /// Prefixes `spans` with the waiting letter, once; later calls return `spans` unchanged.
+    fn first(&mut self, spans: Vec<Span>) -> Vec<Span> {
+        match self.0.take() {
+            Some(o) => std::iter::once(o).chain(spans).collect(),
+            None => spans,
+        }
     }
 }

@@ -15,10 +15,10 @@ mod builder;
 mod closing;
 mod figures;
 mod header;
+pub mod tablefit;
 mod types;
 
 pub use builder::{build, FlowBuilder};
-pub(crate) use figures::number_style;
 pub use figures::{
     column_totals, figure_words, parse_figures, resolve_table, Piece, Resolved, YearRefs, YEAR_REFS,
 };

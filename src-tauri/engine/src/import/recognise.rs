@@ -242,6 +242,20 @@ struct Counts {
 }
 
 impl State {
+    /// An empty state, before the first item of the document.
+    fn new() -> Self {
+        State {
+            report_body: Body { opening: vec![], content: vec![] },
+            annexes: vec![],
+            open: Open::Opening,
+            in_groups: false,
+            in_causes: None,
+            shortcomings: false,
+            counts: Counts::default(),
+            source: vec![],
+            warnings: vec![],
+        }
+    }
     fn note(&mut self, p: &RawPara, mark: Mark) {
         if p.converted.is_some() {
             self.counts.converted += 1;
@@ -372,6 +386,32 @@ impl State {
     fn body_para(&mut self, p: &RawPara) {
         let text = p.text.trim();
         // Solution groups: lead, then titled groups with their lines.
+        if self.solution_groups_para(p, text) {
+            return;
+        }
+        // Causes: the label, then its lines.
+        if self.causes_para(p, text) {
+            return;
+        }
+        // Proposals: "- Đối với …: …".
+        if self.proposal_para(p, text) {
+            return;
+        }
+        // Lessons: "Một là, …", "Thứ hai, …" in order.
+        if self.lesson_para(p, text) {
+            return;
+        }
+        // "- " and "+ " lines; shortcomings under a heading that speaks of them.
+        if self.list_para(p, text) {
+            return;
+        }
+        self.close_runs();
+        self.target().push(Block::Paragraph(Paragraph { text: text.to_string() }));
+        self.note(p, Mark::Kept);
+    }
+
+    /// Takes a solution groups' lead, or a group or line of the groups being filled.
+    fn solution_groups_para(&mut self, p: &RawPara, text: &str) -> bool {
         if let Some(lead) = group_lead(text) {
             self.close_runs();
             self.target().push(Block::SolutionGroups(SolutionGroups {
@@ -381,23 +421,10 @@ impl State {
             }));
             self.in_groups = true;
             self.note(p, Mark::SolutionGroup);
-            return;
+            return true;
         }
         if self.in_groups {
-            let group = parenthesized(text)
-                .map(|(_, t)| (GroupNumbering::Parenthesized, t.trim().to_string()))
-                .or_else(|| {
-                    let set = ordinal_set(text)?;
-                    let rest = strip_typed_ordinal(text)?.to_string();
-                    Some((
-                        if set == OrdinalSet::ThuNhat {
-                            GroupNumbering::ThuNhat
-                        } else {
-                            GroupNumbering::MotLa
-                        },
-                        rest,
-                    ))
-                });
+            let group = group_title(text);
             if let Some(Block::SolutionGroups(g)) = self.target().last_mut() {
                 if let Some((numbering, title)) = group {
                     if g.groups.is_empty() {
@@ -406,17 +433,21 @@ impl State {
                     g.groups.push(SolutionGroup { title, items: vec![] });
                     self.counts.groups += 1;
                     self.note(p, Mark::SolutionGroup);
-                    return;
+                    return true;
                 }
                 if let (Some((_, line)), Some(last)) = (list_line(text), g.groups.last_mut()) {
                     last.items.push(line.to_string());
                     self.note(p, Mark::SolutionGroup);
-                    return;
+                    return true;
                 }
             }
             self.in_groups = false;
         }
-        // Causes: the label, then its lines.
+        false
+    }
+
+    /// Takes a causes label, or a line of the causes being filled.
+    fn causes_para(&mut self, p: &RawPara, text: &str) -> bool {
         if let Some((subjective, rest)) = cause_label(text) {
             self.in_groups = false;
             let continues = matches!(self.target().last(), Some(Block::Causes(_)));
@@ -434,7 +465,7 @@ impl State {
             }
             self.in_causes = Some(subjective);
             self.note(p, Mark::Cause);
-            return;
+            return true;
         }
         if let Some(subjective) = self.in_causes {
             if let Some((Marker::Dash, line)) = list_line(text) {
@@ -443,12 +474,16 @@ impl State {
                         .push(line.to_string());
                     self.counts.causes += 1;
                     self.note(p, Mark::Cause);
-                    return;
+                    return true;
                 }
             }
             self.in_causes = None;
         }
-        // Proposals: "- Đối với …: …".
+        false
+    }
+
+    /// Takes a proposal, with or without its dash.
+    fn proposal_para(&mut self, p: &RawPara, text: &str) -> bool {
         let bare = list_line(text).map_or(text, |(_, t)| t);
         if let Some(pr) = proposal(bare) {
             match self.target().last_mut() {
@@ -459,9 +494,13 @@ impl State {
             }
             self.counts.proposals += 1;
             self.note(p, Mark::Proposal);
-            return;
+            return true;
         }
-        // Lessons: "Một là, …", "Thứ hai, …" in order.
+        false
+    }
+
+    /// Takes a lesson, continuing the lessons of the same ordinal set.
+    fn lesson_para(&mut self, p: &RawPara, text: &str) -> bool {
         if let Some(set) = ordinal_set(text) {
             let item = strip_typed_ordinal(text).unwrap_or(text).to_string();
             match self.target().last_mut() {
@@ -474,9 +513,13 @@ impl State {
             }
             self.counts.lessons += 1;
             self.note(p, Mark::Lesson);
-            return;
+            return true;
         }
-        // "- " and "+ " lines; shortcomings under a heading that speaks of them.
+        false
+    }
+
+    /// Takes a "- " or "+ " line, as a shortcoming or a list line.
+    fn list_para(&mut self, p: &RawPara, text: &str) -> bool {
         if let Some((marker, line)) = list_line(text) {
             let line = line.to_string();
             let shortcomings = self.shortcomings && marker == Marker::Dash;
@@ -495,12 +538,22 @@ impl State {
                 self.counts.lines += 1;
                 self.note(p, Mark::Line);
             }
-            return;
+            return true;
         }
-        self.close_runs();
-        self.target().push(Block::Paragraph(Paragraph { text: text.to_string() }));
-        self.note(p, Mark::Kept);
+        false
     }
+}
+
+/// The numbering and title of a solution group's opening line ("(1) …", "Một là, …").
+fn group_title(text: &str) -> Option<(GroupNumbering, String)> {
+    if let Some((_, t)) = parenthesized(text) {
+        return Some((GroupNumbering::Parenthesized, t.trim().to_string()));
+    }
+    let set = ordinal_set(text)?;
+    let rest = strip_typed_ordinal(text)?.to_string();
+    let numbering =
+        if set == OrdinalSet::ThuNhat { GroupNumbering::ThuNhat } else { GroupNumbering::MotLa };
+    Some((numbering, rest))
 }
 
 /// The blocks of a part's innermost open container.
@@ -543,22 +596,40 @@ fn run_in_heading(p: &RawPara, number_len: usize) -> Option<(String, String)> {
 }
 
 /// Finds the report in the document.
-pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
-    let mut st = State {
-        report_body: Body { opening: vec![], content: vec![] },
-        annexes: vec![],
-        open: Open::Opening,
-        in_groups: false,
-        in_causes: None,
-        shortcomings: false,
-        counts: Counts::default(),
-        source: vec![],
-        warnings: vec![],
-    };
+pub fn recognise(mut doc: RawDoc, today: NaiveDate) -> Imported {
+    let mut st = State::new();
+    let items = carry_page_breaks(std::mem::take(&mut doc.items));
+
+    // 1. The header: a table of bodies/number | national heading/date, or the same lines typed.
+    let (mut header, mut i) = header_block(&items, &mut st);
+    // Document type and subject.
+    let (doc_type, subject) = doc_type_and_subject(&items, &mut i, &mut st);
+
+    // 2. Where the closing starts: the table or paragraph holding "Nơi nhận", or a signature.
+    let closing_at = closing_start(&items, i);
+    // The closing sentence: the last "Trên đây là …" before the closing.
+    let body_end = closing_at.unwrap_or(items.len());
+    let sentence_at = closing_sentence_at(&items, i, body_end, closing_at);
+
+    // 3. The body.
+    let sentence = body_and_sentence(&items, i, sentence_at, body_end, &mut st);
+
+    // 4. The closing: signature and recipients, then the annexes.
+    let (closing, k) = closing_block(&items, closing_at, body_end, &mut st);
+    // Annexes, and anything else after the closing.
+    after_closing(&items, k, &mut header, &mut st);
+
+    // 5. Assemble.
+    let found = Found { header, doc_type, subject, sentence, closing, closing_at };
+    assemble(&doc, today, found, &mut st)
+}
+
+/// The items without their empty paragraphs, whose page breaks go to the next item.
+fn carry_page_breaks(raw: Vec<RawItem>) -> Vec<RawItem> {
     // Empty paragraphs carry only their page break to the next item.
-    let mut items: Vec<RawItem> = Vec::with_capacity(doc.items.len());
+    let mut items: Vec<RawItem> = Vec::with_capacity(raw.len());
     let mut carry_break = false;
-    for item in doc.items {
+    for item in raw {
         match item {
             RawItem::Para(p) if p.text.trim().is_empty() => carry_break |= p.page_break,
             RawItem::Para(mut p) => {
@@ -571,8 +642,11 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             }
         }
     }
+    items
+}
 
-    // 1. The header: a table of bodies/number | national heading/date, or the same lines typed.
+/// The header at the start of the items, and the index of the first item after it.
+fn header_block(items: &[RawItem], st: &mut State) -> (HeaderFound, usize) {
     let mut header = HeaderFound::default();
     let mut i = 0;
     if let Some(RawItem::Table(t)) = items.first() {
@@ -580,7 +654,7 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             for row in &t.rows {
                 for (col, cell) in row.iter().enumerate() {
                     for p in &cell.paras {
-                        header.line(p, col == 0, &mut st);
+                        header.line(p, col == 0, st);
                     }
                 }
             }
@@ -589,33 +663,7 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
     }
     if i == 0 {
         // Lines typed with tabs between the left and right halves.
-        while let Some(RawItem::Para(p)) = items.get(i) {
-            let dated = header.date.is_some() || header.numbered;
-            if i >= 12 || (dated && !p.text.contains('\t') && doc_type_line(&p.text)) {
-                break;
-            }
-            if !header_line(&p.text)
-                && !header.found()
-                && i > 0
-                && !p.text.contains('\t')
-                && !emphasised(p)
-            {
-                break;
-            }
-            let parts: Vec<&str> =
-                p.text.split('\t').map(str::trim).filter(|s| !s.is_empty()).collect();
-            for (k, part) in parts.iter().enumerate() {
-                let mut q = p.clone();
-                q.text = part.to_string();
-                if k == 0 && parts.len() > 1 {
-                    // The left half is bold when the bold opening covers it.
-                    let lead = p.text.find('\t').map_or(0, |t| p.text[..t].chars().count());
-                    q.bold = p.bold_prefix >= lead;
-                }
-                header.line(&q, k == 0 && !p.right, &mut st);
-            }
-            i += 1;
-        }
+        i = typed_header(items, &mut header, st);
         if !header.found() {
             // Nothing of a header: what was taken is body text after all.
             st.source.clear();
@@ -623,10 +671,51 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             i = 0;
         }
     }
-    // Document type and subject.
+    (header, i)
+}
+
+/// Reads the header typed as lines at the start of the items; returns how many it took.
+fn typed_header(items: &[RawItem], header: &mut HeaderFound, st: &mut State) -> usize {
+    let mut i = 0;
+    while let Some(RawItem::Para(p)) = items.get(i) {
+        let dated = header.date.is_some() || header.numbered;
+        if i >= 12 || (dated && !p.text.contains('\t') && doc_type_line(&p.text)) {
+            break;
+        }
+        if !header_line(&p.text)
+            && !header.found()
+            && i > 0
+            && !p.text.contains('\t')
+            && !emphasised(p)
+        {
+            break;
+        }
+        let parts: Vec<&str> =
+            p.text.split('\t').map(str::trim).filter(|s| !s.is_empty()).collect();
+        for (k, part) in parts.iter().enumerate() {
+            let mut q = p.clone();
+            q.text = part.to_string();
+            if k == 0 && parts.len() > 1 {
+                // The left half is bold when the bold opening covers it.
+                let lead = p.text.find('\t').map_or(0, |t| p.text[..t].chars().count());
+                q.bold = p.bold_prefix >= lead;
+            }
+            header.line(&q, k == 0 && !p.right, st);
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The document type and the subject lines at `items[*i]`, moving `i` past them.
+fn doc_type_and_subject(
+    items: &[RawItem],
+    i: &mut usize,
+    st: &mut State,
+) -> (Option<String>, Vec<String>) {
     let mut doc_type = None;
     let mut subject: Vec<String> = vec![];
-    if let Some(RawItem::Para(p)) = items.get(i) {
+    if let Some(RawItem::Para(p)) = items.get(*i) {
         if doc_type_line(&p.text) {
             let (first, rest) = p.text.split_once('\n').unwrap_or((&p.text, ""));
             doc_type = Some(first.trim().to_string());
@@ -634,11 +723,11 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             if !rest.trim().is_empty() {
                 subject.push(rest.trim().to_string());
             }
-            i += 1;
-            while let Some(RawItem::Para(p)) = items.get(i) {
+            *i += 1;
+            while let Some(RawItem::Para(p)) = items.get(*i) {
                 if decoration(&p.text) {
                     st.note(p, Mark::Generated);
-                    i += 1;
+                    *i += 1;
                     break;
                 }
                 if !(p.center && (p.bold || subject.is_empty())) || subject.len() >= 4 {
@@ -646,13 +735,16 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
                 }
                 subject.push(p.text.trim().to_string());
                 st.note(p, Mark::Subject);
-                i += 1;
+                *i += 1;
             }
         }
     }
+    (doc_type, subject)
+}
 
-    // 2. Where the closing starts: the table or paragraph holding "Nơi nhận", or a signature.
-    let closing_at = items[i..]
+/// Where the closing starts, from `items[i]` on, if the document has one.
+fn closing_start(items: &[RawItem], i: usize) -> Option<usize> {
+    items[i..]
         .iter()
         .position(|it| match it {
             RawItem::Table(t) => t.rows.iter().flatten().any(|c| {
@@ -660,19 +752,34 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             }),
             RawItem::Para(p) => recipients_label(&p.text),
         })
-        .map(|k| k + i);
-    // The closing sentence: the last "Trên đây là …" before the closing.
-    let body_end = closing_at.unwrap_or(items.len());
-    let sentence_at = items[i..body_end]
+        .map(|k| k + i)
+}
+
+/// Where the closing sentence is in `items[i..body_end]`, if the body ends with one.
+fn closing_sentence_at(
+    items: &[RawItem],
+    i: usize,
+    body_end: usize,
+    closing_at: Option<usize>,
+) -> Option<usize> {
+    items[i..body_end]
         .iter()
         .rposition(|it| matches!(it, RawItem::Para(p) if closing_sentence(&p.text)))
         .map(|k| k + i)
-        .filter(|k| body_end - k <= 3 || closing_at.is_some());
+        .filter(|k| body_end - k <= 3 || closing_at.is_some())
+}
 
-    // 3. The body.
+/// Recognises the body from `items[i]` to the closing; returns the closing sentence.
+fn body_and_sentence(
+    items: &[RawItem],
+    i: usize,
+    sentence_at: Option<usize>,
+    body_end: usize,
+    st: &mut State,
+) -> String {
     let mut k = i;
     let limit = sentence_at.unwrap_or(body_end);
-    body(&items, &mut k, limit, &mut st);
+    body(items, &mut k, limit, st);
     let mut sentence = String::new();
     if let Some(s) = sentence_at {
         if let RawItem::Para(p) = &items[s] {
@@ -682,10 +789,18 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
         }
         // Anything between the sentence and the signature stays in the body, at its end.
         let mut k = s + 1;
-        body(&items, &mut k, body_end, &mut st);
+        body(items, &mut k, body_end, st);
     }
+    sentence
+}
 
-    // 4. The closing: signature and recipients, then the annexes.
+/// The signature and recipients, and the index of the first item after them.
+fn closing_block(
+    items: &[RawItem],
+    closing_at: Option<usize>,
+    body_end: usize,
+    st: &mut State,
+) -> (ClosingFound, usize) {
     let mut closing = ClosingFound::default();
     let mut k = body_end;
     if let Some(c) = closing_at {
@@ -696,50 +811,27 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
                     for row in &t.rows {
                         for (col, cell) in row.iter().enumerate() {
                             for p in &cell.paras {
-                                closing.line(p, col, &mut st);
+                                closing.line(p, col, st);
                             }
                         }
                     }
                 }
-                RawItem::Para(p) => closing.line(p, usize::from(p.center || p.right), &mut st),
+                RawItem::Para(p) => closing.line(p, usize::from(p.center || p.right), st),
             }
             k += 1;
         }
         st.counts.closing += closing.count();
     }
-    // Annexes, and anything else after the closing.
+    (closing, k)
+}
+
+/// Recognises the annexes, and anything else, from `items[k]` to the end.
+fn after_closing(items: &[RawItem], mut k: usize, header: &mut HeaderFound, st: &mut State) {
     st.open = Open::Annex;
     while k < items.len() {
         if let RawItem::Para(p) = &items[k] {
             if annex_label(&p.text) {
-                st.close_runs();
-                st.note(p, Mark::Annex);
-                k += 1;
-                let mut title: Vec<String> = vec![];
-                while let Some(RawItem::Para(q)) = items.get(k) {
-                    if annex_reference(&q.text) {
-                        if header.full.is_none() {
-                            header.full = reference_issuer(&q.text);
-                        }
-                        st.note(q, Mark::Generated);
-                        k += 1;
-                        break;
-                    }
-                    // The title is in capitals; a centred line in lower case below it is a
-                    // table's caption.
-                    let caps = q.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-                    if !title.is_empty() && !caps {
-                        break;
-                    }
-                    if !q.center || title.len() >= 3 || annex_label(&q.text) {
-                        break;
-                    }
-                    title.push(q.text.trim().to_string());
-                    st.note(q, Mark::Annex);
-                    k += 1;
-                }
-                st.annexes.push(Annex { title: title.join(" "), blocks: vec![] });
-                st.counts.annexes += 1;
+                annex_heading(items, &mut k, p, header, st);
                 continue;
             }
         }
@@ -752,19 +844,104 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             st.annexes.push(Annex { title: String::new(), blocks: vec![] });
         }
         let end = (k + 1..items.len()).find(|j| annex_start(&items[*j])).unwrap_or(items.len());
-        body(&items, &mut k, end, &mut st);
+        body(items, &mut k, end, st);
     }
+}
 
-    // 5. Assemble.
-    // A Party document gets the Party guidance in force on the date it bears (HD 36, or HD 05
-    // from 27/5/2026); one whose date could not be read keeps HD 36, named with a warning once
-    // today's date is put in. Recipients ending «,» (HD 36) or «;» (HD 05) are both read
-    // (`recipient`).
-    let profile = match (header.profile.unwrap_or("hd36"), header.date) {
-        ("hd36", Some(d)) => crate::profile::resolve_id(crate::profile::PARTY_AUTO, d),
-        (other, _) => other.to_string(),
+/// Opens the annex labelled by `p` (`items[*k]`) with its title, moving `k` past them.
+fn annex_heading(
+    items: &[RawItem],
+    k: &mut usize,
+    p: &RawPara,
+    header: &mut HeaderFound,
+    st: &mut State,
+) {
+    st.close_runs();
+    st.note(p, Mark::Annex);
+    *k += 1;
+    let mut title: Vec<String> = vec![];
+    while let Some(RawItem::Para(q)) = items.get(*k) {
+        if annex_reference(&q.text) {
+            if header.full.is_none() {
+                header.full = reference_issuer(&q.text);
+            }
+            st.note(q, Mark::Generated);
+            *k += 1;
+            break;
+        }
+        // The title is in capitals; a centred line in lower case below it is a
+        // table's caption.
+        let caps = q.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if !title.is_empty() && !caps {
+            break;
+        }
+        if !q.center || title.len() >= 3 || annex_label(&q.text) {
+            break;
+        }
+        title.push(q.text.trim().to_string());
+        st.note(q, Mark::Annex);
+        *k += 1;
+    }
+    st.annexes.push(Annex { title: title.join(" "), blocks: vec![] });
+    st.counts.annexes += 1;
+}
+
+/// What was found outside the body, for the report's assembly.
+struct Found {
+    header: HeaderFound,
+    doc_type: Option<String>,
+    subject: Vec<String>,
+    sentence: String,
+    closing: ClosingFound,
+    /// Where the closing starts, if found.
+    closing_at: Option<usize>,
+}
+
+/// The report and the summary of its import, from what was found.
+fn assemble(doc: &RawDoc, today: NaiveDate, found: Found, st: &mut State) -> Imported {
+    let Found { header, doc_type, subject, sentence, closing, closing_at } = found;
+    let warnings =
+        import_warnings(std::mem::take(&mut st.warnings), doc, today, &header, closing_at);
+    let report = Report {
+        schema_version: SCHEMA_VERSION,
+        header: report_header(doc, today, &header, doc_type, &subject),
+        body: std::mem::replace(&mut st.report_body, Body { opening: vec![], content: vec![] }),
+        closing: Closing {
+            sentence,
+            authority: closing.authority.clone(),
+            signer_title: closing.title.clone().unwrap_or_default(),
+            signer_name: closing.name.clone().unwrap_or_default(),
+            recipients: closing.recipients.clone(),
+            archive: closing.archive.clone().unwrap_or_default(),
+            drafter: None,
+        },
+        annexes: std::mem::take(&mut st.annexes),
+        period: None,
+        collection: None,
     };
-    let mut warnings = std::mem::take(&mut st.warnings);
+    let c = &st.counts;
+    let converted_from = st.source.iter().find_map(|s| s.converted_from.clone());
+    let counts = summary_counts(c);
+    let summary = Summary {
+        counts,
+        kept: c.kept,
+        warnings,
+        converted_from,
+        converted: c.converted,
+        complete: header.found() && closing_at.is_some(),
+        source: std::mem::take(&mut st.source),
+    };
+    Imported { report, summary }
+}
+
+/// The warnings met on the way, with those on what the import lacks or left out.
+fn import_warnings(
+    mut warnings: Vec<String>,
+    doc: &RawDoc,
+    today: NaiveDate,
+    header: &HeaderFound,
+    closing_at: Option<usize>,
+) -> Vec<String> {
     if !header.found() {
         warnings.insert(
             0,
@@ -790,6 +967,25 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
             doc.text_boxes
         ));
     }
+    warnings
+}
+
+/// The report's header from what the header, document type and subject gave.
+fn report_header(
+    doc: &RawDoc,
+    today: NaiveDate,
+    header: &HeaderFound,
+    doc_type: Option<String>,
+    subject: &[String],
+) -> Header {
+    // A Party document gets the Party guidance in force on the date it bears (HD 36, or HD 05
+    // from 27/5/2026); one whose date could not be read keeps HD 36, named with a warning once
+    // today's date is put in. Recipients ending «,» (HD 36) or «;» (HD 05) are both read
+    // (`recipient`).
+    let profile = match (header.profile.unwrap_or("hd36"), header.date) {
+        ("hd36", Some(d)) => crate::profile::resolve_id(crate::profile::PARTY_AUTO, d),
+        (other, _) => other.to_string(),
+    };
     let (superior, issuing) = header.bodies();
     let issuing = issuing.join("\n");
     let superior = (!superior.is_empty()).then(|| superior.join(" "));
@@ -801,42 +997,28 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
         })
     });
     let full = full.unwrap_or_else(|| full_name(&issuing, superior.as_deref(), &place));
-    let report = Report {
-        schema_version: SCHEMA_VERSION,
-        header: Header {
-            profile,
-            superior_body: superior,
-            issuing_body: issuing,
-            issuing_body_full: full,
-            number: header.number,
-            type_code: header.type_code.clone().unwrap_or_else(|| "BC".into()),
-            issuer_code: header.issuer_code.clone().unwrap_or_default(),
-            place,
-            date: header.date.unwrap_or(today),
-            doc_type: doc_type.unwrap_or_else(|| "BÁO CÁO".into()),
-            subject: subject.join("\n"),
-            urgency: None,
-            draft: None,
-            not_public: false,
-            addressees: Vec::new(),
-        },
-        body: std::mem::replace(&mut st.report_body, Body { opening: vec![], content: vec![] }),
-        closing: Closing {
-            sentence,
-            authority: closing.authority.clone(),
-            signer_title: closing.title.clone().unwrap_or_default(),
-            signer_name: closing.name.clone().unwrap_or_default(),
-            recipients: closing.recipients.clone(),
-            archive: closing.archive.clone().unwrap_or_default(),
-            drafter: None,
-        },
-        annexes: std::mem::take(&mut st.annexes),
-        period: None,
-        collection: None,
-    };
-    let c = &st.counts;
-    let converted_from = st.source.iter().find_map(|s| s.converted_from.clone());
-    let counts = [
+    Header {
+        profile,
+        superior_body: superior,
+        issuing_body: issuing,
+        issuing_body_full: full,
+        number: header.number,
+        type_code: header.type_code.clone().unwrap_or_else(|| "BC".into()),
+        issuer_code: header.issuer_code.clone().unwrap_or_default(),
+        place,
+        date: header.date.unwrap_or(today),
+        doc_type: doc_type.unwrap_or_else(|| "BÁO CÁO".into()),
+        subject: subject.join("\n"),
+        urgency: None,
+        draft: None,
+        not_public: false,
+        addressees: Vec::new(),
+    }
+}
+
+/// The summary's counts of what was recognised, those found at least once.
+fn summary_counts(c: &Counts) -> Vec<Count> {
+    [
         ("Phần đầu (cơ quan, số, ngày, tên)", c.header),
         ("Phần (Phần thứ …)", c.phans),
         ("Mục (I, II…)", c.parts),
@@ -855,17 +1037,7 @@ pub fn recognise(doc: RawDoc, today: NaiveDate) -> Imported {
     .into_iter()
     .filter(|(_, n)| *n > 0)
     .map(|(l, n)| Count { label: l.to_string(), n })
-    .collect();
-    let summary = Summary {
-        counts,
-        kept: c.kept,
-        warnings,
-        converted_from,
-        converted: c.converted,
-        complete: header.found() && closing_at.is_some(),
-        source: std::mem::take(&mut st.source),
-    };
-    Imported { report, summary }
+    .collect()
 }
 
 /// The issuing body's full name from the header's capitals: "BAN TUYÊN GIÁO" + "HUYỆN ỦY CẦU
@@ -1221,6 +1393,57 @@ fn stat_table(
 ) -> StatTable {
     st.counts.tables += 1;
     // Lay the rows out on the grid: spanned cells repeat, merged-up cells take the text above.
+    let (grid, width, merged) = lay_out_grid(t);
+    for row in &t.rows {
+        for cell in row {
+            for p in &cell.paras {
+                st.note(p, Mark::Table);
+            }
+        }
+    }
+    // Header rows: the first row, and the rows below it while a merged cell spans into them.
+    let header_rows = count_header_rows(t, &grid);
+    let mut headers = flat_headers(&grid, header_rows, width);
+    if merged && header_rows > 1 {
+        st.warnings.push(format!(
+            "Bảng {}: tiêu đề có ô gộp, đã trải thành một hàng tiêu đề («{}»).",
+            st.counts.tables,
+            headers.join(" | ")
+        ));
+    }
+    let mut rows: Vec<Vec<String>> =
+        grid[header_rows..].iter().map(|r| r.iter().map(|c| c.0.clone()).collect()).collect();
+    // A row of column numbers "(1) (2) (3)" or "1 2 3" under the header.
+    drop_column_numbers(&mut rows);
+    // STT column.
+    let stt = strip_stt(&mut headers, &mut rows);
+    // The totals row.
+    let (total_label, file_totals) = totals_row(&mut rows);
+    let columns_n = headers.len();
+    let numeric = numeric_columns(&rows, columns_n);
+    // Relative widths as Word laid the columns out (the STT column's is the profile's).
+    let mut columns = table_columns(t, width, stt, &headers, &numeric);
+    let mut cells = table_cells(&rows, &numeric, columns_n);
+    row_sums(&mut columns, &mut cells);
+    if let Some(file) = &file_totals {
+        check_totals(file, total_label.as_deref(), &columns, &cells, st);
+    }
+    StatTable {
+        title,
+        unit,
+        stt,
+        columns,
+        rows: cells,
+        total_label,
+        collect: None,
+        rules: vec![],
+        sources: std::collections::BTreeMap::new(),
+    }
+}
+
+/// The table's text on its grid (with whether each cell is spanned or merged), the grid's
+/// width, and whether any cell is spanned or merged.
+fn lay_out_grid(t: &RawTable) -> (Vec<Vec<(String, bool)>>, usize, bool) {
     let width = t.rows.iter().map(|r| r.iter().map(|c| c.span).sum::<usize>()).max().unwrap_or(0);
     let mut grid: Vec<Vec<(String, bool)>> = Vec::new();
     let mut merged = false;
@@ -1245,14 +1468,11 @@ fn stat_table(
         out.resize(width, (String::new(), false));
         grid.push(out);
     }
-    for row in &t.rows {
-        for cell in row {
-            for p in &cell.paras {
-                st.note(p, Mark::Table);
-            }
-        }
-    }
-    // Header rows: the first row, and the rows below it while a merged cell spans into them.
+    (grid, width, merged)
+}
+
+/// How many of the grid's first rows are header rows.
+fn count_header_rows(t: &RawTable, grid: &[Vec<(String, bool)>]) -> usize {
     let mut header_rows = 1usize.min(grid.len());
     while header_rows < grid.len()
         && t.rows.get(header_rows).is_some_and(|r| r.iter().any(|c| c.merged_up))
@@ -1268,7 +1488,12 @@ fn stat_table(
     {
         header_rows = 2;
     }
-    let mut headers: Vec<String> = (0..width)
+    header_rows
+}
+
+/// Each column's header, the header rows' texts joined into one.
+fn flat_headers(grid: &[Vec<(String, bool)>], header_rows: usize, width: usize) -> Vec<String> {
+    (0..width)
         .map(|col| {
             let mut parts: Vec<&str> = Vec::new();
             for row in &grid[..header_rows] {
@@ -1279,17 +1504,11 @@ fn stat_table(
             }
             parts.join(" - ")
         })
-        .collect();
-    if merged && header_rows > 1 {
-        st.warnings.push(format!(
-            "Bảng {}: tiêu đề có ô gộp, đã trải thành một hàng tiêu đề («{}»).",
-            st.counts.tables,
-            headers.join(" | ")
-        ));
-    }
-    let mut rows: Vec<Vec<String>> =
-        grid[header_rows..].iter().map(|r| r.iter().map(|c| c.0.clone()).collect()).collect();
-    // A row of column numbers "(1) (2) (3)" or "1 2 3" under the header.
+        .collect()
+}
+
+/// Drops the row of column numbers under the header, if there is one.
+fn drop_column_numbers(rows: &mut Vec<Vec<String>>) {
     if let Some(first) = rows.first() {
         let numbered = first.iter().enumerate().all(|(i, c)| {
             let c = c.trim().trim_start_matches('(').trim_end_matches(')');
@@ -1300,20 +1519,27 @@ fn stat_table(
             rows.remove(0);
         }
     }
-    // STT column.
+}
+
+/// Drops the STT column, if the table has one; tells whether it had.
+fn strip_stt(headers: &mut Vec<String>, rows: &mut [Vec<String>]) -> bool {
     let stt = headers.first().is_some_and(|h| {
         let h = h.trim().to_uppercase().replace(['.', ' '], "");
         matches!(h.as_str(), "STT" | "TT" | "SỐTT")
     });
     if stt {
         headers.remove(0);
-        for r in &mut rows {
+        for r in rows {
             if !r.is_empty() {
                 r.remove(0);
             }
         }
     }
-    // The totals row.
+    stt
+}
+
+/// Takes the totals row off the rows: its label and its cells as the file gives them.
+fn totals_row(rows: &mut Vec<Vec<String>>) -> (Option<String>, Option<Vec<String>>) {
     let mut total_label = None;
     let mut file_totals: Option<Vec<String>> = None;
     if let Some(last) = rows.last() {
@@ -1325,11 +1551,15 @@ fn stat_table(
             file_totals = rows.pop();
         }
     }
-    let columns_n = headers.len();
-    let numeric: Vec<bool> = (0..columns_n)
+    (total_label, file_totals)
+}
+
+/// Whether each column holds numbers (the first column never does).
+fn numeric_columns(rows: &[Vec<String>], columns_n: usize) -> Vec<bool> {
+    (0..columns_n)
         .map(|c| {
             let mut any = false;
-            for r in &rows {
+            for r in rows {
                 let v = r.get(c).map(String::as_str).unwrap_or("").trim();
                 if v.is_empty() || v == "-" {
                     continue;
@@ -1341,12 +1571,21 @@ fn stat_table(
             }
             any && c > 0
         })
-        .collect();
-    // Relative widths as Word laid the columns out (the STT column's is the profile's).
+        .collect()
+}
+
+/// The table's columns: header, kind and the width Word gave each.
+fn table_columns(
+    t: &RawTable,
+    width: usize,
+    stt: bool,
+    headers: &[String],
+    numeric: &[bool],
+) -> Vec<Column> {
     let grid: &[u32] = if t.grid.len() == width { &t.grid[usize::from(stt)..] } else { &[] };
-    let mut columns: Vec<Column> = headers
+    headers
         .iter()
-        .zip(&numeric)
+        .zip(numeric)
         .enumerate()
         .map(|(i, (h, num))| Column {
             header: h.clone(),
@@ -1357,9 +1596,12 @@ fn stat_table(
             key: None,
             year: None,
         })
-        .collect();
-    let mut cells: Vec<Vec<Cell>> = rows
-        .iter()
+        .collect()
+}
+
+/// The rows' cells, numbers read in the number columns.
+fn table_cells(rows: &[Vec<String>], numeric: &[bool], columns_n: usize) -> Vec<Vec<Cell>> {
+    rows.iter()
         .map(|r| {
             (0..columns_n)
                 .map(|c| {
@@ -1374,49 +1616,49 @@ fn stat_table(
                 })
                 .collect()
         })
-        .collect();
-    row_sums(&mut columns, &mut cells);
-    if let Some(file) = &file_totals {
-        for (c, col) in columns.iter().enumerate() {
-            if col.kind != ColumnKind::Number {
-                continue;
-            }
-            let sum: f64 = cells
-                .iter()
-                .filter_map(|r| match r.get(c) {
-                    Some(Cell::Number(v)) => Some(*v),
-                    _ => None,
-                })
-                .sum();
-            if let Some(given) = file.get(c).and_then(|v| parse_vi_number(v)) {
-                if (given - sum).abs() > 1e-6 {
-                    st.warnings.push(format!(
-                        "Bảng {}, cột «{}»: dòng «{}» trong tệp ghi {}, cộng lại các dòng được {}; \
-                         chương trình dùng số cộng lại.",
-                        st.counts.tables,
-                        col.header,
-                        total_label.as_deref().unwrap_or("Tổng cộng"),
-                        file[c].trim(),
-                        crate::text::format_number(sum, 2, &crate::text::NumberStyle {
+        .collect()
+}
+
+/// Warns of each number column whose total in the file differs from the sum of its rows.
+fn check_totals(
+    file: &[String],
+    total_label: Option<&str>,
+    columns: &[Column],
+    cells: &[Vec<Cell>],
+    st: &mut State,
+) {
+    for (c, col) in columns.iter().enumerate() {
+        if col.kind != ColumnKind::Number {
+            continue;
+        }
+        let sum: f64 = cells
+            .iter()
+            .filter_map(|r| match r.get(c) {
+                Some(Cell::Number(v)) => Some(*v),
+                _ => None,
+            })
+            .sum();
+        if let Some(given) = file.get(c).and_then(|v| parse_vi_number(v)) {
+            if (given - sum).abs() > 1e-6 {
+                st.warnings.push(format!(
+                    "Bảng {}, cột «{}»: dòng «{}» trong tệp ghi {}, cộng lại các dòng được {}; \
+                     chương trình dùng số cộng lại.",
+                    st.counts.tables,
+                    col.header,
+                    total_label.unwrap_or("Tổng cộng"),
+                    file[c].trim(),
+                    crate::text::format_number(
+                        sum,
+                        2,
+                        &crate::text::NumberStyle {
                             thousands: ".",
                             decimal: ",",
                             pad_counts: false,
-                        })
-                    ));
-                }
+                        }
+                    )
+                ));
             }
         }
-    }
-    StatTable {
-        title,
-        unit,
-        stt,
-        columns,
-        rows: cells,
-        total_label,
-        collect: None,
-        rules: vec![],
-        sources: std::collections::BTreeMap::new(),
     }
 }
 

@@ -146,6 +146,24 @@ pub(super) fn break_lines(p: &FPara, width: f64) -> Vec<LLine> {
     let toks = tokens(p);
     let first_avail = (width - mm_to_pt(p.first_line_mm.max(0.0))).max(1.0);
     let rest_avail = width.max(1.0);
+    let avail = |n: usize| if n == 0 { first_avail } else { rest_avail };
+    let lines = wrap_tokens(toks, first_avail, rest_avail);
+
+    let n = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, (toks, forced))| {
+            let indent = if i == 0 { width - first_avail } else { 0.0 };
+            let last = i + 1 == n || forced;
+            place_line(p, toks, indent, avail(i), last)
+        })
+        .collect()
+}
+
+/// Wraps tokens greedily into lines (`first_avail` wide for the first, `rest_avail` after),
+/// each with whether it ends with a forced break.
+fn wrap_tokens(toks: Vec<Token>, first_avail: f64, rest_avail: f64) -> Vec<(Vec<Token>, bool)> {
     let mut lines: Vec<(Vec<Token>, bool)> = Vec::new(); // tokens, ends with forced break
     let mut cur: Vec<Token> = Vec::new();
     let mut after_wrap = false;
@@ -225,64 +243,55 @@ pub(super) fn break_lines(p: &FPara, width: f64) -> Vec<LLine> {
     } else if let Some(last) = lines.last_mut() {
         last.1 = true;
     }
-
-    let n = lines.len();
     lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, (mut toks, forced))| {
-            trim_spaces(&mut toks);
-            let indent = if i == 0 { width - first_avail } else { 0.0 };
-            let a = avail(i);
-            let mut pieces: Vec<Piece> = Vec::new();
-            for t in &toks {
-                let (text, style, w, space) = match t {
-                    Token::Word { text, style, width, .. } => {
-                        (text.as_str(), *style, *width, false)
-                    }
-                    Token::Space { style, width } => (" ", *style, *width, true),
-                    Token::Break => continue,
-                };
-                match pieces.last_mut() {
-                    Some(last) if last.style == style => {
-                        last.text.push_str(text);
-                        last.width += w;
-                        last.spaces += usize::from(space);
-                    }
-                    _ => pieces.push(Piece {
-                        text: text.to_string(),
-                        style,
-                        width: w,
-                        spaces: usize::from(space),
-                    }),
-                }
+}
+
+/// Lays out one wrapped line: merges its tokens into pieces, aligns or justifies them within
+/// `a` after `indent`, and measures the line box (`last`: the line is not justified).
+fn place_line(p: &FPara, mut toks: Vec<Token>, indent: f64, a: f64, last: bool) -> LLine {
+    trim_spaces(&mut toks);
+    let mut pieces: Vec<Piece> = Vec::new();
+    for t in &toks {
+        let (text, style, w, space) = match t {
+            Token::Word { text, style, width, .. } => (text.as_str(), *style, *width, false),
+            Token::Space { style, width } => (" ", *style, *width, true),
+            Token::Break => continue,
+        };
+        match pieces.last_mut() {
+            Some(last) if last.style == style => {
+                last.text.push_str(text);
+                last.width += w;
+                last.spaces += usize::from(space);
             }
-            let natural: f64 = pieces.iter().map(|p| p.width).sum();
-            let spaces: usize = pieces.iter().map(|p| p.spaces).sum();
-            let last = i + 1 == n || forced;
-            let (start, extra) = match p.align {
-                Align::Justify if !last && spaces > 0 => {
-                    (0.0, ((a - natural) / spaces as f64).max(0.0))
-                }
-                Align::Center => (((a - natural) / 2.0).max(0.0), 0.0),
-                Align::Right => ((a - natural).max(0.0), 0.0),
-                _ => (0.0, 0.0),
-            };
-            let mut x = indent + start;
-            let mut placed = Vec::new();
-            for piece in pieces {
-                let w = piece.width + extra * piece.spaces as f64;
-                placed.push((x, piece, extra));
-                x += w;
-            }
-            let mut styles: Vec<SpanStyle> = placed.iter().map(|(_, p, _)| p.style).collect();
-            if styles.is_empty() {
-                styles.push(p.mark);
-            }
-            let (height, baseline) = line_box(&styles, p.line);
-            LLine { pieces: placed, height, baseline }
-        })
-        .collect()
+            _ => pieces.push(Piece {
+                text: text.to_string(),
+                style,
+                width: w,
+                spaces: usize::from(space),
+            }),
+        }
+    }
+    let natural: f64 = pieces.iter().map(|p| p.width).sum();
+    let spaces: usize = pieces.iter().map(|p| p.spaces).sum();
+    let (start, extra) = match p.align {
+        Align::Justify if !last && spaces > 0 => (0.0, ((a - natural) / spaces as f64).max(0.0)),
+        Align::Center => (((a - natural) / 2.0).max(0.0), 0.0),
+        Align::Right => ((a - natural).max(0.0), 0.0),
+        _ => (0.0, 0.0),
+    };
+    let mut x = indent + start;
+    let mut placed = Vec::new();
+    for piece in pieces {
+        let w = piece.width + extra * piece.spaces as f64;
+        placed.push((x, piece, extra));
+        x += w;
+    }
+    let mut styles: Vec<SpanStyle> = placed.iter().map(|(_, p, _)| p.style).collect();
+    if styles.is_empty() {
+        styles.push(p.mark);
+    }
+    let (height, baseline) = line_box(&styles, p.line);
+    LLine { pieces: placed, height, baseline }
 }
 
 pub(super) fn trim_spaces(toks: &mut Vec<Token>) {

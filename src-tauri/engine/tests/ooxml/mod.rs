@@ -565,6 +565,18 @@ fn schema() -> &'static HashMap<&'static str, Model> {
     SCHEMA.get_or_init(build_schema)
 }
 
+/// The element groups that several complexTypes take as content.
+struct Groups {
+    block: Vec<&'static str>,
+    p_content: Vec<&'static str>,
+    row_content: Vec<&'static str>,
+    cell_content: Vec<&'static str>,
+}
+
+/// Adds a complexType to the schema: its name, child slots and attributes (`None`: any).
+type Add<'a> = dyn FnMut(&'static str, Vec<Slot>, Option<&[&'static str]>) + 'a;
+
+/// Builds the schema (see [`schema`]).
 fn build_schema() -> HashMap<&'static str, Model> {
     let block = cat(&[&["customXml", "sdt", "p", "tbl", "altChunk"], &RANGE_MARKUP, &RUN_LEVEL]);
     let p_content = cat(&[
@@ -574,19 +586,31 @@ fn build_schema() -> HashMap<&'static str, Model> {
     ]);
     let row_content = cat(&[&["tr", "customXml", "sdt"], &RANGE_MARKUP, &RUN_LEVEL]);
     let cell_content = cat(&[&["tc", "customXml", "sdt"], &RANGE_MARKUP, &RUN_LEVEL]);
+    let g = Groups { block, p_content, row_content, cell_content };
     let mut s: HashMap<&'static str, Model> = HashMap::new();
     let mut add = |ct: &'static str, slots: Vec<Slot>, attrs: Option<&[&'static str]>| {
         s.insert(ct, Model { ct, slots, attrs: attrs.map(<[_]>::to_vec) });
     };
+    document_types(&mut add, &g);
+    table_types(&mut add, &g);
+    cell_types(&mut add, &g);
+    section_types(&mut add, &g);
+    style_types(&mut add);
+    settings_types(&mut add);
+    s
+}
+
+/// Adds the main document's types: body, paragraphs, runs and their properties (§17.2).
+fn document_types(add: &mut Add, g: &Groups) {
     let none: Option<&[&str]> = Some(&[]);
     let val: Option<&[&str]> = Some(&["val"]);
 
     // The main document (§17.2).
     add("CT_Document", seq(&["background", "body"]), Some(&["conformance"]));
-    add("CT_Body", vec![many(&block), either(&["sectPr"])], none);
+    add("CT_Body", vec![many(&g.block), either(&["sectPr"])], none);
     add(
         "CT_P",
-        vec![either(&["pPr"]), many(&p_content)],
+        vec![either(&["pPr"]), many(&g.p_content)],
         Some(&["rsidRPr", "rsidR", "rsidDel", "rsidP", "rsidRDefault"]),
     );
     add("CT_PPr", [seq(&PPR_BASE), seq(&["rPr", "sectPr", "pPrChange"])].concat(), none);
@@ -668,11 +692,16 @@ fn build_schema() -> HashMap<&'static str, Model> {
     add("CT_NumPr", seq(&["ilvl", "numId", "numberingChange", "ins"]), none);
     add("CT_Tabs", vec![Slot { names: vec!["tab"], repeat: true, required: true }], none);
     add("CT_TabStop", vec![], Some(&["val", "leader", "pos"]));
+}
+
+/// Adds the table, grid and row types (§17.4).
+fn table_types(add: &mut Add, g: &Groups) {
+    let none: Option<&[&str]> = Some(&[]);
 
     // Tables (§17.4).
     add(
         "CT_Tbl",
-        vec![many(&RANGE_MARKUP), req("tblPr"), req("tblGrid"), many(&row_content)],
+        vec![many(&RANGE_MARKUP), req("tblPr"), req("tblGrid"), many(&g.row_content)],
         none,
     );
     add(
@@ -733,7 +762,7 @@ fn build_schema() -> HashMap<&'static str, Model> {
     add("CT_TblGridCol", vec![], Some(&["w"]));
     add(
         "CT_Row",
-        vec![either(&["tblPrEx"]), either(&["trPr"]), many(&cell_content)],
+        vec![either(&["tblPrEx"]), either(&["trPr"]), many(&g.cell_content)],
         Some(&["rsidRPr", "rsidR", "rsidDel", "rsidTr"]),
     );
     add(
@@ -759,9 +788,15 @@ fn build_schema() -> HashMap<&'static str, Model> {
         none,
     );
     add("CT_Height", vec![], Some(&["val", "hRule"]));
+}
+
+/// Adds the table cell types (§17.4).
+fn cell_types(add: &mut Add, g: &Groups) {
+    let none: Option<&[&str]> = Some(&[]);
+
     add(
         "CT_Tc",
-        vec![either(&["tcPr"]), Slot { names: block.clone(), repeat: true, required: true }],
+        vec![either(&["tcPr"]), Slot { names: g.block.clone(), repeat: true, required: true }],
         Some(&["id"]),
     );
     add(
@@ -803,6 +838,11 @@ fn build_schema() -> HashMap<&'static str, Model> {
         ],
         none,
     );
+}
+
+/// Adds the section, header, footer, note, comment and text box types.
+fn section_types(add: &mut Add, g: &Groups) {
+    let none: Option<&[&str]> = Some(&[]);
 
     // Sections (§17.6).
     add(
@@ -846,17 +886,22 @@ fn build_schema() -> HashMap<&'static str, Model> {
     add("CT_DocGrid", vec![], Some(&["type", "linePitch", "charSpace"]));
 
     // Headers, footers, notes, comments, text boxes (§17.10, §17.11, §17.13.4).
-    add("CT_HdrFtr", vec![Slot { names: block.clone(), repeat: true, required: true }], none);
+    add("CT_HdrFtr", vec![Slot { names: g.block.clone(), repeat: true, required: true }], none);
     add(
         "CT_FtnEdn",
-        vec![Slot { names: block.clone(), repeat: true, required: true }],
+        vec![Slot { names: g.block.clone(), repeat: true, required: true }],
         Some(&["type", "id"]),
     );
     add("CT_Footnotes", vec![many(&["footnote"])], none);
     add("CT_Endnotes", vec![many(&["endnote"])], none);
     add("CT_Comments", vec![many(&["comment"])], none);
-    add("CT_Comment", vec![many(&block)], Some(&["id", "author", "date", "initials"]));
-    add("CT_TxbxContent", vec![many(&block)], none);
+    add("CT_Comment", vec![many(&g.block)], Some(&["id", "author", "date", "initials"]));
+    add("CT_TxbxContent", vec![many(&g.block)], none);
+}
+
+/// Adds the style types (§17.7).
+fn style_types(add: &mut Add) {
+    let none: Option<&[&str]> = Some(&[]);
 
     // Styles (§17.7).
     add(
@@ -916,6 +961,11 @@ fn build_schema() -> HashMap<&'static str, Model> {
         Some(&["type", "styleId", "default", "customStyle"]),
     );
     add("CT_TblStylePr", seq(&["pPr", "rPr", "tblPr", "trPr", "tcPr"]), Some(&["type"]));
+}
+
+/// Adds the settings, numbering and font types.
+fn settings_types(add: &mut Add) {
+    let none: Option<&[&str]> = Some(&[]);
 
     // Settings (§17.15).
     add(
@@ -997,7 +1047,6 @@ fn build_schema() -> HashMap<&'static str, Model> {
         ]),
         Some(&["name"]),
     );
-    s
 }
 
 /// The complexType of a `w:` element, from its name and its parent's (`None`: the parent is not
@@ -1471,7 +1520,6 @@ pub struct Checked {
 /// Checks a DOCX package (see [`check_docx`]), counting what was checked.
 pub fn check(bytes: &[u8]) -> Checked {
     let mut out = Vec::new();
-    let mut elements = 0;
     let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
         Ok(z) => z,
         Err(e) => {
@@ -1481,10 +1529,42 @@ pub fn check(bytes: &[u8]) -> Checked {
     };
     // Part names as stored, and by lower-case name (part names compare case-insensitively,
     // Part 2 §9.1.1).
+    let parts = read_parts(&mut zip, &mut out);
+    let lower: HashMap<String, String> =
+        parts.keys().map(|k| (k.to_lowercase(), k.clone())).collect();
+    let mut pkg = Package {
+        parts,
+        lower,
+        defaults: HashMap::new(),
+        overrides: HashMap::new(),
+        rels: HashMap::new(),
+        out,
+    };
+
+    // Content types (Part 2 §9.1.2, M2.4).
+    pkg.read_content_types();
+    pkg.check_content_types();
+
+    // Relationships.
+    pkg.read_rels();
+    pkg.check_rel_targets();
+    // Reachability from the package relationships.
+    pkg.check_reachable();
+
+    // XML parts in the WordprocessingML namespace.
+    let elements = pkg.check_xml_parts();
+    Checked { violations: pkg.out, parts: pkg.parts.len(), elements }
+}
+
+/// Reads every file entry of the archive, by name as stored; an unreadable entry is a violation.
+fn read_parts(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    out: &mut Vec<Violation>,
+) -> BTreeMap<String, Vec<u8>> {
     let mut parts: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for i in 0..zip.len() {
         let Ok(mut f) = zip.by_index(i) else {
-            pv(&mut out, Kind::Malformed, "", format!("ZIP entry {i} unreadable"));
+            pv(out, Kind::Malformed, "", format!("ZIP entry {i} unreadable"));
             continue;
         };
         if f.is_dir() {
@@ -1493,193 +1573,241 @@ pub fn check(bytes: &[u8]) -> Checked {
         let name = f.name().to_string();
         let mut data = Vec::new();
         if f.read_to_end(&mut data).is_err() {
-            pv(&mut out, Kind::Malformed, &name, "entry unreadable".into());
+            pv(out, Kind::Malformed, &name, "entry unreadable".into());
             continue;
         }
         parts.insert(name, data);
     }
-    let lower: HashMap<String, String> =
-        parts.keys().map(|k| (k.to_lowercase(), k.clone())).collect();
+    parts
+}
 
-    // Content types (Part 2 §9.1.2, M2.4).
-    let mut defaults: HashMap<String, String> = HashMap::new();
-    let mut overrides: HashMap<String, String> = HashMap::new();
-    match parts.get("[Content_Types].xml").map(|b| String::from_utf8_lossy(b).into_owned()) {
-        None => {
-            pv(&mut out, Kind::ContentType, "[Content_Types].xml", "no Content Types stream".into())
+/// A package being checked: its parts, what has been read of them, and the violations so far.
+struct Package {
+    /// The parts by name as stored.
+    parts: BTreeMap<String, Vec<u8>>,
+    /// Lower-case part name → name as stored.
+    lower: HashMap<String, String>,
+    /// Content types by lower-case extension.
+    defaults: HashMap<String, String>,
+    /// Content types by lower-case part name.
+    overrides: HashMap<String, String>,
+    /// Relationships by lower-case source part (`""`: the package).
+    rels: HashMap<String, Vec<Rel>>,
+    out: Vec<Violation>,
+}
+
+impl Package {
+    /// Reads the Default and Override entries of `[Content_Types].xml`.
+    fn read_content_types(&mut self) {
+        let (defaults, overrides, out) = (&mut self.defaults, &mut self.overrides, &mut self.out);
+        match self.parts.get("[Content_Types].xml").map(|b| String::from_utf8_lossy(b).into_owned())
+        {
+            None => {
+                pv(out, Kind::ContentType, "[Content_Types].xml", "no Content Types stream".into())
+            }
+            Some(text) => match Document::parse(&text) {
+                Err(e) => pv(out, Kind::Malformed, "[Content_Types].xml", e.to_string()),
+                Ok(d) => {
+                    for n in d
+                        .root_element()
+                        .children()
+                        .filter(|n| n.tag_name().namespace() == Some(TYPES))
+                    {
+                        let ct = n.attribute("ContentType").unwrap_or("").to_string();
+                        match n.tag_name().name() {
+                            "Default" => {
+                                defaults.insert(
+                                    n.attribute("Extension").unwrap_or("").to_lowercase(),
+                                    ct,
+                                );
+                            }
+                            "Override" => {
+                                let name = n.attribute("PartName").unwrap_or("");
+                                overrides.insert(name.trim_start_matches('/').to_lowercase(), ct);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            },
         }
-        Some(text) => match Document::parse(&text) {
-            Err(e) => pv(&mut out, Kind::Malformed, "[Content_Types].xml", e.to_string()),
-            Ok(d) => {
-                for n in
-                    d.root_element().children().filter(|n| n.tag_name().namespace() == Some(TYPES))
-                {
-                    let ct = n.attribute("ContentType").unwrap_or("").to_string();
-                    match n.tag_name().name() {
-                        "Default" => {
-                            defaults
-                                .insert(n.attribute("Extension").unwrap_or("").to_lowercase(), ct);
-                        }
-                        "Override" => {
-                            let name = n.attribute("PartName").unwrap_or("");
-                            overrides.insert(name.trim_start_matches('/').to_lowercase(), ct);
-                        }
-                        _ => {}
+    }
+
+    /// The content type of a part: its Override, else the Default of its extension.
+    fn content_type(&self, name: &str) -> Option<String> {
+        self.overrides.get(&name.to_lowercase()).cloned().or_else(|| {
+            let ext = name.rsplit_once('.').map(|(_, e)| e.to_lowercase())?;
+            self.defaults.get(&ext).cloned()
+        })
+    }
+
+    /// Reports every part that has no content type.
+    fn check_content_types(&mut self) {
+        for name in self.parts.keys().filter(|n| *n != "[Content_Types].xml") {
+            if self.content_type(name).is_none() {
+                pv(
+                    &mut self.out,
+                    Kind::ContentType,
+                    name,
+                    "no Default or Override in [Content_Types].xml gives this part a content type \
+                     (ECMA-376 Part 2, M2.4)"
+                        .into(),
+                );
+            }
+        }
+    }
+
+    /// Reads every relationship part into `rels`; one that is not XML is a violation.
+    fn read_rels(&mut self) {
+        for (name, data) in &self.parts {
+            let Some(source) = rels_source(name) else { continue };
+            let text = String::from_utf8_lossy(data);
+            let d = match Document::parse(&text) {
+                Ok(d) => d,
+                Err(e) => {
+                    pv(&mut self.out, Kind::Malformed, name, e.to_string());
+                    continue;
+                }
+            };
+            let list = d
+                .root_element()
+                .children()
+                .filter(|n| {
+                    n.tag_name().namespace() == Some(RELS) && n.tag_name().name() == "Relationship"
+                })
+                .map(|n| {
+                    let target = n.attribute("Target").unwrap_or("").to_string();
+                    let external = n.attribute("TargetMode") == Some("External");
+                    Rel {
+                        id: n.attribute("Id").unwrap_or("").to_string(),
+                        part: (!external).then(|| resolve(&source, &target).to_lowercase()),
+                        target,
+                    }
+                })
+                .collect();
+            self.rels.insert(source.to_lowercase(), list);
+        }
+    }
+
+    /// Reports relationship parts whose source is missing and relationships whose target is.
+    fn check_rel_targets(&mut self) {
+        for (name, _) in self.parts.iter().filter(|(n, _)| rels_source(n).is_some()) {
+            let source = rels_source(name).unwrap_or_default();
+            if !source.is_empty() && !self.lower.contains_key(&source.to_lowercase()) {
+                pv(
+                    &mut self.out,
+                    Kind::Orphan,
+                    name,
+                    format!("relationship part of «{source}», which is not in the package"),
+                );
+            }
+            for r in self.rels.get(&source.to_lowercase()).into_iter().flatten() {
+                if let Some(p) = &r.part {
+                    if !self.lower.contains_key(p) {
+                        pv(
+                            &mut self.out,
+                            Kind::MissingTarget,
+                            name,
+                            format!(
+                                "relationship {} targets «{}» ({p}), which is not in the package",
+                                r.id, r.target
+                            ),
+                        );
                     }
                 }
             }
-        },
+        }
     }
-    let content_type = |name: &str| -> Option<String> {
-        overrides.get(&name.to_lowercase()).cloned().or_else(|| {
-            let ext = name.rsplit_once('.').map(|(_, e)| e.to_lowercase())?;
-            defaults.get(&ext).cloned()
-        })
-    };
-    for name in parts.keys().filter(|n| *n != "[Content_Types].xml") {
-        if content_type(name).is_none() {
+
+    /// Reports every part that no chain of relationships from the package reaches.
+    fn check_reachable(&mut self) {
+        let mut reached: BTreeSet<String> = BTreeSet::new();
+        let mut queue = vec![String::new()];
+        while let Some(src) = queue.pop() {
+            for r in self.rels.get(&src).into_iter().flatten() {
+                if let Some(p) = &r.part {
+                    if self.lower.contains_key(p) && reached.insert(p.clone()) {
+                        queue.push(p.clone());
+                    }
+                }
+            }
+        }
+        for name in self.parts.keys() {
+            let l = name.to_lowercase();
+            if name == "[Content_Types].xml" || reached.contains(&l) {
+                continue;
+            }
+            if let Some(src) = rels_source(name) {
+                if src.is_empty() || reached.contains(&src.to_lowercase()) {
+                    continue;
+                }
+            }
+            let ct = self.content_type(name).unwrap_or_default();
+            let rule = match required_root(&ct) {
+                Some((_, clause)) => {
+                    format!(
+                        "ECMA-376 Part 1 {clause}: the part shall be the target of a relationship"
+                    )
+                }
+                None => "every part is reached through relationships from the package".to_string(),
+            };
             pv(
-                &mut out,
-                Kind::ContentType,
+                &mut self.out,
+                Kind::Orphan,
                 name,
-                "no Default or Override in [Content_Types].xml gives this part a content type \
-                 (ECMA-376 Part 2, M2.4)"
-                    .into(),
+                format!("no relationship reaches this part ({ct}); {rule}"),
             );
         }
     }
 
-    // Relationships.
-    let mut rels: HashMap<String, Vec<Rel>> = HashMap::new();
-    for (name, data) in &parts {
-        let Some(source) = rels_source(name) else { continue };
-        let text = String::from_utf8_lossy(data);
-        let d = match Document::parse(&text) {
-            Ok(d) => d,
-            Err(e) => {
-                pv(&mut out, Kind::Malformed, name, e.to_string());
+    /// Checks the root and content models of every XML part; returns how many elements were
+    /// checked against a content model.
+    fn check_xml_parts(&mut self) -> usize {
+        let mut elements = 0;
+        for (name, data) in &self.parts {
+            let ct = self.content_type(name).unwrap_or_default();
+            if rels_source(name).is_some() || !(ct.ends_with("xml") || name.ends_with(".xml")) {
                 continue;
             }
-        };
-        let list = d
-            .root_element()
-            .children()
-            .filter(|n| {
-                n.tag_name().namespace() == Some(RELS) && n.tag_name().name() == "Relationship"
-            })
-            .map(|n| {
-                let target = n.attribute("Target").unwrap_or("").to_string();
-                let external = n.attribute("TargetMode") == Some("External");
-                Rel {
-                    id: n.attribute("Id").unwrap_or("").to_string(),
-                    part: (!external).then(|| resolve(&source, &target).to_lowercase()),
-                    target,
+            let text = String::from_utf8_lossy(data);
+            let d = match Document::parse(&text) {
+                Ok(d) => d,
+                Err(e) => {
+                    pv(&mut self.out, Kind::Malformed, name, e.to_string());
+                    continue;
                 }
-            })
-            .collect();
-        rels.insert(source.to_lowercase(), list);
-    }
-    for (name, _) in parts.iter().filter(|(n, _)| rels_source(n).is_some()) {
-        let source = rels_source(name).unwrap_or_default();
-        if !source.is_empty() && !lower.contains_key(&source.to_lowercase()) {
-            pv(
-                &mut out,
-                Kind::Orphan,
-                name,
-                format!("relationship part of «{source}», which is not in the package"),
-            );
-        }
-        for r in rels.get(&source.to_lowercase()).into_iter().flatten() {
-            if let Some(p) = &r.part {
-                if !lower.contains_key(p) {
+            };
+            let root = d.root_element();
+            if let Some((want, clause)) = required_root(&ct) {
+                if root.tag_name().namespace() != Some(W) || root.tag_name().name() != want {
                     pv(
-                        &mut out,
-                        Kind::MissingTarget,
+                        &mut self.out,
+                        Kind::Root,
                         name,
                         format!(
-                            "relationship {} targets «{}» ({p}), which is not in the package",
-                            r.id, r.target
+                            "root element {} but {ct} requires w:{want} (ECMA-376 Part 1 {clause})",
+                            root.tag_name().name()
                         ),
                     );
                 }
             }
-        }
-    }
-    // Reachability from the package relationships.
-    let mut reached: BTreeSet<String> = BTreeSet::new();
-    let mut queue = vec![String::new()];
-    while let Some(src) = queue.pop() {
-        for r in rels.get(&src).into_iter().flatten() {
-            if let Some(p) = &r.part {
-                if lower.contains_key(p) && reached.insert(p.clone()) {
-                    queue.push(p.clone());
-                }
-            }
-        }
-    }
-    for name in parts.keys() {
-        let l = name.to_lowercase();
-        if name == "[Content_Types].xml" || reached.contains(&l) {
-            continue;
-        }
-        if let Some(src) = rels_source(name) {
-            if src.is_empty() || reached.contains(&src.to_lowercase()) {
+            if root.tag_name().namespace() != Some(W) {
                 continue;
             }
+            let rel_ids: HashSet<String> = self
+                .rels
+                .get(&name.to_lowercase())
+                .into_iter()
+                .flatten()
+                .map(|r| r.id.clone())
+                .collect();
+            let mut check =
+                PartCheck { part: name.clone(), modelled: 0, rel_ids, out: &mut self.out };
+            check.element(root, None);
+            elements += check.modelled;
         }
-        let ct = content_type(name).unwrap_or_default();
-        let rule = match required_root(&ct) {
-            Some((_, clause)) => {
-                format!("ECMA-376 Part 1 {clause}: the part shall be the target of a relationship")
-            }
-            None => "every part is reached through relationships from the package".to_string(),
-        };
-        pv(
-            &mut out,
-            Kind::Orphan,
-            name,
-            format!("no relationship reaches this part ({ct}); {rule}"),
-        );
+        elements
     }
-
-    // XML parts in the WordprocessingML namespace.
-    for (name, data) in &parts {
-        let ct = content_type(name).unwrap_or_default();
-        if rels_source(name).is_some() || !(ct.ends_with("xml") || name.ends_with(".xml")) {
-            continue;
-        }
-        let text = String::from_utf8_lossy(data);
-        let d = match Document::parse(&text) {
-            Ok(d) => d,
-            Err(e) => {
-                pv(&mut out, Kind::Malformed, name, e.to_string());
-                continue;
-            }
-        };
-        let root = d.root_element();
-        if let Some((want, clause)) = required_root(&ct) {
-            if root.tag_name().namespace() != Some(W) || root.tag_name().name() != want {
-                pv(
-                    &mut out,
-                    Kind::Root,
-                    name,
-                    format!(
-                        "root element {} but {ct} requires w:{want} (ECMA-376 Part 1 {clause})",
-                        root.tag_name().name()
-                    ),
-                );
-            }
-        }
-        if root.tag_name().namespace() != Some(W) {
-            continue;
-        }
-        let rel_ids: HashSet<String> =
-            rels.get(&name.to_lowercase()).into_iter().flatten().map(|r| r.id.clone()).collect();
-        let mut check = PartCheck { part: name.clone(), modelled: 0, rel_ids, out: &mut out };
-        check.element(root, None);
-        elements += check.modelled;
-    }
-    Checked { violations: out, parts: parts.len(), elements }
 }
 
 /// Checks one WordprocessingML part on its own (no relationships: every `r:` attribute is

@@ -581,11 +581,63 @@ fn main_part(parts: &[(String, Vec<u8>)]) -> Option<usize> {
 /// elements (closed or not), an entity bomb, tens of MB of text, a million small elements, a zip
 /// bomb (true or lying sizes), a large extra part.
 pub fn zip_package(parts: &[(String, Vec<u8>)], rng: &mut Rng, heavy: Option<usize>) -> Mutant {
-    let mut parts: Vec<(String, Vec<u8>)> = parts.to_vec();
-    let mut how = Vec::new();
-    let mut bomb: Option<(usize, bool)> = None;
-    if let (Some(k), Some(main)) = (heavy, main_part(&parts)) {
-        how.push(format!("in {}:", parts[main].0));
+    let mut m = ZipMutation { parts: parts.to_vec(), how: Vec::new(), bomb: None };
+    if let (Some(k), Some(main)) = (heavy, main_part(&m.parts)) {
+        m.heavy(k, main, rng);
+    }
+    let rounds = 1 + usize::from(rng.u8(..3) == 0) + usize::from(rng.u8(..6) == 0);
+    for _ in 0..rounds {
+        if m.parts.is_empty() {
+            break;
+        }
+        m.round(rng);
+    }
+    let ZipMutation { parts, mut how, bomb } = m;
+    let mut entries: Vec<Entry> =
+        parts.iter().map(|(n, d)| Entry::new(n, d, d.len() < (8 << 20))).collect();
+    if let Some((i, is_bomb)) = bomb {
+        let i = i.min(entries.len().saturating_sub(1));
+        if let Some(e) = entries.get_mut(i) {
+            if is_bomb {
+                let all = bombs();
+                let (stream, size) = &all[rng.usize(..all.len())];
+                e.data = stream.clone();
+                e.method = 8;
+                e.compressed = stream.len() as u32;
+                e.crc = rng.u32(..);
+                // The declared size is the truth (up to 4 GiB), or a lie.
+                e.uncompressed =
+                    if rng.bool() { (*size).min(u64::from(u32::MAX)) as u32 } else { 100 };
+            } else {
+                match rng.u8(..4) {
+                    0 => e.uncompressed = rng.u32(..),
+                    1 => e.uncompressed /= 2,
+                    2 => e.compressed = rng.u32(..),
+                    _ => e.crc ^= 1,
+                }
+            }
+        }
+    }
+    let mut bytes = write_zip(&entries);
+    // Sometimes the zip structure itself.
+    if rng.u8(..5) == 0 {
+        zip_structure(&mut bytes, rng, &mut how);
+    }
+    Mutant { bytes, how }
+}
+
+/// A zip package being mutated: its parts, the mutations applied, and the entry whose headers
+/// will lie (`true`: with a zip bomb).
+struct ZipMutation {
+    parts: Vec<(String, Vec<u8>)>,
+    how: Vec<String>,
+    bomb: Option<(usize, bool)>,
+}
+
+impl ZipMutation {
+    /// Applies heavy mutation `k` to the main part (index `main`), or to the package.
+    fn heavy(&mut self, k: usize, main: usize, rng: &mut Rng) {
+        let ZipMutation { parts, how, bomb } = self;
         let xml = &mut parts[main].1;
         match k % ZIP_HEAVY {
             0 => {
@@ -603,10 +655,10 @@ pub fn zip_package(parts: &[(String, Vec<u8>)], rng: &mut Rng, heavy: Option<usi
                 *xml = entity_bomb(xml, external);
                 how.push(if external { "external entity" } else { "billion laughs" }.into());
             }
-            3 => mutate_xml_heavy_text(xml, rng, &mut how),
-            4 => mutate_many_elements(xml, rng, &mut how),
+            3 => mutate_xml_heavy_text(xml, rng, how),
+            4 => mutate_many_elements(xml, rng, how),
             5 | 6 => {
-                bomb = Some((main, true));
+                *bomb = Some((main, true));
                 how.push("zip bomb".into());
             }
             _ => {
@@ -616,11 +668,11 @@ pub fn zip_package(parts: &[(String, Vec<u8>)], rng: &mut Rng, heavy: Option<usi
             }
         }
     }
-    let rounds = 1 + usize::from(rng.u8(..3) == 0) + usize::from(rng.u8(..6) == 0);
-    for _ in 0..rounds {
-        if parts.is_empty() {
-            break;
-        }
+
+    /// One round of mutations: an XML part changed, or a part dropped, duplicated, swapped,
+    /// emptied, renamed or given lying headers.
+    fn round(&mut self, rng: &mut Rng) {
+        let ZipMutation { parts, how, bomb } = self;
         let choice = rng.u8(..18);
         match choice {
             0..=10 => {
@@ -642,11 +694,11 @@ pub fn zip_package(parts: &[(String, Vec<u8>)], rng: &mut Rng, heavy: Option<usi
                     .collect();
                 let from = if !main.is_empty() && rng.bool() { &main } else { &xml };
                 if from.is_empty() {
-                    continue;
+                    return;
                 }
                 let i = from[rng.usize(..from.len())];
                 how.push(format!("in {}:", parts[i].0));
-                mutate_xml(&mut parts[i].1, rng, &mut how);
+                mutate_xml(&mut parts[i].1, rng, how);
             }
             11 => {
                 let i = rng.usize(..parts.len());
@@ -685,41 +737,10 @@ pub fn zip_package(parts: &[(String, Vec<u8>)], rng: &mut Rng, heavy: Option<usi
                 // A part's declared sizes or CRC lie (no bomb).
                 let i = rng.usize(..parts.len());
                 how.push(format!("headers of {} lie", parts[i].0));
-                bomb = Some((i, false));
+                *bomb = Some((i, false));
             }
         }
     }
-    let mut entries: Vec<Entry> =
-        parts.iter().map(|(n, d)| Entry::new(n, d, d.len() < (8 << 20))).collect();
-    if let Some((i, is_bomb)) = bomb {
-        let i = i.min(entries.len().saturating_sub(1));
-        if let Some(e) = entries.get_mut(i) {
-            if is_bomb {
-                let all = bombs();
-                let (stream, size) = &all[rng.usize(..all.len())];
-                e.data = stream.clone();
-                e.method = 8;
-                e.compressed = stream.len() as u32;
-                e.crc = rng.u32(..);
-                // The declared size is the truth (up to 4 GiB), or a lie.
-                e.uncompressed =
-                    if rng.bool() { (*size).min(u64::from(u32::MAX)) as u32 } else { 100 };
-            } else {
-                match rng.u8(..4) {
-                    0 => e.uncompressed = rng.u32(..),
-                    1 => e.uncompressed /= 2,
-                    2 => e.compressed = rng.u32(..),
-                    _ => e.crc ^= 1,
-                }
-            }
-        }
-    }
-    let mut bytes = write_zip(&entries);
-    // Sometimes the zip structure itself.
-    if rng.u8(..5) == 0 {
-        zip_structure(&mut bytes, rng, &mut how);
-    }
-    Mutant { bytes, how }
 }
 
 /// Mutations of the zip container: cut, flipped bytes, central directory fields.
@@ -968,177 +989,204 @@ pub fn json(
         return bytes(seed, rng);
     };
     if let Some(k) = heavy {
-        let mut paths = Vec::new();
-        json_paths(&v, &mut Vec::new(), &mut paths);
-        let path = paths[rng.usize(..paths.len())].clone();
-        let new = match k % JSON_HEAVY {
-            0 => serde_json::Value::String("Đảng ủy ".repeat(rng.usize(100_000..1_200_000))),
-            1 => serde_json::Value::Array(vec![
-                serde_json::json!({"type": "paragraph", "text": "x"});
-                rng.usize(10_000..200_000)
-            ]),
-            2 => {
-                let mut text = serde_json::to_vec(&v).expect("JSON");
-                let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
-                let at = find(&text, b":").map_or(0, |p| p + 1);
-                text.splice(at..at, deep.bytes().chain(*b","));
-                how.push("nesting depth 100000".into());
-                return Mutant { bytes: text, how };
-            }
-            _ => {
-                let mut text = serde_json::to_vec(&v).expect("JSON");
-                let mb = rng.usize(10..30);
-                text.splice(1..1, vec![b' '; mb << 20]);
-                how.push(format!("{mb} MB of spaces"));
-                return Mutant { bytes: text, how };
-            }
-        };
-        if let Some(x) = at_mut(&mut v, &path) {
-            *x = new;
+        if let Some(text) = json_heavy(&mut v, k, rng, &mut how) {
+            return Mutant { bytes: text, how };
         }
-        how.push(format!("heavy value at {path:?}"));
     }
     let rounds = 1 + rng.usize(..3);
     for _ in 0..rounds {
-        let mut paths = Vec::new();
-        json_paths(&v, &mut Vec::new(), &mut paths);
-        let path = paths[rng.usize(..paths.len())].clone();
-        let choice = rng.u8(..8);
-        match choice {
-            0 => {
-                if let Some((last, parent)) = path.split_last() {
-                    if let Some(p) = at_mut(&mut v, parent) {
-                        match (p, last) {
-                            (serde_json::Value::Object(o), PathSeg::Key(k)) => {
-                                o.remove(k);
-                            }
-                            (serde_json::Value::Array(a), PathSeg::Index(i)) if *i < a.len() => {
-                                a.remove(*i);
-                            }
-                            _ => {}
-                        }
-                    }
-                    how.push(format!("delete {path:?}"));
-                }
-            }
-            1..=3 => {
-                let new = odd_json(rng);
-                if let Some(x) = at_mut(&mut v, &path) {
-                    *x = new;
-                }
-                how.push(format!("value at {path:?} changed"));
-            }
-            4 => {
-                if let Some(serde_json::Value::Object(o)) = at_mut(&mut v, &path) {
-                    o.insert("truong_la".into(), serde_json::json!({"x": [1, 2]}));
-                    how.push(format!("unknown field at {path:?}"));
-                }
-            }
-            5 => {
-                if let Some(serde_json::Value::Array(a)) = at_mut(&mut v, &path) {
-                    if !a.is_empty() {
-                        let i = rng.usize(..a.len());
-                        let n = if rng.u8(..8) == 0 { rng.usize(2..2000) } else { 1 };
-                        let x = a[i].clone();
-                        for _ in 0..n {
-                            a.push(x.clone());
-                        }
-                        how.push(format!("array item repeated ×{n} at {path:?}"));
-                    }
-                }
-            }
-            6 => {
-                if !shapes.is_empty() {
-                    let (key, shape) = &shapes[rng.usize(..shapes.len())];
-                    if let Some(o) = v.as_object_mut() {
-                        o.insert((*key).to_string(), shape.clone());
-                    }
-                    how.push(format!("other version's «{key}»"));
-                }
-            }
-            _ => {
-                // Swap two values.
-                let other = paths[rng.usize(..paths.len())].clone();
-                let a = at_mut(&mut v, &path).map(|x| x.clone());
-                let b = at_mut(&mut v, &other).map(|x| x.clone());
-                if let (Some(a), Some(b)) = (a, b) {
-                    if !path.is_empty() && !other.is_empty() {
-                        if let Some(x) = at_mut(&mut v, &path) {
-                            *x = b;
-                        }
-                        if let Some(x) = at_mut(&mut v, &other) {
-                            *x = a;
-                        }
-                        how.push("two values swapped".into());
-                    }
-                }
-            }
-        }
+        json_round(&mut v, rng, shapes, &mut how);
     }
     let mut text = serde_json::to_vec_pretty(&v).expect("JSON");
     if rng.u8(..3) == 0 {
-        match rng.u8(..8) {
-            0 => {
-                let at = rng.usize(..=text.len());
-                text.truncate(at);
-                how.push(format!("JSON cut at {at}"));
-            }
-            1 => {
-                let depth = [100, 127, 128, 129, 200, 10_000, 100_000][rng.usize(..7)];
-                let (open, close) = if rng.bool() { ("[", "]") } else { ("{\"a\":", "}") };
-                let deep = format!("{}1{}", open.repeat(depth), close.repeat(depth));
-                let at = find(&text, b": ").map_or(0, |p| p + 2);
-                // Replaces the first value.
-                let end =
-                    at + text[at..].iter().position(|c| *c == b',' || *c == b'\n').unwrap_or(0);
-                text.splice(at..end, deep.into_bytes());
-                how.push(format!("nesting depth {depth}"));
-            }
-            2 => {
-                let at = rng.usize(..=text.len());
-                text.splice(at..at, [0xC3, 0x28, 0xFF, 0xED, 0xA0, 0x80]);
-                how.push("invalid UTF-8".into());
-            }
-            3 => {
-                // A lone surrogate escape in a string.
-                if let Some(p) = find(&text, b"\": \"") {
-                    let at = p + 4;
-                    let esc: &[u8] = [&b"\\ud800"[..], b"\\udfff", b"\\ud800\\u0041", b"\\u0000"]
-                        [rng.usize(..4)];
-                    text.splice(at..at, esc.iter().copied());
+        json_text(&mut text, rng, &mut how);
+    }
+    Mutant { bytes: text, how }
+}
+
+/// Applies heavy JSON mutation `k` to `v`; `Some` holds the mutant's text when the mutation is
+/// made in the text itself.
+fn json_heavy(
+    v: &mut serde_json::Value,
+    k: usize,
+    rng: &mut Rng,
+    how: &mut Vec<String>,
+) -> Option<Vec<u8>> {
+    let mut paths = Vec::new();
+    json_paths(v, &mut Vec::new(), &mut paths);
+    let path = paths[rng.usize(..paths.len())].clone();
+    let new = match k % JSON_HEAVY {
+        0 => serde_json::Value::String("Đảng ủy ".repeat(rng.usize(100_000..1_200_000))),
+        1 => serde_json::Value::Array(vec![
+            serde_json::json!({"type": "paragraph", "text": "x"});
+            rng.usize(10_000..200_000)
+        ]),
+        2 => {
+            let mut text = serde_json::to_vec(v).expect("JSON");
+            let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+            let at = find(&text, b":").map_or(0, |p| p + 1);
+            text.splice(at..at, deep.bytes().chain(*b","));
+            how.push("nesting depth 100000".into());
+            return Some(text);
+        }
+        _ => {
+            let mut text = serde_json::to_vec(v).expect("JSON");
+            let mb = rng.usize(10..30);
+            text.splice(1..1, vec![b' '; mb << 20]);
+            how.push(format!("{mb} MB of spaces"));
+            return Some(text);
+        }
+    };
+    if let Some(x) = at_mut(v, &path) {
+        *x = new;
+    }
+    how.push(format!("heavy value at {path:?}"));
+    None
+}
+
+/// One round of value mutations of `v`: a random value deleted, changed, grown or swapped.
+fn json_round(
+    v: &mut serde_json::Value,
+    rng: &mut Rng,
+    shapes: &[(&str, serde_json::Value)],
+    how: &mut Vec<String>,
+) {
+    let mut paths = Vec::new();
+    json_paths(v, &mut Vec::new(), &mut paths);
+    let path = paths[rng.usize(..paths.len())].clone();
+    let choice = rng.u8(..8);
+    match choice {
+        0 => {
+            if let Some((last, parent)) = path.split_last() {
+                if let Some(p) = at_mut(v, parent) {
+                    match (p, last) {
+                        (serde_json::Value::Object(o), PathSeg::Key(k)) => {
+                            o.remove(k);
+                        }
+                        (serde_json::Value::Array(a), PathSeg::Index(i)) if *i < a.len() => {
+                            a.remove(*i);
+                        }
+                        _ => {}
+                    }
                 }
-                how.push("lone surrogate".into());
+                how.push(format!("delete {path:?}"));
             }
-            4 => {
-                text.splice(0..0, *b"\xEF\xBB\xBF");
-                text.extend_from_slice(b"\n}garbage");
-                how.push("BOM and trailing data".into());
+        }
+        1..=3 => {
+            let new = odd_json(rng);
+            if let Some(x) = at_mut(v, &path) {
+                *x = new;
             }
-            5 => {
-                if let Some(p) = find(&text, b": ") {
-                    let n =
-                        [&b"1e400"[..], b"-0", b"18446744073709551616", b"1E-400", b"NaN", b"0x10"]
-                            [rng.usize(..6)];
-                    let end = p
-                        + 2
-                        + text[p + 2..].iter().position(|c| *c == b',' || *c == b'\n').unwrap_or(0);
-                    text.splice(p + 2..end, n.iter().copied());
+            how.push(format!("value at {path:?} changed"));
+        }
+        4 => {
+            if let Some(serde_json::Value::Object(o)) = at_mut(v, &path) {
+                o.insert("truong_la".into(), serde_json::json!({"x": [1, 2]}));
+                how.push(format!("unknown field at {path:?}"));
+            }
+        }
+        5 => {
+            if let Some(serde_json::Value::Array(a)) = at_mut(v, &path) {
+                if !a.is_empty() {
+                    let i = rng.usize(..a.len());
+                    let n = if rng.u8(..8) == 0 { rng.usize(2..2000) } else { 1 };
+                    let x = a[i].clone();
+                    for _ in 0..n {
+                        a.push(x.clone());
+                    }
+                    how.push(format!("array item repeated ×{n} at {path:?}"));
                 }
-                how.push("number text".into());
             }
-            6 => {
-                text = text
-                    .iter()
-                    .map(|c| if *c == b'"' && rng.u8(..20) == 0 { b'\'' } else { *c })
-                    .collect();
-                how.push("quotes broken".into());
+        }
+        6 => {
+            if !shapes.is_empty() {
+                let (key, shape) = &shapes[rng.usize(..shapes.len())];
+                if let Some(o) = v.as_object_mut() {
+                    o.insert((*key).to_string(), shape.clone());
+                }
+                how.push(format!("other version's «{key}»"));
             }
-            _ => {
-                let m = bytes(&text, rng);
-                text = m.bytes;
-                how.extend(m.how);
+        }
+        _ => {
+            // Swap two values.
+            let other = paths[rng.usize(..paths.len())].clone();
+            let a = at_mut(v, &path).map(|x| x.clone());
+            let b = at_mut(v, &other).map(|x| x.clone());
+            if let (Some(a), Some(b)) = (a, b) {
+                if !path.is_empty() && !other.is_empty() {
+                    if let Some(x) = at_mut(v, &path) {
+                        *x = b;
+                    }
+                    if let Some(x) = at_mut(v, &other) {
+                        *x = a;
+                    }
+                    how.push("two values swapped".into());
+                }
             }
         }
     }
-    Mutant { bytes: text, how }
+}
+
+/// Mutates JSON text: cut, deep nesting, invalid UTF-8, lone surrogates, odd numbers, quotes.
+fn json_text(text: &mut Vec<u8>, rng: &mut Rng, how: &mut Vec<String>) {
+    match rng.u8(..8) {
+        0 => {
+            let at = rng.usize(..=text.len());
+            text.truncate(at);
+            how.push(format!("JSON cut at {at}"));
+        }
+        1 => {
+            let depth = [100, 127, 128, 129, 200, 10_000, 100_000][rng.usize(..7)];
+            let (open, close) = if rng.bool() { ("[", "]") } else { ("{\"a\":", "}") };
+            let deep = format!("{}1{}", open.repeat(depth), close.repeat(depth));
+            let at = find(text, b": ").map_or(0, |p| p + 2);
+            // Replaces the first value.
+            let end = at + text[at..].iter().position(|c| *c == b',' || *c == b'\n').unwrap_or(0);
+            text.splice(at..end, deep.into_bytes());
+            how.push(format!("nesting depth {depth}"));
+        }
+        2 => {
+            let at = rng.usize(..=text.len());
+            text.splice(at..at, [0xC3, 0x28, 0xFF, 0xED, 0xA0, 0x80]);
+            how.push("invalid UTF-8".into());
+        }
+        3 => {
+            // A lone surrogate escape in a string.
+            if let Some(p) = find(text, b"\": \"") {
+                let at = p + 4;
+                let esc: &[u8] =
+                    [&b"\\ud800"[..], b"\\udfff", b"\\ud800\\u0041", b"\\u0000"][rng.usize(..4)];
+                text.splice(at..at, esc.iter().copied());
+            }
+            how.push("lone surrogate".into());
+        }
+        4 => {
+            text.splice(0..0, *b"\xEF\xBB\xBF");
+            text.extend_from_slice(b"\n}garbage");
+            how.push("BOM and trailing data".into());
+        }
+        5 => {
+            if let Some(p) = find(text, b": ") {
+                let n = [&b"1e400"[..], b"-0", b"18446744073709551616", b"1E-400", b"NaN", b"0x10"]
+                    [rng.usize(..6)];
+                let end = p
+                    + 2
+                    + text[p + 2..].iter().position(|c| *c == b',' || *c == b'\n').unwrap_or(0);
+                text.splice(p + 2..end, n.iter().copied());
+            }
+            how.push("number text".into());
+        }
+        6 => {
+            *text = text
+                .iter()
+                .map(|c| if *c == b'"' && rng.u8(..20) == 0 { b'\'' } else { *c })
+                .collect();
+            how.push("quotes broken".into());
+        }
+        _ => {
+            let m = bytes(text, rng);
+            *text = m.bytes;
+            how.extend(m.how);
+        }
+    }
 }

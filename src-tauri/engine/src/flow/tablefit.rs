@@ -4,7 +4,7 @@
 //! `table.min_size_pt`), and what still does not fit is reported with the column named. The DOCX
 //! and the PDF use the same widths and sizes (both come from the flow).
 
-use crate::flow::{column_totals, resolve_table, Resolved};
+use super::figures::{column_totals, number_style, resolve_table, Resolved};
 use crate::metrics::text_width_pt;
 use crate::model::{ColumnKind, StatTable};
 use crate::profile::{Align, FormatProfile, TextStyle};
@@ -36,7 +36,7 @@ pub struct GridCell {
 /// Every cell of a table as printed (STT column, computed sums and totals included).
 pub fn grid(t: &StatTable, p: &FormatProfile) -> Vec<Vec<GridCell>> {
     let tp = &p.table;
-    let n = crate::flow::number_style(p);
+    let n = number_style(p);
     // A whole number is a count, written as counts are in the text (the profile's leading zero
     // below 10: "02"); others with their decimals ("97,5").
     let number = |v: f64| {
