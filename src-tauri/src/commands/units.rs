@@ -1,0 +1,144 @@
+//! Compiling from the units: forms out, the units' files read back (with progress and cancel),
+//! the compile and its review.
+
+use super::*;
+
+/// Event sent while units' files are read: how many of how many, and which file.
+pub const COMPILE_PROGRESS: &str = "baocao://compile-progress";
+
+/// Progress of reading units' files.
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+pub struct CompileProgress {
+    /// Files read so far.
+    pub done: u32,
+    /// Files to read.
+    pub total: u32,
+    /// The file being read.
+    pub file: String,
+}
+
+/// Set when the user cancels reading units' files.
+#[derive(Default)]
+pub struct CompileCancel(pub std::sync::atomic::AtomicBool);
+
+/// A form sheet as the collection panel lists it.
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+pub struct FormTable {
+    /// Sheet name in the form ("Bảng 1").
+    pub sheet: String,
+    /// The table's title.
+    pub title: String,
+    /// Rows the unit fills.
+    pub rows: u32,
+    /// Input cells.
+    pub inputs: u32,
+    /// The table's rules.
+    pub rules: Vec<String>,
+    /// Rules that do not parse or name unknown columns, said in Vietnamese.
+    pub problems: Vec<String>,
+}
+
+/// The tables the units' forms ask for.
+#[tauri::command]
+pub fn form_tables(report: Report) -> Vec<FormTable> {
+    collect::sheets(&report)
+        .into_iter()
+        .map(|s| FormTable {
+            problems: collect::compile::rule_problems(&s),
+            inputs: s.rows.iter().map(|r| r.keys.iter().flatten().count() as u32).sum(),
+            sheet: s.name,
+            title: s.title,
+            rows: s.rows.len() as u32,
+            rules: s.rules,
+        })
+        .collect()
+}
+
+/// Units typed or pasted one per line (a spreadsheet's columns pasted too).
+#[tauri::command]
+pub fn units_from_text(text: String) -> Vec<baocao_engine::model::Unit> {
+    collect::units_from_text(&text)
+}
+
+/// Units from a spreadsheet's first column (xlsx, xls, ods) or a text file.
+#[tauri::command]
+pub fn units_from_file(path: String) -> Result<Vec<baocao_engine::model::Unit>, String> {
+    let bytes = baocao_engine::fsio::read_limited(Path::new(&path)).map_err(msg)?;
+    let units = collect::units_from_bytes(&bytes).map_err(msg)?;
+    if units.is_empty() {
+        return Err(format!(
+            "Không thấy tên đơn vị nào trong «{path}» (cột đầu tiên của trang đầu)."
+        ));
+    }
+    Ok(units)
+}
+
+/// Writes a form for each listed unit, and a blank one, into a folder; returns how many.
+#[tauri::command]
+pub fn export_forms(report: Report, folder: String) -> Result<u32, String> {
+    let dir = Path::new(&folder);
+    let units = report.collection.as_ref().map(|c| c.units.clone()).unwrap_or_default();
+    let mut n = 0;
+    for u in units.iter().map(|u| Some(u.name.as_str())).chain([None]) {
+        let bytes = collect::form::write_form(&report, u).map_err(msg)?;
+        baocao_engine::fsio::write_atomic(&dir.join(collect::form::file_name(u)), &bytes)
+            .map_err(msg)?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Writes one form (a unit's, or blank) to a file.
+#[tauri::command]
+pub fn export_form(report: Report, path: String, unit: Option<String>) -> Result<(), String> {
+    let bytes = collect::form::write_form(&report, unit.as_deref()).map_err(msg)?;
+    baocao_engine::fsio::write_atomic(Path::new(&path), &bytes).map_err(msg)
+}
+
+/// Reads the units' files, telling progress; none when the user cancelled.
+#[tauri::command]
+pub async fn read_unit_files<R: Runtime>(
+    app: AppHandle<R>,
+    paths: Vec<String>,
+) -> Result<Option<Vec<collect::read::Submission>>, String> {
+    use std::sync::atomic::Ordering;
+    use tauri::Emitter;
+    app.state::<CompileCancel>().0.store(false, Ordering::SeqCst);
+    let handle = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let today = chrono::Local::now().date_naive();
+        let total = paths.len() as u32;
+        let mut out = Vec::with_capacity(paths.len());
+        for (i, p) in paths.iter().enumerate() {
+            if handle.state::<CompileCancel>().0.load(Ordering::SeqCst) {
+                return None;
+            }
+            let path = Path::new(p);
+            let file =
+                path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+            let _ = handle.emit(COMPILE_PROGRESS, CompileProgress { done: i as u32, total, file });
+            out.push(collect::read::read_path(path, today));
+        }
+        let _ = handle
+            .emit(COMPILE_PROGRESS, CompileProgress { done: total, total, file: String::new() });
+        Some(out)
+    })
+    .await
+    .map_err(|e| e.to_string())
+}
+
+/// Stops reading units' files.
+#[tauri::command]
+pub fn cancel_unit_files(cancel: tauri::State<'_, CompileCancel>) {
+    cancel.0.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// Adds the units' figures up into a copy of the report, with the review.
+#[tauri::command]
+pub fn compile_units(
+    report: Report,
+    submissions: Vec<collect::read::Submission>,
+    choices: collect::Choices,
+) -> collect::Compiled {
+    collect::compile(&report, &submissions, &choices)
+}
