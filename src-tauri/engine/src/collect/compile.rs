@@ -790,44 +790,7 @@ fn breakdown(
             (0..s.columns.len()).filter(|&c| s.columns[c].kind == ColumnKind::Number).collect();
         let cells = s.rows.len() * numbers.len();
         let figures = s.rows.iter().any(|r| r.figure.is_some());
-        let groups: Vec<(String, Vec<String>)> = if figures {
-            // The result lines' figures: one column each, headed by a short form of the line.
-            s.rows
-                .iter()
-                .filter_map(|r| {
-                    let key = r.keys.get(1)?.clone()?;
-                    let short: String = r.label.chars().take(60).collect();
-                    let more = if r.label.chars().count() > 60 { "…" } else { "" };
-                    Some((format!("{short}{more}"), vec![key]))
-                })
-                .collect()
-        } else if cells <= 6 {
-            let mut g = Vec::new();
-            for r in &s.rows {
-                for &c in &numbers {
-                    let Some(key) = r.keys[c].clone() else { continue };
-                    let header = if s.rows.len() == 1 {
-                        s.columns[c].header.clone()
-                    } else if numbers.len() == 1 {
-                        r.label.clone()
-                    } else {
-                        format!("{} – {}", r.label, s.columns[c].header)
-                    };
-                    g.push((header, vec![key]));
-                }
-            }
-            g
-        } else {
-            numbers
-                .iter()
-                .map(|&c| {
-                    (
-                        s.columns[c].header.clone(),
-                        s.rows.iter().filter_map(|r| r.keys[c].clone()).collect(),
-                    )
-                })
-                .collect()
-        };
+        let groups = breakdown_groups(s, &numbers, figures);
         // Five figures a table at most, so that the columns stay readable.
         let chunks: Vec<&[(String, Vec<String>)]> =
             if figures { groups.chunks(5).collect() } else { vec![&groups[..]] };
@@ -835,40 +798,7 @@ fn breakdown(
             if groups.is_empty() {
                 continue;
             }
-            let mut columns = vec![Column {
-                header: "Đơn vị".into(),
-                kind: ColumnKind::Text,
-                sum_of: vec![],
-                width: Some(3.0),
-                previous: false,
-                key: None,
-                year: None,
-            }];
-            columns.extend(groups.iter().map(|(h, _)| Column {
-                header: h.clone(),
-                kind: ColumnKind::Number,
-                sum_of: vec![],
-                width: None,
-                previous: false,
-                key: None,
-                year: None,
-            }));
-            let rows = order
-                .iter()
-                .map(|(i, u)| {
-                    let mut row = vec![Cell::Text(u.clone())];
-                    for (_, ks) in groups {
-                        let vals: Vec<f64> =
-                            ks.iter().filter_map(|k| subs[*i].values.get(k)).copied().collect();
-                        row.push(if vals.is_empty() {
-                            Cell::Empty
-                        } else {
-                            Cell::Number(vals.iter().sum())
-                        });
-                    }
-                    row
-                })
-                .collect();
+            let (columns, rows) = breakdown_table(groups, &order, subs);
             let title = if cells <= 6 || figures {
                 s.title.clone()
             } else {
@@ -890,6 +820,93 @@ fn breakdown(
     if !blocks.is_empty() {
         out.annexes.push(Annex { title: BREAKDOWN_TITLE.to_uppercase(), blocks });
     }
+}
+
+/// The figures of one breakdown table's columns: (header, the cells added into it) — a column per
+/// result line's figure, per cell of a small table, else per column added over the rows.
+fn breakdown_groups(s: &Sheet, numbers: &[usize], figures: bool) -> Vec<(String, Vec<String>)> {
+    let cells = s.rows.len() * numbers.len();
+    if figures {
+        // The result lines' figures: one column each, headed by a short form of the line.
+        s.rows
+            .iter()
+            .filter_map(|r| {
+                let key = r.keys.get(1)?.clone()?;
+                let short: String = r.label.chars().take(60).collect();
+                let more = if r.label.chars().count() > 60 { "…" } else { "" };
+                Some((format!("{short}{more}"), vec![key]))
+            })
+            .collect()
+    } else if cells <= 6 {
+        let mut g = Vec::new();
+        for r in &s.rows {
+            for &c in numbers {
+                let Some(key) = r.keys[c].clone() else { continue };
+                let header = if s.rows.len() == 1 {
+                    s.columns[c].header.clone()
+                } else if numbers.len() == 1 {
+                    r.label.clone()
+                } else {
+                    format!("{} – {}", r.label, s.columns[c].header)
+                };
+                g.push((header, vec![key]));
+            }
+        }
+        g
+    } else {
+        numbers
+            .iter()
+            .map(|&c| {
+                (
+                    s.columns[c].header.clone(),
+                    s.rows.iter().filter_map(|r| r.keys[c].clone()).collect(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// One breakdown table's columns and rows: a unit per row, each group's figures added.
+fn breakdown_table(
+    groups: &[(String, Vec<String>)],
+    order: &[&(usize, String)],
+    subs: &[Submission],
+) -> (Vec<Column>, Vec<Vec<Cell>>) {
+    let mut columns = vec![Column {
+        header: "Đơn vị".into(),
+        kind: ColumnKind::Text,
+        sum_of: vec![],
+        width: Some(3.0),
+        previous: false,
+        key: None,
+        year: None,
+    }];
+    columns.extend(groups.iter().map(|(h, _)| Column {
+        header: h.clone(),
+        kind: ColumnKind::Number,
+        sum_of: vec![],
+        width: None,
+        previous: false,
+        key: None,
+        year: None,
+    }));
+    let rows = order
+        .iter()
+        .map(|(i, u)| {
+            let mut row = vec![Cell::Text(u.clone())];
+            for (_, ks) in groups {
+                let vals: Vec<f64> =
+                    ks.iter().filter_map(|k| subs[*i].values.get(k)).copied().collect();
+                row.push(if vals.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Number(vals.iter().sum())
+                });
+            }
+            row
+        })
+        .collect();
+    (columns, rows)
 }
 
 /// Puts a picked text item where it belongs, naming its unit: a shortcoming with the

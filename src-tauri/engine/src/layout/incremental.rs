@@ -6,7 +6,7 @@
 //! full [`layout`](super::layout) gives (tested), plus the list of pages that changed.
 
 use super::pager::{LBlock, Mark, Pager};
-use super::{block_missing_warning, has_number, lay_block, number_pages, Geometry, Layout};
+use super::{block_missing_warning, has_number, lay_block, number_pages, Geometry, Layout, Page};
 use crate::flow::{FBlock, Flow};
 use crate::profile::FormatProfile;
 
@@ -57,22 +57,7 @@ impl Incremental {
         let same_profile = self.profile.as_ref() == Some(profile) && self.layout.is_some();
         let old_len = self.blocks.len();
         let new_len = flow.blocks.len();
-        // The blocks that differ: everything between the common head and the common tail.
-        let (head, tail) = if same_profile {
-            let head = self.blocks.iter().zip(&flow.blocks).take_while(|(a, b)| a == b).count();
-            let max_tail = old_len.min(new_len) - head;
-            let tail = self
-                .blocks
-                .iter()
-                .rev()
-                .zip(flow.blocks.iter().rev())
-                .take(max_tail)
-                .take_while(|(a, b)| a == b)
-                .count();
-            (head, tail)
-        } else {
-            (0, 0)
-        };
+        let (head, tail) = if same_profile { self.common_ends(&flow.blocks) } else { (0, 0) };
         let fresh: Vec<LBlock> =
             flow.blocks[head..new_len - tail].iter().map(|b| lay_block(b, &geo)).collect();
         let relaid_blocks = fresh.len();
@@ -141,27 +126,9 @@ impl Incremental {
         let mut pages = pager.pages;
         let last_new = pages.len() - 1;
         if let Some((i, old)) = converged {
-            // The rest is the old layout: the tail of the page where the old run stood at
-            // this block, then its later pages. Later marks on that page move by the
-            // difference in items and anchors placed before them.
-            let (items_here, anchors_here) =
-                pages.last().map_or((0, 0), |p| (p.items.len(), p.anchors.len()));
-            let skip = usize::from(has_number(&old_rest[old.page - start_page]));
-            let k = old.page - start_page;
-            let later = old_rest.split_off(k + 1);
-            let old_page = &old_rest[k];
-            let cur = &mut pages[last_new];
-            cur.items.extend_from_slice(&old_page.items[old.items + skip..]);
-            cur.anchors.extend_from_slice(&old_page.anchors[old.anchors..]);
-            pages.extend(later);
-            for m in &old_marks[shift(i)..] {
-                let mut m = *m;
-                if m.page == old.page {
-                    m.items = m.items + items_here - old.items;
-                    m.anchors = m.anchors + anchors_here - old.anchors;
-                }
-                marks.push(m);
-            }
+            let old_run =
+                OldRun { pages: &mut old_rest, start_page, marks: &old_marks[shift(i)..] };
+            reuse_old_rest(&mut pages, &mut marks, old_run, old);
         }
         number_pages(&mut pages, start_page..=last_new, profile, &geo);
         let changed: Vec<usize> = (start_page..=last_new)
@@ -183,5 +150,54 @@ impl Incremental {
         self.marks = marks;
         self.profile = Some(profile.clone());
         Update { version: self.version, changed, relaid_blocks, repaginated_pages }
+    }
+
+    /// How many blocks at the start and at the end are the same in the old layout and `blocks`:
+    /// the blocks between them are the ones that changed.
+    fn common_ends(&self, blocks: &[FBlock]) -> (usize, usize) {
+        let head = self.blocks.iter().zip(blocks).take_while(|(a, b)| a == b).count();
+        let max_tail = self.blocks.len().min(blocks.len()) - head;
+        let tail = self
+            .blocks
+            .iter()
+            .rev()
+            .zip(blocks.iter().rev())
+            .take(max_tail)
+            .take_while(|(a, b)| a == b)
+            .count();
+        (head, tail)
+    }
+}
+
+/// The old layout from the page where pagination resumed: its pages and its marks from the block
+/// where the new run met it.
+struct OldRun<'a> {
+    pages: &'a mut Vec<Page>,
+    start_page: usize,
+    marks: &'a [Mark],
+}
+
+/// Ends the new pages with the old layout once both reach a block at the same place: the tail of
+/// the page where the old run stood at that block, then its later pages. Later marks on that page
+/// move by the difference in items and anchors placed before them.
+fn reuse_old_rest(pages: &mut Vec<Page>, marks: &mut Vec<Mark>, old_run: OldRun<'_>, old: Mark) {
+    let last_new = pages.len() - 1;
+    let (items_here, anchors_here) =
+        pages.last().map_or((0, 0), |p| (p.items.len(), p.anchors.len()));
+    let k = old.page - old_run.start_page;
+    let skip = usize::from(has_number(&old_run.pages[k]));
+    let later = old_run.pages.split_off(k + 1);
+    let old_page = &old_run.pages[k];
+    let cur = &mut pages[last_new];
+    cur.items.extend_from_slice(&old_page.items[old.items + skip..]);
+    cur.anchors.extend_from_slice(&old_page.anchors[old.anchors..]);
+    pages.extend(later);
+    for m in old_run.marks {
+        let mut m = *m;
+        if m.page == old.page {
+            m.items = m.items + items_here - old.items;
+            m.anchors = m.anchors + anchors_here - old.anchors;
+        }
+        marks.push(m);
     }
 }
