@@ -42,6 +42,9 @@ enum Command {
         /// Định dạng thể thức: mã có sẵn (hd36, hd05, nd30) hoặc tệp .toml đã chỉnh; mặc định theo báo cáo (văn bản của Đảng: theo ngày văn bản).
         #[arg(short, long)]
         profile: Option<String>,
+        /// Vẫn xuất Word hoặc PDF khi báo cáo còn lỗi chặn (như nút «Vẫn xuất» của chương trình).
+        #[arg(long = "van-xuat")]
+        anyway: bool,
     },
     /// Ghi báo cáo mẫu (sơ kết 03 năm Chỉ thị 05) ra tệp JSON để sửa.
     Sample {
@@ -394,8 +397,8 @@ fn translate_value_error(msg: &str) -> String {
 fn run(cli: Cli) -> Result<(), Failure> {
     let force = cli.force;
     match cli.command {
-        Command::Render { report: input, output, format, profile } => {
-            cmd_render(input, output, format, profile, force)
+        Command::Render { report: input, output, format, profile, anyway } => {
+            cmd_render(input, output, format, profile, anyway, force)
         }
         Command::Sample { output } => {
             emit(output.as_deref(), sample::SAMPLE_JSON.as_bytes(), force)
@@ -430,6 +433,7 @@ fn cmd_render(
     output: Option<PathBuf>,
     format: Option<String>,
     profile: Option<String>,
+    anyway: bool,
     force: bool,
 ) -> Result<(), Failure> {
     // The report and a profile file given by path are both inputs the output must spare.
@@ -453,8 +457,13 @@ fn cmd_render(
         }
     };
     let profile = choose_profile(&report, profile.as_deref())?;
+    // Blocking findings stop the export, as in the app; --van-xuat goes on (Word and PDF only).
+    let forced = refuse_blocked(&report, &profile, input.as_deref(), anyway && format != "svg")?;
     let env = RenderEnv { now: now() };
+    let unchecked = |bytes: Vec<u8>| baocao_engine::Rendered { bytes, warnings: Vec::new() };
     let rendered = match format.as_str() {
+        "docx" if forced => unchecked(baocao_engine::render_docx_unchecked(&report, &profile, env)?),
+        "pdf" if forced => unchecked(baocao_engine::render_pdf_unchecked(&report, &profile, env)?),
         "docx" => render_docx(&report, &profile, env)?,
         "pdf" => render_pdf(&report, &profile, env)?,
         "svg" => return render_svg(&report, &profile, env, &output),
@@ -477,6 +486,30 @@ fn cmd_render(
     write_atomic(&output, &rendered.bytes)?;
     println!("Đã xuất «{}» ({} KB).", output.display(), rendered.bytes.len().div_ceil(1024));
     Ok(())
+}
+
+/// Names every blocking finding, as the app does before exporting. Without `anyway` that is a
+/// refusal; with it, the answer is whether there was anything to go past.
+fn refuse_blocked(
+    report: &Report,
+    profile: &FormatProfile,
+    input: Option<&Path>,
+    anyway: bool,
+) -> Result<bool, Failure> {
+    let blockers = checks::blocking(report, profile);
+    for f in &blockers {
+        let at = if f.path.is_empty() { String::new() } else { format!(" [{}]", f.path) };
+        eprintln!("Lỗi: {}{at}: {}", checks::place(report, &f.path), f.message);
+    }
+    if blockers.is_empty() || anyway {
+        return Ok(!blockers.is_empty());
+    }
+    let shown = input.map_or_else(|| "Báo cáo mẫu".to_string(), |p| format!("«{}»", p.display()));
+    Err(Failure(format!(
+        "{shown}: còn {} lỗi chặn nên chưa xuất. Sửa rồi xuất lại («baocao check» chỉ rõ từng chỗ), \
+         hoặc thêm --van-xuat để vẫn xuất.",
+        blockers.len()
+    )))
 }
 
 /// Lists the report's problems; fails when one blocks rendering.

@@ -840,3 +840,39 @@ fn render_and_validate_name_the_guidance_of_the_date_and_rollforward_moves_to_hd
         .expect("read")
         .contains("recipient_end = \";\""));
 }
+
+#[test]
+fn render_refuses_what_the_app_calls_blocking_unless_told_to_go_on() {
+    let d = tmp();
+    let dir = d.path();
+    // A hand-typed ordinal that skips: valid JSON, a blocking finding of the checks.
+    let bad = edited(dir, "sai.json", |v| {
+        v["body"]["opening"][0]["text"] = serde_json::Value::String(
+            "Một là, học tập. Hai là, làm theo. Bốn là, nêu gương.".into(),
+        );
+    });
+    let b = bad.to_str().expect("path");
+    let o = baocao(dir, &["render", b, "-o", "sai.docx"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Lỗi: Đoạn mở đầu › đoạn văn 1 [body.opening[0].text]:"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("còn 1 lỗi chặn nên chưa xuất"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--van-xuat"), "{}", stderr(&o));
+    assert!(!dir.join("sai.docx").exists(), "nothing is written");
+    // «Vẫn xuất»: the findings are still named, and the file is written.
+    for out_file in ["sai.docx", "sai.pdf"] {
+        let o = baocao(dir, &["render", b, "-o", out_file, "--van-xuat"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stderr(&o).contains("Lỗi: Đoạn mở đầu"), "{}", stderr(&o));
+        assert!(fs::metadata(dir.join(out_file)).expect("written").len() > 1000);
+    }
+    // SVG pages are a preview format: no going past blocking findings there.
+    let o = baocao(dir, &["render", b, "-f", "svg", "-o", "trang", "--van-xuat"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // The sample has no blocking finding and renders as before.
+    let o = baocao(dir, &["render", "-o", "mau.pdf"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

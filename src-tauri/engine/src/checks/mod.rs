@@ -235,6 +235,12 @@ pub fn check(report: &Report, profile: &FormatProfile) -> Vec<Finding> {
     check_with(report, &Context { profile, rules: rules::builtin(), speller: spell::global() })
 }
 
+/// What blocks an export, one answer for the app («Kiểm tra trước khi xuất») and `baocao
+/// render`: the checks' blocking findings (validation errors among them).
+pub fn blocking(report: &Report, profile: &FormatProfile) -> Vec<Finding> {
+    check(report, profile).into_iter().filter(|f| f.level == Level::Blocking).collect()
+}
+
 /// [`check`] with a given context.
 pub fn check_with(report: &Report, cx: &Context) -> Vec<Finding> {
     let mut out: Vec<Finding> = validate::validate(report, cx.profile)
