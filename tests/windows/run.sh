@@ -33,8 +33,14 @@ wineserver=/usr/lib/wine/wineserver
 
 passed=0
 failed=0
+# The output the checks read at this point, shown when one of them fails (for the diagnosis).
+last_out=""
 ok() { echo "ok    $1"; passed=$((passed + 1)); }
-bad() { echo "FAIL  $1"; failed=$((failed + 1)); }
+bad() {
+  echo "FAIL  $1"
+  failed=$((failed + 1))
+  if [ -n "$last_out" ] && [ -f "$last_out" ]; then tail -n 15 "$last_out" | sed 's/^/      | /'; fi
+}
 check() { local what="$1"; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
 
 echo "== wine: a private prefix"
@@ -127,12 +133,21 @@ same_out() {
     cmp -s "$cases/linux.out" <(sed 's#windows\\#linux/#g; s#windows/#linux/#g' "$cases/windows.out")
 }
 
+last_out="$cases/windows.out"
 # Spelling from the installed dictionary (tu-dien beside baocao.exe): one syllable misspelt.
 sed 's/thực hiện/thựcc hiện/' "$cases/in/mau.json" >"$cases/in/sai-chinh-ta.json"
 both check --json in/sai-chinh-ta.json
 check "check --json: same findings on both systems" same_out
 check "check on Windows finds the misspelling (installed dictionary read)" \
   grep -q '"chinh-ta"' "$cases/windows.out"
+check "… and names the word «thựcc»" grep -q 'thựcc' "$cases/windows.out"
+# The user's word list, read where the app keeps it (%APPDATA%\vn.soanbaocao.app\tu-dien.txt).
+mkdir -p "$roaming/vn.soanbaocao.app"
+printf 'thựcc\n' >"$roaming/vn.soanbaocao.app/tu-dien.txt"
+(cd "$cases" && $wine "$win_cli" check --json in/sai-chinh-ta.json >"$cases/windows.out" 2>&1 || true)
+check "check on Windows reads the user's word list in %APPDATA%: «thựcc» no longer flagged" \
+  bash -c 'head -c1 "$0" | grep -q "\[" && ! grep -q "thựcc" "$0"' "$cases/windows.out"
+rm -f "$roaming/vn.soanbaocao.app/tu-dien.txt"
 (cd "$cases" && BAOCAO_HUNSPELL_DIR='C:\khong-co' $wine "$win_cli" check in/mau.json \
   >"$cases/windows.out" 2>&1 || true)
 check "without a dictionary: the Windows message names the installer's component" \
@@ -176,6 +191,7 @@ mkdir -p "$docs"
 target_unix="$docs/Báo cáo sơ kết.docx"
 target_win="C:\\users\\$(basename "$user_dir")\\Documents\\Nguyễn Văn A\\Báo cáo sơ kết.docx"
 run_win() { local rc=0; $wine "$win_cli" "$@" >"$work/win.out" 2>&1 || rc=$?; echo "$rc" >"$work/win.rc"; }
+last_out="$work/win.out"
 run_win render "$(win_path "$cases/in/mau.json")" -o "$target_win"
 check "render to $target_win: same DOCX as Linux" same_docx "$cases/linux/mau.docx" "$target_unix"
 run_win render "$(win_path "$cases/in/ubnd-ket-qua-03-nam.json")" -o "$target_win"
@@ -204,6 +220,7 @@ run_win import "$(win_path "$cases/in/cu.doc")" -o "$(win_path "$cases/windows")
 check "import .doc: LibreOffice found through the registry (its stand-in ran)" \
   grep -q 'LibreOffice không chuyển được tệp' "$work/win.out"
 
+last_out=""
 echo "== the installed app without WebView2"
 shot="$artifacts/windows-webview2.png"
 rm -f "$shot"
