@@ -30,6 +30,8 @@ echo "== stage: $stage"
 rm -rf "$stage"
 mkdir -p "$stage/tu-dien"
 cp "$bin/soan-bao-cao.exe" "$bin/baocao.exe" "$stage/"
+# The symbol tables (about a quarter of each exe) are of no use on a clerk's machine.
+x86_64-w64-mingw32-strip --strip-all "$stage/soan-bao-cao.exe" "$stage/baocao.exe"
 # The GNU target links WebView2's loader dynamically; its build script leaves the DLL here.
 loader="$bin/WebView2Loader.dll"
 [ -f "$loader" ] || loader="$(find "$root/target/$target/release/build" -path '*out/x64/WebView2Loader.dll' | head -1)"
