@@ -67,13 +67,20 @@ pub fn sample_report() -> Report {
 /// A report file passed on the command line (`soan-bao-cao bao-cao.baocao`), if any.
 #[tauri::command]
 pub fn startup_file() -> Option<String> {
-    std::env::args().skip(1).find(|a| !a.starts_with('-'))
+    // args_os: a name that is not valid Unicode (a Linux file name in another encoding) must not
+    // stop the app; it comes through lossily and opening it then says what is wrong.
+    args().find(|a| !a.starts_with('-'))
+}
+
+/// The command line's arguments after the program, as text.
+fn args() -> impl Iterator<Item = String> {
+    std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned())
 }
 
 /// Whether the app was started with `--mau`: open the built-in sample report right away.
 #[tauri::command]
 pub fn startup_sample() -> bool {
-    std::env::args().skip(1).any(|a| a == "--mau")
+    args().any(|a| a == "--mau")
 }
 
 /// Opens a report file the user chose.
