@@ -203,8 +203,12 @@ mod tests {
 
     #[test]
     fn profile_argument_is_a_file_url() {
-        let arg = soffice_profile_arg(Path::new("/tmp/Nguyễn Văn A/lo"));
-        assert_eq!(arg, "-env:UserInstallation=file:///tmp/Nguy%E1%BB%85n%20V%C4%83n%20A/lo/");
+        let dir = tempfile::tempdir().expect("test folder");
+        let arg = soffice_profile_arg(&dir.path().join("Nguyễn Văn A").join("lo"));
+        let base = dir.path().display().to_string();
+        assert!(base.is_ascii() && base.starts_with('/'), "an ASCII test folder: {base}");
+        let want = format!("-env:UserInstallation=file://{base}/Nguy%E1%BB%85n%20V%C4%83n%20A/lo/");
+        assert_eq!(arg, want);
     }
 
     #[test]
