@@ -544,14 +544,10 @@ fn cmd_import(file: PathBuf, output: PathBuf, json: bool, force: bool) -> Result
     fsio::check_output(&output, &[file.as_path()], force)?;
     let today = today();
     let imported = baocao_engine::import::import_file(&file, today)?;
-    let report_json = serde_json::to_vec_pretty(&imported.report)
-        .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
-    write_atomic(&output, &report_json)?;
+    write_report(&output, &imported.report)?;
     let s = &imported.summary;
     if json {
-        let text = serde_json::to_string_pretty(s)
-            .map_err(|e| Failure(format!("Không ghi được kết quả: {e}.")))?;
-        println!("{text}");
+        print_json(s)?;
     } else {
         println!("Đã nhập «{}» vào «{}».", file.display(), output.display());
         println!("Nhận ra:");
@@ -645,14 +641,10 @@ fn cmd_compile(
     let subs: Vec<_> = files.iter().map(|f| collect::read::read_path(f, today)).collect();
     let choices = collect::Choices { excluded: exclude, picks: vec![] };
     let done = collect::compile(&r, &subs, &choices);
-    let report_json = serde_json::to_vec_pretty(&done.report)
-        .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
-    write_atomic(&output, &report_json)?;
+    write_report(&output, &done.report)?;
     let rev = &done.review;
     if json {
-        let text = serde_json::to_string_pretty(rev)
-            .map_err(|e| Failure(format!("Không ghi được kết quả: {e}.")))?;
-        println!("{text}");
+        print_json(rev)?;
     } else {
         println!("{}.", rev.rate);
         if !rev.missing.is_empty() {
@@ -821,10 +813,8 @@ fn cmd_rollforward(
         println!("{n}");
     }
     let next = rolled.report;
-    let json = serde_json::to_vec_pretty(&next)
-        .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
     fsio::check_output(&output, &[report.as_path()], force)?;
-    write_atomic(&output, &json)?;
+    write_report(&output, &next)?;
     let profile = choose_profile(&next, None)?;
     let todo = validate::validate(&next, &profile)
         .iter()
@@ -1052,6 +1042,21 @@ fn emit(output: Option<&Path>, bytes: &[u8], force: bool) -> Result<(), Failure>
     }
 }
 
+/// Writes a report file as indented JSON (temporary file, then rename).
+fn write_report(path: &Path, report: &Report) -> Result<(), Failure> {
+    let json = serde_json::to_vec_pretty(report)
+        .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
+    write_atomic(path, &json)
+}
+
+/// Prints a result as indented JSON (the `--json` options).
+fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure(format!("Không ghi được kết quả: {e}.")))?;
+    println!("{text}");
+    Ok(())
+}
+
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     Ok(fsio::write_atomic(path, bytes)?)
 }
@@ -1113,10 +1118,8 @@ fn cmd_new(
         answers.insert(k.trim().to_string(), v.to_string());
     }
     let report = templates::instantiate(&t, &answers, today())?;
-    let json = serde_json::to_vec_pretty(&report)
-        .map_err(|e| Failure(format!("Không ghi được báo cáo: {e}.")))?;
     fsio::check_output(output, &[], force)?;
-    write_atomic(output, &json)?;
+    write_report(output, &report)?;
     println!("Đã tạo «{}» từ mẫu «{}».", output.display(), t.name);
     Ok(())
 }
