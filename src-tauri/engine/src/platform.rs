@@ -65,12 +65,8 @@ pub fn soffice_candidates(
             }
         }
     }
-    let mut seen = Vec::with_capacity(out.len());
-    out.retain(|p| {
-        let new = !seen.contains(p);
-        seen.push(p.clone());
-        new
-    });
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(p.clone()));
     out
 }
 

@@ -205,10 +205,6 @@ pub fn export_document(
 mod tests {
     use super::*;
 
-    fn sample_report() -> Report {
-        sample::sample()
-    }
-
     #[test]
     fn export_refuses_the_reports_own_file_also_through_a_link() {
         let dir = tempfile::tempdir().expect("test step");

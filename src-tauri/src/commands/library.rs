@@ -175,10 +175,6 @@ pub fn import_template<R: Runtime>(app: AppHandle<R>, path: String) -> Result<St
 mod tests {
     use super::*;
 
-    fn sample_report() -> Report {
-        sample::sample()
-    }
-
     #[test]
     fn next_period_into_2026_moves_a_party_report_to_hd05_and_says_so() {
         let mut report = sample_report();

@@ -76,10 +76,6 @@ pub fn recent_files<R: Runtime>(app: AppHandle<R>) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn sample_report() -> Report {
-        sample::sample()
-    }
-
     #[test]
     fn recovery_copy_keeps_the_reports_path_and_reads_old_copies() {
         let dir = tempfile::tempdir().expect("test step");
