@@ -1,31 +1,45 @@
-//! DOCX writer: writes the body (`word/document.xml`) and the core properties directly from a
-//! [`Flow`], takes the other parts (styles, settings, fonts, page-number headers, relations)
-//! from docx-rs with `w:lang` added (docs/library-notes.md B.0 #1–#2), and zips the package
-//! once, deflated. The other parts depend only on the profile: they are built and zipped once
-//! per profile and copied into each package as they are.
+//! DOCX writer: every part is written through docx-rs 0.4.22, the body included.
+//!
+//! The body (`word/document.xml`, [`body`]) is written per document with docx-rs's XML writer,
+//! inside the start and end of the part docx-rs writes for an empty document: each paragraph's
+//! and run's properties are docx-rs `ParagraphProperty` and `RunProperty` elements (with
+//! `LineSpacing`, `Indent`, `ParagraphBorders`, `FrameProperty`), its text docx-rs `Text` and
+//! `Break`, each table's `TableProperty`, `TableGrid`, `TableRowProperty` and
+//! `TableCellProperty`, the page setup a `SectionProperty`, all serialised by docx-rs's
+//! `BuildXML`. docx-rs's serialisation is slow (it moves its writer by value through every
+//! optional child), so each distinct property element is serialised once and its XML reused,
+//! and `w:p`, `w:r`, `w:tbl`, `w:tr`, `w:tc` are opened and closed around them as docx-rs's own
+//! `build_to` does; [`body`] lists this and the other workarounds with their upstream fixes.
+//!
+//! The other parts (styles, settings, fonts, page-number headers, relations) depend only on the
+//! profile: docx-rs builds them once per profile, with `w:lang` added (docs/library-notes.md
+//! B.0 #1–#2), and they are zipped once and copied into each package as they are. The core
+//! properties are ours (docx-rs has no setter for title, creator or subject); the package is
+//! zipped once, deflated, with rawzip.
 //!
 //! Every element's children are written in the order of their sequence in ECMA-376 Part 1
 //! (the complexTypes of wml.xsd): Word drops run properties out of order and calls some such
-//! files corrupt, where LibreOffice reads anything. docx-rs's parts get their children sorted
-//! by [`order`], and the parts docx-rs always writes but nothing uses (comments, numbering,
-//! footnotes) are left out (docs/library-notes.md B.7;
-//! `tests/docx_schema.rs` checks every file against the standard).
+//! files corrupt, where LibreOffice reads anything. docx-rs writes some out of order
+//! (bokuweb/docx-rs#724): [`order`] sorts them (the body's property elements one at a time, when
+//! they are first made), and the parts docx-rs always writes but nothing uses (comments,
+//! numbering, footnotes) are left out (docs/library-notes.md B.7; `tests/docx_schema.rs` checks
+//! every file against the standard).
 
+mod body;
 mod order;
+#[cfg(test)]
+mod tests;
 
-use std::fmt::Write as _;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use docx_rs::{
-    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, Paragraph, Run, RunFonts,
-};
+use docx_rs::{Docx, FieldCharType, Header, InstrPAGE, InstrText, Paragraph, Run, RunFonts};
 
 use crate::error::EngineError;
-use crate::flow::{FBlock, FPara, FTable, Flow, Role, SpanStyle};
-use crate::profile::{Align, FormatProfile, LineSpacing};
+use crate::flow::{Flow, SpanStyle};
+use crate::profile::FormatProfile;
 use crate::text::xml_escape as escape;
-use crate::units::{mm_to_twips, pt_to_eighths, pt_to_half_points, pt_to_twips};
+use crate::units::pt_to_half_points;
 
 fn err(detail: impl ToString) -> EngineError {
     EngineError::Write { format: "DOCX", detail: detail.to_string() }
@@ -34,7 +48,8 @@ fn err(detail: impl ToString) -> EngineError {
 /// Writes the flow as DOCX bytes under the profile's page setup and fonts.
 pub fn write(flow: &Flow, profile: &FormatProfile) -> Result<Vec<u8>, EngineError> {
     let frame = cached_frame(profile);
-    let document = deflate(document_xml(flow, profile, frame.last_id).as_bytes());
+    let shell = (frame.document_start.as_slice(), frame.document_end.as_slice());
+    let document = deflate(&body::document_xml(flow, profile, frame.last_id, shell)?);
     // The core properties (1 KB) are stored: deflating them would save a few hundred bytes.
     let core = core_xml(flow);
     let core = Part {
@@ -117,6 +132,11 @@ struct Frame {
     parts: Vec<(String, Part)>,
     /// The last paragraph id the headers use.
     last_id: u32,
+    /// docx-rs's `word/document.xml` up to the body's first child (declaration, `w:document`
+    /// with its namespaces, `<w:body>`).
+    document_start: Vec<u8>,
+    /// docx-rs's end of `word/document.xml`, from `</w:body>`.
+    document_end: Vec<u8>,
 }
 
 /// How many profiles' frames are kept (the built-in profiles, and a few edited ones).
@@ -169,7 +189,7 @@ fn frame(profile: &FormatProfile) -> Frame {
         };
         let page = Paragraph::new()
             .id(id())
-            .align(alignment_val(pn.align).parse().unwrap_or(AlignmentType::Left))
+            .align(body::alignment(pn.align))
             .add_run(field(Run::new()).add_field_char(FieldCharType::Begin, false))
             .add_run(field(Run::new()).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
             .add_run(field(Run::new()).add_field_char(FieldCharType::Separate, false))
@@ -205,7 +225,8 @@ fn frame(profile: &FormatProfile) -> Frame {
         !UNUSED_PARTS.contains(&name)
     })
     .into_bytes();
-    Frame { parts: frame_parts(parts), last_id }
+    let (document_start, document_end) = document_shell(&parts.document);
+    Frame { parts: frame_parts(parts), last_id, document_start, document_end }
 }
 
 /// The parts docx-rs always writes that no report fills: comments (and Word's comment
@@ -213,321 +234,16 @@ fn frame(profile: &FormatProfile) -> Frame {
 const UNUSED_PARTS: [&str; 4] =
     ["word/comments.xml", "word/commentsExtended.xml", "word/numbering.xml", "word/footnotes.xml"];
 
-/// The namespaces docx-rs declares on `w:document`.
-const DOCUMENT_START: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w10="urn:schemas-microsoft-com:office:word" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w14 wp14"><w:body>"#;
-
-/// Writes `word/document.xml`: the flow's paragraphs and tables, then the section properties.
-/// Paragraph ids continue after `last_id` (the headers').
-fn document_xml(flow: &Flow, profile: &FormatProfile, last_id: u32) -> String {
-    let f = escape(&profile.font.family);
-    let fonts = format!(r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}" />"#);
-    let mut w = Writer {
-        profile,
-        fonts,
-        run_props: Vec::new(),
-        next_id: last_id,
-        sections_ended: 0,
-        after_section_end: false,
+/// The start of docx-rs's `word/document.xml` up to the body's content, and its end from
+/// `</w:body>` (docx-rs writes the part of an empty document with each package's other parts).
+fn document_shell(document: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let xml = String::from_utf8_lossy(document);
+    let start = xml.find("<w:body>").map(|i| i + "<w:body>".len());
+    let end = xml.rfind("</w:body>");
+    let (Some(start), Some(end)) = (start, end) else {
+        unreachable!("docx-rs writes a w:body in word/document.xml: {xml}")
     };
-    // Markup is about three quarters of the part: size the buffer once.
-    let text: usize = flow
-        .blocks
-        .iter()
-        .map(|b| match b {
-            FBlock::Para(p) => 700 + p.spans.iter().map(|s| s.text.len() + 300).sum::<usize>(),
-            FBlock::Table(t) => t.rows.len() * t.widths_mm.len() * 1000,
-        })
-        .sum();
-    let mut out = String::with_capacity(DOCUMENT_START.len() + text + 1024);
-    out.push_str(DOCUMENT_START);
-    for block in &flow.blocks {
-        match block {
-            FBlock::Para(p) => w.para(&mut out, p),
-            FBlock::Table(t) => w.table(&mut out, t),
-        }
-    }
-    w.section(&mut out);
-    out.push_str("</w:body></w:document>");
-    out
-}
-
-struct Writer<'a> {
-    profile: &'a FormatProfile,
-    /// The `w:rFonts` element every run carries (text pasted into another document keeps it).
-    fonts: String,
-    /// The `w:rPr` of each run style met so far.
-    run_props: Vec<(SpanStyle, String)>,
-    next_id: u32,
-    /// Page-numbering sections closed so far (each annex numbered on its own opens one).
-    sections_ended: usize,
-    /// The last paragraph written closed a section (its break starts the next page).
-    after_section_end: bool,
-}
-
-impl Writer<'_> {
-    fn open_para(&mut self, out: &mut String) {
-        self.next_id += 1;
-        out.push_str(r#"<w:p w14:paraId=""#);
-        let id = 0x1000_0000 + self.next_id;
-        for shift in (0..8).rev() {
-            out.push(char::from(b"0123456789ABCDEF"[((id >> (shift * 4)) & 0xF) as usize]));
-        }
-        out.push_str(r#"">"#);
-    }
-
-    /// A run's (or a paragraph mark's) properties; each style's XML is made once.
-    fn run_props(&mut self, out: &mut String, s: SpanStyle) {
-        if let Some((_, xml)) = self.run_props.iter().find(|(k, _)| *k == s) {
-            out.push_str(xml);
-            return;
-        }
-        // In the sequence of CT_RPr (EG_RPrBase): rFonts, b, bCs, i, iCs, sz, szCs, u.
-        let mut xml = String::from("<w:rPr>");
-        xml.push_str(&self.fonts);
-        if s.bold {
-            xml.push_str("<w:b /><w:bCs />");
-        }
-        if s.italic {
-            xml.push_str("<w:i /><w:iCs />");
-        }
-        let sz = pt_to_half_points(s.size_pt);
-        let _ = write!(xml, r#"<w:sz w:val="{sz}" /><w:szCs w:val="{sz}" />"#);
-        if s.underline {
-            xml.push_str(r#"<w:u w:val="single" />"#);
-        }
-        xml.push_str("</w:rPr>");
-        out.push_str(&xml);
-        self.run_props.push((s, xml));
-    }
-
-    fn para(&mut self, out: &mut String, p: &FPara) {
-        self.open_para(out);
-        // In the sequence of CT_PPr: keepNext, pageBreakBefore, widowControl, pBdr, spacing,
-        // ind, jc, then the paragraph mark's rPr.
-        out.push_str("<w:pPr>");
-        if p.keep_next {
-            out.push_str("<w:keepNext />");
-        }
-        // A section break already starts a new page: a page break too would make Word and
-        // LibreOffice leave a blank one.
-        if p.page_break_before && !self.after_section_end {
-            out.push_str("<w:pageBreakBefore />");
-        }
-        if let Some(mm) = p.pin_bottom_mm {
-            self.frame_pr(out, p, mm);
-        }
-        out.push_str(r#"<w:widowControl w:val="1" />"#);
-        let mut num = itoa::Buffer::new();
-        if let Some(w) = p.rule_pt {
-            // Only the bottom side: a box of four borders draws as a thin rectangle.
-            out.push_str(r#"<w:pBdr><w:bottom w:val="single" w:space="0" w:sz=""#);
-            out.push_str(num.format(pt_to_eighths(w)));
-            out.push_str(r#"" w:color="000000" /></w:pBdr>"#);
-        }
-        let (line, rule) = match p.line {
-            LineSpacing::Exact(pt) => (pt_to_twips(pt), "exact"),
-            LineSpacing::AtLeast(pt) => (pt_to_twips(pt), "atLeast"),
-            LineSpacing::Multiple(m) => ((m * 240.0).round() as i32, "auto"),
-        };
-        out.push_str(r#"<w:spacing w:before=""#);
-        out.push_str(num.format(pt_to_twips(p.space_before_pt).max(0)));
-        out.push_str(r#"" w:after=""#);
-        out.push_str(num.format(pt_to_twips(p.space_after_pt).max(0)));
-        out.push_str(r#"" w:line=""#);
-        out.push_str(num.format(line));
-        out.push_str(r#"" w:lineRule=""#);
-        out.push_str(rule);
-        out.push_str(r#"" />"#);
-        let left = mm_to_twips(p.left_mm);
-        let right = mm_to_twips(p.right_mm);
-        if p.first_line_mm > 0.0 || left != 0 || right != 0 {
-            out.push_str(r#"<w:ind w:left=""#);
-            out.push_str(num.format(left));
-            out.push_str(r#"" w:right=""#);
-            out.push_str(num.format(right));
-            if p.first_line_mm > 0.0 {
-                out.push_str(r#"" w:firstLine=""#);
-                out.push_str(num.format(mm_to_twips(p.first_line_mm)));
-            }
-            out.push_str(r#"" />"#);
-        }
-        out.push_str(r#"<w:jc w:val=""#);
-        out.push_str(alignment_val(p.align));
-        out.push_str(r#"" />"#);
-        // The paragraph mark takes the paragraph's size, weight and slant, never an underline.
-        self.run_props(out, SpanStyle { underline: false, ..p.mark });
-        self.after_section_end = p.role == Role::SectionEnd;
-        if self.after_section_end {
-            self.section(out);
-            self.sections_ended += 1;
-        }
-        out.push_str("</w:pPr>");
-        for span in &p.spans {
-            out.push_str("<w:r>");
-            self.run_props(out, span.style);
-            for (i, line) in span.text.split('\n').enumerate() {
-                if i > 0 {
-                    out.push_str(r#"<w:br w:type="textWrapping" />"#);
-                }
-                if !line.is_empty() {
-                    out.push_str(r#"<w:t xml:space="preserve">"#);
-                    push_text(out, line);
-                    out.push_str("</w:t>");
-                }
-            }
-            out.push_str("</w:r>");
-        }
-        out.push_str("</w:p>");
-    }
-
-    fn table(&mut self, out: &mut String, t: &FTable) {
-        let grid: Vec<i32> = t.widths_mm.iter().map(|w| mm_to_twips(*w).max(1)).collect();
-        let total: i32 = grid.iter().sum();
-        let pad = mm_to_twips(t.padding_mm).max(0);
-        // Layout tables get explicit "nil" borders on all six sides (not just an empty
-        // tblBorders), so no reader falls back to a bordered default.
-        let (kind, size) = match t.border_pt {
-            None => ("nil", 0),
-            Some(w) => ("single", pt_to_eighths(w)),
-        };
-        // CT_TblPr's sequence: tblW, jc, tblBorders, tblLayout, tblCellMar.
-        let _ = write!(
-            out,
-            r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa" /><w:jc w:val="left" /><w:tblBorders>"#
-        );
-        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-            let _ = write!(
-                out,
-                r#"<w:{side} w:val="{kind}" w:sz="{size}" w:space="0" w:color="000000" />"#
-            );
-        }
-        let _ = write!(
-            out,
-            r#"</w:tblBorders><w:tblLayout w:type="fixed" /><w:tblCellMar><w:top w:w="0" w:type="dxa" /><w:left w:w="{pad}" w:type="dxa" /><w:bottom w:w="0" w:type="dxa" /><w:right w:w="{pad}" w:type="dxa" /></w:tblCellMar></w:tblPr><w:tblGrid>"#
-        );
-        // CT_TblGridCol has only w:w (in twips).
-        for g in &grid {
-            let _ = write!(out, r#"<w:gridCol w:w="{g}" />"#);
-        }
-        out.push_str("</w:tblGrid>");
-        // Bordered tables get the row heights our layout uses, as "at least" heights: both
-        // offices then give each row the height of our PDF (cell margins and borders included).
-        let heights = crate::layout::row_heights_twips(t);
-        let mut num = itoa::Buffer::new();
-        for (ri, r) in t.rows.iter().enumerate() {
-            let height = heights.as_ref().and_then(|h| h.get(ri).copied());
-            out.push_str("<w:tr><w:trPr>");
-            if r.cant_split {
-                out.push_str("<w:cantSplit />");
-            }
-            if r.repeat_header {
-                out.push_str("<w:tblHeader />");
-            }
-            if let Some(h) = height {
-                out.push_str(r#"<w:trHeight w:val=""#);
-                out.push_str(num.format(h));
-                out.push_str(r#"" w:hRule="atLeast" />"#);
-            }
-            out.push_str("</w:trPr>");
-            for (c, cell) in r.cells.iter().enumerate() {
-                out.push_str(r#"<w:tc><w:tcPr><w:tcW w:w=""#);
-                out.push_str(num.format(grid[c]));
-                out.push_str(r#"" w:type="dxa" />"#);
-                if cell.v_center {
-                    out.push_str(r#"<w:vAlign w:val="center" />"#);
-                }
-                out.push_str("</w:tcPr>");
-                for p in &cell.paras {
-                    self.para(out, p);
-                }
-                if cell.paras.is_empty() {
-                    self.open_para(out);
-                    out.push_str("<w:pPr><w:rPr /></w:pPr></w:p>");
-                }
-                out.push_str("</w:tc>");
-            }
-            out.push_str("</w:tr>");
-        }
-        out.push_str("</w:tbl>");
-    }
-
-    /// A frame holding the paragraph at the foot of its page, its line's bottom `mm` above the
-    /// bottom edge, centred on the text block (ECMA-376 Part 1 §17.3.1.11).
-    fn frame_pr(&self, out: &mut String, p: &FPara, mm: f64) {
-        let line = crate::layout::line_height_pt(p);
-        let pg = &self.profile.page;
-        let y = mm_to_twips(pg.height_mm - mm) - pt_to_twips(line);
-        let _ = write!(
-            out,
-            r#"<w:framePr w:w="{}" w:h="{}" w:hRule="exact" w:wrap="around" w:vAnchor="page" w:hAnchor="margin" w:xAlign="center" w:y="{y}" />"#,
-            mm_to_twips(pg.content_width_mm()),
-            pt_to_twips(line),
-        );
-    }
-
-    /// The section properties: header references, page size and margins (CT_SectPr puts the
-    /// references first, then the page setup, the numbering restart and titlePg). A section
-    /// after the first (an annex numbered on its own) numbers its pages from 1.
-    fn section(&self, out: &mut String) {
-        out.push_str("<w:sectPr>");
-        let pn = &self.profile.page_number;
-        if pn.enabled {
-            out.push_str(r#"<w:headerReference w:type="default" r:id="rIdHeader1" />"#);
-            if pn.hide_on_first_page {
-                out.push_str(r#"<w:headerReference w:type="first" r:id="rIdHeader2" />"#);
-            }
-        }
-        let pg = &self.profile.page;
-        let _ = write!(
-            out,
-            r#"<w:pgSz w:w="{}" w:h="{}" /><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0" />"#,
-            mm_to_twips(pg.width_mm),
-            mm_to_twips(pg.height_mm),
-            mm_to_twips(pg.margin_top_mm),
-            mm_to_twips(pg.margin_right_mm),
-            mm_to_twips(pg.margin_bottom_mm),
-            mm_to_twips(pg.margin_left_mm),
-            mm_to_twips(pg.header_distance_mm),
-            mm_to_twips(pg.footer_distance_mm),
-        );
-        if self.sections_ended > 0 {
-            out.push_str(r#"<w:pgNumType w:start="1" />"#);
-        }
-        out.push_str(r#"<w:cols w:space="425" w:num="1" />"#);
-        if pn.enabled && pn.hide_on_first_page {
-            out.push_str("<w:titlePg />");
-        }
-        out.push_str("</w:sectPr>");
-    }
-}
-
-/// Appends text escaped for XML character data; a tab becomes a space.
-fn push_text(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'', '\t']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&apos;",
-            _ => " ",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
-}
-
-/// The `w:jc` value of an alignment.
-fn alignment_val(a: Align) -> &'static str {
-    match a {
-        Align::Left => "left",
-        Align::Center => "center",
-        Align::Right => "right",
-        // docs/library-notes.md B.0 #1: ST_Jc "both" is justified ("justified" is invalid).
-        Align::Justify => "both",
-    }
+    (xml[..start].as_bytes().to_vec(), xml[end..].as_bytes().to_vec())
 }
 
 fn iso(flow: &Flow) -> String {

@@ -1,16 +1,24 @@
 //! Puts the children of WordprocessingML elements in the order ECMA-376 gives them, for the
-//! parts docx-rs writes (styles, settings, font table, headers).
+//! parts docx-rs writes (styles, settings, font table, headers, and the body's properties).
 //!
 //! docx-rs 0.4.22 writes several elements' children out of their schema sequence: `w:rPr`
 //! (sizes first, fonts last: `RunProperty::build_to`), `w:style` (run and paragraph properties
 //! right after the name, `w:basedOn` last), `w:settings` (`w:defaultTabStop` before
-//! `w:zoom`), and puts an empty `w:rPr` in the paragraph properties of styles, where CT_PPrGeneral
+//! `w:zoom`), `w:pPr` (the mark's `w:rPr` first, `w:jc` before spacing and indents), `w:tblPr`
+//! (`w:tblCellMar` before `w:tblLayout`), `w:sectPr` (header references after the page setup),
+//! and puts an empty `w:rPr` in the paragraph properties of styles, where CT_PPrGeneral
 //! has none. Word's validator calls such files invalid and Word drops run properties out of
 //! sequence; upstream: bokuweb/docx-rs#724 ("Empty document has 4 OOXML Validator errors",
 //! open). Until docx-rs writes them in order, this pass sorts the children of the elements
 //! below by their position in the sequence (stably; an element the sequence does not name
 //! goes last) and leaves that empty `w:rPr` out. It moves bytes only: each child keeps its
 //! exact text.
+//!
+//! The body's elements (`w:pPr`, `w:rPr`, `w:tblPr`, `w:sectPr`) are sorted the same way by
+//! [`element`], which reads docx-rs's own output without a parser: one element at a time, as
+//! docx-rs writes it, where parsing the whole body would cost more than writing it.
+
+use std::ops::Range;
 
 use roxmltree::{Document, Node};
 
@@ -276,18 +284,50 @@ const SETTINGS: &[&str] = &[
     "listSeparator",
 ];
 
+/// CT_SectPr (the header and footer references, then the page setup).
+const SECT_PR: &[&str] = &[
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
+];
+
 /// The sequence of an element's children, if this pass orders it.
 fn sequence(node: Node) -> Option<&'static [&'static str]> {
     if node.tag_name().namespace() != Some(W) {
         return None;
     }
-    Some(match node.tag_name().name() {
+    sequence_named(node.tag_name().name())
+}
+
+/// The sequence of the children of the WordprocessingML element named `name`, if ordered.
+fn sequence_named(name: &str) -> Option<&'static [&'static str]> {
+    Some(match name {
         "rPr" => RPR,
         "pPr" => PPR,
         "style" => STYLE,
         "tblPr" => TBL_PR,
         "tcPr" => TC_PR,
         "settings" => SETTINGS,
+        "sectPr" => SECT_PR,
         "styles" => &["docDefaults", "latentStyles", "style"],
         "docDefaults" => &["rPrDefault", "pPrDefault"],
         _ => return None,
@@ -297,10 +337,81 @@ fn sequence(node: Node) -> Option<&'static [&'static str]> {
 /// A child's position in `seq`; children the sequence does not name (other namespaces
 /// included) go last.
 fn rank(seq: &[&str], child: Node) -> usize {
-    if child.tag_name().namespace() != Some(W) {
-        return usize::MAX;
+    rank_named(seq, (child.tag_name().namespace() == Some(W)).then(|| child.tag_name().name()))
+}
+
+/// The position of the WordprocessingML element named `name` in `seq` (none: another
+/// namespace's, last).
+fn rank_named(seq: &[&str], name: Option<&str>) -> usize {
+    let Some(name) = name else { return usize::MAX };
+    seq.iter().position(|n| *n == name).unwrap_or(usize::MAX - 1)
+}
+
+/// Appends `xml`, one element as docx-rs writes it, with its children (and theirs) in schema
+/// order. docx-rs's text: WordprocessingML under the prefix `w:`, no text between the children
+/// of a property element, no comments, `<` and `>` escaped in text and attribute values. An
+/// element whose content is not only elements comes out unchanged.
+pub(super) fn element(xml: &str, out: &mut String) {
+    let Some((open_end, close_start, mut children)) = split(xml) else {
+        out.push_str(xml);
+        return;
+    };
+    if let Some(seq) = local_name(xml).and_then(sequence_named) {
+        children.sort_by_key(|r| rank_named(seq, local_name(&xml[r.clone()])));
     }
-    seq.iter().position(|n| *n == child.tag_name().name()).unwrap_or(usize::MAX - 1)
+    out.push_str(&xml[..open_end]);
+    for child in children {
+        element(&xml[child], out);
+    }
+    out.push_str(&xml[close_start..]);
+}
+
+/// The local name of the element starting `xml` if it is WordprocessingML (prefix `w:`).
+fn local_name(xml: &str) -> Option<&str> {
+    let name = xml.strip_prefix('<')?;
+    let name = &name[..name.find([' ', '/', '>']).unwrap_or(name.len())];
+    name.strip_prefix("w:")
+}
+
+/// The end of the start tag, the start of the end tag and the children of the element `xml`;
+/// none for an empty element or one holding text.
+fn split(xml: &str) -> Option<(usize, usize, Vec<Range<usize>>)> {
+    let open_end = xml.find('>')? + 1;
+    if xml[..open_end].ends_with("/>") {
+        return None;
+    }
+    let close_start = xml.rfind("</")?;
+    let mut children = Vec::new();
+    let mut at = open_end;
+    while at < close_start {
+        if !xml[at..].starts_with('<') {
+            return None;
+        }
+        let end = element_end(xml, at)?;
+        children.push(at..end);
+        at = end;
+    }
+    Some((open_end, close_start, children))
+}
+
+/// The end of the element whose start tag begins at `at` (after its end tag).
+fn element_end(xml: &str, at: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = at;
+    loop {
+        let lt = i + xml[i..].find('<')?;
+        let gt = lt + xml[lt..].find('>')? + 1;
+        let tag = &xml[lt..gt];
+        if tag.starts_with("</") {
+            depth = depth.checked_sub(1)?;
+        } else if !tag.ends_with("/>") {
+            depth += 1;
+        }
+        i = gt;
+        if depth == 0 {
+            return Some(gt);
+        }
+    }
 }
 
 /// `xml` with the children of the elements this pass knows in their schema order. Text that is
@@ -380,6 +491,20 @@ mod tests {
         assert_eq!(schema_order(xml), want);
         assert_eq!(schema_order(want), want, "already in order: unchanged");
         assert_eq!(schema_order("<a"), "<a", "not XML: unchanged");
+    }
+
+    #[test]
+    fn body_elements_come_out_in_schema_order() {
+        let ppr = r#"<w:pPr><w:rPr><w:sz w:val="28" /><w:b /><w:rFonts w:ascii="T" /></w:rPr><w:jc w:val="left" /><w:spacing w:line="360" /><w:keepNext /><w:sectPr><w:pgSz w:w="1" /><w:cols w:num="1" /><w:headerReference w:type="default" r:id="r" /></w:sectPr></w:pPr>"#;
+        let want = r#"<w:pPr><w:keepNext /><w:spacing w:line="360" /><w:jc w:val="left" /><w:rPr><w:rFonts w:ascii="T" /><w:b /><w:sz w:val="28" /></w:rPr><w:sectPr><w:headerReference w:type="default" r:id="r" /><w:pgSz w:w="1" /><w:cols w:num="1" /></w:sectPr></w:pPr>"#;
+        let mut out = String::new();
+        element(ppr, &mut out);
+        assert_eq!(out, want);
+        for same in [want, "<w:rPr />", "<w:t>text</w:t>", "<w:pPr>text<w:b /></w:pPr>"] {
+            out.clear();
+            element(same, &mut out);
+            assert_eq!(out, same, "unchanged");
+        }
     }
 
     #[test]
