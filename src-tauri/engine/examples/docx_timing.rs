@@ -1,7 +1,8 @@
 //! Side-by-side DOCX timing (scripts/bench-docxtpl.sh): `-- paragraphs N` prints the paragraphs
 //! and tables of the generated N-page report's flow as JSON (what docxtpl is given to render);
 //! `-- time N RUNS` renders the same report to DOCX bytes RUNS times in-process and prints the
-//! median in milliseconds.
+//! median in milliseconds; `-- report N` prints the report itself as JSON (scripts/bench-stack.sh
+//! renders it with the `baocao` CLI).
 
 use std::time::Instant;
 
@@ -49,6 +50,9 @@ fn main() {
             times.sort_by(f64::total_cmp);
             println!("{:.3}", times[times.len() / 2]);
         }
-        _ => eprintln!("usage: docx_timing paragraphs N | time N RUNS"),
+        Some("report") => {
+            println!("{}", serde_json::to_string(&report).expect("serialises"));
+        }
+        _ => eprintln!("usage: docx_timing paragraphs N | time N RUNS | report N"),
     }
 }

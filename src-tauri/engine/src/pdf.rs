@@ -1,19 +1,30 @@
-//! PDF writer: draws a [`Layout`] straight into page content streams (lopdf builds the file's
-//! object structure), with the bundled Liberation Serif faces embedded once each as subsets
-//! (Type0/Identity-H over a CIDFontType2 with widths and a ToUnicode map, so copying and
-//! `pdftotext` return the text), A4 pages, document info and language. Page streams are
-//! compressed in parallel.
+//! PDF writer: turns a [`Layout`] into a printpdf document (a page of text and rule operations
+//! per laid-out page), which printpdf serialises: Type0/Identity-H fonts over CIDFontType2 with
+//! widths and a ToUnicode map (so copying and `pdftotext` return the text), A4 pages, document
+//! info. Around printpdf, each in the smallest way (docs/library-notes.md, «printpdf 0.12»):
+//! - each face is subset here with allsorts (printpdf subsets only with its `text_layout`
+//!   feature, which pulls a whole HTML layout engine) and handed to printpdf as a font of its
+//!   own, named with the subset tag;
+//! - fonts get fixed resource names and the file a fixed ID (printpdf makes both at random):
+//!   the same report gives the same bytes on every machine;
+//! - the catalog gets `/Lang` (printpdf has no field for it) and the version 1.7;
+//! - streams are deflated here, page contents on every core at the fast level
+//!   (`lopdf::Document::compress`, what printpdf's `optimize` calls, is one thread at the
+//!   default level; docs/performance.md).
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
+use std::collections::BTreeSet;
 use std::io::Write as _;
 
-use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+use lopdf::{Document, Object, ObjectId, Stream};
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Op, ParsedFont, PdfDocument, PdfDocumentInfo,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+};
 
 use crate::error::EngineError;
 use crate::flow::DocProps;
 use crate::layout::{Item, Layout, TextRun};
-use crate::metrics::{face_index, parsed_face, printable, FACES};
+use crate::metrics::{face_index, printable, FACES};
 
 fn err(detail: impl ToString) -> EngineError {
     EngineError::Write { format: "PDF", detail: detail.to_string() }
@@ -30,42 +41,6 @@ fn subset_tag(face: usize, chars: &BTreeSet<char>) -> String {
         h = (h ^ u64::from(*c)).wrapping_mul(0x0100_0000_01b3);
     }
     (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
-}
-
-/// One face as embedded: its characters' codes in the subset (a code is the subset glyph id).
-struct Embedded {
-    /// Resource name, "F0"…"F3".
-    name: String,
-    /// Code of each character drawn with this face.
-    codes: Codes,
-}
-
-/// Character → two-byte code: a table for the Basic Multilingual Plane, a map beyond it.
-struct Codes {
-    bmp: Vec<u16>,
-    other: BTreeMap<char, u16>,
-}
-
-impl Codes {
-    fn new() -> Self {
-        Codes { bmp: vec![0; 0x1_0000], other: BTreeMap::new() }
-    }
-
-    fn insert(&mut self, c: char, code: u16) {
-        match self.bmp.get_mut(c as usize) {
-            Some(slot) => *slot = code,
-            None => {
-                self.other.insert(c, code);
-            }
-        }
-    }
-
-    fn get(&self, c: char) -> u16 {
-        self.bmp
-            .get(c as usize)
-            .copied()
-            .unwrap_or_else(|| self.other.get(&c).copied().unwrap_or(0))
-    }
 }
 
 /// Characters used by one face: a bit set for the Basic Multilingual Plane, a set beyond it.
@@ -108,121 +83,190 @@ impl Used {
     }
 }
 
-/// Subsets face `index` to `chars` (plus .notdef) and adds its font objects; returns the Type0
-/// font's object id and the character codes. Glyphs keep the order of their original ids, so a
-/// character's code is its glyph's position in the subset.
-fn embed_face(
-    doc: &mut Document,
-    index: usize,
-    chars: &BTreeSet<char>,
-) -> Result<(ObjectId, Embedded), EngineError> {
+/// The resource name of face `index` ("F0"…"F3").
+fn font_name(index: usize) -> String {
+    format!("F{index}")
+}
+
+/// Face `index` subset to `chars` (with .notdef; glyphs keep their order, a Unicode cmap is
+/// kept), read by printpdf and named with the subset tag.
+fn subset_face(index: usize, chars: &BTreeSet<char>) -> Result<ParsedFont, EngineError> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
     use allsorts::subset::{subset as subset_font, CmapTarget, SubsetProfile};
-    let face = parsed_face(index);
-    let bytes = FACES[index].bytes;
-    let mut by_gid: BTreeMap<u16, Vec<char>> = BTreeMap::new();
-    for c in chars {
-        if let Some(g) = face.glyph_index(*c) {
-            if g.0 != 0 {
-                by_gid.entry(g.0).or_default().push(*c);
-            }
-        }
-    }
-    let ids: Vec<u16> = std::iter::once(0).chain(by_gid.keys().copied()).collect();
-    let scope = ReadScope::new(bytes);
+    let face = crate::metrics::parsed_face(index);
+    let mut ids: Vec<u16> =
+        chars.iter().filter_map(|c| face.glyph_index(*c)).map(|g| g.0).collect();
+    ids.push(0);
+    ids.sort_unstable();
+    ids.dedup();
+    let scope = ReadScope::new(FACES[index].bytes);
     let data = scope.read::<FontData<'_>>().map_err(err)?;
     let provider = data.table_provider(0).map_err(err)?;
-    let sub =
+    let bytes =
         subset_font(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(err)?;
+    let mut warnings = Vec::new();
+    let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+        .ok_or_else(|| err(format!("the subset of {} cannot be read", FACES[index].file)))?;
+    parsed.font_name = Some(format!("{}+{}", subset_tag(index, chars), FACES[index].postscript));
+    per_thousand_em(&mut parsed);
+    Ok(parsed)
+}
 
-    let upem = f64::from(face.units_per_em());
-    let scale = |v: f64| (v * 1000.0 / upem).round() as i64;
-    let mut codes = Codes::new();
-    let mut widths = Vec::with_capacity(ids.len());
-    let mut to_unicode = String::new();
-    let mut entries = Vec::new();
-    for (code, gid) in ids.iter().enumerate() {
-        let advance = face.glyph_hor_advance(ttf_parser::GlyphId(*gid)).unwrap_or(0);
-        widths.push(Object::Integer(scale(f64::from(advance))));
-        if let Some(cs) = by_gid.get(gid) {
-            for c in cs {
-                codes.insert(*c, code as u16);
+/// Restates the font's metrics in thousandths of an em, rounded. printpdf truncates each
+/// advance when it writes `/W` (`get_scaled_glyph_width`: up to 1/1000 em short per glyph,
+/// 0.6 pt over a 14 pt line of 90 characters, so justified lines would end short of the
+/// margin); given metrics already per 1000 em, its scaling is exact and the widths are the
+/// rounded advances the layout measured with (upstream fix: round there).
+fn per_thousand_em(font: &mut ParsedFont) {
+    let upem = f64::from(font.pdf_font_metrics.units_per_em.max(1));
+    let scale = |v: f64| (v * 1000.0 / upem).round();
+    for w in font.glyph_widths.values_mut() {
+        *w = scale(f64::from(*w)) as u16;
+    }
+    let m = &mut font.pdf_font_metrics;
+    for v in [&mut m.x_min, &mut m.y_min, &mut m.x_max, &mut m.y_max] {
+        *v = scale(f64::from(*v)) as i16;
+    }
+    for v in [&mut font.font_metrics.ascent, &mut font.font_metrics.descent] {
+        *v = scale(f64::from(*v)) as i16;
+    }
+    m.units_per_em = 1000;
+    font.units_per_em = 1000;
+}
+
+/// The faces the layout uses (regular, bold, italic, bold italic), each subset to its
+/// characters; `None` for a face no text uses.
+fn subset_faces(layout: &Layout) -> Result<Vec<Option<ParsedFont>>, EngineError> {
+    let mut used = [Used::new(), Used::new(), Used::new(), Used::new()];
+    for page in &layout.pages {
+        for item in &page.items {
+            if let Item::Text(t) = item {
+                used[run_face(t)].add(&printable(&t.text));
             }
-            let mut utf16 = String::new();
-            for unit in cs[0].encode_utf16(&mut [0; 2]) {
-                let _ = write!(utf16, "{unit:04X}");
-            }
-            entries.push(format!("<{code:04X}> <{utf16}>"));
         }
     }
-    let _ = write!(
-        to_unicode,
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
-         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
-         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-    );
-    for chunk in entries.chunks(100) {
-        let _ = writeln!(to_unicode, "{} beginbfchar", chunk.len());
-        for e in chunk {
-            to_unicode.push_str(e);
-            to_unicode.push('\n');
-        }
-        to_unicode.push_str("endbfchar\n");
-    }
-    to_unicode.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    used.iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let chars = u.chars();
+            if chars.is_empty() {
+                Ok(None)
+            } else {
+                subset_face(i, &chars).map(Some)
+            }
+        })
+        .collect()
+}
 
-    let name = format!("{}+{}", subset_tag(index, chars), FACES[index].postscript);
-    let file_len = sub.len() as i64;
-    let file =
-        doc.add_object(compressed(dictionary! { "Length1" => file_len }, &sub, Level::Best)?);
-    let bbox = face.global_bounding_box();
-    let mut flags = 32; // non-symbolic
-    flags |= 2; // serif
-    if FACES[index].italic {
-        flags |= 64;
+fn black() -> Color {
+    Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None })
+}
+
+/// What shows a run's text: the string, or, on a justified line, each space followed by the
+/// line's extra space as a TJ offset in thousandths of an em (negative = to the right): Tw
+/// does not apply to two-byte codes (ISO 32000 §9.3.3).
+fn text_items(t: &TextRun) -> Vec<TextItem> {
+    let text = printable(&t.text);
+    if t.word_spacing.abs() <= 1e-6 {
+        return vec![TextItem::Text(text.into_owned())];
     }
-    let descriptor = doc.add_object(dictionary! {
-        "Type" => "FontDescriptor",
-        "FontName" => Object::Name(name.clone().into_bytes()),
-        "Flags" => flags,
-        "FontBBox" => vec![
-            scale(f64::from(bbox.x_min)).into(),
-            scale(f64::from(bbox.y_min)).into(),
-            scale(f64::from(bbox.x_max)).into(),
-            scale(f64::from(bbox.y_max)).into(),
-        ],
-        "ItalicAngle" => Object::Real(face.italic_angle()),
-        "Ascent" => scale(f64::from(face.ascender())),
-        "Descent" => scale(f64::from(face.descender())),
-        "CapHeight" => scale(f64::from(face.capital_height().unwrap_or(face.ascender()))),
-        "StemV" => if FACES[index].bold { 140 } else { 80 },
-        "FontFile2" => file,
-    });
-    let cid = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "CIDFontType2",
-        "BaseFont" => Object::Name(name.clone().into_bytes()),
-        "CIDSystemInfo" => dictionary! {
-            "Registry" => Object::string_literal("Adobe"),
-            "Ordering" => Object::string_literal("Identity"),
-            "Supplement" => 0,
-        },
-        "FontDescriptor" => descriptor,
-        "CIDToGIDMap" => "Identity",
-        "W" => vec![Object::Integer(0), Object::Array(widths)],
-    });
-    let cmap = doc.add_object(compressed(Dictionary::new(), to_unicode.as_bytes(), Level::Best)?);
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "Type0",
-        "BaseFont" => Object::Name(name.into_bytes()),
-        "Encoding" => "Identity-H",
-        "DescendantFonts" => vec![cid.into()],
-        "ToUnicode" => cmap,
-    });
-    Ok((font, Embedded { name: format!("F{index}"), codes }))
+    let offset = -(t.word_spacing / t.style.size_pt * 1000.0) as f32;
+    let mut items = Vec::new();
+    let mut parts = text.split(' ').peekable();
+    while let Some(part) = parts.next() {
+        if parts.peek().is_some() {
+            items.push(TextItem::Text(format!("{part} ")));
+            items.push(TextItem::Offset(offset));
+        } else if !part.is_empty() {
+            items.push(TextItem::Text(part.to_string()));
+        }
+    }
+    items
+}
+
+/// The drawing operations of one page: its text in one text object, then its rules.
+fn page_ops(items: &[Item], height: f64, fonts: &[Option<ParsedFont>]) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(items.len() * 2 + 4);
+    ops.push(Op::SetFillColor { col: black() });
+    ops.push(Op::StartTextSection);
+    let mut current: Option<(usize, f64)> = None;
+    for item in items {
+        let Item::Text(t) = item else { continue };
+        let face = run_face(t);
+        if fonts[face].is_none() {
+            continue;
+        }
+        if current != Some((face, t.style.size_pt)) {
+            let font = PdfFontHandle::External(FontId(font_name(face)));
+            ops.push(Op::SetFont { font, size: Pt(t.style.size_pt as f32) });
+            current = Some((face, t.style.size_pt));
+        }
+        let matrix = TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, t.x as f32, (height - t.y) as f32]);
+        ops.push(Op::SetTextMatrix { matrix });
+        ops.push(Op::ShowText { items: text_items(t) });
+    }
+    ops.push(Op::EndTextSection);
+    let mut weight = None;
+    for item in items {
+        let Item::Line(r) = item else { continue };
+        if weight.is_none() {
+            ops.push(Op::SetOutlineColor { col: black() });
+        }
+        if weight != Some(r.width) {
+            ops.push(Op::SetOutlineThickness { pt: Pt(r.width as f32) });
+            weight = Some(r.width);
+        }
+        let point = |x: f64, y: f64| LinePoint {
+            p: Point { x: Pt(x as f32), y: Pt((height - y) as f32) },
+            bezier: false,
+        };
+        let line = Line { points: vec![point(r.x1, r.y1), point(r.x2, r.y2)], is_closed: false };
+        ops.push(Op::DrawLine { line });
+    }
+    ops
+}
+
+/// The document information: title, author, subject, program, the generation time.
+fn info(props: &DocProps) -> PdfDocumentInfo {
+    let base = PdfDocumentInfo::default();
+    let when = printpdf::OffsetDateTime::from_unix_timestamp(props.generated.timestamp())
+        .unwrap_or(base.creation_date);
+    PdfDocumentInfo {
+        document_title: props.title.clone(),
+        author: props.author.clone(),
+        subject: props.subject.clone(),
+        creator: "Soạn Báo Cáo".into(),
+        producer: "Soạn Báo Cáo".into(),
+        creation_date: when,
+        modification_date: when,
+        metadata_date: when,
+        ..base
+    }
+}
+
+/// The layout as a printpdf document: the faces as fonts F0…F3, a page per laid-out page.
+fn document(layout: &Layout) -> Result<PdfDocument, EngineError> {
+    let fonts = subset_faces(layout)?;
+    let mut doc = PdfDocument::new(&layout.props.title);
+    doc.metadata.info = info(&layout.props);
+    let size = Rect::from_wh(Pt(layout.width_pt as f32), Pt(layout.height_pt as f32));
+    doc.pages = layout
+        .pages
+        .iter()
+        .map(|page| PdfPage {
+            media_box: size.clone(),
+            trim_box: size.clone(),
+            crop_box: size.clone(),
+            ops: page_ops(&page.items, layout.height_pt, &fonts),
+        })
+        .collect();
+    for (i, font) in fonts.into_iter().enumerate() {
+        if let Some(font) = font {
+            doc.resources.fonts.map.insert(FontId(font_name(i)), PdfFont::new(font));
+        }
+    }
+    Ok(doc)
 }
 
 /// How hard to compress a stream.
@@ -244,250 +288,100 @@ fn deflate(bytes: &[u8], level: Level) -> Result<Vec<u8>, EngineError> {
     z.finish().map_err(err)
 }
 
-/// A Flate-compressed stream with `dict`'s entries.
-fn compressed(mut dict: Dictionary, bytes: &[u8], level: Level) -> Result<Stream, EngineError> {
-    dict.set("Filter", "FlateDecode");
-    Ok(Stream::new(dict, deflate(bytes, level)?).with_compression(false))
-}
-
-/// A number in a content stream: two decimals, no trailing zeros (written by hand: the
-/// formatter's float path was a visible share of a 100-page PDF's time).
-fn num(out: &mut Vec<u8>, v: f64) {
-    let hundredths = (v * 100.0).round() as i64;
-    if hundredths < 0 {
-        out.push(b'-');
-    }
-    let h = hundredths.unsigned_abs();
-    let whole = h / 100;
-    let frac = (h % 100) as u8;
-    let mut digits = [0u8; 20];
-    let mut n = whole;
-    let mut len = 0;
-    loop {
-        digits[len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[..len].iter().rev());
-    if frac != 0 {
-        out.push(b'.');
-        out.push(b'0' + frac / 10);
-        if !frac.is_multiple_of(10) {
-            out.push(b'0' + frac % 10);
-        }
-    }
-}
-
-/// Four upper-case hexadecimal digits.
-fn hex4(out: &mut Vec<u8>, code: u16) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.extend_from_slice(&[
-        HEX[usize::from(code >> 12)],
-        HEX[usize::from((code >> 8) & 15)],
-        HEX[usize::from((code >> 4) & 15)],
-        HEX[usize::from(code & 15)],
-    ]);
-}
-
-/// The content stream of one page.
-fn page_content(items: &[Item], height: f64, fonts: &[Option<Embedded>]) -> Vec<u8> {
-    let mut out: Vec<u8> = Vec::with_capacity(items.len() * 48);
-    out.extend_from_slice(b"0 g\nBT\n");
-    let mut current: Option<(usize, f64)> = None;
-    let hex = |out: &mut Vec<u8>, codes: &Codes, text: &str| {
-        out.push(b'<');
-        for c in text.chars() {
-            hex4(out, codes.get(c));
-        }
-        out.push(b'>');
-    };
-    for item in items {
-        let Item::Text(t) = item else { continue };
-        let face = run_face(t);
-        let Some(font) = fonts[face].as_ref() else { continue };
-        if current != Some((face, t.style.size_pt)) {
-            let _ = write!(out, "/{} ", font.name);
-            num(&mut out, t.style.size_pt);
-            out.extend_from_slice(b" Tf\n");
-            current = Some((face, t.style.size_pt));
-        }
-        out.extend_from_slice(b"1 0 0 1 ");
-        num(&mut out, t.x);
-        out.push(b' ');
-        num(&mut out, height - t.y);
-        out.extend_from_slice(b" Tm\n");
-        let text = printable(&t.text);
-        if t.word_spacing.abs() > 1e-6 {
-            // Tw does not apply to two-byte codes (ISO 32000 §9.3.3): widen each space with a
-            // TJ offset instead, in thousandths of an em (negative = to the right).
-            let offset = -(t.word_spacing / t.style.size_pt * 1000.0);
-            out.push(b'[');
-            let mut parts = text.split(' ').peekable();
-            while let Some(part) = parts.next() {
-                if parts.peek().is_some() {
-                    out.push(b'<');
-                    for c in part.chars() {
-                        hex4(&mut out, font.codes.get(c));
-                    }
-                    hex4(&mut out, font.codes.get(' '));
-                    out.push(b'>');
-                    out.push(b' ');
-                    num(&mut out, offset);
-                    out.push(b' ');
-                } else if !part.is_empty() {
-                    hex(&mut out, &font.codes, part);
-                }
+/// The streams printpdf left uncompressed, by object id, with their level: page contents
+/// fast, fonts and maps best.
+fn raw_streams(doc: &Document) -> Vec<(ObjectId, Level)> {
+    let pages: BTreeSet<ObjectId> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has_type(b"Page"))
+        .filter_map(|d| d.get(b"Contents").and_then(Object::as_reference).ok())
+        .collect();
+    doc.objects
+        .iter()
+        .filter_map(|(id, o)| match o {
+            Object::Stream(s) if !s.dict.has(b"Filter") => {
+                Some((*id, if pages.contains(id) { Level::Fast } else { Level::Best }))
             }
-            out.extend_from_slice(b"] TJ\n");
-        } else {
-            hex(&mut out, &font.codes, &text);
-            out.extend_from_slice(b" Tj\n");
-        }
-    }
-    out.extend_from_slice(b"ET\n");
-    let mut weight = None;
-    for item in items {
-        let Item::Line(r) = item else { continue };
-        if weight.is_none() {
-            out.extend_from_slice(b"0 G\n");
-        }
-        if weight != Some(r.width) {
-            num(&mut out, r.width);
-            out.extend_from_slice(b" w\n");
-            weight = Some(r.width);
-        }
-        num(&mut out, r.x1);
-        out.push(b' ');
-        num(&mut out, height - r.y1);
-        out.extend_from_slice(b" m ");
-        num(&mut out, r.x2);
-        out.push(b' ');
-        num(&mut out, height - r.y2);
-        out.extend_from_slice(b" l S\n");
-    }
-    out
+            _ => None,
+        })
+        .collect()
 }
 
-/// A PDF text string: ASCII as is, anything else UTF-16BE with its byte-order mark.
-fn text_string(s: &str) -> Object {
-    if s.is_ascii() {
-        return Object::string_literal(s);
-    }
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in s.encode_utf16() {
-        bytes.extend_from_slice(&unit.to_be_bytes());
-    }
-    Object::String(bytes, StringFormat::Hexadecimal)
-}
-
-/// A PDF date string for the document's generation time.
-fn pdf_date(props: &DocProps) -> Object {
-    Object::string_literal(props.generated.format("D:%Y%m%d%H%M%SZ").to_string())
-}
-
-/// Compresses every page's content, on as many threads as the machine has (at most 8).
-fn page_streams(layout: &Layout, fonts: &[Option<Embedded>]) -> Result<Vec<Vec<u8>>, EngineError> {
-    let pages = &layout.pages;
+/// Deflates every stream printpdf left raw, on as many threads as the machine has (at most 8).
+fn compress_streams(doc: &mut Document) -> Result<(), EngineError> {
+    let work = raw_streams(doc);
+    let content = |(id, level): &(ObjectId, Level)| -> Result<Vec<u8>, EngineError> {
+        match doc.objects.get(id) {
+            Some(Object::Stream(s)) => deflate(&s.content, *level),
+            _ => Err(err("a stream disappeared")),
+        }
+    };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let one =
-        |i: usize| deflate(&page_content(&pages[i].items, layout.height_pt, fonts), Level::Fast);
-    if threads == 1 || pages.len() < 8 {
-        return (0..pages.len()).map(one).collect();
+    let packed: Vec<Vec<u8>> = if threads == 1 || work.len() < 8 {
+        work.iter().map(content).collect::<Result<_, _>>()?
+    } else {
+        let chunk = work.len().div_ceil(threads);
+        let parts: Vec<Result<Vec<Vec<u8>>, EngineError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = work
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(content).collect()))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Err(err("a stream could not be compressed"))))
+                .collect()
+        });
+        let mut all = Vec::with_capacity(work.len());
+        for part in parts {
+            all.extend(part?);
+        }
+        all
+    };
+    for ((id, _), bytes) in work.iter().zip(packed) {
+        if let Some(Object::Stream(s)) = doc.objects.get_mut(id) {
+            let mut dict = std::mem::take(&mut s.dict);
+            dict.set("Filter", "FlateDecode");
+            *s = Stream::new(dict, bytes).with_compression(false);
+        }
     }
-    let chunk = pages.len().div_ceil(threads);
-    let parts: Vec<Result<Vec<Vec<u8>>, EngineError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..pages.len())
-            .step_by(chunk)
-            .map(|start| {
-                let end = (start + chunk).min(pages.len());
-                scope.spawn(move || (start..end).map(one).collect::<Result<Vec<_>, _>>())
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(err("a page could not be compressed"))))
-            .collect()
-    });
-    let mut out = Vec::with_capacity(pages.len());
-    for part in parts {
-        out.extend(part?);
+    Ok(())
+}
+
+/// A stable file identifier: the same document gives the same bytes (printpdf's is random).
+fn file_id(props: &DocProps, pages: usize) -> Object {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let seed = format!("{}|{}|{}|{pages}", props.title, props.subject, props.generated);
+    for b in seed.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
-    Ok(out)
+    let id = Object::String(format!("{h:016X}").into_bytes(), lopdf::StringFormat::Hexadecimal);
+    Object::Array(vec![id.clone(), id])
+}
+
+/// What printpdf does not write: the version, `/Lang`, a stable ID, compressed streams.
+fn finish(doc: &mut Document, layout: &Layout) -> Result<(), EngineError> {
+    doc.version = "1.7".into();
+    let root = doc.trailer.get(b"Root").and_then(Object::as_reference).map_err(err)?;
+    let catalog = doc.get_object_mut(root).and_then(Object::as_dict_mut).map_err(err)?;
+    catalog.set("Lang", Object::string_literal(layout.props.language.as_str()));
+    doc.trailer.set("ID", file_id(&layout.props, layout.pages.len()));
+    compress_streams(doc)
 }
 
 /// Writes the laid-out pages as PDF bytes with the layout's document properties.
 pub fn write(layout: &Layout) -> Result<Vec<u8>, EngineError> {
-    let props = &layout.props;
-    let mut doc = Document::with_version("1.7");
-    // Characters used by each face (regular, bold, italic, bold italic).
-    let mut used = [Used::new(), Used::new(), Used::new(), Used::new()];
-    for page in &layout.pages {
-        for item in &page.items {
-            if let Item::Text(t) = item {
-                used[run_face(t)].add(&printable(&t.text));
-            }
-        }
-    }
-    let mut fonts: Vec<Option<Embedded>> = Vec::with_capacity(4);
-    let mut font_dict = Dictionary::new();
-    for (i, used) in used.iter().enumerate() {
-        let chars = used.chars();
-        let chars = &chars;
-        if chars.is_empty() {
-            fonts.push(None);
-            continue;
-        }
-        let (id, embedded) = embed_face(&mut doc, i, chars)?;
-        font_dict.set(embedded.name.clone(), id);
-        fonts.push(Some(embedded));
-    }
-    let resources = doc.add_object(dictionary! { "Font" => font_dict });
-    let pages_id = doc.new_object_id();
-    let streams = page_streams(layout, &fonts)?;
-    let media = vec![
-        0.into(),
-        0.into(),
-        Object::Real(layout.width_pt as f32),
-        Object::Real(layout.height_pt as f32),
-    ];
-    let mut kids = Vec::with_capacity(streams.len());
-    for content in streams {
-        let contents = doc.add_object(
-            Stream::new(dictionary! { "Filter" => "FlateDecode" }, content).with_compression(false),
-        );
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page",
-            "Parent" => pages_id,
-            "MediaBox" => media.clone(),
-            "Contents" => contents,
-            "Resources" => resources,
-        });
-        kids.push(page.into());
-    }
-    let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
-    );
-    let catalog = doc.add_object(dictionary! {
-        "Type" => "Catalog",
-        "Pages" => pages_id,
-        "Lang" => Object::string_literal(props.language.as_str()),
-    });
-    let info = doc.add_object(dictionary! {
-        "Title" => text_string(&props.title),
-        "Author" => text_string(&props.author),
-        "Subject" => text_string(&props.subject),
-        "Creator" => text_string("Soạn Báo Cáo"),
-        "Producer" => text_string("Soạn Báo Cáo"),
-        "CreationDate" => pdf_date(props),
-        "ModDate" => pdf_date(props),
-    });
-    doc.trailer.set("Root", catalog);
-    doc.trailer.set("Info", info);
+    let pdf = document(layout)?;
+    let opts = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut doc = pdf.to_lopdf_document(&opts, &mut warnings);
+    finish(&mut doc, layout)?;
     let mut out = Vec::new();
     doc.save_to(&mut out).map_err(err)?;
     Ok(out)
@@ -496,29 +390,44 @@ pub fn write(layout: &Layout) -> Result<Vec<u8>, EngineError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flow::{Role, SpanStyle};
 
-    fn n(v: f64) -> String {
-        let mut out = Vec::new();
-        num(&mut out, v);
-        String::from_utf8(out).expect("ascii")
+    fn run(text: &str, word_spacing: f64) -> TextRun {
+        TextRun {
+            x: 0.0,
+            y: 0.0,
+            text: text.into(),
+            style: SpanStyle { size_pt: 14.0, bold: false, italic: false, underline: false },
+            word_spacing,
+            width: 0.0,
+            role: Role::Body,
+        }
     }
 
     #[test]
-    fn numbers_have_at_most_two_decimals_and_no_trailing_zeros() {
-        assert_eq!(n(1.0), "1");
-        assert_eq!(n(1.5), "1.5");
-        assert_eq!(n(-0.25), "-0.25");
-        assert_eq!(n(595.276), "595.28");
-        assert_eq!(n(0.004), "0");
-        assert_eq!(n(1234.05), "1234.05");
-        assert_eq!(n(-28.571), "-28.57");
+    fn a_justified_line_widens_each_space_with_an_offset() {
+        let items = text_items(&run("Một hai ba", 1.4));
+        let shown: Vec<String> = items
+            .iter()
+            .map(|i| match i {
+                TextItem::Text(t) => t.clone(),
+                TextItem::Offset(o) => format!("{o}"),
+                TextItem::GlyphIds(_) => "glyphs".into(),
+            })
+            .collect();
+        assert_eq!(shown, ["Một ", "-100", "hai ", "-100", "ba"]);
+        assert!(
+            matches!(&text_items(&run("Một hai", 0.0))[..], [TextItem::Text(t)] if t == "Một hai")
+        );
     }
 
     #[test]
-    fn codes_are_four_hex_digits() {
-        let mut out = Vec::new();
-        hex4(&mut out, 0x0A3F);
-        hex4(&mut out, 0xFFFF);
-        assert_eq!(out, b"0A3FFFFF");
+    fn subset_tags_are_six_capitals_and_stable() {
+        let chars: BTreeSet<char> = "Báo cáo".chars().collect();
+        let tag = subset_tag(1, &chars);
+        assert_eq!(tag.len(), 6);
+        assert!(tag.chars().all(|c| c.is_ascii_uppercase()));
+        assert_eq!(tag, subset_tag(1, &chars));
+        assert_ne!(tag, subset_tag(2, &chars));
     }
 }
