@@ -18,7 +18,24 @@ const NEEDLES: &[&str] = &[
     "message ===",
     "message !==",
     "message !=",
+    "message.indexOf(",
+    "message.search(",
+    "message.find(",
+    "message.matches(",
+    "message.as_str() ==",
+    "message.as_str() !=",
+    "message.eq(",
 ];
+
+/// A regular expression tried on a message (`/…/.test(p.message)`, `re.is_match(&f.message)`).
+fn regex_on_message(line: &str) -> bool {
+    [".test(", ".is_match(", ".exec("].iter().any(|call| {
+        line.split(call).skip(1).any(|rest| {
+            let arg = rest.split(')').next().unwrap_or("");
+            arg.trim_end().ends_with("message")
+        })
+    })
+}
 
 /// The source files to scan: Rust under src-tauri (not tests, benches), TypeScript under ui/src
 /// (not unit tests).
@@ -44,7 +61,7 @@ fn offending(text: &str) -> Vec<String> {
     let code = text.split("#[cfg(test)]").next().unwrap_or(text);
     code.lines()
         .filter(|l| !l.trim_start().starts_with("//"))
-        .filter(|l| NEEDLES.iter().any(|n| l.contains(n)))
+        .filter(|l| NEEDLES.iter().any(|n| l.contains(n)) || regex_on_message(l))
         .map(|l| l.trim().to_string())
         .collect()
 }
@@ -77,6 +94,10 @@ fn the_scan_sees_what_it_forbids() {
     assert_eq!(offending(rust).len(), 1);
     assert_eq!(offending(ts).len(), 1);
     assert!(offending("let n = list.iter().filter(|p| p.code == codes::BLANK).count();").is_empty());
+    assert_eq!(offending("const hit = found.some((f) => /cấp huyện/.test(f.message));").len(), 1);
+    assert_eq!(offending("if RE.is_match(&d.message) { return; }").len(), 1);
+    assert_eq!(offending("let at = w.message.find(\"cộng lại\");").len(), 1);
+    assert!(offending("println!(\"{}\", d.message);").is_empty());
     assert!(offending("#[cfg(test)]\nmod t { fn f() { assert!(m.message.contains(\"x\")); } }")
         .is_empty());
 }

@@ -55,8 +55,8 @@ pub fn typescript() -> String {
         baocao_engine::templates::PlaceholderKind::decl(&cfg),
         Question::decl(&cfg),
         Wizard::decl(&cfg),
-        baocao_engine::checks::Level::decl(&cfg),
-        baocao_engine::checks::Finding::decl(&cfg),
+        baocao_engine::Severity::decl(&cfg),
+        baocao_engine::Diagnostic::decl(&cfg),
         WizardState::decl(&cfg),
         Preview::decl(&cfg),
         PreviewPage::decl(&cfg),
@@ -82,13 +82,11 @@ pub fn typescript() -> String {
         baocao_engine::collect::TextKind::decl(&cfg),
         baocao_engine::collect::UnitText::decl(&cfg),
         baocao_engine::collect::read::SubmissionKind::decl(&cfg),
-        baocao_engine::collect::read::FileProblem::decl(&cfg),
         baocao_engine::collect::read::Submission::decl(&cfg),
         baocao_engine::collect::Choices::decl(&cfg),
         baocao_engine::collect::compile::UnitState::decl(&cfg),
         baocao_engine::collect::compile::UnitStatus::decl(&cfg),
         baocao_engine::collect::compile::FileStatus::decl(&cfg),
-        baocao_engine::collect::compile::CompileFinding::decl(&cfg),
         baocao_engine::collect::Review::decl(&cfg),
         baocao_engine::collect::Compiled::decl(&cfg),
     ];
@@ -113,10 +111,12 @@ pub fn typescript() -> String {
         list(&baocao_engine::text::VIET_LETTERS)
     ));
     // The codes of the findings the app lists before export: what is still to fill.
-    use baocao_engine::error::codes;
+    use baocao_engine::diagnostic::codes;
     out.push_str(&format!(
         "export const UNFINISHED_CODES = [{}] as const;\n\n",
         list(&[codes::BLANK, codes::FIGURE_TO_UPDATE])
     ));
+    // The code of the spelling findings: the fields underline them their own way.
+    out.push_str(&format!("export const SPELLING_CODE = {:?};\n\n", codes::SPELLING));
     out.trim_end().to_string() + "\n"
 }

@@ -695,7 +695,7 @@ try {
     const before = await exec(`return document.querySelector(arguments[0]).value`, [f]);
     await type(f, `${before} Cán bộ gương mẩu, phối hợp với XKTQB.`);
     const finding = (rule, text) =>
-      `return [...document.querySelectorAll('.problems li[data-rule="${rule}"]')].find(l => l.textContent.includes(${JSON.stringify(text)})) ?? null`;
+      `return [...document.querySelectorAll('.problems li[data-code="${rule}"]')].find(l => l.textContent.includes(${JSON.stringify(text)})) ?? null`;
     const item = await until("spelling finding", async () => (await exec(finding("chinh-ta", "mẩu")) ? await exec(`${finding("chinh-ta", "mẩu").replace("?? null", "")}?.textContent`) : null));
     if (!item.includes("1. Công tác quán triệt") || /body|content\[|\.blocks/.test(item)) throw new Error(`place not in words: ${item}`);
     if (!item.includes("«mẫu»")) throw new Error(`no suggestion «mẫu»: ${item}`);
@@ -1007,8 +1007,8 @@ try {
   await step("báo cáo chỉ còn chỗ trống «…»: xuất thì liệt kê chỗ đó trước", async () => {
     await freshSample();
     await type("textarea[name=subject]", "sơ kết … năm thực hiện Chỉ thị 05 (E2E)");
-    await until("the blank found", () => exec(`return [...document.querySelectorAll('.problems li')].some(l => l.dataset.rule === 'cho-trong')`));
-    const others = await exec(`return [...document.querySelectorAll('.problems li')].filter(l => ['cho-trong', 'cap-nhat-so-lieu'].includes(l.dataset.rule)).length`);
+    await until("the blank found", () => exec(`return [...document.querySelectorAll('.problems li')].some(l => l.dataset.code === 'cho-trong')`));
+    const others = await exec(`return [...document.querySelectorAll('.problems li')].filter(l => ['cho-trong', 'cap-nhat-so-lieu'].includes(l.dataset.code)).length`);
     if (others !== 1) throw new Error(`the sample should have only this gap, found ${others}`);
     await click("#export-docx");
     await until("blank listed before export", async () => {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use baocao_engine::{
     checks, fsio, load, profile_for, render_docx, render_layout, render_pdf, report_schema, sample,
-    svg, templates, validate, EngineError, FormatProfile, RenderEnv, Report, Severity,
+    svg, templates, Diagnostic, EngineError, FormatProfile, RenderEnv, Report, Severity,
 };
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
@@ -457,16 +457,16 @@ fn cmd_render(
         }
     };
     let profile = choose_profile(&report, profile.as_deref())?;
-    // Blocking findings stop the export, as in the app; --van-xuat goes on (Word and PDF only).
-    let forced = refuse_blocked(&report, &profile, input.as_deref(), anyway && format != "svg")?;
     let env = RenderEnv { now: now() };
-    let unchecked = |bytes: Vec<u8>| baocao_engine::Rendered { bytes, warnings: Vec::new() };
+    // The checks run beside the rendering (`render_docx`/`render_pdf`); their blocking findings
+    // stop the export, as in the app; --van-xuat goes on (Word and PDF only).
     let rendered = match format.as_str() {
-        "docx" if forced => unchecked(baocao_engine::render_docx_unchecked(&report, &profile, env)?),
-        "pdf" if forced => unchecked(baocao_engine::render_pdf_unchecked(&report, &profile, env)?),
-        "docx" => render_docx(&report, &profile, env)?,
-        "pdf" => render_pdf(&report, &profile, env)?,
-        "svg" => return render_svg(&report, &profile, env, &output),
+        "docx" => render_docx(&report, &profile, env),
+        "pdf" => render_pdf(&report, &profile, env),
+        "svg" => {
+            refuse_blocked(&checks::blocking(&report, &profile), input.as_deref(), false)?;
+            return render_svg(&report, &profile, env, &output);
+        }
         "" => {
             return Err(Failure(format!(
                 "Không biết xuất định dạng gì cho «{}»: hãy đặt đuôi .docx hoặc .pdf, hoặc dùng --format docx|pdf|svg.",
@@ -479,6 +479,18 @@ fn cmd_render(
             )))
         }
     };
+    let rendered = match rendered {
+        Err(EngineError::Invalid(blockers)) => {
+            refuse_blocked(&blockers, input.as_deref(), anyway)?;
+            let bytes = if format == "pdf" {
+                baocao_engine::render_pdf_unchecked(&report, &profile, env)?
+            } else {
+                baocao_engine::render_docx_unchecked(&report, &profile, env)?
+            };
+            baocao_engine::Rendered { bytes, warnings: Vec::new() }
+        }
+        other => other?,
+    };
     for w in &rendered.warnings {
         eprintln!("{w}");
     }
@@ -489,20 +501,17 @@ fn cmd_render(
 }
 
 /// Names every blocking finding, as the app does before exporting. Without `anyway` that is a
-/// refusal; with it, the answer is whether there was anything to go past.
+/// refusal naming how many and what to do; with it, the export goes on.
 fn refuse_blocked(
-    report: &Report,
-    profile: &FormatProfile,
+    blockers: &[Diagnostic],
     input: Option<&Path>,
     anyway: bool,
-) -> Result<bool, Failure> {
-    let blockers = checks::blocking(report, profile);
-    for f in &blockers {
-        let at = if f.path.is_empty() { String::new() } else { format!(" [{}]", f.path) };
-        eprintln!("Lỗi: {}{at}: {}", checks::place(report, &f.path), f.message);
+) -> Result<(), Failure> {
+    for f in blockers {
+        eprintln!("{f}");
     }
     if blockers.is_empty() || anyway {
-        return Ok(!blockers.is_empty());
+        return Ok(());
     }
     let shown = input.map_or_else(|| "Báo cáo mẫu".to_string(), |p| format!("«{}»", p.display()));
     Err(Failure(format!(
@@ -512,12 +521,14 @@ fn refuse_blocked(
     )))
 }
 
-/// Lists the report's problems; fails when one blocks rendering.
+/// Lists the report's structure diagnostics (the structure group of the checks); fails when one
+/// is blocking.
 fn cmd_validate(report: PathBuf, profile: Option<String>) -> Result<(), Failure> {
     let r = read_report(&report)?;
     let profile = choose_profile(&r, profile.as_deref())?;
-    let problems = validate::validate(&r, &profile);
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let mut problems = checks::structure::check(&r, &profile);
+    baocao_engine::diagnostic::name_places(&r, &mut problems);
+    let errors = problems.iter().filter(|p| p.is_blocking()).count();
     println!("{}", baocao_engine::profile_line(&r, &profile));
     for p in &problems {
         println!("{p}");
@@ -564,7 +575,7 @@ fn cmd_import(file: PathBuf, output: PathBuf, json: bool, force: bool) -> Result
             println!("  - {short}{more}");
         }
         for w in &s.warnings {
-            println!("Lưu ý: {w}");
+            println!("{w}");
         }
         if !s.complete {
             println!("Báo cáo chưa đủ: hãy mở trong chương trình và điền phần còn thiếu.");
@@ -666,8 +677,7 @@ fn cmd_compile(
             output.display()
         );
         for f in &rev.findings {
-            let level = if f.blocking { "Lỗi" } else { "Lưu ý" };
-            println!("{level}: {}", f.text());
+            println!("{f}");
         }
         if !rev.texts.is_empty() {
             println!(
@@ -746,36 +756,20 @@ fn cmd_check(
     let words = words.or_else(|| app_data_dir().map(|d| d.join(checks::spell::USER_WORDS_FILE)));
     checks::spell::load_now(words.map(|w| checks::spell::read_word_list(&w)).unwrap_or_default());
     let findings = checks::check(&r, &profile);
-    let blocking = findings.iter().filter(|f| f.level == checks::Level::Blocking).count();
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let blocking = count(Severity::Blocking);
     if json {
-        let list: Vec<serde_json::Value> = findings
-            .iter()
-            .map(|f| {
-                let mut v = serde_json::to_value(f).unwrap_or_default();
-                v["place"] = serde_json::Value::String(checks::place(&r, &f.path));
-                v
-            })
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        println!("{}", serde_json::to_string_pretty(&findings).unwrap_or_default());
     } else {
         for f in &findings {
-            let at = match (f.span, checks::text_at(&r, &f.path)) {
-                (Some(s), Some(t)) => {
-                    let units: Vec<u16> =
-                        t.encode_utf16().skip(s[0] as usize).take((s[1] - s[0]) as usize).collect();
-                    let shown = String::from_utf16_lossy(&units);
-                    format!(" «{shown}»")
-                }
-                _ => String::new(),
-            };
-            println!("{}: {}{at}: {}", f.level.label(), checks::place(&r, &f.path), f.message);
+            println!("{}", with_excerpt(&r, f));
         }
     }
     let text = format!(
         "«{}»: {blocking} lỗi chặn, {} cảnh báo, {} gợi ý.",
         report.display(),
-        findings.iter().filter(|f| f.level == checks::Level::Warning).count(),
-        findings.iter().filter(|f| f.level == checks::Level::Suggestion).count()
+        count(Severity::Warning),
+        count(Severity::Suggestion)
     );
     if blocking > 0 {
         Err(Failure(text))
@@ -785,6 +779,20 @@ fn cmd_check(
         }
         Ok(())
     }
+}
+
+/// A finding as `check` prints it: «Lỗi: place «the text found»: message».
+fn with_excerpt(r: &Report, f: &Diagnostic) -> String {
+    let excerpt = match (f.span, checks::text_at(r, &f.path)) {
+        (Some(s), Some(t)) => {
+            let units: Vec<u16> =
+                t.encode_utf16().skip(s[0] as usize).take((s[1] - s[0]) as usize).collect();
+            format!("«{}»", String::from_utf16_lossy(&units))
+        }
+        _ => return f.to_string(),
+    };
+    let place = [f.place_words.as_str(), excerpt.as_str()].join(" ");
+    format!("{}: {}: {}", f.severity.label(), place.trim(), f.message)
 }
 
 /// Writes the next period's report from a report.
@@ -816,9 +824,9 @@ fn cmd_rollforward(
     fsio::check_output(&output, &[report.as_path()], force)?;
     write_report(&output, &next)?;
     let profile = choose_profile(&next, None)?;
-    let todo = validate::validate(&next, &profile)
+    let todo = checks::structure::check(&next, &profile)
         .iter()
-        .filter(|p| p.code == baocao_engine::error::codes::FIGURE_TO_UPDATE)
+        .filter(|p| p.code == baocao_engine::diagnostic::codes::FIGURE_TO_UPDATE)
         .count();
     println!(
         "Đã tạo báo cáo kỳ sau «{}» (ngày {}); {todo} số liệu cần cập nhật.",

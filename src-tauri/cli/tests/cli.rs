@@ -174,7 +174,7 @@ fn bad_reports_are_refused_with_the_field_named() {
     refused(
         dir,
         &["render", "trong.json", "-o", "o.docx"],
-        &["closing.signer_name", "không được để trống"],
+        &["Lỗi: Kết thúc, chữ ký, nơi nhận › họ tên người ký: ", "không được để trống"],
     );
     refused(
         dir,
@@ -189,7 +189,7 @@ fn bad_reports_are_refused_with_the_field_named() {
     );
     refused(dir, &["validate", "thieu.json"], &["signer_name"]);
     // A failed render leaves an existing output untouched.
-    refused(dir, &["render", "trong.json", "-o", "cu.docx"], &["signer_name"]);
+    refused(dir, &["render", "trong.json", "-o", "cu.docx"], &["họ tên người ký"]);
     assert_eq!(fs::read(dir.join("cu.docx")).expect("read"), b"tep cu");
 }
 
@@ -715,19 +715,25 @@ fn check_lists_findings_in_words_and_exits_1_on_a_blocking_one() {
     let o = baocao(d.path(), &["check", bad.to_str().expect("path"), "--words", w]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout).to_string();
-    assert!(out.contains("Lỗi: Đoạn mở đầu › đoạn văn 1 «Bốn là»"), "{out}");
+    assert!(out.contains("Lỗi: Mở đầu › mục 1 › nội dung «Bốn là»: "), "{out}");
     assert!(out.contains("«mẩu»") && out.contains("«mẫu»"), "{out}");
     assert!(!out.contains("XKTQB"), "a word of the user's list is flagged:\n{out}");
     assert!(stderr(&o).contains("1 lỗi chặn"), "{}", stderr(&o));
-    // --json: the same findings, with their places and fixes.
+    // --json: the same findings as diagnostics, with their places and fixes.
     let o = baocao(d.path(), &["check", bad.to_str().expect("path"), "--json", "--words", w]);
     assert_eq!(o.status.code(), Some(1));
     let list: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).expect("JSON list");
-    let ordinal = list.iter().find(|f| f["rule"] == "thu-tu").expect("the ordinal finding");
-    assert_eq!(ordinal["level"], "blocking");
+    let ordinal = list.iter().find(|f| f["code"] == "thu-tu").expect("the ordinal finding");
+    assert_eq!(ordinal["severity"], "blocking");
     assert_eq!(ordinal["path"], "body.opening[0].text");
     assert_eq!(ordinal["fix"], "Ba là");
-    assert_eq!(ordinal["place"], "Đoạn mở đầu › đoạn văn 1");
+    assert_eq!(ordinal["place_words"], "Mở đầu › mục 1 › nội dung");
+    assert!(ordinal["span"].is_array() && ordinal["file"].is_null(), "{ordinal}");
+    // Every diagnostic has the same fields, whoever reported it.
+    for f in &list {
+        let keys: Vec<&str> = f.as_object().expect("object").keys().map(String::as_str).collect();
+        assert_eq!(keys.len(), 12, "{f}");
+    }
 }
 
 #[test]
@@ -777,7 +783,7 @@ fn forms_out_then_compile_with_rate_findings_and_exit_code() {
     assert!(o.status.success(), "{out}{}", stderr(&o));
     assert!(out.contains("Đã nhận 2/3 đơn vị."), "{out}");
     assert!(out.contains("Chưa nhận: Đảng ủy thị trấn."), "{out}");
-    assert_eq!(out.matches("Lưu ý: «Biểu mẫu - Đảng ủy xã").count(), 2, "{out}");
+    assert_eq!(out.matches("Cảnh báo: «Biểu mẫu - Đảng ủy xã").count(), 2, "{out}");
     let compiled: serde_json::Value =
         serde_json::from_slice(&fs::read(dir.join("tong-hop.json")).expect("test")).expect("test");
     assert_eq!(compiled["collection"]["units"].as_array().expect("test").len(), 3);
@@ -788,6 +794,15 @@ fn forms_out_then_compile_with_rate_findings_and_exit_code() {
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert!(out.contains("Lỗi: «hong.xlsx»: Không đọc được tệp"), "{out}");
     assert!(stderr(&o).contains("Còn 1 lỗi"), "{}", stderr(&o));
+    // --json: the review, its findings as diagnostics with the file named.
+    let o = baocao(dir, &["compile", "mau.json", "hong.xlsx", "-o", "tong-hop-4.json", "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let review: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON review");
+    let f = &review["findings"][0];
+    assert_eq!(f["code"], "tep-khong-doc-duoc", "{f}");
+    assert_eq!(f["severity"], "blocking");
+    assert_eq!(f["file"], "hong.xlsx");
+    assert_eq!(f["place_words"], "«hong.xlsx»");
     let o = baocao(
         dir,
         &["compile", "mau.json", "hong.xlsx", "--exclude", "hong.xlsx", "-o", "tong-hop-3.json"],
@@ -854,11 +869,7 @@ fn render_refuses_what_the_app_calls_blocking_unless_told_to_go_on() {
     let b = bad.to_str().expect("path");
     let o = baocao(dir, &["render", b, "-o", "sai.docx"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("Lỗi: Đoạn mở đầu › đoạn văn 1 [body.opening[0].text]:"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("Lỗi: Mở đầu › mục 1 › nội dung: Thứ tự gõ tay"), "{}", stderr(&o));
     assert!(stderr(&o).contains("còn 1 lỗi chặn nên chưa xuất"), "{}", stderr(&o));
     assert!(stderr(&o).contains("--van-xuat"), "{}", stderr(&o));
     assert!(!dir.join("sai.docx").exists(), "nothing is written");
@@ -866,7 +877,7 @@ fn render_refuses_what_the_app_calls_blocking_unless_told_to_go_on() {
     for out_file in ["sai.docx", "sai.pdf"] {
         let o = baocao(dir, &["render", b, "-o", out_file, "--van-xuat"]);
         assert!(o.status.success(), "{}", stderr(&o));
-        assert!(stderr(&o).contains("Lỗi: Đoạn mở đầu"), "{}", stderr(&o));
+        assert!(stderr(&o).contains("Lỗi: Mở đầu › mục 1"), "{}", stderr(&o));
         assert!(fs::metadata(dir.join(out_file)).expect("written").len() > 1000);
     }
     // SVG pages are a preview format: no going past blocking findings there.
@@ -875,4 +886,22 @@ fn render_refuses_what_the_app_calls_blocking_unless_told_to_go_on() {
     // The sample has no blocking finding and renders as before.
     let o = baocao(dir, &["render", "-o", "mau.pdf"]);
     assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn import_json_gives_its_warnings_as_diagnostics() {
+    let d = tmp();
+    let dir = d.path();
+    sample_json(dir);
+    let o = baocao(dir, &["render", "mau.json", "-o", "mau.docx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = baocao(dir, &["import", "mau.docx", "-o", "lai.json", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON summary");
+    let warnings = summary["warnings"].as_array().expect("warnings: a list");
+    for w in warnings {
+        assert!(w["code"].as_str().is_some_and(|c| c.starts_with("nhap-")), "{w}");
+        assert_eq!(w["severity"], "warning", "{w}");
+        assert!(w["message"].is_string() && w["place_words"].is_string(), "{w}");
+    }
 }

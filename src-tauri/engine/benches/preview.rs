@@ -6,7 +6,7 @@
 use baocao_engine::model::{Block, Division, Part};
 use baocao_engine::preview::PreviewSession;
 use baocao_engine::sample::generated;
-use baocao_engine::{flow, layout, profile_for, svg, validate, Report};
+use baocao_engine::{checks, flow, layout, profile_for, svg, Report};
 use chrono::{TimeZone, Utc};
 use criterion::{BenchmarkId, Criterion};
 
@@ -81,7 +81,7 @@ fn main() {
         let profile = profile_for(&report).expect("profile");
         group.bench_with_input(BenchmarkId::new("full", pages), &report, |b, r| {
             b.iter(|| {
-                let problems = validate::validate(r, &profile).len();
+                let problems = checks::structure::check(r, &profile).len();
                 let f = flow::build(r, &profile, now());
                 let l = layout::layout(&f, &profile);
                 svg::write(&l, None).len() + problems
@@ -89,7 +89,7 @@ fn main() {
         });
         // Parts of the incremental path, to see where the time goes.
         group.bench_with_input(BenchmarkId::new("validate", pages), &report, |b, r| {
-            b.iter(|| validate::validate(r, &profile).len())
+            b.iter(|| checks::structure::check(r, &profile).len())
         });
         group.bench_with_input(BenchmarkId::new("flow", pages), &report, |b, r| {
             b.iter(|| flow::build(r, &profile, now()).blocks.len())

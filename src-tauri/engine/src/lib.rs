@@ -3,7 +3,8 @@
 //! Pipeline:
 //! 1. [`load::report_from_json`] reads a report at the boundary (size, NFC, forbidden characters,
 //!    schema version, Vietnamese messages naming the field);
-//! 2. [`validate::validate`] lists every problem at once (errors block, warnings inform);
+//! 2. [`checks::check`] lists every [`Diagnostic`] at once (blocking ones refuse the export,
+//!    the others inform); the import and the compile of units' files report diagnostics too;
 //! 3. [`flow::build`] applies a [`profile::FormatProfile`] and generates all derived text
 //!    (numbering, ordinals, counts, figures, totals, header and closing blocks);
 //! 4. [`docx::write`] draws the flow as an official-format DOCX;
@@ -14,7 +15,7 @@
 //!    touched page and stopped where it meets the old layout) and only changed pages are drawn.
 //!
 //! [`model::walk`] visits the report's tree in reading order with each node's path
-//! (`body.content[1].sections[0].blocks[2]`): validation, the flow and roll forward all use it.
+//! (`body.content[1].sections[0].blocks[2]`): the checks, the flow and roll forward all use it.
 //! The format rules behind the profiles: `docs/official-format.md`; what the writers rely on in
 //! their libraries: `docs/library-notes.md`.
 //!
@@ -23,6 +24,7 @@
 pub mod checks;
 pub mod collect;
 pub mod corpus;
+pub mod diagnostic;
 pub mod docx;
 pub mod error;
 pub mod fidelity;
@@ -46,11 +48,11 @@ pub mod svg;
 pub mod templates;
 pub mod text;
 pub mod units;
-pub mod validate;
 
 use chrono::{DateTime, Utc};
 
-pub use error::{EngineError, Problem, Severity};
+pub use diagnostic::{Diagnostic, Severity};
+pub use error::EngineError;
 pub use flow::tablefit;
 pub use model::Report;
 pub use profile::FormatProfile;
@@ -67,8 +69,8 @@ pub struct RenderEnv {
 pub struct Rendered {
     /// The file's bytes.
     pub bytes: Vec<u8>,
-    /// Non-blocking problems.
-    pub warnings: Vec<Problem>,
+    /// The checks' and the layout's warnings (blocking ones refuse the render).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Resolves the profile a report names: one of the built-in profiles. The Party family
@@ -117,26 +119,28 @@ pub fn render_docx(
     Ok(Rendered { bytes, warnings })
 }
 
-/// Runs `work` while another core validates the report: its result is returned, with the
-/// warnings, only if validation finds no error (errors come first, whatever `work` returned).
+/// Runs `work` while another core checks the report: its result is returned, with the
+/// warnings, only if the checks find nothing blocking ([`checks::blocking`], the one answer the
+/// app and `baocao render` give too); blocking diagnostics come first, whatever `work` returned.
 /// Building a flow and laying it out never depend on the report being valid (the preview does
-/// both for reports with errors), so nothing waits for validation.
+/// both for reports with errors), so nothing waits for the checks.
 fn validated<T>(
     report: &Report,
     profile: &FormatProfile,
     work: impl FnOnce() -> Result<T, EngineError>,
-) -> Result<(T, Vec<Problem>), EngineError> {
-    let (problems, result) = std::thread::scope(|scope| {
-        let checking = scope.spawn(|| validate::validate(report, profile));
+) -> Result<(T, Vec<Diagnostic>), EngineError> {
+    let (found, result) = std::thread::scope(|scope| {
+        let checking = scope.spawn(|| checks::check(report, profile));
         let result = work();
         (checking.join(), result)
     });
-    let problems = problems.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
-        problems.into_iter().partition(|p| p.severity == Severity::Error);
-    if !errors.is_empty() {
-        return Err(EngineError::Invalid(errors));
+    let found = found.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let (blocking, rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        found.into_iter().partition(Diagnostic::is_blocking);
+    if !blocking.is_empty() {
+        return Err(EngineError::Invalid(blocking));
     }
+    let warnings = rest.into_iter().filter(|d| d.severity == Severity::Warning).collect();
     Ok((result?, warnings))
 }
 
@@ -164,7 +168,7 @@ pub fn render_layout(
     report: &Report,
     profile: &FormatProfile,
     env: RenderEnv,
-) -> Result<(flow::Flow, layout::Layout, Vec<Problem>), EngineError> {
+) -> Result<(flow::Flow, layout::Layout, Vec<Diagnostic>), EngineError> {
     let ((flow, pages), mut warnings) = validated(report, profile, || {
         let flow = flow::build(report, profile, env.now);
         let pages = layout::layout(&flow, profile);

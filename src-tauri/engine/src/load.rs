@@ -111,15 +111,16 @@ pub fn report_from_json(bytes: &[u8]) -> Result<Report, EngineError> {
     }
 }
 
-/// One structural problem of a report file: where it is and what is wrong.
+/// Why a report file cannot be read as a report (a load error, not a diagnostic: the file is
+/// refused before any check): where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq)]
-struct Problem {
+struct ShapeError {
     path: String,
     message: String,
 }
 
-fn describe_problems(problems: &[Problem]) -> String {
-    let line = |p: &Problem| {
+fn describe_problems(problems: &[ShapeError]) -> String {
+    let line = |p: &ShapeError| {
         if p.path.is_empty() {
             p.message.clone()
         } else {
@@ -144,7 +145,7 @@ fn describe_problems(problems: &[Problem]) -> String {
 /// placeholder and the report read again, so all missing fields are named at once; an error inside
 /// a block (an internally tagged enum, where serde loses the path) is located by reading the block
 /// again as its own type.
-fn diagnose(mut value: Value) -> Vec<Problem> {
+fn diagnose(mut value: Value) -> Vec<ShapeError> {
     let mut problems = Vec::new();
     // Fields filled with a placeholder: what is missing inside them is not reported again.
     let mut filled: Vec<Vec<Seg>> = Vec::new();
@@ -154,8 +155,9 @@ fn diagnose(mut value: Value) -> Vec<Problem> {
         if let Some(field) = missing_field(&raw) {
             if !filled.iter().any(|f| segments.starts_with(f)) {
                 let full = if path.is_empty() { field.clone() } else { format!("{path}.{field}") };
-                problems
-                    .push(Problem { path: full, message: "thiếu trường bắt buộc".into() });
+                problems.push(ShapeError {
+                    path: full, message: "thiếu trường bắt buộc".into()
+                });
             }
             if fill_placeholder(&mut value, &segments, &field) {
                 let mut f = segments.clone();
@@ -164,12 +166,12 @@ fn diagnose(mut value: Value) -> Vec<Problem> {
                 continue;
             }
         } else {
-            problems.push(Problem { path, message: translate_serde(&raw) });
+            problems.push(ShapeError { path, message: translate_serde(&raw) });
         }
         break;
     }
     if problems.is_empty() {
-        problems.push(Problem {
+        problems.push(ShapeError {
             path: String::new(), message: "dữ liệu không đọc được".into()
         });
     }

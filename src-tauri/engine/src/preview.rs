@@ -5,7 +5,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::checks::{self, Finding, Level};
+use crate::checks;
+use crate::diagnostic::Diagnostic;
 use crate::error::EngineError;
 use crate::layout::Incremental;
 use crate::model::Report;
@@ -34,7 +35,7 @@ pub struct PreviewPages {
     /// none when the client's copy (version `known`) already has these.
     pub anchors: Option<Vec<Vec<String>>>,
     /// What the checks and the layout found (blocking findings do not stop the preview).
-    pub problems: Vec<Finding>,
+    pub problems: Vec<Diagnostic>,
 }
 
 impl PreviewSession {
@@ -64,15 +65,7 @@ impl PreviewSession {
             .layout
             .layout()
             .ok_or_else(|| EngineError::Write { format: "SVG", detail: "no layout".into() })?;
-        problems.extend(layout.warnings.iter().map(|p| Finding {
-            rule: "trang".into(),
-            level: Level::Warning,
-            path: p.path.clone(),
-            span: None,
-            message: crate::text::upper_first(&p.message),
-            fix: None,
-            word: None,
-        }));
+        problems.extend(layout.warnings.iter().cloned());
         let complete = known != Some(before) || before == 0;
         let wanted: Vec<usize> =
             if complete { (0..layout.pages.len()).collect() } else { up.changed };

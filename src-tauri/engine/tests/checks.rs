@@ -4,10 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use baocao_engine::checks::{self, apply_fix, spell, Finding, Level};
+use baocao_engine::checks::{self, apply_fix, spell};
+use baocao_engine::diagnostic::place_words;
 use baocao_engine::model::*;
 use baocao_engine::sample::sample;
 use baocao_engine::templates;
+use baocao_engine::{Diagnostic, Severity};
 use chrono::NaiveDate;
 
 /// The system's dictionary, loaded once; CI installs it (scripts/setup.sh), so its absence fails.
@@ -20,17 +22,17 @@ fn speller() -> &'static spell::Speller {
     })
 }
 
-fn check(r: &Report) -> Vec<Finding> {
+fn check(r: &Report) -> Vec<Diagnostic> {
     speller();
     let profile = baocao_engine::profile_for(r).expect("profile");
     checks::check(r, &profile)
 }
 
-fn of<'a>(found: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
-    found.iter().filter(|f| f.rule == rule).collect()
+fn of<'a>(found: &'a [Diagnostic], rule: &str) -> Vec<&'a Diagnostic> {
+    found.iter().filter(|f| f.code == rule).collect()
 }
 
-fn text_of<'a>(r: &'a Report, f: &Finding) -> &'a str {
+fn text_of<'a>(r: &'a Report, f: &Diagnostic) -> &'a str {
     let t = checks::text_at(r, &f.path).expect("a text at the path");
     match f.span {
         Some(s) => {
@@ -45,7 +47,7 @@ fn text_of<'a>(r: &'a Report, f: &Finding) -> &'a str {
 fn fix_all(mut r: Report, rule: &str) -> Report {
     for _ in 0..20 {
         let found = check(&r);
-        let Some(f) = found.iter().rev().find(|f| f.rule == rule && f.fix.is_some()) else {
+        let Some(f) = found.iter().rev().find(|f| f.code == rule && f.fix.is_some()) else {
             break;
         };
         r = apply_fix(&r, f).expect("fix applies");
@@ -375,7 +377,7 @@ fn every_rule_flags_its_fault_at_its_place_and_its_fix_passes() {
         }
         if case.fixable {
             let fixed = fix_all(r, case.rule);
-            let left: Vec<Finding> = of(&check(&fixed), case.rule)
+            let left: Vec<Diagnostic> = of(&check(&fixed), case.rule)
                 .into_iter()
                 .filter(|f| f.path == path)
                 .cloned()
@@ -404,8 +406,8 @@ fn every_built_in_template_has_no_blocking_finding() {
             })
             .collect();
         let r = templates::instantiate(&t, &answers, today).expect("fills");
-        let blocking: Vec<Finding> =
-            check(&r).into_iter().filter(|f| f.level == Level::Blocking).collect();
+        let blocking: Vec<Diagnostic> =
+            check(&r).into_iter().filter(|f| f.severity == Severity::Blocking).collect();
         assert!(blocking.is_empty(), "template {}: {blocking:#?}", t.id);
     }
 }
@@ -459,7 +461,7 @@ fn twenty_planted_faults_are_all_found_at_their_places() {
         .filter(|(rule, path, flagged)| {
             !found
                 .iter()
-                .any(|f| f.rule == *rule && &f.path == path && text_of(&r, f) == flagged.as_str())
+                .any(|f| f.code == *rule && &f.path == path && text_of(&r, f) == flagged.as_str())
         })
         .map(|(rule, path, flagged)| format!("{rule} at {path} «{flagged}»"))
         .collect();
@@ -600,11 +602,17 @@ fn the_built_in_rules_file_reads_and_a_bad_pattern_is_named() {
 #[test]
 fn places_are_named_in_words() {
     let r = sample();
-    let place = checks::place(&r, "body.content[1].sections[0].blocks[0].items[1].text");
+    let place = place_words(&r, "body.content[1].sections[0].blocks[0].items[1].text");
     assert!(place.starts_with("II. "), "{place}");
-    assert!(place.contains("› 1. ") && place.ends_with("› dòng 2"), "{place}");
-    assert_eq!(checks::place(&r, "closing.recipients[2]"), "Phần kết › Nơi nhận › dòng 3");
-    assert_eq!(checks::place(&r, "header.subject"), "Đầu văn bản › Trích yếu");
+    assert!(place.contains("› 1. ") && place.ends_with("› dòng 2 › nội dung"), "{place}");
+    assert_eq!(
+        place_words(&r, "closing.recipients[2]"),
+        "Kết thúc, chữ ký, nơi nhận › nơi nhận › mục 3"
+    );
+    assert_eq!(
+        place_words(&r, "header.subject"),
+        "Phần đầu (cơ quan, số, ngày, trích yếu) › trích yếu"
+    );
 }
 
 /// The district level, abolished from 1/7/2025: a 2026 report naming «Ban Tuyên giáo Huyện ủy»
@@ -614,8 +622,8 @@ fn places_are_named_in_words() {
 fn a_body_of_the_abolished_district_level_is_warned_about_after_1_7_2025() {
     let mut r = sample();
     let at = paragraph(&mut r, "Thời gian tới, Ban Tuyên giáo Huyện ủy tiếp tục tham mưu.");
-    let cap = |r: &Report| -> Vec<Finding> {
-        check(r).into_iter().filter(|f| f.rule == "cap-huyen").collect()
+    let cap = |r: &Report| -> Vec<Diagnostic> {
+        check(r).into_iter().filter(|f| f.code == "cap-huyen").collect()
     };
     // 2019: the district level existed.
     assert!(cap(&r).is_empty(), "{:#?}", cap(&r));
@@ -623,14 +631,15 @@ fn a_body_of_the_abolished_district_level_is_warned_about_after_1_7_2025() {
     let found = cap(&r);
     let hit = found.iter().find(|f| f.path == at).unwrap_or_else(|| panic!("{found:#?}"));
     assert_eq!(text_of(&r, hit), "Ban Tuyên giáo Huyện ủy");
-    assert_eq!(hit.level, Level::Warning);
-    assert_eq!(hit.level.label(), "Cảnh báo");
+    assert_eq!(hit.severity, Severity::Warning);
+    assert_eq!(hit.severity.label(), "Cảnh báo");
     assert!(
         hit.message.contains("15/06/2026") && hit.message.contains("cấp huyện"),
         "{}",
         hit.message
     );
-    assert!(checks::place(&r, &hit.path).contains("đoạn văn"), "{}", checks::place(&r, &hit.path));
+    assert!(hit.place_words.contains("Đoạn văn (khối"), "{}", hit.place_words);
+    assert_eq!(hit.place_words, place_words(&r, &hit.path));
     // The sample's header names «Huyện ủy …» and its code is «BTGHU»: both said.
     assert!(found.iter().any(|f| f.path == "header.superior_body"), "{found:#?}");
     // From the first day, not the day before.
@@ -650,7 +659,7 @@ fn a_body_of_the_abolished_district_level_is_warned_about_after_1_7_2025() {
     ] {
         let mut ok = r.clone();
         let p = paragraph(&mut ok, fine);
-        let left: Vec<Finding> = cap(&ok).into_iter().filter(|f| f.path == p).collect();
+        let left: Vec<Diagnostic> = cap(&ok).into_iter().filter(|f| f.path == p).collect();
         assert!(left.is_empty(), "{fine}: {left:#?}");
     }
     // A sentence after the dated one is about now again.
@@ -659,7 +668,7 @@ fn a_body_of_the_abolished_district_level_is_warned_about_after_1_7_2025() {
         &mut later,
         "Kế hoạch số 12-KH/HU, ngày 3/6/2016 đã hoàn thành. Nay UBND huyện tiếp tục chỉ đạo.",
     );
-    let hits: Vec<Finding> = cap(&later).into_iter().filter(|f| f.path == p).collect();
+    let hits: Vec<Diagnostic> = cap(&later).into_iter().filter(|f| f.path == p).collect();
     assert_eq!(hits.len(), 1, "{hits:#?}");
     assert_eq!(text_of(&later, &hits[0]), "UBND huyện");
 }

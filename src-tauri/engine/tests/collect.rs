@@ -172,8 +172,8 @@ fn blocking(done: &Compiled, file: &str) -> String {
         .review
         .findings
         .iter()
-        .filter(|f| f.blocking && f.file.as_deref() == Some(file))
-        .map(|f| f.text())
+        .filter(|f| f.is_blocking() && f.file.as_deref() == Some(file))
+        .map(|f| format!("{}: {}", f.place_words, f.message))
         .collect();
     assert!(!f.is_empty(), "no blocking finding for {file}: {:#?}", done.review.findings);
     f.join("\n")
@@ -326,7 +326,7 @@ fn same_unit_twice_unlisted_unit_rules_and_outliers() {
         .review
         .findings
         .iter()
-        .any(|f| !f.blocking && f.message.contains("không có trong danh sách")));
+        .any(|f| !f.is_blocking() && f.message.contains("không có trong danh sách")));
     assert_eq!(done.review.rate, "Đã nhận 0/30 đơn vị (đúng hạn 0)");
     assert_eq!(done.review.files[0].figures, keys.len());
     // A blank form nobody named: blocking.
@@ -364,7 +364,7 @@ fn same_unit_twice_unlisted_unit_rules_and_outliers() {
         .review
         .findings
         .iter()
-        .filter(|f| !f.blocking && f.message.contains("gấp hơn 3 lần"))
+        .filter(|f| !f.is_blocking() && f.message.contains("gấp hơn 3 lần"))
         .count();
     assert!(warned >= 3, "{:#?}", done.review.findings);
     assert_eq!(done.review.blocking, 0);
@@ -477,14 +477,15 @@ fn rules_that_do_not_parse_or_name_unknown_columns_are_said() {
     let s = sheets(&r).into_iter().find(|s| s.title == "Số lượng theo cấp khen thưởng").unwrap();
     let p = baocao_engine::collect::compile::rule_problems(&s);
     assert_eq!(p.len(), 3, "{p:#?}");
-    assert!(p[0].contains("«ca_nhan <=»") && p[0].contains("không đọc được"));
+    assert!(p[0].message.contains("«ca_nhan <=»") && p[0].message.contains("không đọc được"));
     // The columns it may name are said by their headers, with how rules write them.
     assert!(
-        p[1].contains("«mo_hinh_moi»") && p[1].contains("«Tập thể» viết là tap_the"),
+        p[1].message.contains("«mo_hinh_moi»")
+            && p[1].message.contains("«Tập thể» viết là tap_the"),
         "{}",
-        p[1]
+        p[1].message
     );
-    assert!(p[2].contains("«mo_hinh»"));
+    assert!(p[2].message.contains("«mo_hinh»"));
     let done = compile(&r, &[read("xa-1.xlsx", &filled_form(&r, 1), day(19))], &Choices::default());
     assert_eq!(
         done.review

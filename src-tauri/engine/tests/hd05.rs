@@ -175,7 +175,7 @@ fn body_lines_are_exact_and_within_18_to_22_pt_in_hd05() {
     // A copy of the profile outside the bounds is warned about.
     let mut wide = profile.clone();
     wide.body.para.line_spacing = baocao_engine::profile::LineSpacing::Exact(24.0);
-    let problems = baocao_engine::validate::validate(&party_report(date(2026, 6, 15)), &wide);
+    let problems = baocao_engine::checks::structure::check(&party_report(date(2026, 6, 15)), &wide);
     assert!(problems.iter().any(|p| p.message.contains("18 đến 22")), "{problems:?}");
 }
 
@@ -210,9 +210,10 @@ fn every_day_around_27_5_2026_gets_the_guidance_in_force_on_it() {
         let mut pinned = r.clone();
         pinned.header.profile = "hd36".into();
         assert_eq!(applicable_profile_id(&pinned), "hd36", "{on}");
-        let warned = baocao_engine::validate::validate(&pinned, &profile_for(&pinned).expect("p"))
-            .iter()
-            .any(|p| p.path == "header.profile");
+        let warned =
+            baocao_engine::checks::structure::check(&pinned, &profile_for(&pinned).expect("p"))
+                .iter()
+                .any(|p| p.path == "header.profile");
         assert_eq!(warned, want == "hd05", "{on}: HD 36 chosen for a document HD 05 covers");
         // Docx for one day in five (each takes longer than a flow).
         if day % 5 == 0 || on == cutoff() || on == cutoff() - Duration::days(1) {
@@ -278,8 +279,8 @@ fn every_built_in_template_follows_the_date_it_is_used_with() {
 fn checks_follow_the_profile_codes_collective_bodies_and_legal_bases() {
     let on = date(2026, 6, 15);
     let profile = |r: &Report| profile_for(r).expect("profile");
-    let rules = |r: &Report, rule: &str| -> Vec<checks::Finding> {
-        checks::check(r, &profile(r)).into_iter().filter(|f| f.rule == rule).collect()
+    let rules = |r: &Report, rule: &str| -> Vec<baocao_engine::Diagnostic> {
+        checks::check(r, &profile(r)).into_iter().filter(|f| f.code == rule).collect()
     };
     // A Quy định: «QĐ» in HD 05 (p. 7 §3.1.2a), «QĐi» is retired.
     let mut r = party_report(on);
@@ -372,18 +373,18 @@ fn old_files_naming_hd36_keep_loading_and_stay_hd36() {
         .expect("an old file loads");
     assert_eq!(r.header.profile, "hd36");
     assert_eq!(applicable_profile_id(&r), "hd36", "an explicit choice is kept");
-    let problems = baocao_engine::validate::validate(&r, &profile_for(&r).expect("profile"));
+    let problems = baocao_engine::checks::structure::check(&r, &profile_for(&r).expect("profile"));
     let named = problems.iter().find(|p| p.path == "header.profile").expect("told");
     assert!(named.message.contains("05-HD/VPTW"), "{}", named.message);
     // The checks under the form say it too, with the fix that makes the choice follow the date.
     let found = checks::check(&r, &profile_for(&r).expect("profile"));
-    let f = found.iter().find(|f| f.rule == "the-thuc").expect("a finding");
+    let f = found.iter().find(|f| f.code == "the-thuc").expect("a finding");
     assert_eq!((f.path.as_str(), f.fix.as_deref()), ("header.profile", Some("dang")));
     let mut fixed = r.clone();
     fixed.header.profile = "dang".into();
     assert_eq!(applicable_profile_id(&fixed), "hd05");
     let again = checks::check(&fixed, &profile_for(&fixed).expect("profile"));
-    assert!(again.iter().all(|f| f.rule != "the-thuc"));
+    assert!(again.iter().all(|f| f.code != "the-thuc"));
 }
 
 #[test]

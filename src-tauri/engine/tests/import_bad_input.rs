@@ -4,6 +4,7 @@
 // Test data is built here: an unwrap failing is a defect of the test itself.
 #![allow(clippy::unwrap_used)]
 
+use baocao_engine::diagnostic::codes;
 use std::io::Write;
 
 use baocao_engine::import::import_docx;
@@ -77,8 +78,8 @@ fn a_document_without_header_is_not_presented_as_whole() {
     let body = [p("Một đoạn văn bản bình thường."), p("- Một dòng gạch đầu dòng")].concat();
     let imp = import_docx(&package(&[("word/document.xml", &document(&body))]), today()).unwrap();
     assert!(!imp.summary.complete);
-    assert!(imp.summary.warnings.iter().any(|w| w.contains("Không nhận ra phần đầu")));
-    assert!(imp.summary.warnings.iter().any(|w| w.contains("Không nhận ra phần ký")));
+    assert!(imp.summary.warnings.iter().any(|w| w.code == codes::IMPORT_NO_HEADER));
+    assert!(imp.summary.warnings.iter().any(|w| w.code == codes::IMPORT_NO_CLOSING));
     // Nothing dropped: the paragraph and the line are both in the report.
     let json = serde_json::to_string(&imp.report).unwrap();
     assert!(
@@ -96,12 +97,18 @@ fn pictures_are_counted_and_text_boxes_read() {
     let body = [p("Đoạn trước."), picture.to_string(), text_box, p("Đoạn sau.")].concat();
     let imp = import_docx(&package(&[("word/document.xml", &document(&body))]), today()).unwrap();
     assert!(
-        imp.summary.warnings.iter().any(|w| w.contains("1 hình ảnh")),
+        imp.summary
+            .warnings
+            .iter()
+            .any(|w| w.code == codes::IMPORT_IMAGES && w.message.contains("1 hình ảnh")),
         "{:?}",
         imp.summary.warnings
     );
     assert!(
-        imp.summary.warnings.iter().any(|w| w.contains("1 hộp văn bản")),
+        imp.summary
+            .warnings
+            .iter()
+            .any(|w| w.code == codes::IMPORT_TEXT_BOXES && w.message.contains("1 hộp văn bản")),
         "{:?}",
         imp.summary.warnings
     );

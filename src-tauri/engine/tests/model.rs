@@ -55,7 +55,7 @@ fn sample_has_every_block_type_four_lessons_six_groups_two_annex_tables() {
         .sum();
     assert!(annex_tables >= 2);
     let profile = baocao_engine::profile_for(&r).expect("profile");
-    let problems = baocao_engine::validate::validate(&r, &profile);
+    let problems = baocao_engine::checks::structure::check(&r, &profile);
     assert!(problems.is_empty(), "the sample is clean: {problems:?}");
 }
 
@@ -211,7 +211,7 @@ fn validation_lists_every_problem_with_its_place() {
         }
     }
     let profile = baocao_engine::profile_for(&r).expect("profile");
-    let problems = baocao_engine::validate::validate(&r, &profile);
+    let problems = baocao_engine::checks::structure::check(&r, &profile);
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     assert!(paths.contains(&"header.subject"), "{paths:?}");
     assert!(paths.contains(&"closing.signer_name"));
@@ -265,7 +265,7 @@ fn party_profile_refuses_state_only_authority() {
         of: "Chủ tịch".into(),
     });
     let profile = baocao_engine::profile_for(&r).expect("profile");
-    let problems = baocao_engine::validate::validate(&r, &profile);
+    let problems = baocao_engine::checks::structure::check(&r, &profile);
     assert!(
         problems.iter().any(|p| p.path == "closing.authority.kind" && p.message.contains("TUQ")),
         "{problems:?}"

@@ -91,7 +91,7 @@ fn common_to_all(r: &Report, read: &Read, want_profile: &str) {
     }
     let profile = profile_for(r).expect("profile");
     let found: Vec<_> =
-        checks::check(r, &profile).into_iter().filter(|f| f.rule == "cap-huyen").collect();
+        checks::check(r, &profile).into_iter().filter(|f| f.code == "cap-huyen").collect();
     assert!(found.is_empty(), "{found:#?}");
     assert_eq!(r.header.date, today(), "the date defaults to today");
     assert_eq!(r.period.map(|p| (p.start_year, p.end_year)), Some((2026, 2026)));

@@ -148,9 +148,9 @@ fn roll_forward_of_the_sample_field_by_field() {
     assert_eq!(figures, before, "every figure of the sample was cleared");
     assert!(figures >= 20);
     let profile = FormatProfile::builtin("hd36").expect("profile");
-    let todo = baocao_engine::validate::validate(&next, &profile)
+    let todo = baocao_engine::checks::structure::check(&next, &profile)
         .into_iter()
-        .filter(|p| p.message.contains("cần cập nhật"))
+        .filter(|p| p.code == baocao_engine::diagnostic::codes::FIGURE_TO_UPDATE)
         .count();
     assert!(todo >= figures, "{todo} items to update listed before export");
     // Annex table 1, one column per year: the years move on, each year keeping its figures.
@@ -452,10 +452,10 @@ fn the_builtin_template_plants_no_facts_of_the_sample_district() {
         assert!(!text.contains(fact), "{fact:?} planted in a new report");
     }
     let profile = FormatProfile::builtin("hd36").expect("profile");
-    let problems = baocao_engine::validate::validate(&report, &profile);
+    let problems = baocao_engine::checks::structure::check(&report, &profile);
     let blanks: Vec<&str> = problems
         .iter()
-        .filter(|p| p.code == baocao_engine::error::codes::BLANK)
+        .filter(|p| p.code == baocao_engine::diagnostic::codes::BLANK)
         .map(|p| p.path.as_str())
         .collect();
     // Each place the sample's facts were: the plan, two lines, two points, six names in the
@@ -469,6 +469,9 @@ fn the_builtin_template_plants_no_facts_of_the_sample_district() {
         assert!(blanks.iter().any(|b| b.starts_with(place)), "{place} not listed: {blanks:?}");
     }
     assert!(blanks.len() >= 12, "{} blanks listed: {blanks:?}", blanks.len());
-    let figures = problems.iter().filter(|p| p.message.contains("cần cập nhật")).count();
+    let figures = problems
+        .iter()
+        .filter(|p| p.code == baocao_engine::diagnostic::codes::FIGURE_TO_UPDATE)
+        .count();
     assert!(figures > 10, "figures to update: {figures}");
 }

@@ -17,8 +17,8 @@ pub struct Preview {
     /// For each page, the report paths whose content starts there (parts, blocks, items);
     /// absent when unchanged since the version the UI holds.
     pub anchors: Option<Vec<Vec<String>>>,
-    /// What the checks and the layout found.
-    pub problems: Vec<checks::Finding>,
+    /// What the checks and the layout found, each place named in words.
+    pub problems: Vec<baocao_engine::Diagnostic>,
     /// Whether the spelling was not checked because the dictionary is still loading.
     pub checks_pending: bool,
     /// Time spent in the command (reading the report, validation, layout, drawing), in
@@ -163,7 +163,8 @@ pub enum ExportOutcome {
 /// Exports the report as DOCX or PDF to a path the user chose. Refuses the report's own file
 /// (`source`, the file it was opened from); an existing read-only file is replaced only with
 /// `replace_read_only` (the user was asked). The UI asks before exporting a report with blocking
-/// findings; with the user's consent the document is written all the same.
+/// diagnostics (the preview's, from `checks::check`: the answer `checks::blocking` gives to
+/// `baocao render`); with the user's consent the document is written all the same.
 #[tauri::command]
 pub fn export_document(
     path: String,

@@ -34,8 +34,8 @@ pub struct FormTable {
     pub inputs: u32,
     /// The table's rules.
     pub rules: Vec<String>,
-    /// Rules that do not parse or name unknown columns, said in Vietnamese.
-    pub problems: Vec<String>,
+    /// Rules that do not parse or name unknown columns (warnings).
+    pub problems: Vec<baocao_engine::Diagnostic>,
 }
 
 /// The tables the units' forms ask for.

@@ -2,7 +2,7 @@
 // underlines), and what the user does with them: «Sửa», «Thêm vào từ điển» (then checked again).
 import { useCallback, useMemo, useState } from "react";
 import { api, errorText, type Report } from "../api";
-import type { Finding } from "../bindings/types";
+import type { Diagnostic } from "../bindings/types";
 import type { Ops } from "../components/ops";
 import { getIn, parsePath } from "../model/tree";
 import type { DocAction } from "../state/doc";
@@ -17,14 +17,14 @@ export function usePreviewSession(report: Report | null, edit: (a: DocAction) =>
   // The live preview (its own component: pages arriving do not re-render the editor) and the
   // problems it found.
   const showError = useCallback((e: unknown) => setNotice({ text: errorText(e), kind: "error" }), [setNotice]);
-  const [problems, setProblems] = useState<Finding[]>([]);
+  const [problems, setProblems] = useState<Diagnostic[]>([]);
   // Findings by field, for the underlines; rebuilt only when the findings change.
   const findingsByPath = useMemo(() => byPath(problems, (p) => parsePath(p).join(".")), [problems]);
   // Bumped when a word goes into the dictionary: the checks run again on the same report.
   const [dictionaryVersion, setDictionaryVersion] = useState(0);
 
   /** Applies a finding's fix through the editor (one undo step); a stale finding is refused. */
-  const applyFinding = (p: Finding) => {
+  const applyFinding = (p: Diagnostic) => {
     const path = parsePath(p.path);
     const now = getIn(report, path);
     const next = typeof now === "string" ? applyFix(now, p) : null;

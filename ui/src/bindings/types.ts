@@ -534,19 +534,21 @@ description: string,
  */
 questions: Array<Question>, };
 
-export type Level = "suggestion" | "warning" | "blocking";
+export type Severity = "suggestion" | "warning" | "blocking";
 
-export type Finding = { 
+export type Diagnostic = { 
 /**
- * Id of the rule ("so-nhom-giai-phap", "chinh-ta", …).
+ * What kind of thing it is: a stable kebab-case code from [`codes`] (callers filter by it,
+ * never by the message).
  */
-rule: string, 
+code: string, 
 /**
  * How serious it is.
  */
-level: Level, 
+severity: Severity, 
 /**
- * Path of the field, e.g. `body.content[1].sections[0].blocks[2].text` (empty: the report).
+ * The report field it is about, e.g. `body.content[1].sections[0].blocks[2].text`; empty
+ * for the whole report or for a place outside the report (a file).
  */
 path: string, 
 /**
@@ -554,15 +556,36 @@ path: string,
  */
 span: [number, number] | null, 
 /**
+ * The file it is about (a unit's file, an imported file).
+ */
+file: string | null, 
+/**
+ * The sheet of a unit's form.
+ */
+sheet: string | null, 
+/**
+ * The cell of a unit's form ("C9").
+ */
+cell: string | null, 
+/**
+ * The unit the file is from.
+ */
+unit: string | null, 
+/**
  * What is wrong and how to fix it, in Vietnamese.
  */
 message: string, 
+/**
+ * The place in Vietnamese words, as the app shows it («I. KẾT QUẢ… › 1. … › dòng 2»,
+ * ««x.xlsx», trang «Biểu 1», ô C9»); empty for the whole report.
+ */
+place_words: string, 
 /**
  * What replaces the span (or the whole field without a span) to fix it.
  */
 fix: string | null, 
 /**
- * For a spelling finding: the word, which the user may add to the dictionary.
+ * For a spelling diagnostic: the word, which the user may add to the dictionary.
  */
 word: string | null, };
 
@@ -603,9 +626,9 @@ pages: Array<PreviewPage>,
  */
 anchors: Array<Array<string>> | null, 
 /**
- * What the checks and the layout found.
+ * What the checks and the layout found, each place named in words.
  */
-problems: Array<Finding>, 
+problems: Array<Diagnostic>, 
 /**
  * Whether the spelling was not checked because the dictionary is still loading.
  */
@@ -735,9 +758,9 @@ counts: Array<Count>,
 kept: number, 
 /**
  * Things the user should know (merged cells flattened, totals that did not add up,
- * pictures left out, no header found…), in Vietnamese.
+ * pictures left out, no header found…): warnings without a place.
  */
-warnings: Array<string>, 
+warnings: Array<Diagnostic>, 
 /**
  * The legacy encoding text was converted from, if any.
  */
@@ -865,9 +888,9 @@ inputs: number,
  */
 rules: Array<string>, 
 /**
- * Rules that do not parse or name unknown columns, said in Vietnamese.
+ * Rules that do not parse or name unknown columns (warnings).
  */
-problems: Array<string>, };
+problems: Array<Diagnostic>, };
 
 export type TextKind = "achievement" | "model" | "shortcoming" | "proposal";
 
@@ -886,24 +909,6 @@ kind: TextKind,
 text: string, };
 
 export type SubmissionKind = "form" | "report" | "word" | "unreadable";
-
-export type FileProblem = { 
-/**
- * Whether the file's figures cannot be taken because of it.
- */
-blocking: boolean, 
-/**
- * The sheet, for a form.
- */
-sheet: string | null, 
-/**
- * The cell ("C9"), for a form.
- */
-cell: string | null, 
-/**
- * What is wrong and what to do, in Vietnamese.
- */
-message: string, };
 
 export type Submission = { 
 /**
@@ -931,9 +936,9 @@ cells: { [key in string]: [string, string] },
  */
 texts: Array<UnitText>, 
 /**
- * Problems with the file.
+ * Problems with the file (placed at their sheet and cell; the compile adds the file).
  */
-problems: Array<FileProblem>, 
+problems: Array<Diagnostic>, 
 /**
  * The collection id written in the form.
  */
@@ -999,32 +1004,6 @@ excluded: boolean,
  */
 figures: number, };
 
-export type CompileFinding = { 
-/**
- * Whether it keeps a file's figures out (and the CLI exits non-zero).
- */
-blocking: boolean, 
-/**
- * The file concerned.
- */
-file: string | null, 
-/**
- * The unit concerned.
- */
-unit: string | null, 
-/**
- * The sheet, for a form.
- */
-sheet: string | null, 
-/**
- * The cell, for a form.
- */
-cell: string | null, 
-/**
- * What is wrong, in Vietnamese.
- */
-message: string, };
-
 export type Review = { 
 /**
  * Units on the list.
@@ -1057,7 +1036,7 @@ files: Array<FileStatus>,
 /**
  * Findings, blocking first.
  */
-findings: Array<CompileFinding>, 
+findings: Array<Diagnostic>, 
 /**
  * The units' text items, to pick into the report.
  */
@@ -1086,3 +1065,5 @@ export const ORDINAL_WORDS = ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "B�
 export const VIET_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"] as const;
 
 export const UNFINISHED_CODES = ["cho-trong", "cap-nhat-so-lieu"] as const;
+
+export const SPELLING_CODE = "chinh-ta";

@@ -140,8 +140,8 @@ export function CollectPanel({ report, ops, onReceive, onNotice }: PanelProps) {
               <strong>{t.sheet}</strong>: {t.title} — {t.rows} dòng, {t.inputs} ô số
               {t.rules.length > 0 && <span className="hint"> · kiểm tra: {t.rules.join("; ")}</span>}
               {t.problems.map((p) => (
-                <div key={p} className="field-error" role="alert">
-                  {p}
+                <div key={p.message} className="field-error" role="alert" data-code={p.code}>
+                  {p.message}
                 </div>
               ))}
             </li>
@@ -261,10 +261,10 @@ export function CompileReview({ compiled, excluded, picks, onToggleFile, onToggl
           <h2>Kiểm tra ({r.findings.length})</h2>
           <ul className="collect-findings" id="collect-findings">
             {r.findings.map((f, i) => (
-              <li key={i} className={f.blocking ? "blocking" : "warning"} data-blocking={f.blocking}>
-                <span className="mark-tag">{f.blocking ? "Lỗi" : "Lưu ý"}</span>
-                {[f.file && `«${f.file}»`, f.sheet && `trang «${f.sheet}»`, f.cell && `ô ${f.cell}`].filter(Boolean).join(", ")}
-                {f.file || f.sheet || f.cell ? ": " : ""}
+              <li key={i} className={f.severity} data-blocking={f.severity === "blocking"} data-code={f.code}>
+                <span className="mark-tag">{f.severity === "blocking" ? "Lỗi" : "Lưu ý"}</span>
+                {f.place_words}
+                {f.place_words ? ": " : ""}
                 {f.message}
               </li>
             ))}

@@ -68,7 +68,9 @@ export function ImportReview({ data, onAccept, onCancel }: { data: WordImport; o
         {s.warnings.length > 0 && (
           <ul className="import-warnings">
             {s.warnings.map((w, i) => (
-              <li key={i}>Lưu ý: {w}</li>
+              <li key={i} data-code={w.code}>
+                Lưu ý: {w.message}
+              </li>
             ))}
           </ul>
         )}

@@ -3,7 +3,7 @@
 // redrawn: the engine sends the changed pages, and unchanged pages keep their string.
 import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type CSSProperties } from "react";
 import type { FocusStore } from "../state/focus";
-import type { Preview as PreviewAnswer, Finding, Report } from "../bindings/types";
+import type { Preview as PreviewAnswer, Diagnostic, Report } from "../bindings/types";
 import { usePreview, type Shown } from "../state/preview";
 import { patchSvg } from "./svgPatch";
 
@@ -34,7 +34,7 @@ export function LivePreview({
   focused: FocusStore;
   fetch: (report: Report, known: number | null) => Promise<PreviewAnswer>;
   onError: (e: unknown) => void;
-  onProblems: (problems: Finding[]) => void;
+  onProblems: (problems: Diagnostic[]) => void;
   /** Changed to check the same report again. */
   refresh?: number;
 }) {

@@ -1,28 +1,29 @@
 // «Kiểm tra trước khi xuất»: the live preview's findings under the form, errors first, each
-// going to its field, with «Sửa» and «Thêm vào từ điển» where they apply.
-import type { Finding, Report } from "../bindings/types";
-import { describeProblem, outline, type Path } from "../model/tree";
+// with its place in words (named by the engine) and going to its field, with «Sửa» and «Thêm
+// vào từ điển» where they apply.
+import type { Diagnostic, Report } from "../bindings/types";
+import { locate, outline, parsePath, type Path } from "../model/tree";
 
-/** The name of each level of finding, as the panel shows it. */
-const LEVEL_LABEL: Record<Finding["level"], string> = { blocking: "Lỗi", warning: "Cảnh báo", suggestion: "Gợi ý" };
+/** The name of each severity, as the panel shows it. */
+const LEVEL_LABEL: Record<Diagnostic["severity"], string> = { blocking: "Lỗi", warning: "Cảnh báo", suggestion: "Gợi ý" };
 
 interface ProblemsPanelProps {
   report: Report;
   /** The findings (at least one: the panel is shown only then). */
-  problems: Finding[];
+  problems: Diagnostic[];
   /** Opens the outline entry `select` and goes to the field `path` (`range`: the span in it). */
   onGo: (select: Path, path: Path, range?: [number, number]) => void;
-  onFix: (p: Finding) => void;
+  onFix: (p: Diagnostic) => void;
   onAddWord: (word: string) => void;
 }
 
 /** The list of findings, by level, with counts and per-finding actions. */
 export function ProblemsPanel({ report, problems, onGo, onFix, onAddWord }: ProblemsPanelProps) {
-  const blocking = problems.filter((p) => p.level === "blocking");
-  // The outline the problems are placed in, made once per render (not once per problem).
+  const blocking = problems.filter((p) => p.severity === "blocking");
+  // The outline the problems' fields are opened in, made once per render (not once per problem).
   const problemOutline = problems.length > 0 ? outline(report) : [];
-  const warnings = problems.filter((p) => p.level === "warning");
-  const suggestions = problems.filter((p) => p.level === "suggestion");
+  const warnings = problems.filter((p) => p.severity === "warning");
+  const suggestions = problems.filter((p) => p.severity === "suggestion");
   return (
     <div className="problems" aria-label="Kiểm tra trước khi xuất">
       <h2>Kiểm tra trước khi xuất</h2>
@@ -31,12 +32,12 @@ export function ProblemsPanel({ report, problems, onGo, onFix, onAddWord }: Prob
       </div>
       <ul>
         {[...blocking, ...warnings, ...suggestions].map((p, i) => {
-          const place = p.path ? describeProblem(report, p.path, problemOutline) : null;
+          const path = p.path ? parsePath(p.path) : null;
           return (
-            <li key={`${p.path}:${p.span?.[0] ?? ""}:${p.rule}:${i}`} className={p.level} data-rule={p.rule}>
-              <button type="button" className="link problem" onClick={() => place && onGo(place.select, place.path, p.span ? [p.span[0], p.span[1]] : undefined)} disabled={!place}>
-                <strong>{LEVEL_LABEL[p.level]}</strong>
-                {place ? ` — ${place.where}` : ""}: {p.message}
+            <li key={`${p.path}:${p.span?.[0] ?? ""}:${p.code}:${i}`} className={p.severity} data-code={p.code}>
+              <button type="button" className="link problem" onClick={() => path && onGo(locate(path, problemOutline), path, p.span ? [p.span[0], p.span[1]] : undefined)} disabled={!path}>
+                <strong>{LEVEL_LABEL[p.severity]}</strong>
+                {p.place_words ? ` — ${p.place_words}` : ""}: {p.message}
               </button>
               <span className="fix-actions">
                 {p.fix !== null && (

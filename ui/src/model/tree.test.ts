@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchorOf, count2, describeProblem, figureWords, getIn, insertAt, motLa, moveTo, outline, parsePath, removeAt, roman, setIn, thuNhat, vietLetter, withYears } from "./tree";
+import { anchorOf, count2, describePath, getIn, locate, insertAt, motLa, moveTo, outline, parsePath, removeAt, roman, setIn, thuNhat, vietLetter, withYears } from "./tree";
 import { pageOf } from "../components/Preview";
 import { columnTotals, resolveTable } from "./table";
 import type { Report, StatTable } from "../bindings/types";
@@ -84,16 +84,17 @@ describe("tables", () => {
   });
 });
 
-describe("problem places in words", () => {
-  it("names the part, section, block, line and figure, and the entry to open", () => {
+describe("places of find matches and the entry to open", () => {
+  it("names the part, section, block and line of a match, and the entry to open", () => {
     expect(parsePath("body.content[0].sections[1].blocks[2].items[0]")).toEqual(["body", "content", 0, "sections", 1, "blocks", 2, "items", 0]);
-    const d = describeProblem(report, "body.content[0].sections[0].blocks[1].items[1].figures.co_so");
-    expect(d.where).toBe("I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN › 1. Công tác quán triệt, ban hành văn bản lãnh đạo, chỉ đạo › Kết quả và số liệu (khối 2) › dòng 2 › số liệu «… tổ chức cơ sở đảng»");
-    expect(figureWords("Tổ chức {hoi_nghi} hội nghị; đạt tỷ lệ {ty_le}.", "ty_le")).toBe("đạt tỷ lệ …");
-    expect(figureWords("Có {a} mô hình.", "khac")).toBe("khac");
+    const path = parsePath("body.content[0].sections[0].blocks[1].items[1].text");
+    const d = describePath(report, path);
+    expect(d.where).toBe("I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN › 1. Công tác quán triệt, ban hành văn bản lãnh đạo, chỉ đạo › Kết quả và số liệu (khối 2) › dòng 2 › nội dung");
     expect(d.select).toEqual(["body", "content", 0, "sections", 0]);
+    expect(locate(path, outline(report))).toEqual(["body", "content", 0, "sections", 0]);
+    expect(locate(["period"], outline(report))).toEqual(["header"]);
     expect(d.where).not.toMatch(/\[|\]|body|content/);
-    expect(describeProblem(report, "header.subject").where).toBe("Phần đầu (cơ quan, số, ngày, trích yếu) › trích yếu");
+    expect(describePath(report, parsePath("header.subject")).where).toBe("Phần đầu (cơ quan, số, ngày, trích yếu) › trích yếu");
   });
 });
 

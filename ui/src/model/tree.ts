@@ -259,6 +259,7 @@ export function parsePath(s: string): Path {
   return out;
 }
 
+/** The words of a field's key, as the engine's `diagnostic::field_words` says them. */
 const FIELD_WORDS: Record<string, string> = {
   title: "tên",
   subject: "trích yếu",
@@ -279,41 +280,44 @@ const FIELD_WORDS: Record<string, string> = {
   recipients: "nơi nhận",
   unit: "đơn vị tính",
   total_label: "dòng tổng",
+  period: "kỳ báo cáo",
+  sentence: "câu kết thúc",
+  authority: "hình thức ký",
+  kind: "hình thức ký",
+  of: "thẩm quyền ký",
+  signer_title: "chức vụ người ký",
+  signer_name: "họ tên người ký",
+  archive: "nơi lưu",
+  drafter: "người soạn thảo",
+  urgency: "độ khẩn",
+  draft: "lần dự thảo",
+  not_public: "chỉ dẫn phạm vi phổ biến",
+  columns: "cột",
+  header: "tên cột",
+  sum_of: "các cột được cộng",
+  addressee: "nơi được đề xuất",
+  objective: "nguyên nhân khách quan",
+  subjective: "nguyên nhân chủ quan",
+  body: "nội dung báo cáo",
+  content: "các mục",
 };
 
-/** Where a problem is, in words a clerk reads («II. KẾT QUẢ… › 1. … › Kết quả và số liệu ›
- * dòng 2 › số liệu "co_so"»), and which outline entry to open to fix it. `items` is the
- * report's outline (pass it when describing many problems of one report). */
-export function describeProblem(r: Report, enginePath: string, items: OutlineItem[] = outline(r)): { where: string; select: Path; path: Path } {
-  return describePath(r, parsePath(enginePath), items);
+/** The outline entry to open for a field at `path`: the deepest entry holding it (the header
+ * when none does). `items` is the report's outline. */
+export function locate(path: Path, items: OutlineItem[]): Path {
+  const isPrefix = (p: Path) => p.length <= path.length && p.every((k, i) => path[i] === k);
+  const trail = items.filter((it) => isPrefix(it.path));
+  return trail.length ? trail[trail.length - 1].path : ["header"];
 }
 
-/** A result's figure named by the words of its sentence, as the engine names it in messages
- * (`flow::figure_words`): «… lượt cán bộ chủ chốt tham dự» (the figure as «…» and up to five words
- * after it), or the words before it when the sentence ends with it («đạt tỷ lệ …»); the name
- * itself when the text does not cite it. */
-export function figureWords(text: string, name: string): string {
-  const pieces = text.split(/\{([^{}]*)\}/);
-  // Odd indexes are figure names.
-  const at = pieces.findIndex((p, i) => i % 2 === 1 && p.trim() === name);
-  if (at < 0) return name;
-  const words = (from: number, to: number) => pieces.slice(from, to).map((p, i) => ((from + i) % 2 === 1 ? "…" : p)).join("");
-  const stop = /[,;:.()!?\n]/;
-  const after = (words(at + 1, pieces.length).split(stop)[0] ?? "").split(/\s+/).filter(Boolean);
-  if (after.length >= 2) return `… ${after.slice(0, 5).join(" ")}`;
-  const beforeParts = words(0, at).split(stop);
-  const before = (beforeParts[beforeParts.length - 1] ?? "").split(/\s+/).filter(Boolean);
-  let out = before.slice(Math.max(0, before.length - 5)).join(" ");
-  out += out ? " …" : "…";
-  if (after.length) out += ` ${after[0]}`;
-  return out;
-}
-
-/** [`describeProblem`] for a path already parsed. */
+/** Where a find match is, in words («II. KẾT QUẢ… › 1. … › Đoạn văn (khối 2) › nội dung»), and
+ * which outline entry to open. The places of the checks' findings are named by the engine
+ * (`Diagnostic.place_words`, `diagnostic::place_words`, the same words); a match is in a text
+ * field, never in a figure. */
 export function describePath(r: Report, path: Path, items: OutlineItem[] = outline(r)): { where: string; select: Path; path: Path } {
   const isPrefix = (p: Path) => p.length <= path.length && p.every((k, i) => path[i] === k);
   const trail = items.filter((it) => isPrefix(it.path));
-  const select = trail.length ? trail[trail.length - 1].path : ["header"];
+  const select = locate(path, items);
   const words = trail.map((it) => it.label);
   // What is left below the outline entry: blocks, items, figures, fields.
   let node: unknown = r;
@@ -331,10 +335,6 @@ export function describePath(r: Report, path: Path, items: OutlineItem[] = outli
       const noun = k === "groups" ? "nhóm" : k === "rows" ? "hàng" : "dòng";
       words.push(`${noun} ${next + 1}`);
       node = (node as Record<string, unknown[]>)?.[k]?.[next];
-      i++;
-    } else if (k === "figures" && typeof next === "string") {
-      const text = (node as { text?: string })?.text ?? "";
-      words.push(`số liệu «${figureWords(text, next)}»`);
       i++;
     } else if (typeof k === "string") {
       words.push(FIELD_WORDS[k] ?? k);

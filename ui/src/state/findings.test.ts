@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { applyFix, byPath, markedPieces } from "./findings";
-import type { Finding } from "../bindings/types";
+import type { Diagnostic } from "../bindings/types";
 
-const f = (span: [number, number] | null, fix: string | null, rule = "x"): Finding => ({
+const f = (span: [number, number] | null, fix: string | null, code = "x"): Diagnostic => ({
+  code,
+  severity: "warning",
   path: "body.content[1].title",
-  message: "m",
-  level: "warning",
-  rule,
   span,
+  file: null,
+  sheet: null,
+  cell: null,
+  unit: null,
+  message: "m",
+  place_words: "I. … › tên",
   fix,
   word: null,
 });

@@ -3,7 +3,7 @@
 // an edit is sent at once, and edits made while the engine is busy are sent together when it
 // answers (the newest report only).
 import { useEffect, useRef, useState } from "react";
-import type { Preview, Finding } from "../bindings/types";
+import type { Preview, Diagnostic } from "../bindings/types";
 import type { Report } from "../bindings/types";
 
 /** What the preview shows: every page's SVG, the parts starting on each page, the problems. */
@@ -11,7 +11,7 @@ export interface Shown {
   version: number;
   pages: string[];
   anchors: string[][];
-  problems: Finding[];
+  problems: Diagnostic[];
 }
 
 /** The pages after an answer of the engine: all of them, or the old ones with the changed

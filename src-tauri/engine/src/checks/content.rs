@@ -10,14 +10,15 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::rules::{finding, skip_spans};
-use super::{Context, Field, Finding, Kind, Level};
+use super::{Context, Diagnostic, Field, Kind, Severity};
+use crate::diagnostic::codes;
 use crate::flow::{parse_figures, Piece};
 use crate::model::walk::{self, Node};
 use crate::model::*;
 use crate::text::{format_count, parse_vi_number, NumberStyle, ORDINAL_WORDS, VIET_LETTERS};
 
 /// The findings of this module's rules.
-pub fn check(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+pub fn check(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
     counts(report, fields, cx, out);
     ordinals(report, out);
     figures(report, fields, cx, out);
@@ -27,7 +28,7 @@ pub fn check(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Find
 
 /// Bodies of the district level (abolished from 1/7/2025) named in a document dated from then,
 /// outside quotation marks and sentences about the past (`[abolished_level]` of the rules).
-fn abolished_level(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+fn abolished_level(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
     let a = &cx.rules.file.abolished_level;
     let date = report.header.date;
     if date < a.from {
@@ -41,24 +42,29 @@ fn abolished_level(report: &Report, fields: &[Field], cx: &Context, out: &mut Ve
     }
     // The issuer's code («…/BTGHU»), unless the profile's own rule said it already.
     let code = report.header.issuer_code.trim();
-    let said = out.iter().any(|x| x.path == "header.issuer_code" && x.rule == "ma-co-quan");
+    let said = out.iter().any(|x| x.path == "header.issuer_code" && x.code == codes::ISSUER_CODE);
     if let Some(c) = a.codes.iter().find(|c| code.split('-').any(|p| p.ends_with(c.as_str()))) {
         if !said {
-            out.push(Finding {
-                rule: a.id.clone(),
-                level: a.level,
+            out.push(Diagnostic {
+                code: a.id.clone(),
+                severity: a.level,
                 path: "header.issuer_code".into(),
                 span: None,
                 message: message.replace("{found}", &format!("{code} ({c})")),
                 fix: None,
                 word: None,
+                file: None,
+                sheet: None,
+                cell: None,
+                unit: None,
+                place_words: String::new(),
             });
         }
     }
 }
 
 /// The abolished level's names in one text that are neither quoted nor about the past.
-fn abolished_in(text: &str, message: &str, cx: &Context) -> Vec<Finding> {
+fn abolished_in(text: &str, message: &str, cx: &Context) -> Vec<Diagnostic> {
     static NUMBER: OnceLock<Regex> = OnceLock::new();
     let a = &cx.rules.file.abolished_level;
     let quoted = quote_spans(text);
@@ -224,7 +230,7 @@ fn block_of(path: &str) -> Option<&str> {
     Some(&path[..end])
 }
 
-fn counts(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+fn counts(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
     let blocks = block_positions(report, fields);
     for (rule, re) in &cx.rules.counts {
         let present: Vec<(usize, usize)> = match rule.counts.as_str() {
@@ -393,7 +399,7 @@ fn container_texts<'a>(blocks: &'a [Block], path: &str) -> Vec<(String, &'a str)
     v
 }
 
-fn ordinals(report: &Report, out: &mut Vec<Finding>) {
+fn ordinals(report: &Report, out: &mut Vec<Diagnostic>) {
     let mut containers: Vec<Vec<(String, &str)>> = Vec::new();
     let opening: Vec<(String, &str)> = report
         .body
@@ -444,7 +450,8 @@ fn ordinals(report: &Report, out: &mut Vec<Finding>) {
                 } else {
                     format!("Thứ tự gõ tay bị lặp hoặc ngược: sau «{}» lại là «{typed}»; đúng ra là «{want}».", ordinal_text(kind, expected - 1, typed))
                 };
-                let mut x = finding("thu-tu", Level::Blocking, text, a, b, &message, Some(want));
+                let mut x =
+                    finding(codes::ORDINAL, Severity::Blocking, text, a, b, &message, Some(want));
                 x.path.clone_from(path);
                 out.push(x);
                 last.retain(|(k, _)| *k != kind);
@@ -576,7 +583,7 @@ fn fmt(v: f64) -> String {
     )
 }
 
-fn figures(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+fn figures(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
     let sources = sources(report);
     if sources.is_empty() {
         return;
@@ -645,15 +652,22 @@ fn figures(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Findin
                 w.as_str(),
                 said.join("; ")
             );
-            let mut x =
-                finding("so-lieu", Level::Warning, f.text, n.start(), n.end(), &message, fix);
+            let mut x = finding(
+                codes::FIGURE,
+                Severity::Warning,
+                f.text,
+                n.start(),
+                n.end(),
+                &message,
+                fix,
+            );
             x.path.clone_from(&f.path);
             out.push(x);
         }
     }
 }
 
-fn dates(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+fn dates(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
     static FULL: OnceLock<Regex> = OnceLock::new();
     static NUMERIC: OnceLock<Regex> = OnceLock::new();
     let full =
@@ -677,15 +691,15 @@ fn dates(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>
                 ) else {
                     continue;
                 };
-                let mut push = |x: Finding| {
+                let mut push = |x: Diagnostic| {
                     let mut x = x;
                     x.path.clone_from(&f.path);
                     out.push(x);
                 };
                 let Some(date) = NaiveDate::from_ymd_opt(yn, mn, dn) else {
                     push(finding(
-                        "ngay-khong-co",
-                        Level::Blocking,
+                        codes::DATE_INVALID,
+                        Severity::Blocking,
                         f.text,
                         d.start(),
                         y.end(),
@@ -702,8 +716,8 @@ fn dates(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>
                     .any(|w| tail.contains(w));
                 if date > doc_date && !planned {
                     push(finding(
-                        "ngay-tuong-lai",
-                        Level::Warning,
+                        codes::DATE_FUTURE,
+                        Severity::Warning,
                         f.text,
                         d.start(),
                         y.end(),
@@ -728,8 +742,8 @@ fn dates(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Finding>
                     if d.as_str() != want_d || m.as_str() != want_m {
                         let fix = format!("{want_d} tháng {want_m}");
                         push(finding(
-                            "ngay-so-0",
-                            Level::Warning,
+                            codes::DATE_ZERO,
+                            Severity::Warning,
                             f.text,
                             d.start(),
                             m.end(),

@@ -2,7 +2,8 @@
 //! subject's first letter, the signature's authority, the recipients and the «Lưu» line, each
 //! against the profile.
 
-use super::{Context, Finding, Level};
+use super::{Context, Diagnostic, Severity};
+use crate::diagnostic::codes;
 use crate::model::{AuthorityKind, Block, Closing, Report};
 use crate::profile::{is_party, FormatProfile};
 use crate::text::{lower_first, upper_first};
@@ -22,8 +23,14 @@ fn fold(s: &str) -> String {
     s.to_lowercase().replace("uỷ", "ủy").replace("oà", "òa").replace("oá", "óa").replace("oả", "ỏa")
 }
 
-fn whole(rule: &str, level: Level, path: &str, message: String, fix: Option<String>) -> Finding {
-    Finding { rule: rule.into(), level, path: path.into(), span: None, message, fix, word: None }
+fn whole(
+    code: &str,
+    level: Severity,
+    path: &str,
+    message: String,
+    fix: Option<String>,
+) -> Diagnostic {
+    Diagnostic::new(code, level, message).at(path).with_fix(fix)
 }
 
 /// Authority prefixes a user may type although the profile writes them.
@@ -38,7 +45,7 @@ fn strip_prefix(s: &str) -> Option<String> {
 }
 
 /// The findings of this module's rules.
-pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
+pub fn check(report: &Report, cx: &Context, out: &mut Vec<Diagnostic>) {
     let h = &report.header;
     type_code(h, cx, out);
     let issuer = h.issuer_code.trim();
@@ -61,7 +68,7 @@ pub fn check(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// The document type's code against the one the profile gives the type.
-fn type_code(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) {
+fn type_code(h: &crate::model::Header, cx: &Context, out: &mut Vec<Diagnostic>) {
     let rules = &cx.rules.file;
     let party = is_party(cx.profile);
     let codes = &cx.profile.codes;
@@ -78,8 +85,8 @@ fn type_code(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) {
         let clean = code.chars().all(|c| c.is_alphabetic());
         match &wanted {
             Some(w) if w != code => out.push(whole(
-                "so-ky-hieu",
-                if clean { Level::Warning } else { Level::Blocking },
+                codes::NUMBER_SYMBOL,
+                if clean { Severity::Warning } else { Severity::Blocking },
                 "header.type_code",
                 format!(
                     "Ký hiệu loại văn bản của «{}» là «{w}», không phải «{code}»{} (số, ký hiệu: «{}»).",
@@ -94,8 +101,8 @@ fn type_code(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) {
                 Some(w.clone()),
             )),
             None if !clean => out.push(whole(
-                "so-ky-hieu",
-                Level::Blocking,
+                codes::NUMBER_SYMBOL,
+                Severity::Blocking,
                 "header.type_code",
                 format!("Ký hiệu loại văn bản chỉ gồm chữ viết tắt (ví dụ «BC»), không có số, dấu cách hay dấu «/», «-»: «{code}»."),
                 None,
@@ -106,7 +113,7 @@ fn type_code(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// The issuing body's code written other than in capitals joined by «-».
-fn issuer_spelling(issuer: &str, out: &mut Vec<Finding>) {
+fn issuer_spelling(issuer: &str, out: &mut Vec<Diagnostic>) {
     let ok = issuer
         .split('-')
         .all(|p| !p.is_empty() && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()));
@@ -118,8 +125,8 @@ fn issuer_spelling(issuer: &str, out: &mut Vec<Finding>) {
             .flat_map(char::to_uppercase)
             .collect();
         out.push(whole(
-            "so-ky-hieu",
-            Level::Blocking,
+            codes::NUMBER_SYMBOL,
+            Severity::Blocking,
             "header.issuer_code",
             format!(
                 "Ký hiệu cơ quan viết hoa, liền nhau, không có dấu «/» (chương trình tự thêm): «{issuer}» → «{fix}»."
@@ -130,7 +137,7 @@ fn issuer_spelling(issuer: &str, out: &mut Vec<Finding>) {
 }
 
 /// A Party guidance chosen by name that is not the one in force on the document's date.
-fn profile_in_force(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) {
+fn profile_in_force(h: &crate::model::Header, cx: &Context, out: &mut Vec<Diagnostic>) {
     let named = h.profile.trim();
     if let Some(family) = crate::profile::family_of(named).filter(|_| named == cx.profile.id) {
         let due = crate::profile::resolve_id(family, h.date);
@@ -138,8 +145,8 @@ fn profile_in_force(h: &crate::model::Header, cx: &Context, out: &mut Vec<Findin
             let due_name =
                 FormatProfile::builtin(&due).map_or(due.clone(), |p| p.applies.short_name);
             out.push(whole(
-                "the-thuc",
-                Level::Warning,
+                codes::PROFILE,
+                Severity::Warning,
                 "header.profile",
                 format!(
                     "Văn bản ngày {} theo {due_name}, nhưng đang chọn {}: chọn «theo ngày văn bản».",
@@ -153,7 +160,7 @@ fn profile_in_force(h: &crate::model::Header, cx: &Context, out: &mut Vec<Findin
 }
 
 /// The subject's first letter against the profile's style.
-fn subject_case(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) {
+fn subject_case(h: &crate::model::Header, cx: &Context, out: &mut Vec<Diagnostic>) {
     let party = is_party(cx.profile);
     // The subject: Party style starts in lower case («sơ kết …»), State style with a capital.
     let subject = h.subject.trim_start();
@@ -164,16 +171,16 @@ fn subject_case(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) 
             .is_some_and(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
         if party && first.is_uppercase() && !upper_word {
             out.push(whole(
-                "trich-yeu",
-                Level::Warning,
+                codes::SUBJECT,
+                Severity::Warning,
                 "header.subject",
                 format!("Theo {}, trích yếu của văn bản Đảng bắt đầu bằng chữ thường («sơ kết…», «kết quả…»).", guide(cx.profile)),
                 Some(lower_first(&h.subject)),
             ));
         } else if !party && first.is_lowercase() {
             out.push(whole(
-                "trich-yeu",
-                Level::Warning,
+                codes::SUBJECT,
+                Severity::Warning,
                 "header.subject",
                 "Theo Nghị định 30, trích yếu viết hoa chữ cái đầu.".into(),
                 Some(upper_first(&h.subject)),
@@ -183,14 +190,14 @@ fn subject_case(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) 
 }
 
 /// The authority line against the way of signing chosen, and a deputy signing without one.
-fn authority(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
+fn authority(c: &Closing, cx: &Context, out: &mut Vec<Diagnostic>) {
     let rules = &cx.rules.file;
     let party = is_party(cx.profile);
     if let Some(a) = &c.authority {
         if let Some(fix) = strip_prefix(&a.of) {
             out.push(whole(
-                "tham-quyen",
-                Level::Blocking,
+                codes::AUTHORITY,
+                Severity::Blocking,
                 "closing.authority.of",
                 format!("Không gõ «{}» trong ô thẩm quyền: chương trình tự viết theo hình thức ký đã chọn.", a.of.trim()[..a.of.trim().len() - fix.len()].trim()),
                 Some(fix),
@@ -202,15 +209,15 @@ fn authority(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
         let collective = list.iter().any(|x| of.contains(x.as_str()));
         match a.kind {
             AuthorityKind::Tm if !collective => out.push(whole(
-                "tham-quyen",
-                Level::Warning,
+                codes::AUTHORITY,
+                Severity::Warning,
                 "closing.authority.kind",
                 format!("«Thay mặt» ({}) dùng khi ký thay mặt tập thể (Ban Thường vụ, Ủy ban nhân dân…); «{}» là một người: cấp phó ký thì chọn «Ký thay».", if party { "T/M" } else { "TM." }, a.of.trim()),
                 None,
             )),
             AuthorityKind::Kt if collective => out.push(whole(
-                "tham-quyen",
-                Level::Warning,
+                codes::AUTHORITY,
+                Severity::Warning,
                 "closing.authority.kind",
                 format!("«Ký thay» ({}) dùng khi cấp phó ký thay người đứng đầu; ký thay mặt tập thể «{}» thì chọn «Thay mặt».", if party { "K/T" } else { "KT." }, a.of.trim()),
                 None,
@@ -219,8 +226,8 @@ fn authority(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
         }
     } else if c.signer_title.trim().to_lowercase().starts_with("phó") {
         out.push(whole(
-            "tham-quyen",
-            Level::Warning,
+            codes::AUTHORITY,
+            Severity::Warning,
             "closing.authority",
             format!("Người ký là cấp phó («{}») nhưng chưa chọn hình thức «Ký thay» ({}) người đứng đầu.", c.signer_title.trim(), if party { "K/T" } else { "KT." }),
             None,
@@ -229,12 +236,12 @@ fn authority(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// The signer's title and name typed with what the program writes or what is not written there.
-fn signer(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
+fn signer(c: &Closing, cx: &Context, out: &mut Vec<Diagnostic>) {
     let rules = &cx.rules.file;
     if let Some(fix) = strip_prefix(&c.signer_title) {
         out.push(whole(
-            "tham-quyen",
-            Level::Blocking,
+            codes::AUTHORITY,
+            Severity::Blocking,
             "closing.signer_title",
             "Ô chức vụ chỉ ghi chức vụ («Phó Trưởng ban»); hình thức ký (K/T, T/M…) chọn ở ô thẩm quyền.".into(),
             Some(fix),
@@ -243,8 +250,8 @@ fn signer(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
     let name = c.signer_name.trim();
     if let Some(t) = rules.academic_titles.iter().find(|t| name.starts_with(t.as_str())) {
         out.push(whole(
-            "ho-ten-ky",
-            Level::Warning,
+            codes::SIGNER_NAME,
+            Severity::Warning,
             "closing.signer_name",
             format!("Không ghi học hàm, học vị («{t}») trước họ tên người ký."),
             Some(name[t.len()..].trim().to_string()),
@@ -253,14 +260,14 @@ fn signer(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// Recipients typed with a «Lưu» line, a dash or an ending the program writes.
-fn recipients(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
+fn recipients(c: &Closing, cx: &Context, out: &mut Vec<Diagnostic>) {
     for (i, r) in c.recipients.iter().enumerate() {
         let path = format!("closing.recipients[{i}]");
         let t = r.trim();
         if t.starts_with("Lưu") {
             out.push(whole(
-                "noi-nhan",
-                Level::Warning,
+                codes::RECIPIENTS,
+                Severity::Warning,
                 &path,
                 "Dòng «Lưu …» do chương trình tự viết ở cuối từ ô «Lưu tại»: xóa dòng nơi nhận này.".into(),
                 None,
@@ -274,8 +281,8 @@ fn recipients(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
         let fix = fix.trim_end().to_string();
         if !t.is_empty() && fix != t {
             out.push(whole(
-                "noi-nhan",
-                Level::Warning,
+                codes::RECIPIENTS,
+                Severity::Warning,
                 &path,
                 format!(
                     "Không gõ gạch đầu dòng hay dấu cuối dòng ở nơi nhận: chương trình tự thêm «{}» và «{}».",
@@ -289,7 +296,7 @@ fn recipients(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// The «Lưu» line typed with the word «Lưu», an ending or a «VT» the profile writes or omits.
-fn archive(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
+fn archive(c: &Closing, cx: &Context, out: &mut Vec<Diagnostic>) {
     let archive = c.archive.trim();
     if !archive.is_empty() {
         let mut fix = archive.to_string();
@@ -315,8 +322,8 @@ fn archive(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
         }
         if !why.is_empty() && !fix.is_empty() {
             out.push(whole(
-                "noi-luu",
-                Level::Warning,
+                codes::ARCHIVE,
+                Severity::Warning,
                 "closing.archive",
                 format!("Dòng Lưu: {}.", why.join("; ")),
                 Some(fix),
@@ -327,7 +334,7 @@ fn archive(c: &Closing, cx: &Context, out: &mut Vec<Finding>) {
 
 /// The issuing body's code against the guidance: parts it no longer has («…HU»: no district
 /// level in HD 05) and the code of a body it names («Ban Tuyên giáo và Dân vận»: BTGDV).
-fn issuer_codes(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) {
+fn issuer_codes(h: &crate::model::Header, cx: &Context, out: &mut Vec<Diagnostic>) {
     let codes = &cx.profile.codes;
     let issuer = h.issuer_code.trim();
     for part in issuer.split('-') {
@@ -335,8 +342,8 @@ fn issuer_codes(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) 
             codes.retired_bodies.iter().find(|(old, _)| part.ends_with(old.as_str()))
         {
             out.push(whole(
-                "ma-co-quan",
-                Level::Warning,
+                codes::ISSUER_CODE,
+                Severity::Warning,
                 "header.issuer_code",
                 format!("Ký hiệu cơ quan «{issuer}» có «{old}» — {why}."),
                 None,
@@ -352,8 +359,8 @@ fn issuer_codes(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) 
     if let Some((n, code)) = body {
         if !issuer.contains(code.as_str()) {
             out.push(whole(
-                "ma-co-quan",
-                Level::Suggestion,
+                codes::ISSUER_CODE,
+                Severity::Suggestion,
                 "header.issuer_code",
                 format!(
                     "Theo {}, ký hiệu của «{n}» là «{code}» (ví dụ «{code}TU»); ký hiệu đang ghi «{issuer}».",
@@ -367,7 +374,7 @@ fn issuer_codes(h: &crate::model::Header, cx: &Context, out: &mut Vec<Finding>) 
 
 /// Legal bases («Căn cứ …» lines of the opening) typed with an ending other than the profile's:
 /// the program writes «;» after each and «.» after the last (HD 05 p. 12 §6.2.3).
-fn legal_bases(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
+fn legal_bases(report: &Report, cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(lb) = &cx.profile.legal_basis else { return };
     for (b, block) in report.body.opening.iter().enumerate() {
         let Block::Lines(l) = block else { continue };
@@ -385,8 +392,8 @@ fn legal_bases(report: &Report, cx: &Context, out: &mut Vec<Finding>) {
             let bare = t.trim_end_matches([',', ';', '.', ':']).trim_end();
             if bare != t && !t.ends_with(want.as_str()) {
                 out.push(whole(
-                    "can-cu",
-                    Level::Suggestion,
+                    codes::LEGAL_BASIS,
+                    Severity::Suggestion,
                     &format!("body.opening[{b}].items[{i}]"),
                     format!(
                         "Theo {}, mỗi căn cứ bắt đầu bằng «{}», kết thúc bằng «{}», căn cứ cuối cùng bằng «{}»: chương trình tự viết dấu cuối.",

@@ -1,7 +1,11 @@
 //! The checks before export: format, content and spelling, each finding with its place (a field
 //! path and a span in its text), a Vietnamese message and, where one is safe, a fix.
 //!
-//! - Structure and required fields come from [`validate`] (its errors block, its warnings warn).
+//! Every finding is a [`Diagnostic`] (code, severity, place, message, fix), its place named in
+//! words at the end ([`crate::diagnostic::name_places`]); [`blocking`] is the one answer to what
+//! refuses an export, for the app, `baocao render` and the engine's `render_*`.
+//!
+//! - Structure and required fields ([`structure`]: its blocking findings block, its warnings warn).
 //! - Wording and format rules are data: `templates/checks/rules.toml` ([`rules`]), with the
 //!   settings that differ by profile there too.
 //! - Rules that need the model are code: counts claimed in the text against the items present,
@@ -12,64 +16,18 @@
 //! Rules that read one text alone are remembered per text, so checking after a keystroke reads
 //! again only the field that changed.
 
-use serde::{Deserialize, Serialize};
-
-use crate::error::{codes, Severity};
+use crate::diagnostic::{codes, Diagnostic, Severity};
 use crate::model::walk::{self, Node};
 use crate::model::*;
 use crate::profile::FormatProfile;
-use crate::validate;
 
 pub mod content;
 pub mod form;
 pub mod rules;
 pub mod spell;
+pub mod structure;
 pub mod typo;
 pub mod words;
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// Worth a look; the text may be right.
-    Suggestion,
-    /// Probably wrong.
-    Warning,
-    /// The office sends the report back for this (or the report cannot be written right).
-    Blocking,
-}
-
-impl Level {
-    /// The level's name as the user reads it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Blocking => "Lỗi",
-            Level::Warning => "Cảnh báo",
-            Level::Suggestion => "Gợi ý",
-        }
-    }
-}
-
-/// One thing the checks found.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Finding {
-    /// Id of the rule ("so-nhom-giai-phap", "chinh-ta", …).
-    pub rule: String,
-    /// How serious it is.
-    pub level: Level,
-    /// Path of the field, e.g. `body.content[1].sections[0].blocks[2].text` (empty: the report).
-    pub path: String,
-    /// Where in the field's text, as `[start, end)` in UTF-16 units (as the editor counts).
-    pub span: Option<[u32; 2]>,
-    /// What is wrong and how to fix it, in Vietnamese.
-    pub message: String,
-    /// What replaces the span (or the whole field without a span) to fix it.
-    pub fix: Option<String>,
-    /// For a spelling finding: the word, which the user may add to the dictionary.
-    pub word: Option<String>,
-}
 
 /// What kind of text a field holds, which decides the rules that read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -230,32 +188,23 @@ pub struct Context<'a> {
 }
 
 /// Every finding of the report under `profile`, in reading order of their fields, with the
-/// spelling dictionary if it has loaded ([`spell::global`]).
-pub fn check(report: &Report, profile: &FormatProfile) -> Vec<Finding> {
+/// spelling dictionary if it has loaded ([`spell::global`]), each place named in words.
+pub fn check(report: &Report, profile: &FormatProfile) -> Vec<Diagnostic> {
     check_with(report, &Context { profile, rules: rules::builtin(), speller: spell::global() })
 }
 
-/// What blocks an export, one answer for the app («Kiểm tra trước khi xuất») and `baocao
-/// render`: the checks' blocking findings (validation errors among them).
-pub fn blocking(report: &Report, profile: &FormatProfile) -> Vec<Finding> {
-    check(report, profile).into_iter().filter(|f| f.level == Level::Blocking).collect()
+/// What blocks an export, one answer for the app («Kiểm tra trước khi xuất»), `baocao render`
+/// and the engine's `render_*`: the checks' blocking findings (the structure group's among them).
+pub fn blocking(report: &Report, profile: &FormatProfile) -> Vec<Diagnostic> {
+    check(report, profile).into_iter().filter(Diagnostic::is_blocking).collect()
 }
 
 /// [`check`] with a given context.
-pub fn check_with(report: &Report, cx: &Context) -> Vec<Finding> {
-    let mut out: Vec<Finding> = validate::validate(report, cx.profile)
+pub fn check_with(report: &Report, cx: &Context) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = structure::check(report, cx.profile)
         .into_iter()
         // Said by this module's own rules, with a place in the text and a fix.
-        .filter(|p| ![codes::LEGACY_ENCODING, codes::TYPED_ENDING].contains(&p.code))
-        .map(|p| Finding {
-            rule: p.code.into(),
-            level: if p.severity == Severity::Error { Level::Blocking } else { Level::Warning },
-            path: p.path,
-            span: None,
-            message: crate::text::upper_first(&p.message),
-            fix: None,
-            word: None,
-        })
+        .filter(|p| ![codes::LEGACY_ENCODING, codes::TYPED_ENDING].contains(&p.code.as_str()))
         .collect();
     let fields = fields(report);
     form::check(report, cx, &mut out);
@@ -266,26 +215,20 @@ pub fn check_with(report: &Report, cx: &Context) -> Vec<Finding> {
             out.extend(speller.check_field(f, cx));
         }
     } else if spell::state() == spell::State::Missing {
-        out.push(Finding {
-            rule: "chinh-ta".into(),
-            level: Level::Suggestion,
-            path: String::new(),
-            span: None,
-            message: crate::platform::missing_dictionary_message(cfg!(windows)).into(),
-            fix: None,
-            word: None,
-        });
+        let message = crate::platform::missing_dictionary_message(cfg!(windows));
+        out.push(Diagnostic::new(codes::SPELLING, Severity::Suggestion, message));
     }
     let order: std::collections::HashMap<&str, usize> =
         fields.iter().enumerate().map(|(i, f)| (f.path.as_str(), i)).collect();
     out.sort_by_key(|f| {
         (
-            std::cmp::Reverse(f.level),
+            std::cmp::Reverse(f.severity),
             order.get(f.path.as_str()).copied().unwrap_or(usize::MAX),
             f.span.map_or(0, |s| s[0]),
         )
     });
     out.dedup();
+    crate::diagnostic::name_places(report, &mut out);
     out
 }
 
@@ -323,7 +266,7 @@ pub fn text_at<'a>(report: &'a Report, path: &str) -> Option<&'a str> {
 
 /// The report with a finding's fix applied; none when the finding has no fix or the field has
 /// changed since (its span no longer holds what was found).
-pub fn apply_fix(report: &Report, finding: &Finding) -> Option<Report> {
+pub fn apply_fix(report: &Report, finding: &Diagnostic) -> Option<Report> {
     let fix = finding.fix.as_ref()?;
     let old = text_at(report, &finding.path)?;
     let new = match finding.span {
@@ -356,154 +299,4 @@ fn pointer_mut<'a>(v: &'a mut serde_json::Value, path: &str) -> Option<&'a mut s
         }
     }
     Some(cur)
-}
-
-/// Where a path is, in the words of the editor: «II. Kết quả thực hiện › 1. Công tác… › đoạn văn 2».
-pub fn place(report: &Report, path: &str) -> String {
-    if path.is_empty() {
-        return "Cả báo cáo".into();
-    }
-    if let Some(w) = field_label(path) {
-        return if path.starts_with("closing") {
-            format!("Phần kết › {w}")
-        } else {
-            format!("Đầu văn bản › {w}")
-        };
-    }
-    if let Some(rest) = path.strip_prefix("closing.recipients[") {
-        let n: usize = rest.trim_end_matches(']').parse().unwrap_or(0);
-        return format!("Phần kết › Nơi nhận › dòng {}", n + 1);
-    }
-    let (mut parts, deepest) = headings_above(report, path);
-    let rest = path[deepest.len().min(path.len())..].trim_start_matches('.');
-    let what = spot_in_block(rest, &deepest);
-    if !what.is_empty() {
-        parts.push(what);
-    }
-    if parts.is_empty() {
-        path.to_string()
-    } else {
-        parts.join(" › ")
-    }
-}
-
-/// The editor's name of a header or closing field; none for another path.
-fn field_label(p: &str) -> Option<&'static str> {
-    Some(match p {
-        "header.superior_body" => "Cơ quan cấp trên",
-        "header.issuing_body" => "Cơ quan ban hành",
-        "header.issuing_body_full" => "Tên đầy đủ của cơ quan",
-        "header.type_code" => "Ký hiệu loại văn bản",
-        "header.issuer_code" => "Ký hiệu cơ quan",
-        "header.number" => "Số văn bản",
-        "header.place" => "Địa danh",
-        "header.date" => "Ngày ban hành",
-        "header.doc_type" => "Tên loại văn bản",
-        "header.subject" => "Trích yếu",
-        "header.profile" => "Định dạng",
-        "closing.sentence" => "Câu kết thúc",
-        "closing.authority" | "closing.authority.kind" => "Hình thức ký",
-        "closing.authority.of" => "Thẩm quyền ký",
-        "closing.signer_title" => "Chức vụ người ký",
-        "closing.signer_name" => "Họ tên người ký",
-        "closing.recipients" => "Nơi nhận",
-        "closing.archive" => "Lưu tại",
-        "period" => "Kỳ báo cáo",
-        _ => return None,
-    })
-}
-
-/// The headings of the report's tree down to a path, and the deepest node's path that holds it.
-fn headings_above(report: &Report, path: &str) -> (Vec<String>, String) {
-    let refs = crate::flow::YearRefs::of(report);
-    let short = |t: &str| {
-        let t = refs.apply(t.trim());
-        let t = t.as_str();
-        if t.chars().count() > 40 {
-            format!("{}…", t.chars().take(38).collect::<String>().trim_end())
-        } else {
-            t.to_string()
-        }
-    };
-    let mut parts: Vec<String> = Vec::new();
-    let mut deepest = String::new();
-    for (p, node) in walk::walk(report) {
-        let prefix =
-            path == p || path.starts_with(&format!("{p}.")) || path.starts_with(&format!("{p}["));
-        if !prefix {
-            continue;
-        }
-        let label = match node {
-            Node::Opening(_) => Some("Đoạn mở đầu".to_string()),
-            Node::Content(_) | Node::Block(_) => None,
-            Node::Phan { n, phan } => {
-                Some(format!("Phần thứ {} {}", crate::text::phan_ordinal(n), short(&phan.title)))
-            }
-            Node::Part { n, part } => {
-                Some(format!("{}. {}", crate::text::roman(n), short(&part.title)))
-            }
-            Node::Section { n, section } => Some(format!("{n}. {}", short(&section.title))),
-            Node::Point { n, point } => Some(format!(
-                "{}) {}",
-                crate::text::viet_letter(n),
-                short(point.title.as_deref().unwrap_or(""))
-            )),
-            Node::Annex { n, annex } => Some(format!("Phụ lục {n} {}", short(&annex.title))),
-        };
-        if let Some(l) = label {
-            parts.push(l.trim_end().to_string());
-        }
-        deepest = p;
-    }
-    (parts, deepest)
-}
-
-/// The spot within the deepest node that `rest` of a path names («đoạn văn 2», «bảng › dòng 3,
-/// cột 2»…); empty when it names none.
-fn spot_in_block(rest: &str, deepest: &str) -> String {
-    let num = |s: &str, key: &str| -> Option<usize> {
-        s.split(&format!("{key}[")).nth(1)?.split(']').next()?.parse::<usize>().ok().map(|n| n + 1)
-    };
-    let block_no = deepest
-        .rsplit_once("blocks[")
-        .and_then(|(_, n)| n.trim_end_matches(']').parse::<usize>().ok())
-        .or_else(|| {
-            deepest
-                .rsplit_once("opening[")
-                .and_then(|(_, n)| n.trim_end_matches(']').parse::<usize>().ok())
-        });
-    if rest == "title" {
-        "tiêu đề".to_string()
-    } else if rest == "text" {
-        format!("đoạn văn {}", block_no.map_or(1, |n| n + 1))
-    } else if rest == "intro" {
-        "câu dẫn".into()
-    } else if rest == "lead" {
-        "câu dẫn các nhóm giải pháp".into()
-    } else if let Some(g) = num(rest, "groups") {
-        match num(rest, "items") {
-            Some(i) => format!("nhóm giải pháp {g} › dòng {i}"),
-            None => format!("nhóm giải pháp {g}"),
-        }
-    } else if let Some(r) = num(rest, "rows") {
-        let c = rest
-            .rsplit_once('[')
-            .and_then(|(_, n)| n.trim_end_matches(']').parse::<usize>().ok())
-            .unwrap_or(0);
-        format!("bảng › dòng {r}, cột {}", c + 1)
-    } else if let Some(c) = num(rest, "columns") {
-        format!("bảng › tên cột {c}")
-    } else if let Some(i) = num(rest, "objective") {
-        format!("nguyên nhân khách quan {i}")
-    } else if let Some(i) = num(rest, "subjective") {
-        format!("nguyên nhân chủ quan {i}")
-    } else if let Some(i) = num(rest, "items") {
-        if rest.ends_with("addressee") {
-            format!("đề xuất {i} › nơi nhận đề xuất")
-        } else {
-            format!("dòng {i}")
-        }
-    } else {
-        String::new()
-    }
 }

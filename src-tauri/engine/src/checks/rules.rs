@@ -10,7 +10,8 @@ use regex::Regex;
 use crate::memo::TextMemo;
 use serde::Deserialize;
 
-use super::{span16, Field, Finding, Kind, Level};
+use super::{span16, Diagnostic, Field, Kind, Severity};
+use crate::diagnostic::codes;
 
 /// Source of the built-in rules.
 pub const RULES_TOML: &str = include_str!("../../../../templates/checks/rules.toml");
@@ -35,7 +36,7 @@ pub struct Substitution {
     /// Rule id.
     pub id: String,
     /// Level of its findings.
-    pub level: Level,
+    pub level: Severity,
     /// Kinds of fields it reads ("prose", "title", "name", "cell").
     pub kinds: Vec<String>,
     /// The regular expression.
@@ -61,7 +62,7 @@ pub struct Substitution {
 #[serde(deny_unknown_fields)]
 pub struct Names {
     /// Level of the findings.
-    pub level: Level,
+    pub level: Severity,
     /// Kinds of fields read.
     pub kinds: Vec<String>,
     /// Message with `{found}` and `{fix}`.
@@ -75,7 +76,7 @@ pub struct Names {
 #[serde(deny_unknown_fields)]
 pub struct NhanDan {
     /// Level of the findings.
-    pub level: Level,
+    pub level: Severity,
     /// Message with `{found}` and `{fix}`.
     pub message: String,
     /// Words after which «nhân dân» belongs to a body's name (lower case).
@@ -89,7 +90,7 @@ pub struct CountRule {
     /// Rule id.
     pub id: String,
     /// Level of the findings.
-    pub level: Level,
+    pub level: Severity,
     /// Pattern with a group `n`, the number.
     pub pattern: String,
     /// What it counts: "solution_groups", "lessons", "proposals", "period_years".
@@ -106,7 +107,7 @@ pub struct AbolishedLevel {
     /// Rule id.
     pub id: String,
     /// Level of the findings.
-    pub level: Level,
+    pub level: Severity,
     /// The first day without the level (YYYY-MM-DD).
     pub from: chrono::NaiveDate,
     /// Names of its bodies, matched whatever the case, «ủy» or «uỷ».
@@ -234,12 +235,12 @@ impl Rules {
     }
 
     /// The findings of the per-text rules in one field (remembered per text).
-    pub fn check_field(&self, f: &Field, profile: &str) -> Vec<Finding> {
+    pub fn check_field(&self, f: &Field, profile: &str) -> Vec<Diagnostic> {
         let key = format!("{profile}\u{1}{}\u{1}", kind_name(f.kind));
         memo_field(&key, f, || self.text_findings(f.text, f.kind, profile))
     }
 
-    fn text_findings(&self, text: &str, kind: Kind, profile: &str) -> Vec<Finding> {
+    fn text_findings(&self, text: &str, kind: Kind, profile: &str) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let kind = kind_name(kind);
         let names = skip_spans(text);
@@ -278,7 +279,7 @@ impl Rules {
                             && !same_but_first(m.as_str(), name)
                         {
                             out.push(finding(
-                                "viet-hoa-ten",
+                                codes::NAME_CASE,
                                 n.level,
                                 text,
                                 m.start(),
@@ -302,7 +303,7 @@ impl Rules {
                         ["ủy ban", "uỷ ban", "hội đồng"].iter().any(|w| before.ends_with(w));
                     if found != want && !(inside && named) {
                         out.push(finding(
-                            "nhan-dan",
+                            codes::NHAN_DAN,
                             nd.level,
                             text,
                             m.start(),
@@ -344,27 +345,19 @@ pub fn skip_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// A finding at bytes `a..b` of `text`; the message's `{found}` and `{fix}` filled.
 pub fn finding(
-    rule: &str,
-    level: Level,
+    code: &str,
+    severity: Severity,
     text: &str,
     a: usize,
     b: usize,
     message: &str,
     fix: Option<String>,
-) -> Finding {
+) -> Diagnostic {
     let found = &text[a..b];
     let message = message
         .replace("{found}", found.trim())
         .replace("{fix}", fix.as_deref().unwrap_or("").trim());
-    Finding {
-        rule: rule.into(),
-        level,
-        path: String::new(),
-        span: Some(span16(text, a, b)),
-        message,
-        fix,
-        word: None,
-    }
+    Diagnostic::new(code, severity, message).spanning(span16(text, a, b)).with_fix(fix)
 }
 
 /// "12345" → "12.345".
@@ -388,11 +381,15 @@ pub fn builtin() -> &'static Rules {
     })
 }
 
-static MEMO: TextMemo<Vec<Finding>> = TextMemo::new(32 << 20);
+static MEMO: TextMemo<Vec<Diagnostic>> = TextMemo::new(32 << 20);
 
 /// The findings of a per-text rule set in field `f` (`key` names the set and its settings),
 /// remembered per text, each placed at the field's path.
-pub fn memo_field(key: &str, f: &Field, compute: impl FnOnce() -> Vec<Finding>) -> Vec<Finding> {
+pub fn memo_field(
+    key: &str,
+    f: &Field,
+    compute: impl FnOnce() -> Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let mut found = MEMO.get(key, f.text, compute);
     for x in &mut found {
         x.path.clone_from(&f.path);

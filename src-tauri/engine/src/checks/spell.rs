@@ -19,7 +19,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::typo::{restyle, ToneStyle};
 use super::words::{is_mark, words};
-use super::{span16, Context, Field, Finding, Level};
+use super::{span16, Context, Diagnostic, Field, Severity};
+use crate::diagnostic::codes;
 
 /// The name of the user's word list in the app's data folder.
 pub const USER_WORDS_FILE: &str = "tu-dien.txt";
@@ -239,7 +240,7 @@ impl Speller {
     }
 
     /// The spelling findings of one field (remembered per text and word lists).
-    pub fn check_field(&self, f: &Field, cx: &Context) -> Vec<Finding> {
+    pub fn check_field(&self, f: &Field, cx: &Context) -> Vec<Diagnostic> {
         let style = ToneStyle::of(cx.rules, &cx.profile.id);
         let key = format!(
             "chinh-ta\u{1}{}\u{1}{:?}\u{1}",
@@ -249,7 +250,7 @@ impl Speller {
         super::rules::memo_field(&key, f, || self.text_findings(f.text, style))
     }
 
-    fn text_findings(&self, text: &str, style: ToneStyle) -> Vec<Finding> {
+    fn text_findings(&self, text: &str, style: ToneStyle) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (a, b, w) in words(text) {
             if self.is_correct(w) {
@@ -257,14 +258,19 @@ impl Speller {
             }
             // An abbreviation the dictionary lacks: the user adds it; suggestions would be noise.
             if w.chars().count() > 1 && !w.chars().any(char::is_lowercase) && w.is_ascii() {
-                out.push(Finding {
-                    rule: "chinh-ta".into(),
-                    level: Level::Suggestion,
+                out.push(Diagnostic {
+                    code: codes::SPELLING.into(),
+                    severity: Severity::Suggestion,
                     path: String::new(),
                     span: Some(span16(text, a, b)),
                     message: format!("Chữ viết tắt «{w}» chưa có trong từ điển: nếu viết đúng, chọn «Thêm vào từ điển»."),
                     fix: None,
                     word: Some(w.to_string()),
+                    file: None,
+                    sheet: None,
+                    cell: None,
+                    unit: None,
+                    place_words: String::new(),
                 });
                 continue;
             }
@@ -279,14 +285,19 @@ impl Speller {
                     "Từ điển không có «{w}». Nếu là tên riêng hay chữ viết tắt, chọn «Thêm vào từ điển»."
                 ),
             };
-            out.push(Finding {
-                rule: "chinh-ta".into(),
-                level: Level::Warning,
+            out.push(Diagnostic {
+                code: codes::SPELLING.into(),
+                severity: Severity::Warning,
                 path: String::new(),
                 span: Some(span16(text, a, b)),
                 message,
                 fix: sugg.first().cloned(),
                 word: Some(w.to_string()),
+                file: None,
+                sheet: None,
+                cell: None,
+                unit: None,
+                place_words: String::new(),
             });
         }
         out

@@ -5,7 +5,8 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::rules::{finding, memo_field, Rules};
-use super::{Context, Field, Finding, Level};
+use super::{Context, Diagnostic, Field, Severity};
+use crate::diagnostic::codes;
 
 /// Where the tone mark goes on oa, oe, uy without a final consonant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,7 +73,7 @@ pub fn restyle(word: &str, style: ToneStyle) -> Option<String> {
 }
 
 /// The findings of this module's rules (and of the rules file's per-text rules).
-pub fn check(fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
+pub fn check(fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
     let profile = cx.profile.id.as_str();
     let want = ToneStyle::of(cx.rules, profile);
     let tone_key = format!("dau-thanh\u{1}{profile}\u{1}");
@@ -84,14 +85,14 @@ pub fn check(fields: &[Field], cx: &Context, out: &mut Vec<Finding>) {
     straight_quotes(fields, out);
 }
 
-fn text_findings(text: &str) -> Vec<Finding> {
+fn text_findings(text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !text.is_ascii() {
         let nfc: String = text.nfc().collect();
         if nfc != text {
-            out.push(Finding {
-                rule: "nfc".into(),
-                level: Level::Warning,
+            out.push(Diagnostic {
+                code: codes::NFC.into(),
+                severity: Severity::Warning,
                 path: String::new(),
                 span: None,
                 message: "Văn bản có chữ tổ hợp (dấu gõ tách khỏi chữ, kiểu Unicode tổ hợp): \
@@ -99,13 +100,18 @@ fn text_findings(text: &str) -> Vec<Finding> {
                     .into(),
                 fix: Some(nfc),
                 word: None,
+                file: None,
+                sheet: None,
+                cell: None,
+                unit: None,
+                place_words: String::new(),
             });
         }
     }
     if let Some(enc) = crate::legacy::detect(text) {
-        out.push(Finding {
-            rule: "bang-ma-cu".into(),
-            level: Level::Blocking,
+        out.push(Diagnostic {
+            code: codes::LEGACY_ENCODING.into(),
+            severity: Severity::Blocking,
             path: String::new(),
             span: Some([0, text.encode_utf16().count() as u32]),
             message: format!(
@@ -115,6 +121,11 @@ fn text_findings(text: &str) -> Vec<Finding> {
             ),
             fix: Some(crate::text::nfc(&crate::legacy::convert_without_font(text, enc))),
             word: None,
+            file: None,
+            sheet: None,
+            cell: None,
+            unit: None,
+            place_words: String::new(),
         });
     }
     for (open, close, what) in
@@ -126,8 +137,8 @@ fn text_findings(text: &str) -> Vec<Finding> {
                 stack.push(i);
             } else if c == close && stack.pop().is_none() {
                 out.push(finding(
-                    "ngoac",
-                    Level::Warning,
+                    codes::BRACKETS,
+                    Severity::Warning,
                     text,
                     i,
                     i + c.len_utf8(),
@@ -138,8 +149,8 @@ fn text_findings(text: &str) -> Vec<Finding> {
         }
         for i in stack {
             out.push(finding(
-                "ngoac",
-                Level::Warning,
+                codes::BRACKETS,
+                Severity::Warning,
                 text,
                 i,
                 i + open.len_utf8(),
@@ -152,8 +163,8 @@ fn text_findings(text: &str) -> Vec<Finding> {
     if straight.len() % 2 == 1 {
         let i = straight[straight.len() - 1];
         out.push(finding(
-            "ngoac",
-            Level::Warning,
+            codes::BRACKETS,
+            Severity::Warning,
             text,
             i,
             i + 1,
@@ -165,7 +176,7 @@ fn text_findings(text: &str) -> Vec<Finding> {
 }
 
 /// Words with the tone on oa, oe, uy placed the other way than the profile's.
-fn tone_findings(text: &str, want: ToneStyle, profile_name: &str) -> Vec<Finding> {
+fn tone_findings(text: &str, want: ToneStyle, profile_name: &str) -> Vec<Diagnostic> {
     const MARKED: &str = "òóỏõọùúủũụàáảãạèéẻẽẹỳýỷỹỵÒÓỎÕỌÙÚỦŨỤÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ";
     if !text.chars().any(|c| MARKED.contains(c)) {
         return Vec::new();
@@ -182,13 +193,13 @@ fn tone_findings(text: &str, want: ToneStyle, profile_name: &str) -> Vec<Finding
         // A word `restyle` changes is written the other way.
         .filter_map(|(a, b, w)| {
             let fix = restyle(w, want)?;
-            Some(finding("dau-thanh", Level::Warning, text, a, b, &message, Some(fix)))
+            Some(finding(codes::TONE_MARK, Severity::Warning, text, a, b, &message, Some(fix)))
         })
         .collect()
 }
 
 /// Straight quotes «"» in a document whose other quotes are curly («“ ”»).
-fn straight_quotes(fields: &[Field], out: &mut Vec<Finding>) {
+fn straight_quotes(fields: &[Field], out: &mut Vec<Diagnostic>) {
     if !fields.iter().any(|f| f.text.contains(['“', '”'])) {
         return;
     }
@@ -197,8 +208,8 @@ fn straight_quotes(fields: &[Field], out: &mut Vec<Finding>) {
         for (k, (i, _)) in text.match_indices('"').enumerate() {
             let opening = k % 2 == 0;
             let mut x = finding(
-                "ngoac-thang",
-                Level::Suggestion,
+                codes::STRAIGHT_QUOTES,
+                Severity::Suggestion,
                 text,
                 i,
                 i + 1,

@@ -9,11 +9,12 @@ use evalexpr::{ContextWithMutableVariables, DefaultNumericTypes, HashMapContext,
 use serde::{Deserialize, Serialize};
 
 use super::form::ID_SHEET;
-use super::read::{FileProblem, Submission, SubmissionKind};
+use super::read::{Submission, SubmissionKind};
 use super::{
     collection_id, form_version, keys, norm_name, same_name, sheets, Sheet, TextKind, UnitText,
     BREAKDOWN_TITLE,
 };
+use crate::diagnostic::{codes, Diagnostic};
 use crate::model::walk;
 use crate::model::*;
 
@@ -76,57 +77,6 @@ pub struct FileStatus {
     pub figures: usize,
 }
 
-/// A finding of the review.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct CompileFinding {
-    /// Whether it keeps a file's figures out (and the CLI exits non-zero).
-    pub blocking: bool,
-    /// The file concerned.
-    pub file: Option<String>,
-    /// The unit concerned.
-    pub unit: Option<String>,
-    /// The sheet, for a form.
-    pub sheet: Option<String>,
-    /// The cell, for a form.
-    pub cell: Option<String>,
-    /// What is wrong, in Vietnamese.
-    pub message: String,
-}
-
-impl CompileFinding {
-    /// A problem of a file (none: of the report itself), with the unit it is from.
-    pub fn new(file: Option<&str>, unit: Option<&str>, p: FileProblem) -> Self {
-        CompileFinding {
-            blocking: p.blocking,
-            file: file.map(str::to_string),
-            unit: unit.map(str::to_string),
-            sheet: p.sheet,
-            cell: p.cell,
-            message: p.message,
-        }
-    }
-
-    /// The finding in one line: «file», trang «sheet», ô C9: message.
-    pub fn text(&self) -> String {
-        let mut place = Vec::new();
-        if let Some(f) = &self.file {
-            place.push(format!("«{f}»"));
-        }
-        if let Some(s) = &self.sheet {
-            place.push(format!("trang «{s}»"));
-        }
-        if let Some(c) = &self.cell {
-            place.push(format!("ô {c}"));
-        }
-        if place.is_empty() {
-            self.message.clone()
-        } else {
-            format!("{}: {}", place.join(", "), self.message)
-        }
-    }
-}
-
 /// The review of a compile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -146,7 +96,7 @@ pub struct Review {
     /// Every file, in the order given.
     pub files: Vec<FileStatus>,
     /// Findings, blocking first.
-    pub findings: Vec<CompileFinding>,
+    pub findings: Vec<Diagnostic>,
     /// The units' text items, to pick into the report.
     pub texts: Vec<UnitText>,
     /// How many findings are blocking.
@@ -183,12 +133,12 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
         previous.iter().map(|p| (norm_name(&p.unit), p)).collect();
     let cx = Compilation { subs, sheets: &sheets, known: &known, units: &units, deadline, listed };
 
-    let mut findings: Vec<CompileFinding> = sheets
+    let mut findings: Vec<Diagnostic> = sheets
         .iter()
         .flat_map(rule_problems)
-        .map(|m| {
-            let p = FileProblem::warning(format!("{m} Quy tắc này không được kiểm tra."));
-            CompileFinding::new(None, None, p)
+        .map(|mut d| {
+            d.message.push_str(" Quy tắc này không được kiểm tra.");
+            d
         })
         .collect();
     let checks = Checks {
@@ -217,9 +167,9 @@ pub fn compile(report: &Report, subs: &[Submission], choices: &Choices) -> Compi
     } else {
         format!("Đã nhận {got}/{} đơn vị", units.len())
     };
-    findings.sort_by_key(|f| !f.blocking);
+    findings.sort_by_key(|f| !f.is_blocking());
     let texts = cx.texts(&taken);
-    let blocking = findings.iter().filter(|f| f.blocking).count();
+    let blocking = findings.iter().filter(|f| f.is_blocking()).count();
     Compiled {
         report: out,
         review: Review {
@@ -261,7 +211,7 @@ impl<'a> Compilation<'a> {
         &self,
         choices: &Choices,
         checks: &Checks<'_>,
-        findings: &mut Vec<CompileFinding>,
+        findings: &mut Vec<Diagnostic>,
     ) -> (Vec<FileStatus>, Vec<(usize, String)>) {
         let (subs, units, listed) = (self.subs, self.units, &self.listed);
         let mut files = Vec::new();
@@ -283,19 +233,19 @@ impl<'a> Compilation<'a> {
             if excluded {
                 continue;
             }
-            let mut problems: Vec<FileProblem> =
+            let mut problems: Vec<Diagnostic> =
                 s.problems.iter().cloned().chain(checks.of(s)).collect();
-            let blocked = problems.iter().any(|p| p.blocking);
+            let blocked = problems.iter().any(Diagnostic::is_blocking);
             if let Some(u) = unit.as_ref().filter(|_| !blocked) {
                 if !units.is_empty() && !listed.contains_key(&norm_name(u)) {
-                    problems.push(FileProblem::warning(format!(
+                    problems.push(Diagnostic::warning(codes::UNLISTED_UNIT, format!(
                         "Đơn vị «{u}» không có trong danh sách đơn vị báo cáo; số liệu vẫn được cộng."
                     )));
                 }
                 candidates.push((i, u.clone()));
             }
             let (file, unit) = (Some(s.file.as_str()), unit.as_deref());
-            findings.extend(problems.into_iter().map(|p| CompileFinding::new(file, unit, p)));
+            findings.extend(problems.into_iter().map(|p| p.in_file(file, unit)));
         }
         (files, candidates)
     }
@@ -304,7 +254,7 @@ impl<'a> Compilation<'a> {
     fn last_of_each_unit(
         &self,
         candidates: &[(usize, String)],
-        findings: &mut Vec<CompileFinding>,
+        findings: &mut Vec<Diagnostic>,
     ) -> Vec<(usize, String)> {
         let subs = self.subs;
         // The same unit twice: the file changed last is taken.
@@ -319,12 +269,15 @@ impl<'a> Compilation<'a> {
             if keep == *i {
                 taken.push((*i, u.clone()));
             } else {
-                let p = FileProblem::blocking(format!(
+                let p = Diagnostic::blocking(
+                    codes::SENT_TWICE,
+                    format!(
                     "Đơn vị «{u}» gửi hai lần: chỉ lấy tệp «{}» (sửa sau cùng), không lấy tệp này. \
                      Hãy bỏ chọn tệp không dùng.",
                     subs[keep].file
-                ));
-                findings.push(CompileFinding::new(Some(&subs[*i].file), Some(u), p));
+                ),
+                );
+                findings.push(p.in_file(Some(&subs[*i].file), Some(u)));
             }
         }
         taken
@@ -335,7 +288,7 @@ impl<'a> Compilation<'a> {
         &self,
         taken: &[(usize, String)],
         previous: &HashMap<String, &UnitFigures>,
-        findings: &mut Vec<CompileFinding>,
+        findings: &mut Vec<Diagnostic>,
     ) {
         let subs = self.subs;
         // Outliers against the unit's last period, each figure said as the form shows it.
@@ -374,11 +327,11 @@ impl<'a> Compilation<'a> {
                     } else {
                         "chưa bằng một phần ba"
                     };
-                    let p = FileProblem::warning(format!(
+                    let p = Diagnostic::warning(codes::OUTLIER, format!(
                         "{what}: {v} so với {p} kỳ trước ({how}): hãy hỏi lại đơn vị xem có gõ nhầm không."
                     ))
-                    .at(sheet, cell);
-                    findings.push(CompileFinding::new(Some(&s.file), Some(u), p));
+                    .at_cell(sheet, cell);
+                    findings.push(p.in_file(Some(&s.file), Some(u)));
                 }
             }
         }
@@ -544,17 +497,17 @@ struct Checks<'a> {
 impl Checks<'_> {
     /// The problems of one file: another report's form, an old form, the district's own report,
     /// nothing to take, broken rules.
-    fn of(&self, s: &Submission) -> Vec<FileProblem> {
+    fn of(&self, s: &Submission) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let id_read =
-            !s.problems.iter().any(|p| p.blocking && p.sheet.as_deref() == Some(ID_SHEET));
+            !s.problems.iter().any(|p| p.is_blocking() && p.sheet.as_deref() == Some(ID_SHEET));
         let report = matches!(s.kind, SubmissionKind::Report | SubmissionKind::Word);
         if s.kind == SubmissionKind::Form && id_read {
             if s.report_id.as_deref() != Some(self.id) {
-                out.push(FileProblem::blocking(
+                out.push(Diagnostic::blocking(
+                    codes::OTHER_REPORT,
                     "Biểu mẫu này thuộc một báo cáo khác (không phải báo cáo đang tổng hợp): hãy \
-                     kiểm tra đơn vị đã điền đúng biểu mẫu được gửi chưa."
-                        .into(),
+                     kiểm tra đơn vị đã điền đúng biểu mẫu được gửi chưa.",
                 ));
             } else if s.version.as_deref() != Some(self.version) {
                 let gone: Vec<&String> =
@@ -562,44 +515,43 @@ impl Checks<'_> {
                 out.push(match gone.first() {
                     Some(k) => {
                         let (sheet, cell) = s.cells.get(*k).cloned().unzip();
-                        FileProblem::blocking(format!(
+                        Diagnostic::blocking(codes::OLD_FORM, format!(
                             "Biểu mẫu làm theo bảng cũ: «{}» không còn trong báo cáo ({} ô như vậy). \
                              Hãy gửi biểu mẫu mới cho đơn vị.",
                             k.replace('|', " › "),
                             gone.len()
                         ))
-                        .at(sheet, cell)
+                        .at_cell(sheet, cell)
                     }
-                    None => FileProblem::warning(
+                    None => Diagnostic::warning(codes::OLD_FORM_MATCHING,
                         "Biểu mẫu được tạo trước lần sửa bảng gần nhất; các ô vẫn khớp nên số liệu \
-                         vẫn được lấy."
-                            .into(),
+                         vẫn được lấy.",
                     ),
                 });
             }
         }
         if report && s.unit.as_deref().is_some_and(|u| norm_name(u) == self.own) {
-            out.push(FileProblem::blocking(
+            out.push(Diagnostic::blocking(
+                codes::OWN_REPORT,
                 "Đây là báo cáo của chính cơ quan đang tổng hợp, không phải của một đơn vị: số \
-                 liệu không được cộng (để khỏi cộng hai lần)."
-                    .into(),
+                 liệu không được cộng (để khỏi cộng hai lần).",
             ));
         }
         if report
             && !s.values.keys().any(|k| self.known.contains(k))
-            && !s.problems.iter().any(|p| p.blocking)
+            && !s.problems.iter().any(Diagnostic::is_blocking)
         {
-            out.push(FileProblem::warning(
+            out.push(Diagnostic::warning(
+                codes::NO_MATCHING_TABLE,
                 "Báo cáo của đơn vị không có bảng số liệu nào trùng với bảng của báo cáo này: chỉ \
-                 lấy được phần nội dung."
-                    .into(),
+                 lấy được phần nội dung.",
             ));
         }
         if s.kind == SubmissionKind::Form && s.values.is_empty() && s.problems.is_empty() {
-            out.push(FileProblem::warning(
+            out.push(Diagnostic::warning(
+                codes::EMPTY_FORM,
                 "Biểu mẫu chưa điền số liệu nào (mọi ô đều trống): đơn vị được tính là đã gửi, \
-                 nhưng không có số để cộng."
-                    .into(),
+                 nhưng không có số để cộng.",
             ));
         }
         if s.kind == SubmissionKind::Form || !s.values.is_empty() {
@@ -610,7 +562,7 @@ impl Checks<'_> {
 }
 
 /// The problem of a unit's row that breaks a rule of its table; none when the row keeps it.
-fn broken_rule(s: &Submission, (sheet, row, rule, node): &Rule<'_>) -> Option<FileProblem> {
+fn broken_rule(s: &Submission, (sheet, row, rule, node): &Rule<'_>) -> Option<Diagnostic> {
     let value =
         |c: usize| row.keys[c].as_ref().and_then(|k| s.values.get(k)).copied().unwrap_or(0.0);
     let mut ctx = HashMapContext::<DefaultNumericTypes>::new();
@@ -634,14 +586,17 @@ fn broken_rule(s: &Submission, (sheet, row, rule, node): &Rule<'_>) -> Option<Fi
         None => (Some(sheet.name.clone()), None),
     };
     Some(
-        FileProblem::blocking(format!(
-            "Dòng «{}» của «{}» không đúng quy tắc «{}» ({}): hãy nhờ đơn vị kiểm tra lại.",
-            row.label,
-            sheet.title,
-            super::rule_in_words(sheet, rule),
-            values.join(", ")
-        ))
-        .at(sheet_name, cell),
+        Diagnostic::blocking(
+            codes::RULE_BROKEN,
+            format!(
+                "Dòng «{}» của «{}» không đúng quy tắc «{}» ({}): hãy nhờ đơn vị kiểm tra lại.",
+                row.label,
+                sheet.title,
+                super::rule_in_words(sheet, rule),
+                values.join(", ")
+            ),
+        )
+        .at_cell(sheet_name, cell),
     )
 }
 
@@ -689,8 +644,9 @@ pub fn parse_rule(rule: &str) -> Option<Node<DefaultNumericTypes>> {
     Some(node)
 }
 
-/// Problems with a form sheet's rules as written: ones that do not parse or name unknown columns.
-pub fn rule_problems(sheet: &Sheet) -> Vec<String> {
+/// Problems with a form sheet's rules as written: ones that do not parse or name unknown columns
+/// (warnings: such a rule is not checked).
+pub fn rule_problems(sheet: &Sheet) -> Vec<Diagnostic> {
     let keys: Vec<&str> = sheet.columns.iter().map(|c| c.key.as_str()).collect();
     let mut out = Vec::new();
     for rule in &sheet.rules {
@@ -699,6 +655,7 @@ pub fn rule_problems(sheet: &Sheet) -> Vec<String> {
                 "Quy tắc «{rule}» của «{}» không đọc được (ví dụ đúng: mo_hinh_moi <= mo_hinh).",
                 sheet.title
             )),
+
             Some(node) => {
                 for v in node.iter_variable_identifiers() {
                     if !keys.contains(&v) {
@@ -719,7 +676,7 @@ pub fn rule_problems(sheet: &Sheet) -> Vec<String> {
             }
         }
     }
-    out
+    out.into_iter().map(|m| Diagnostic::warning(codes::RULE_UNREADABLE, m)).collect()
 }
 
 fn source_text(parts: &[(String, f64)]) -> String {

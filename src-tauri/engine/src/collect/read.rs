@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::form::ID_SHEET;
 use super::{values_of, TextKind, UnitText, FORM_FORMAT};
+use crate::diagnostic::{codes, Diagnostic};
 use crate::model::{Block, Report};
 
 /// What kind of file a unit sent.
@@ -27,37 +28,6 @@ pub enum SubmissionKind {
     Word,
     /// Not readable.
     Unreadable,
-}
-
-/// A problem with a file, where it is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct FileProblem {
-    /// Whether the file's figures cannot be taken because of it.
-    pub blocking: bool,
-    /// The sheet, for a form.
-    pub sheet: Option<String>,
-    /// The cell ("C9"), for a form.
-    pub cell: Option<String>,
-    /// What is wrong and what to do, in Vietnamese.
-    pub message: String,
-}
-
-impl FileProblem {
-    /// A problem that keeps the file's figures out.
-    pub fn blocking(message: String) -> Self {
-        FileProblem { blocking: true, sheet: None, cell: None, message }
-    }
-
-    /// A note: the figures are still taken.
-    pub fn warning(message: String) -> Self {
-        FileProblem { blocking: false, sheet: None, cell: None, message }
-    }
-
-    /// The same problem, placed at a sheet and cell.
-    pub fn at(self, sheet: Option<String>, cell: Option<String>) -> Self {
-        FileProblem { sheet, cell, ..self }
-    }
 }
 
 /// One file a unit sent, as read.
@@ -76,8 +46,8 @@ pub struct Submission {
     pub cells: BTreeMap<String, (String, String)>,
     /// The unit's text items.
     pub texts: Vec<UnitText>,
-    /// Problems with the file.
-    pub problems: Vec<FileProblem>,
+    /// Problems with the file (placed at their sheet and cell; the compile adds the file).
+    pub problems: Vec<Diagnostic>,
     /// The collection id written in the form.
     pub report_id: Option<String>,
     /// The form version written in the form.
@@ -102,10 +72,9 @@ impl Submission {
         }
     }
 
-    fn block(&mut self, sheet: Option<&str>, cell: Option<&str>, message: String) {
-        self.problems.push(
-            FileProblem::blocking(message).at(sheet.map(str::to_string), cell.map(str::to_string)),
-        );
+    fn block(&mut self, code: &str, sheet: Option<&str>, cell: Option<&str>, message: String) {
+        let (sheet, cell) = (sheet.map(str::to_string), cell.map(str::to_string));
+        self.problems.push(Diagnostic::blocking(code, message).at_cell(sheet, cell));
     }
 }
 
@@ -127,7 +96,7 @@ pub fn read_path(path: &Path, today: NaiveDate) -> Submission {
             Ok(imp) => from_report(&mut s, &imp.report),
             Err(e) => {
                 s.kind = SubmissionKind::Unreadable;
-                s.block(None, None, e.to_string());
+                s.block(codes::FILE_UNREADABLE, None, None, e.to_string());
             }
         }
         return s;
@@ -136,7 +105,7 @@ pub fn read_path(path: &Path, today: NaiveDate) -> Submission {
         Ok(bytes) => read_bytes(&name, &bytes, modified, today),
         Err(e) => {
             let mut s = Submission::new(&name, SubmissionKind::Unreadable, modified);
-            s.block(None, None, e.to_string());
+            s.block(codes::FILE_UNREADABLE, None, None, e.to_string());
             s
         }
     }
@@ -162,7 +131,12 @@ pub fn read_bytes(
             Ok(r) => from_report(&mut s, &r),
             Err(e) => {
                 s.kind = SubmissionKind::Unreadable;
-                s.block(None, None, format!("Không đọc được báo cáo của đơn vị: {e}"));
+                s.block(
+                    codes::FILE_UNREADABLE,
+                    None,
+                    None,
+                    format!("Không đọc được báo cáo của đơn vị: {e}"),
+                );
             }
         }
         return s;
@@ -171,6 +145,7 @@ pub fn read_bytes(
         if encrypted {
             let mut s = Submission::new(name, SubmissionKind::Unreadable, modified);
             s.block(
+                codes::FILE_UNREADABLE,
                 None,
                 None,
                 "Tệp được đặt mật khẩu: hãy nhờ đơn vị bỏ mật khẩu (Excel: Tệp › Thông tin › Bảo vệ \
@@ -181,7 +156,7 @@ pub fn read_bytes(
         }
         if lower.ends_with(".doc") {
             let mut s = Submission::new(name, SubmissionKind::Unreadable, modified);
-            s.block(None, None, "Tệp Word cũ (.doc): hãy chọn tệp từ ổ đĩa để chương trình chuyển qua LibreOffice, hoặc lưu lại thành .docx.".into());
+            s.block(codes::FILE_UNREADABLE, None, None, "Tệp Word cũ (.doc): hãy chọn tệp từ ổ đĩa để chương trình chuyển qua LibreOffice, hoặc lưu lại thành .docx.".into());
             return s;
         }
         return read_form(name, bytes, modified);
@@ -192,7 +167,7 @@ pub fn read_bytes(
             Ok(imp) => from_report(&mut s, &imp.report),
             Err(e) => {
                 s.kind = SubmissionKind::Unreadable;
-                s.block(None, None, e.to_string());
+                s.block(codes::FILE_UNREADABLE, None, None, e.to_string());
             }
         }
         return s;
@@ -288,7 +263,7 @@ pub const MAX_SHEET_CELLS: u64 = 4_000_000;
 fn read_form(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submission {
     if let Err(why) = check_package(bytes).and_then(|()| check_xls(bytes)) {
         let mut s = Submission::new(name, SubmissionKind::Unreadable, modified);
-        s.block(None, None, why);
+        s.block(codes::FILE_UNREADABLE, None, None, why);
         return s;
     }
     // The spreadsheet reader (calamine) panics on some damaged files (an index out of bounds
@@ -300,6 +275,7 @@ fn read_form(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submissio
         Err(_) => {
             let mut s = Submission::new(name, SubmissionKind::Unreadable, modified);
             s.block(
+                codes::FILE_UNREADABLE,
                 None,
                 None,
                 "Không đọc được tệp: bảng tính bị hỏng. Hãy nhờ đơn vị mở tệp trong Excel hoặc \
@@ -660,13 +636,14 @@ fn read_workbook(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submi
         Ok(b) => b,
         Err(_) => {
             s.kind = SubmissionKind::Unreadable;
-            s.block(None, None, UNREADABLE.into());
+            s.block(codes::FILE_UNREADABLE, None, None, UNREADABLE.into());
             return s;
         }
     };
     let names = book.sheet_names();
     if !names.iter().any(|n| n == ID_SHEET) {
         s.block(
+            codes::FILE_UNREADABLE,
             None,
             None,
             "Đây không phải biểu mẫu do Soạn Báo Cáo tạo (không có trang nhận dạng): có thể số liệu \
@@ -679,6 +656,7 @@ fn read_workbook(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submi
         Ok(r) => r,
         Err(_) => {
             s.block(
+                codes::FILE_UNREADABLE,
                 Some(ID_SHEET),
                 None,
                 "Không đọc được trang nhận dạng của biểu mẫu: tệp bị hỏng. Hãy nhờ đơn vị mở tệp \
@@ -691,6 +669,7 @@ fn read_workbook(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submi
     let format: u32 = text_at(&id, 0, 1).parse().unwrap_or(0);
     if text_at(&id, 0, 0) != "baocao-form" || format == 0 || format > FORM_FORMAT {
         s.block(
+            codes::FILE_UNREADABLE,
             Some(ID_SHEET),
             None,
             "Biểu mẫu được tạo bởi phiên bản khác của chương trình; hãy gửi lại biểu mẫu mới cho đơn vị.".into(),
@@ -707,6 +686,7 @@ fn read_workbook(name: &str, bytes: &[u8], modified: Option<NaiveDate>) -> Submi
     read_inputs(&mut s, &mut book, &names, &map);
     if s.unit.as_deref().is_none_or(str::is_empty) {
         s.block(
+            codes::NO_UNIT,
             map.first().map(|m| m.0.as_str()),
             Some("B2"),
             "Biểu mẫu chưa ghi tên đơn vị (ô B2): không biết số liệu này của đơn vị nào.".into(),
@@ -771,6 +751,7 @@ fn read_inputs(
             if !missing_reported.contains(sheet) {
                 missing_reported.push(sheet.clone());
                 s.block(
+                    codes::SHEET_MISSING,
                     Some(sheet),
                     None,
                     format!(
@@ -791,6 +772,7 @@ fn read_input(s: &mut Submission, input: &InputCell, (values, formulas, merges):
     let Some((r, c)) = parse_cell(cell_ref) else { return };
     if let Some(m) = merges.iter().find(|m| m.contains(r, c) && m.start != m.end) {
         s.block(
+            codes::BAD_CELL,
             Some(sheet),
             Some(cell_ref),
             format!(
@@ -803,6 +785,7 @@ fn read_input(s: &mut Submission, input: &InputCell, (values, formulas, merges):
     }
     if let Some(f) = formulas.get_value((r, c)).filter(|f| !f.is_empty()) {
         s.block(
+            codes::BAD_CELL,
             Some(sheet),
             Some(cell_ref),
             format!("có công thức «={f}»: hãy gõ con số, không dùng công thức."),
@@ -847,14 +830,19 @@ fn take_number(s: &mut Submission, (sheet, cell_ref, key): &InputCell, value: &D
     };
     match number {
         Err(text) => s.block(
+            codes::BAD_CELL,
             Some(sheet),
             Some(cell_ref),
             format!("có «{}», không phải là số: hãy gõ một số nguyên.", text.trim()),
         ),
-        Ok(v) if v < 0.0 => {
-            s.block(Some(sheet), Some(cell_ref), format!("có số âm ({v}): số lượng không thể âm."))
-        }
+        Ok(v) if v < 0.0 => s.block(
+            codes::BAD_CELL,
+            Some(sheet),
+            Some(cell_ref),
+            format!("có số âm ({v}): số lượng không thể âm."),
+        ),
         Ok(v) if v.fract() != 0.0 => s.block(
+            codes::BAD_CELL,
             Some(sheet),
             Some(cell_ref),
             format!("có số lẻ ({}): số lượng phải là số nguyên.", v.to_string().replace('.', ",")),

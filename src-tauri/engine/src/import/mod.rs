@@ -102,8 +102,8 @@ pub struct Summary {
     /// Paragraphs kept as plain paragraphs.
     pub kept: u32,
     /// Things the user should know (merged cells flattened, totals that did not add up,
-    /// pictures left out, no header found…), in Vietnamese.
-    pub warnings: Vec<String>,
+    /// pictures left out, no header found…): warnings without a place.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
     /// The legacy encoding text was converted from, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub converted_from: Option<String>,

@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::read::{RawCell, RawDoc, RawItem, RawPara, RawTable};
 use super::{Count, Imported, Mark, SourceLine, Summary};
+use crate::diagnostic::{codes, Diagnostic};
 use crate::model::*;
 use crate::text::{parse_vi_number, strip_typed_ordinal, upper_first};
 
@@ -218,7 +219,7 @@ struct State {
     shortcomings: bool,
     counts: Counts,
     source: Vec<SourceLine>,
-    warnings: Vec<String>,
+    warnings: Vec<Diagnostic>,
 }
 
 #[derive(Default)]
@@ -331,11 +332,11 @@ impl State {
             None => true,
         };
         if needs {
-            self.warnings.push(
+            self.warnings.push(Diagnostic::warning(
+                codes::IMPORT_UNTITLED_PART,
                 "Có khoản (1., 2.) nằm ngoài mục La Mã nào: chương trình đặt chúng vào một mục \
-                 chưa có tên, hãy đặt tên mục."
-                    .into(),
-            );
+                 chưa có tên, hãy đặt tên mục.",
+            ));
             self.new_part(String::new());
         }
         match self.report_body.content.last_mut() {
@@ -836,11 +837,11 @@ fn after_closing(items: &[RawItem], mut k: usize, header: &mut HeaderFound, st: 
             }
         }
         if st.annexes.is_empty() {
-            st.warnings.push(
+            st.warnings.push(Diagnostic::warning(
+                codes::IMPORT_UNTITLED_ANNEX,
                 "Có nội dung sau phần ký mà không có nhãn «PHỤ LỤC»: chương trình đặt nó vào một \
-                 phụ lục chưa có tên."
-                    .into(),
-            );
+                 phụ lục chưa có tên.",
+            ));
             st.annexes.push(Annex { title: String::new(), blocks: vec![] });
         }
         let end = (k + 1..items.len()).find(|j| annex_start(&items[*j])).unwrap_or(items.len());
@@ -936,36 +937,39 @@ fn assemble(doc: &RawDoc, today: NaiveDate, found: Found, st: &mut State) -> Imp
 
 /// The warnings met on the way, with those on what the import lacks or left out.
 fn import_warnings(
-    mut warnings: Vec<String>,
+    mut warnings: Vec<Diagnostic>,
     doc: &RawDoc,
     today: NaiveDate,
     header: &HeaderFound,
     closing_at: Option<usize>,
-) -> Vec<String> {
+) -> Vec<Diagnostic> {
+    let warn = |code: &str, m: &str| Diagnostic::warning(code, m);
     if !header.found() {
-        warnings.insert(
-            0,
-            "Không nhận ra phần đầu văn bản (cơ quan, số, ngày tháng): hãy điền phần đầu.".into(),
-        );
+        let m = "Không nhận ra phần đầu văn bản (cơ quan, số, ngày tháng): hãy điền phần đầu.";
+        warnings.insert(0, warn(codes::IMPORT_NO_HEADER, m));
     }
     if closing_at.is_none() {
-        warnings.push("Không nhận ra phần ký và «Nơi nhận»: hãy điền người ký và nơi nhận.".into());
+        let m = "Không nhận ra phần ký và «Nơi nhận»: hãy điền người ký và nơi nhận.";
+        warnings.push(warn(codes::IMPORT_NO_CLOSING, m));
     }
     if header.date.is_none() {
-        warnings.push(format!(
+        let m = format!(
             "Không đọc được ngày của văn bản: tạm đặt ngày hôm nay ({}).",
             today.format("%d/%m/%Y")
-        ));
+        );
+        warnings.push(warn(codes::IMPORT_NO_DATE, &m));
     }
     if doc.images > 0 {
-        warnings.push(format!("Tệp có {} hình ảnh: chương trình không nhập hình ảnh.", doc.images));
+        let m = format!("Tệp có {} hình ảnh: chương trình không nhập hình ảnh.", doc.images);
+        warnings.push(warn(codes::IMPORT_IMAGES, &m));
     }
     if doc.text_boxes > 0 {
-        warnings.push(format!(
+        let m = format!(
             "Tệp có {} hộp văn bản (text box): chữ trong đó được nhập thành đoạn văn ngay sau đoạn \
              chứa nó.",
             doc.text_boxes
-        ));
+        );
+        warnings.push(warn(codes::IMPORT_TEXT_BOXES, &m));
     }
     warnings
 }
@@ -1405,10 +1409,13 @@ fn stat_table(
     let header_rows = count_header_rows(t, &grid);
     let mut headers = flat_headers(&grid, header_rows, width);
     if merged && header_rows > 1 {
-        st.warnings.push(format!(
-            "Bảng {}: tiêu đề có ô gộp, đã trải thành một hàng tiêu đề («{}»).",
-            st.counts.tables,
-            headers.join(" | ")
+        st.warnings.push(Diagnostic::warning(
+            codes::IMPORT_MERGED_HEADER,
+            format!(
+                "Bảng {}: tiêu đề có ô gộp, đã trải thành một hàng tiêu đề («{}»).",
+                st.counts.tables,
+                headers.join(" | ")
+            ),
         ));
     }
     let mut rows: Vec<Vec<String>> =
@@ -1640,7 +1647,9 @@ fn check_totals(
             .sum();
         if let Some(given) = file.get(c).and_then(|v| parse_vi_number(v)) {
             if (given - sum).abs() > 1e-6 {
-                st.warnings.push(format!(
+                st.warnings.push(Diagnostic::warning(
+                    codes::IMPORT_TOTAL,
+                    format!(
                     "Bảng {}, cột «{}»: dòng «{}» trong tệp ghi {}, cộng lại các dòng được {}; \
                      chương trình dùng số cộng lại.",
                     st.counts.tables,
@@ -1656,6 +1665,7 @@ fn check_totals(
                             pad_counts: false,
                         }
                     )
+                ),
                 ));
             }
         }

@@ -8,7 +8,7 @@
 //! The result is plain data ([`Layout`]: pages of positioned text runs and rules) that the PDF and
 //! SVG writers draw and that tests inspect.
 
-use crate::error::{Problem, Severity};
+use crate::diagnostic::{codes, Diagnostic};
 use crate::flow::{DocProps, FBlock, FPara, Flow, Role, SpanStyle};
 use crate::metrics::{missing_glyphs, text_width_pt, vertical_em};
 use crate::profile::{Align, FormatProfile};
@@ -38,7 +38,7 @@ pub struct Layout {
     /// The pages.
     pub pages: Vec<Page>,
     /// Non-blocking problems found while laying out (characters the font lacks).
-    pub warnings: Vec<Problem>,
+    pub warnings: Vec<Diagnostic>,
     /// The document's properties (title, author, dates, language), for the writers.
     pub props: DocProps,
 }
@@ -229,7 +229,7 @@ fn number_page(page: &mut Page, n: usize, profile: &FormatProfile, geo: &Geometr
 }
 
 /// The warning for characters the font lacks, if any.
-fn block_missing_warning(blocks: &[FBlock]) -> Vec<Problem> {
+fn block_missing_warning(blocks: &[FBlock]) -> Vec<Diagnostic> {
     let mut missing: Vec<char> = Vec::new();
     for b in blocks {
         block_missing(b, &mut missing);
@@ -239,15 +239,13 @@ fn block_missing_warning(blocks: &[FBlock]) -> Vec<Problem> {
     }
     let list: Vec<String> =
         missing.iter().map(|c| format!("«{c}» ({})", describe_char(*c))).collect();
-    vec![Problem {
-        code: crate::error::codes::MISSING_GLYPH,
-        path: String::new(),
-        message: format!(
-            "phông chữ không có ký tự {}; bản PDF in các ký tự này thành ô vuông «□».",
+    vec![Diagnostic::warning(
+        codes::MISSING_GLYPH,
+        format!(
+            "Phông chữ không có ký tự {}; bản PDF in các ký tự này thành ô vuông «□».",
             list.join(", ")
         ),
-        severity: Severity::Warning,
-    }]
+    )]
 }
 
 /// Height of one line of a paragraph (its largest style under its line spacing), in points.

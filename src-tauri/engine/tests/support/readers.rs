@@ -329,13 +329,16 @@ fn shapes(reader: Reader) -> Vec<(&'static str, serde_json::Value)> {
 pub fn read(reader: Reader, name: &str, bytes: &[u8]) -> Answer {
     match reader {
         Reader::Docx => match import::import_docx(bytes, today()) {
-            Ok(imp) => Answer { accepted: true, messages: imp.summary.warnings },
+            Ok(imp) => Answer {
+                accepted: true,
+                messages: imp.summary.warnings.into_iter().map(|w| w.message).collect(),
+            },
             Err(e) => Answer { accepted: false, messages: vec![e.to_string()] },
         },
         Reader::Form => {
             let s = read_bytes(name, bytes, None, today());
             let accepted =
-                s.kind != SubmissionKind::Unreadable && !s.problems.iter().any(|p| p.blocking);
+                s.kind != SubmissionKind::Unreadable && !s.problems.iter().any(|p| p.is_blocking());
             Answer { accepted, messages: s.problems.into_iter().map(|p| p.message).collect() }
         }
         Reader::Report => match load::report_from_json(bytes) {

@@ -1,9 +1,11 @@
-//! Checks a report against the model's rules and the profile, returning every problem at once,
-//! each with the field path and a Vietnamese message.
+//! The structure group of the checks: the report against the model's rules and the profile
+//! (required fields, values, shapes, blanks «…» left from a template, figures to update,
+//! characters the font lacks), every diagnostic at once, each with its field path and a
+//! Vietnamese message. [`super::check`] runs it with the other groups.
 
 use std::collections::BTreeSet;
 
-use crate::error::{codes, Problem, Severity};
+use crate::diagnostic::{codes, Diagnostic};
 use crate::flow::{figure_words, parse_figures, Piece};
 use crate::legacy::{self, Legacy};
 use crate::memo::TextMemo;
@@ -15,7 +17,7 @@ use crate::text::{describe_char, upper};
 use crate::units::pt_to_mm;
 
 struct Checker<'a> {
-    problems: Vec<Problem>,
+    problems: Vec<Diagnostic>,
     profile: &'a FormatProfile,
     /// The report's year references, to name columns as printed («Năm [từ năm]» → «Năm 2016»).
     refs: crate::flow::YearRefs,
@@ -23,12 +25,8 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem {
-            code: codes::STRUCTURE,
-            path: path.into(),
-            message: message.into(),
-            severity: Severity::Error,
-        });
+        let message = crate::text::upper_first(&message.into());
+        self.problems.push(Diagnostic::blocking(codes::STRUCTURE, message).at(path));
     }
 
     fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -37,12 +35,8 @@ impl Checker<'_> {
 
     /// A warning of a kind callers tell apart (`code`).
     fn warn_as(&mut self, code: &'static str, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem {
-            code,
-            path: path.into(),
-            message: message.into(),
-            severity: Severity::Warning,
-        });
+        let message = crate::text::upper_first(&message.into());
+        self.problems.push(Diagnostic::warning(code, message).at(path));
     }
 
     fn required(&mut self, path: &str, value: &str, what: &str) {
@@ -153,8 +147,9 @@ fn typed_ordinals<'a>(
     }
 }
 
-/// Lists the problems of a report under a profile: errors block rendering, warnings do not.
-pub fn validate(report: &Report, profile: &FormatProfile) -> Vec<Problem> {
+/// The structure diagnostics of a report under a profile (blocking ones refuse the export),
+/// without their places in words ([`super::check`] names them).
+pub fn check(report: &Report, profile: &FormatProfile) -> Vec<Diagnostic> {
     let mut c = Checker { problems: Vec::new(), profile, refs: crate::flow::YearRefs::of(report) };
     let h = &report.header;
     header_profile(&mut c, h);
