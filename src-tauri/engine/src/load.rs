@@ -327,6 +327,10 @@ fn normalise(v: &mut Value, path: &mut String, problems: &mut Vec<String>) {
                     describe_char(c)
                 ));
             }
+            // Windows line ends (text pasted from another program) become the model's '\n'.
+            if s.contains('\r') {
+                *s = s.replace("\r\n", "\n").replace('\r', "\n");
+            }
             let n = nfc(s);
             if n != *s {
                 *s = n;
@@ -465,6 +469,14 @@ mod tests {
             Err(EngineError::Load(m)) => m,
             other => panic!("expected a load error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn windows_line_ends_become_the_models_line_breaks() {
+        let mut v = serde_json::to_value(crate::sample::sample()).expect("JSON");
+        v["header"]["subject"] = "Báo cáo sơ kết\r\n03 năm\rthực hiện".into();
+        let r = report_from_json(v.to_string().as_bytes()).expect("loads");
+        assert_eq!(r.header.subject, "Báo cáo sơ kết\n03 năm\nthực hiện");
     }
 
     #[test]
