@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::fastre::Bounded;
 use chrono::NaiveDate;
-use regex::Regex;
 
 use super::rules::{finding, skip_spans};
 use super::{Context, Diagnostic, Field, Kind, Severity};
@@ -65,7 +65,7 @@ fn abolished_level(report: &Report, fields: &[Field], cx: &Context, out: &mut Ve
 
 /// The abolished level's names in one text that are neither quoted nor about the past.
 fn abolished_in(text: &str, message: &str, cx: &Context) -> Vec<Diagnostic> {
-    static NUMBER: OnceLock<Regex> = OnceLock::new();
+    static NUMBER: OnceLock<Bounded> = OnceLock::new();
     let a = &cx.rules.file.abolished_level;
     let quoted = quote_spans(text);
     let computed = skip_spans(text);
@@ -143,7 +143,7 @@ fn clause_at(text: &str, s: usize, e: usize) -> &str {
 /// The earliest date written in a text: «3/6/2016», «ngày 03 tháng 6 năm 2016», «tháng 5/2016»,
 /// «năm 2016» (a month or a year counts from its first day).
 fn earliest_date(text: &str) -> Option<NaiveDate> {
-    static DATES: OnceLock<Regex> = OnceLock::new();
+    static DATES: OnceLock<Bounded> = OnceLock::new();
     let re = re(
         &DATES,
         r"(?i)\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\b|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})|tháng\s+(?P<m3>\d{1,2})[/.-](?P<y3>\d{4})\b|năm\s+(?P<y4>\d{4})\b",
@@ -161,8 +161,8 @@ fn earliest_date(text: &str) -> Option<NaiveDate> {
         .min()
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
+fn re(cell: &'static OnceLock<Bounded>, pattern: &str) -> &'static Bounded {
+    cell.get_or_init(|| Bounded::new(pattern).expect("valid pattern"))
 }
 
 const NUMBER_WORDS: [&str; 10] =
@@ -326,8 +326,8 @@ fn ordinal_text(kind: OrdKind, n: usize, typed: &str) -> String {
 
 /// Ordinals typed at the start of a text or of a sentence: kind, value, byte range.
 fn openers(text: &str) -> Vec<(OrdKind, usize, usize, usize)> {
-    static WORDS: OnceLock<Regex> = OnceLock::new();
-    static START: OnceLock<Regex> = OnceLock::new();
+    static WORDS: OnceLock<Bounded> = OnceLock::new();
+    static START: OnceLock<Bounded> = OnceLock::new();
     let words = re(
         &WORDS,
         r"(?:^|[.;:!?]\s+|\n)\s*(?P<o>(?i:(?:mười\s+)?(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|lăm)\s+là|thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b)\s*[,:]?",
@@ -588,7 +588,7 @@ fn figures(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diagno
     if sources.is_empty() {
         return;
     }
-    static CLAIM: OnceLock<Regex> = OnceLock::new();
+    static CLAIM: OnceLock<Bounded> = OnceLock::new();
     let claim = re(
         &CLAIM,
         r"(?:^|[^\p{L}\d.,/\-])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\s+(?P<w>\p{L}+\s+\p{L}+)(?:\s+(?P<w3>\p{L}+))?",
@@ -668,8 +668,8 @@ fn figures(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diagno
 }
 
 fn dates(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
-    static FULL: OnceLock<Regex> = OnceLock::new();
-    static NUMERIC: OnceLock<Regex> = OnceLock::new();
+    static FULL: OnceLock<Bounded> = OnceLock::new();
+    static NUMERIC: OnceLock<Bounded> = OnceLock::new();
     let full =
         re(&FULL, r"(?i)\bngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\b");
     let numeric = re(&NUMERIC, r"(?:^|[^\d/.\-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b");

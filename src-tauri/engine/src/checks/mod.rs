@@ -22,6 +22,7 @@ use crate::model::*;
 use crate::profile::FormatProfile;
 
 pub mod content;
+pub mod fastre;
 pub mod form;
 pub mod rules;
 pub mod spell;

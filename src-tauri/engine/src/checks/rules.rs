@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::fastre::Bounded;
+
 use crate::memo::TextMemo;
 use serde::Deserialize;
 
@@ -150,13 +152,13 @@ pub struct RulesFile {
 pub struct Rules {
     /// The file as read.
     pub file: RulesFile,
-    subs: Vec<(Substitution, Regex)>,
-    names: Vec<(String, Regex)>,
-    nhan_dan: Regex,
+    subs: Vec<(Substitution, Bounded)>,
+    names: Vec<(String, Bounded)>,
+    nhan_dan: Bounded,
     /// Count rules with their patterns.
-    pub counts: Vec<(CountRule, Regex)>,
+    pub counts: Vec<(CountRule, Bounded)>,
     /// The names and codes of the abolished level, as one pattern.
-    pub abolished: Regex,
+    pub abolished: Bounded,
 }
 
 fn kind_name(k: Kind) -> &'static str {
@@ -174,7 +176,7 @@ impl Rules {
         let file: RulesFile =
             toml::from_str(src).map_err(|e| format!("Tệp quy tắc kiểm tra: {e}"))?;
         let re = |id: &str, p: &str| {
-            Regex::new(p).map_err(|e| format!("Quy tắc «{id}»: biểu thức không hợp lệ: {e}"))
+            Bounded::new(p).map_err(|e| format!("Quy tắc «{id}»: biểu thức không hợp lệ: {e}"))
         };
         let subs = file
             .substitution
