@@ -331,9 +331,9 @@ fn normalise(v: &mut Value, path: &mut String, problems: &mut Vec<String>) {
             if s.contains('\r') {
                 *s = s.replace("\r\n", "\n").replace('\r', "\n");
             }
-            let n = nfc(s);
-            if n != *s {
-                *s = n;
+            // Most texts are NFC already: the quick check spares rebuilding them.
+            if !unicode_normalization::is_nfc(s) {
+                *s = nfc(s);
             }
         }
         Value::Array(items) => {

@@ -403,3 +403,22 @@ pub fn memo_field(
 pub fn clear_memo() {
     MEMO.clear();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_pattern_and_its_quick_test_compile() {
+        // Patterns are compiled when first needed: one that did not compile would match nothing.
+        let r = builtin();
+        let all = r.subs.iter().map(|(_, b)| b).chain(r.names.iter().map(|(_, b)| b));
+        let all = all.chain(r.counts.iter().map(|(_, b)| b)).chain([&r.nhan_dan, &r.abolished]);
+        let mut n = 0;
+        for b in all {
+            assert!(b.compiles(), "{b:?}");
+            n += 1;
+        }
+        assert!(n > 30, "only {n} patterns");
+    }
+}
