@@ -173,18 +173,9 @@ fn frame(profile: &FormatProfile) -> Frame {
     };
     let pn = &profile.page_number;
     if pn.enabled {
-        let s = SpanStyle::from(&pn.style);
-        let field = |run: Run| {
-            let mut run = run.fonts(fonts.clone()).size(pt_to_half_points(s.size_pt));
-            if s.bold {
-                run = run.bold();
-            }
-            if s.italic {
-                run = run.italic();
-            }
-            if s.underline {
-                run = run.underline("single");
-            }
+        let props = body::RunKey::from(SpanStyle::from(&pn.style)).properties(fonts.clone());
+        let field = |mut run: Run| {
+            run.run_property = props.clone();
             run
         };
         let page = Paragraph::new()

@@ -124,7 +124,7 @@ const MEMO_LIMIT: usize = 4096;
 
 /// A run's formatting, as its `RunProperty` has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct RunKey {
+pub(super) struct RunKey {
     half_points: usize,
     bold: bool,
     italic: bool,
@@ -139,6 +139,23 @@ impl From<SpanStyle> for RunKey {
             italic: s.italic,
             underline: s.underline,
         }
+    }
+}
+
+impl RunKey {
+    /// The run properties: fonts, size, weight, slant, underline.
+    pub(super) fn properties(self, fonts: RunFonts) -> RunProperty {
+        let mut rp = RunProperty::new().fonts(fonts).size(self.half_points);
+        if self.bold {
+            rp = rp.bold();
+        }
+        if self.italic {
+            rp = rp.italic();
+        }
+        if self.underline {
+            rp = rp.underline("single");
+        }
+        rp
     }
 }
 
@@ -199,17 +216,7 @@ impl Memo {
 
     /// A run's (or a paragraph mark's) properties: fonts, weight, slant, size, underline.
     fn run_property(&self, k: RunKey) -> RunProperty {
-        let mut rp = RunProperty::new().fonts(self.fonts()).size(k.half_points);
-        if k.bold {
-            rp = rp.bold();
-        }
-        if k.italic {
-            rp = rp.italic();
-        }
-        if k.underline {
-            rp = rp.underline("single");
-        }
-        rp
+        k.properties(self.fonts())
     }
 
     /// The XML of a run's properties.
