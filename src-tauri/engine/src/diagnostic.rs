@@ -715,6 +715,9 @@ mod tests {
             place_words(&r, "closing.recipients[2]"),
             "Kết thúc, chữ ký, nơi nhận › nơi nhận › mục 3"
         );
+        let item = place_words(&r, "body.content[1].sections[0].blocks[0].items[1].text");
+        assert!(item.starts_with("II. "), "{item}");
+        assert!(item.contains("› 1. ") && item.ends_with("› dòng 2 › nội dung"), "{item}");
         assert_eq!(place_words(&r, ""), "");
         assert!(!place_words(&r, "body.content[9].title").contains('['));
     }

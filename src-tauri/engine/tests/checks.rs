@@ -599,22 +599,6 @@ fn the_built_in_rules_file_reads_and_a_bad_pattern_is_named() {
     assert!(err.contains("hai-dau-cach"), "{err}");
 }
 
-#[test]
-fn places_are_named_in_words() {
-    let r = sample();
-    let place = place_words(&r, "body.content[1].sections[0].blocks[0].items[1].text");
-    assert!(place.starts_with("II. "), "{place}");
-    assert!(place.contains("› 1. ") && place.ends_with("› dòng 2 › nội dung"), "{place}");
-    assert_eq!(
-        place_words(&r, "closing.recipients[2]"),
-        "Kết thúc, chữ ký, nơi nhận › nơi nhận › mục 3"
-    );
-    assert_eq!(
-        place_words(&r, "header.subject"),
-        "Phần đầu (cơ quan, số, ngày, trích yếu) › trích yếu"
-    );
-}
-
 /// The district level, abolished from 1/7/2025: a 2026 report naming «Ban Tuyên giáo Huyện ủy»
 /// is warned about at its place; a 2019 one is not; a dated reference to an earlier document, a
 /// quotation, a document's number and «(cũ)» are not either.
