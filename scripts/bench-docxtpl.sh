@@ -10,32 +10,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages="${1:-25}"; runs="${2:-100}"; rounds="${3:-5}"
-venv="target/docxtpl-venv"
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install -q "docxtpl==0.20.2"
+source scripts/docxtpl-common.sh
+docxtpl_setup
+venv="$docxtpl_venv"
 cargo build -q --release -p baocao-engine --example docx_timing
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 target/release/examples/docx_timing paragraphs "$pages" > "$work/blocks.json"
 cat > "$work/bench_docxtpl.py" <<'PY'
 import io, json, sys, time
-from docx import Document
-from docx.shared import Pt
 from docxtpl import DocxTemplate
 blocks, template, runs = json.load(open(sys.argv[1])), sys.argv[2], int(sys.argv[3])
-# The template: every block in order, paragraphs as paragraphs, tables as tables with a row loop.
-d = Document()
-d.styles["Normal"].font.name = "Times New Roman"; d.styles["Normal"].font.size = Pt(14)
-d.add_paragraph("{%p for b in blocks %}")
-d.add_paragraph("{%p if b.text is defined %}")
-d.add_paragraph("{{ b.text }}")
-d.add_paragraph("{%p else %}")
-t = d.add_table(rows=3, cols=1)
-t.cell(0, 0).text = "{%tr for row in b.rows %}"
-t.cell(1, 0).text = "{{ row | join(' | ') }}"
-t.cell(2, 0).text = "{%tr endfor %}"
-d.add_paragraph("{%p endif %}")
-d.add_paragraph("{%p endfor %}")
-d.save(template)
 times = []
 for _ in range(runs):
     start = time.perf_counter()
@@ -46,6 +30,7 @@ for _ in range(runs):
 times.sort()
 print(f"{times[len(times) // 2]:.3f}")
 PY
+docxtpl_template "$work/mau.docx"
 echo "DOCX, generated ${pages}-page report ($(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$work/blocks.json") blocks), median of ${runs} runs, ${rounds} rounds:"
 ratios=()
 for round in $(seq "$rounds"); do

@@ -10,9 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages="${1:-100}"; runs="${2:-10}"; rounds="${3:-3}"
-venv="target/docxtpl-venv"
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install -q "docxtpl==0.20.2"
+source scripts/docxtpl-common.sh
+docxtpl_setup
+venv="$docxtpl_venv"
 cargo build -q --release -p baocao-cli
 cargo build -q --release -p baocao-engine --example docx_timing
 bin="${CARGO_TARGET_DIR:-target}/release"
@@ -22,29 +22,13 @@ work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 "$bin/baocao" render "$work/bc.json" -o "$work/lo.docx" --van-xuat > /dev/null
 cat > "$work/docxtpl_once.py" <<'PY'
 import json, sys
-from docx import Document
-from docx.shared import Pt
 from docxtpl import DocxTemplate
 blocks, template, out = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3]
 tpl = DocxTemplate(template)
 tpl.render({"blocks": blocks})
 tpl.save(out)
 PY
-"$venv/bin/python" - "$work/mau.docx" <<'PY'
-import sys
-from docx import Document
-from docx.shared import Pt
-d = Document()
-d.styles["Normal"].font.name = "Times New Roman"; d.styles["Normal"].font.size = Pt(14)
-for line in ["{%p for b in blocks %}", "{%p if b.text is defined %}", "{{ b.text }}", "{%p else %}"]:
-    d.add_paragraph(line)
-t = d.add_table(rows=3, cols=1)
-t.cell(0, 0).text = "{%tr for row in b.rows %}"
-t.cell(1, 0).text = "{{ row | join(' | ') }}"
-t.cell(2, 0).text = "{%tr endfor %}"
-d.add_paragraph("{%p endif %}"); d.add_paragraph("{%p endfor %}")
-d.save(sys.argv[1])
-PY
+docxtpl_template "$work/mau.docx"
 # Median wall time of running "$@" n times, in ms.
 median_ms() {
   local n=$1; shift
