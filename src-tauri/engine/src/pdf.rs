@@ -34,12 +34,17 @@ fn run_face(t: &TextRun) -> usize {
     face_index(t.style.bold, t.style.italic)
 }
 
+/// An FNV-1a hash of `items`, started from the offset basis mixed with `seed`: stable on every
+/// machine and build, which output names need.
+fn fnv(seed: u64, items: impl IntoIterator<Item = u64>) -> u64 {
+    items
+        .into_iter()
+        .fold(0xcbf2_9ce4_8422_2325 ^ seed, |h, v| (h ^ v).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// A six-capital-letter subset tag derived from the face and its characters (stable output).
 fn subset_tag(face: usize, chars: &BTreeSet<char>) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ face as u64;
-    for c in chars {
-        h = (h ^ u64::from(*c)).wrapping_mul(0x0100_0000_01b3);
-    }
+    let h = fnv(face as u64, chars.iter().map(|c| u64::from(*c)));
     (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
 }
 
@@ -351,11 +356,8 @@ fn compress_streams(doc: &mut Document) -> Result<(), EngineError> {
 
 /// A stable file identifier: the same document gives the same bytes (printpdf's is random).
 fn file_id(props: &DocProps, pages: usize) -> Object {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let seed = format!("{}|{}|{}|{pages}", props.title, props.subject, props.generated);
-    for b in seed.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
+    let h = fnv(0, seed.bytes().map(u64::from));
     let id = Object::String(format!("{h:016X}").into_bytes(), lopdf::StringFormat::Hexadecimal);
     Object::Array(vec![id.clone(), id])
 }
