@@ -362,12 +362,20 @@ fn file_id(props: &DocProps, pages: usize) -> Object {
     Object::Array(vec![id.clone(), id])
 }
 
-/// What printpdf does not write: the version, `/Lang`, a stable ID, compressed streams.
+/// What printpdf does not write: the version, `/Lang`, a stable ID, compressed streams; and
+/// what it writes but we do not claim (a PDF/X version).
 fn finish(doc: &mut Document, layout: &Layout) -> Result<(), EngineError> {
     doc.version = "1.7".into();
     let root = doc.trailer.get(b"Root").and_then(Object::as_reference).map_err(err)?;
     let catalog = doc.get_object_mut(root).and_then(Object::as_dict_mut).map_err(err)?;
     catalog.set("Lang", Object::string_literal(layout.props.language.as_str()));
+    // printpdf's info always names a PDF/X version (from its conformance setting, even the
+    // custom one) and writes empty keywords and identifier: we claim no standard.
+    let info = doc.trailer.get(b"Info").and_then(Object::as_reference).map_err(err)?;
+    let info = doc.get_object_mut(info).and_then(Object::as_dict_mut).map_err(err)?;
+    for key in ["GTS_PDFXVersion", "Trapped", "Identifier", "Keywords"] {
+        info.remove(key.as_bytes());
+    }
     doc.trailer.set("ID", file_id(&layout.props, layout.pages.len()));
     compress_streams(doc)
 }

@@ -58,6 +58,7 @@ fn qpdf_accepts_it_and_fonts_are_embedded_subsets_with_unicode() {
     }
     let info = tool("pdfinfo", &[p]);
     assert!(info.contains("Page size:       595.276 x 841.89 pts (A4)"), "{info}");
+    assert!(!info.contains("PDF/X") && !info.contains("Custom Metadata: yes"), "claims: {info}");
     assert!(info.contains("Author:          Ban Tuyên giáo Huyện ủy Tân Lập Giang"), "{info}");
     assert!(info.contains("Title:           Báo cáo sơ kết 03 năm"), "{info}");
     let size = std::fs::metadata(&pdf).expect("meta").len();
