@@ -141,13 +141,6 @@ fn flows() -> Vec<(String, Flow, FormatProfile)> {
     let long = crate::corpus::long_report(40);
     let profile = crate::profile_for(&long).expect("profile");
     out.push(("long-40".into(), flow_of(&long, &profile), profile));
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).expect("date");
-    for t in crate::templates::builtin() {
-        let answers = crate::templates::defaults(&t, today);
-        let Ok(r) = crate::templates::instantiate(&t, &answers, today) else { continue };
-        let Ok(profile) = crate::profile_for(&r) else { continue };
-        out.push((format!("template-{}", t.id), flow_of(&r, &profile), profile));
-    }
     out
 }
 
