@@ -120,8 +120,9 @@ pub fn render_docx(
 }
 
 /// Runs `work` while another core checks the report: its result is returned, with the
-/// warnings, only if the checks find nothing blocking ([`checks::blocking`], the one answer the
-/// app and `baocao render` give too); blocking diagnostics come first, whatever `work` returned.
+/// structure group's warnings, only if the checks find nothing blocking ([`checks::for_export`];
+/// [`checks::blocking`] is the one answer the app and `baocao render` give too); blocking
+/// diagnostics come first, whatever `work` returned.
 /// Building a flow and laying it out never depend on the report being valid (the preview does
 /// both for reports with errors), so nothing waits for the checks.
 fn validated<T>(
@@ -130,7 +131,7 @@ fn validated<T>(
     work: impl FnOnce() -> Result<T, EngineError>,
 ) -> Result<(T, Vec<Diagnostic>), EngineError> {
     let (found, result) = std::thread::scope(|scope| {
-        let checking = scope.spawn(|| checks::check(report, profile));
+        let checking = scope.spawn(|| checks::for_export(report, profile));
         let result = work();
         (checking.join(), result)
     });
@@ -184,8 +185,12 @@ pub fn render_pdf(
     profile: &FormatProfile,
     env: RenderEnv,
 ) -> Result<Rendered, EngineError> {
-    let (_, pages, warnings) = render_layout(report, profile, env)?;
-    let bytes = pdf::write(&pages)?;
+    // The PDF is written while the checks run, not after them.
+    let ((bytes, layout_warnings), mut warnings) = validated(report, profile, || {
+        let pages = layout::layout(&flow::build(report, profile, env.now), profile);
+        Ok((pdf::write(&pages)?, pages.warnings))
+    })?;
+    warnings.extend(layout_warnings);
     Ok(Rendered { bytes, warnings })
 }
 

@@ -412,6 +412,55 @@ fn every_built_in_template_has_no_blocking_finding() {
     }
 }
 
+/// Every template filled in, as a user starts from it.
+fn templates_filled() -> Vec<Report> {
+    let today = NaiveDate::from_ymd_opt(2019, 5, 20).expect("date");
+    templates::builtin()
+        .iter()
+        .map(|t| {
+            let answers: BTreeMap<String, String> = t
+                .placeholders
+                .iter()
+                .filter(|p| p.default.is_none())
+                .map(|p| (p.key.clone(), "Cầu Ngang".to_string()))
+                .collect();
+            templates::instantiate(t, &answers, today).expect("fills")
+        })
+        .collect()
+}
+
+/// An export asks only the rules that can block (`checks::blocking`); its answer must be the
+/// blocking part of what every rule says, on reports that block for each kind of reason.
+#[test]
+fn what_blocks_an_export_is_what_the_full_checks_call_blocking() {
+    let mut reports = vec![sample()];
+    for case in cases() {
+        let mut r = sample();
+        (case.plant)(&mut r);
+        reports.push(r);
+    }
+    for text in [
+        "Một là, học tập. Ba là, làm theo.",
+        "Ngày 31/4/2017 họp Ban Thường vụ; ngày 30/2/2018 sơ kết.",
+        "Ban Tuyªn gi¸o HuyÖn ñy CÇu Ngang tæ chøc qu¸n triÖt",
+        "Qua 03 năm, rút ra chín bài học kinh nghiệm và 11 nhóm giải pháp.",
+    ] {
+        let mut r = sample();
+        paragraph(&mut r, text);
+        reports.push(r);
+    }
+    reports.extend(templates_filled());
+    let mut blocked = std::collections::BTreeSet::new();
+    for r in &reports {
+        let profile = baocao_engine::profile_for(r).expect("profile");
+        let all: Vec<Diagnostic> = check(r).into_iter().filter(Diagnostic::is_blocking).collect();
+        let asked = checks::blocking(r, &profile);
+        assert_eq!(asked, all, "{}", r.header.subject);
+        blocked.extend(asked.iter().map(|d| d.code.clone()));
+    }
+    assert!(blocked.len() >= 8, "reports blocked for too few reasons: {blocked:?}");
+}
+
 #[test]
 fn twenty_planted_faults_are_all_found_at_their_places() {
     let mut r = sample();

@@ -21,7 +21,10 @@ use crate::text::{format_count, parse_vi_number, NumberStyle, ORDINAL_WORDS, VIE
 pub fn check(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
     counts(report, fields, cx, out);
     ordinals(report, out);
-    figures(report, fields, cx, out);
+    // Figures against the annexes only warn.
+    if cx.wants(Severity::Warning) {
+        figures(report, fields, cx, out);
+    }
     dates(report, fields, cx, out);
     abolished_level(report, fields, cx, out);
 }
@@ -31,7 +34,7 @@ pub fn check(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diag
 fn abolished_level(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
     let a = &cx.rules.file.abolished_level;
     let date = report.header.date;
-    if date < a.from {
+    if date < a.from || !cx.wants(a.level) {
         return;
     }
     let day = date.format("%d/%m/%Y").to_string();
@@ -232,7 +235,7 @@ fn block_of(path: &str) -> Option<&str> {
 
 fn counts(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
     let blocks = block_positions(report, fields);
-    for (rule, re) in &cx.rules.counts {
+    for (rule, re) in cx.rules.counts.iter().filter(|(rule, _)| cx.wants(rule.level)) {
         let present: Vec<(usize, usize)> = match rule.counts.as_str() {
             "period_years" => report
                 .period

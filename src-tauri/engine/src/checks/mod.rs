@@ -186,39 +186,81 @@ pub struct Context<'a> {
     pub rules: &'a rules::Rules,
     /// The spelling dictionary; none while it loads or when the system has none.
     pub speller: Option<&'a spell::Speller>,
+    /// The least severity asked for: rules that can only say less are not run.
+    pub min: Severity,
+}
+
+impl Context<'_> {
+    /// Whether findings of `level` are asked for.
+    pub fn wants(&self, level: Severity) -> bool {
+        level >= self.min
+    }
 }
 
 /// Every finding of the report under `profile`, in reading order of their fields, with the
 /// spelling dictionary if it has loaded ([`spell::global`]), each place named in words.
 pub fn check(report: &Report, profile: &FormatProfile) -> Vec<Diagnostic> {
-    check_with(report, &Context { profile, rules: rules::builtin(), speller: spell::global() })
+    check_at_least(report, profile, Severity::Suggestion)
 }
 
 /// What blocks an export, one answer for the app («Kiểm tra trước khi xuất»), `baocao render`
-/// and the engine's `render_*`: the checks' blocking findings (the structure group's among them).
+/// and the engine's `render_*`: the checks' blocking findings (the structure group's among them),
+/// found without running the rules that can only warn or suggest.
 pub fn blocking(report: &Report, profile: &FormatProfile) -> Vec<Diagnostic> {
-    check(report, profile).into_iter().filter(Diagnostic::is_blocking).collect()
+    check_at_least(report, profile, Severity::Blocking)
 }
 
-/// [`check`] with a given context.
-pub fn check_with(report: &Report, cx: &Context) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = structure::check(report, cx.profile)
+/// What an export reports: [`blocking`]'s findings, then the structure group's warnings (a
+/// character the font lacks, a subject that wraps, figures still to fill…); the wording,
+/// content and spelling advice is [`check`]'s («Kiểm tra» in the app, `baocao check`).
+pub fn for_export(report: &Report, profile: &FormatProfile) -> Vec<Diagnostic> {
+    let mut out = blocking(report, profile);
+    let mut warnings: Vec<Diagnostic> = structure::check(report, profile)
         .into_iter()
-        // Said by this module's own rules, with a place in the text and a fix.
-        .filter(|p| ![codes::LEGACY_ENCODING, codes::TYPED_ENDING].contains(&p.code.as_str()))
+        .filter(|p| p.severity == Severity::Warning && !said_elsewhere(p))
         .collect();
-    let fields = fields(report);
-    form::check(report, cx, &mut out);
-    content::check(report, &fields, cx, &mut out);
-    typo::check(&fields, cx, &mut out);
+    crate::diagnostic::name_places(report, &mut warnings);
+    out.extend(warnings);
+    out
+}
+
+/// A structure finding the checks' own rules say with a place in the text and a fix.
+fn said_elsewhere(p: &Diagnostic) -> bool {
+    [codes::LEGACY_ENCODING, codes::TYPED_ENDING].contains(&p.code.as_str())
+}
+
+/// The findings of `min` severity or more.
+fn check_at_least(report: &Report, profile: &FormatProfile, min: Severity) -> Vec<Diagnostic> {
+    let speller = spell::global();
+    check_with(report, &Context { profile, rules: rules::builtin(), speller, min })
+}
+
+/// Spelling against the dictionary (suggestions and warnings only), or the note that the system
+/// has none.
+fn spelling(fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
+    if !cx.wants(Severity::Warning) {
+        return;
+    }
     if let Some(speller) = cx.speller {
-        for f in &fields {
+        for f in fields {
             out.extend(speller.check_field(f, cx));
         }
     } else if spell::state() == spell::State::Missing {
         let message = crate::platform::missing_dictionary_message(cfg!(windows));
         out.push(Diagnostic::new(codes::SPELLING, Severity::Suggestion, message));
     }
+}
+
+/// [`check`] with a given context: the findings of `cx.min` severity or more.
+pub fn check_with(report: &Report, cx: &Context) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> =
+        structure::check(report, cx.profile).into_iter().filter(|p| !said_elsewhere(p)).collect();
+    let fields = fields(report);
+    form::check(report, cx, &mut out);
+    content::check(report, &fields, cx, &mut out);
+    typo::check(&fields, cx, &mut out);
+    spelling(&fields, cx, &mut out);
+    out.retain(|d| cx.wants(d.severity));
     let order: std::collections::HashMap<&str, usize> =
         fields.iter().enumerate().map(|(i, f)| (f.path.as_str(), i)).collect();
     out.sort_by_key(|f| {

@@ -236,19 +236,27 @@ impl Rules {
             .expect("the rules file has profiles")
     }
 
-    /// The findings of the per-text rules in one field (remembered per text).
-    pub fn check_field(&self, f: &Field, profile: &str) -> Vec<Diagnostic> {
-        let key = format!("{profile}\u{1}{}\u{1}", kind_name(f.kind));
-        memo_field(&key, f, || self.text_findings(f.text, f.kind, profile))
+    /// The findings of the per-text rules of `min` severity or more in one field (remembered
+    /// per text).
+    pub fn check_field(&self, f: &Field, profile: &str, min: Severity) -> Vec<Diagnostic> {
+        let key = format!("{profile}\u{1}{}\u{1}{min:?}\u{1}", kind_name(f.kind));
+        memo_field(&key, f, || self.text_findings(f.text, f.kind, profile, min))
     }
 
-    fn text_findings(&self, text: &str, kind: Kind, profile: &str) -> Vec<Diagnostic> {
+    fn text_findings(
+        &self,
+        text: &str,
+        kind: Kind,
+        profile: &str,
+        min: Severity,
+    ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let kind = kind_name(kind);
         let names = skip_spans(text);
         let skipped = |a: usize, b: usize| names.iter().any(|&(s, e)| a < e && b > s);
         for (s, re) in &self.subs {
-            if !s.kinds.iter().any(|k| k == kind)
+            if s.level < min
+                || !s.kinds.iter().any(|k| k == kind)
                 || (!s.profiles.is_empty() && !s.profiles.iter().any(|p| p == profile))
             {
                 continue;
@@ -273,7 +281,7 @@ impl Rules {
         }
         if kind != "cell" && !is_all_caps(text) {
             let n = &self.file.names;
-            if n.kinds.iter().any(|k| k == kind) {
+            if n.level >= min && n.kinds.iter().any(|k| k == kind) {
                 for (name, re) in &self.names {
                     for m in re.find_iter(text) {
                         if m.as_str() != name.as_str()
@@ -293,7 +301,8 @@ impl Rules {
                     }
                 }
             }
-            if self.profile(profile).nhan_dan && kind == "prose" {
+            if self.profile(profile).nhan_dan && kind == "prose" && self.file.nhan_dan.level >= min
+            {
                 let nd = &self.file.nhan_dan;
                 for m in self.nhan_dan.find_iter(text) {
                     let before = text[..m.start()].trim_end().to_lowercase();

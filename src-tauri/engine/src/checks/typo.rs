@@ -78,11 +78,16 @@ pub fn check(fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
     let want = ToneStyle::of(cx.rules, profile);
     let tone_key = format!("dau-thanh\u{1}{profile}\u{1}");
     for f in fields {
-        out.extend(cx.rules.check_field(f, profile));
+        out.extend(cx.rules.check_field(f, profile, cx.min));
         out.extend(memo_field("typo\u{1}", f, || text_findings(f.text)));
-        out.extend(memo_field(&tone_key, f, || tone_findings(f.text, want, &cx.profile.name)));
+        // Tone marks placed the other way only warn.
+        if cx.wants(Severity::Warning) {
+            out.extend(memo_field(&tone_key, f, || tone_findings(f.text, want, &cx.profile.name)));
+        }
     }
-    straight_quotes(fields, out);
+    if cx.wants(Severity::Suggestion) {
+        straight_quotes(fields, out);
+    }
 }
 
 fn text_findings(text: &str) -> Vec<Diagnostic> {
