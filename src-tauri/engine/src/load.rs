@@ -74,15 +74,41 @@ pub fn report_from_json(bytes: &[u8]) -> Result<Report, EngineError> {
             e.valid_up_to()
         ))
     })?;
-    let mut value: Value =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-            EngineError::Load(format!(
-                "Tệp không phải JSON hợp lệ (dòng {}, cột {}): {}. Đây không phải tệp báo cáo.",
-                e.line(),
-                e.column(),
-                translate_serde(&e.to_string())
-            ))
-        })?;
+    let text = text.trim_start_matches('\u{feff}');
+    if let Some(report) = plain_report(text) {
+        return Ok(report);
+    }
+    report_from_text(text)
+}
+
+/// The report read straight from a text that needs no normalising (no `\r`, no `\u` or `\r`
+/// escape that could hide a control character or a line end, no U+FFFE/U+FFFF, already NFC:
+/// what the app and `baocao` write), or `None` to take [`report_from_text`]'s way, which
+/// normalises and names what is wrong. Both give the same report (tested on every template and
+/// corpus report).
+fn plain_report(text: &str) -> Option<Report> {
+    let needs_work = text.contains(['\r', '\u{FFFE}', '\u{FFFF}'])
+        || text.contains("\\u")
+        || text.contains("\\r")
+        || !unicode_normalization::is_nfc(text);
+    if needs_work {
+        return None;
+    }
+    let report: Report = serde_json::from_str(text).ok()?;
+    (1..=SCHEMA_VERSION).contains(&report.schema_version).then_some(report)
+}
+
+/// The report read through a JSON value: line ends and NFC normalised, forbidden characters,
+/// schema versions and shape errors named with their place.
+fn report_from_text(text: &str) -> Result<Report, EngineError> {
+    let mut value: Value = serde_json::from_str(text).map_err(|e| {
+        EngineError::Load(format!(
+            "Tệp không phải JSON hợp lệ (dòng {}, cột {}): {}. Đây không phải tệp báo cáo.",
+            e.line(),
+            e.column(),
+            translate_serde(&e.to_string())
+        ))
+    })?;
     if !value.is_object() {
         return Err(EngineError::Load(
             "Tệp JSON không chứa một báo cáo (cần một đối tượng { … } ở ngoài cùng).".into(),
@@ -469,6 +495,48 @@ mod tests {
             Err(EngineError::Load(m)) => m,
             other => panic!("expected a load error, got {other:?}"),
         }
+    }
+
+    /// The short way and the long way read every template, the sample and the corpus reports
+    /// the same; texts the short way must leave to the long way are left to it.
+    #[test]
+    fn the_short_way_reads_reports_as_the_long_way_does() {
+        let mut texts: Vec<String> = vec![crate::sample::SAMPLE_JSON.to_string()];
+        for t in crate::templates::builtin() {
+            let answers = t
+                .placeholders
+                .iter()
+                .filter(|p| p.default.is_none())
+                .map(|p| (p.key.clone(), "Cầu Ngang".into()))
+                .collect();
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
+            let r = crate::templates::instantiate(&t, &answers, today).expect("fills");
+            texts.push(serde_json::to_string_pretty(&r).expect("json"));
+        }
+        for (name, r) in crate::corpus::corpus() {
+            texts.push(serde_json::to_string(&r).unwrap_or_else(|_| panic!("{name}")));
+        }
+        for text in &texts {
+            let short = plain_report(text).expect("a report written by us takes the short way");
+            assert_eq!(short, report_from_text(text).expect("reads"));
+        }
+        let sample = crate::sample::SAMPLE_JSON;
+        let decomposed = sample.replacen("Ban", "Ba\\u0301n", 1);
+        for other in [
+            sample.replacen("\n", "\r\n", 1),
+            sample.replacen("Ban", "Ban\\r", 1),
+            decomposed.clone(),
+            sample.replacen("Ban", "Ba\u{301}n", 1),
+            sample.replacen("\"schema_version\": 1", "\"schema_version\": 99", 1),
+        ] {
+            assert!(
+                plain_report(&other).is_none(),
+                "{}",
+                other.chars().take(80).collect::<String>()
+            );
+        }
+        let long = report_from_json(decomposed.as_bytes()).expect("reads");
+        assert!(serde_json::to_string(&long).expect("json").contains("Bán"), "NFC on the long way");
     }
 
     #[test]
