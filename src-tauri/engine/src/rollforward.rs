@@ -19,6 +19,9 @@ use crate::periods::{apply_plan, keep_all, mark_year_columns, year_plan, Planned
 
 mod text;
 
+pub(crate) use text::strings_mut;
+pub use text::year_references;
+
 pub use text::{change_kind, span_references};
 
 /// Label appended to the header of a comparison column.
@@ -230,23 +233,19 @@ fn roll_text(old: &Report, r: &mut Report, kind: Option<ReportKind>, notices: &m
     last_years.extend(old.period.map(|p| p.end_year));
     let Ok(mut v) = serde_json::to_value(&*r) else { return };
     let span = old.period.map(|p| p.span());
-    crate::templates::strings_mut(
-        &mut v,
-        &["columns", "rows", "sources", "collection"],
-        &mut |s| {
-            let mut t = text::fix_document_dates(s, &old_refs);
-            if let Some(p) = old.period {
-                t = crate::templates::year_references(&t, p.start_year, p.end_year);
-            }
-            if let Some(n) = span {
-                t = span_references(&t, n);
-            }
-            if let Some(k) = kind {
-                t = change_kind(&t, k);
-            }
-            *s = t;
-        },
-    );
+    strings_mut(&mut v, &["columns", "rows", "sources", "collection"], &mut |s| {
+        let mut t = text::fix_document_dates(s, &old_refs);
+        if let Some(p) = old.period {
+            t = year_references(&t, p.start_year, p.end_year);
+        }
+        if let Some(n) = span {
+            t = span_references(&t, n);
+        }
+        if let Some(k) = kind {
+            t = change_kind(&t, k);
+        }
+        *s = t;
+    });
     if let Ok(next) = serde_json::from_value::<Report>(v) {
         *r = next;
     }

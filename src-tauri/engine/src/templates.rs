@@ -16,6 +16,10 @@ use crate::error::EngineError;
 use crate::fsio;
 use crate::load::report_from_json;
 use crate::model::Report;
+use crate::rollforward::strings_mut;
+/// The period's years in a text as computed references (kept here, where templates were first
+/// given them).
+pub use crate::rollforward::year_references;
 use crate::text::nfc;
 
 /// The template format version this build writes and the newest it reads.
@@ -623,71 +627,6 @@ pub fn from_report(report: &Report, name: &str) -> Result<Template, EngineError>
         placeholders,
         report: v,
     })
-}
-
-/// Calls `f` on every string of a JSON value, except under the object keys in `skip`.
-pub(crate) fn strings_mut(v: &mut Value, skip: &[&str], f: &mut impl FnMut(&mut String)) {
-    match v {
-        Value::String(s) => f(s),
-        Value::Array(a) => a.iter_mut().for_each(|x| strings_mut(x, skip, f)),
-        Value::Object(o) => o
-            .iter_mut()
-            .filter(|(k, _)| !skip.contains(&k.as_str()))
-            .for_each(|(_, x)| strings_mut(x, skip, f)),
-        _ => {}
-    }
-}
-
-/// `text` with the period's years written as computed references where the words around them
-/// say they are the period's: «năm END», «tháng M/END», «từ năm START», «từ tháng M/START»,
-/// «START–END» (any dash). Other years (a directive's date «ngày 15/5/2016») stay as written.
-pub fn year_references(text: &str, start: i32, end: i32) -> String {
-    let (s, e) = (start.to_string(), end.to_string());
-    if !text.contains(e.as_str()) && !text.contains(s.as_str()) {
-        return text.to_string();
-    }
-    let mut out = text.to_string();
-    if start < end {
-        for dash in ["–", "-", " – ", " - ", "—"] {
-            out = out.replace(&format!("{s}{dash}{e}"), &format!("[từ năm]{dash}[đến năm]"));
-        }
-    }
-    let boundary = |rest: &str| !rest.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let rewrite = |before: &[&str], year: &str, reference: &str, out: &mut String| {
-        let mut result = String::with_capacity(out.len());
-        let mut rest = out.as_str();
-        while let Some(i) = rest.find(year) {
-            let (head, tail) = rest.split_at(i);
-            let after = &tail[year.len()..];
-            let head_ok = before.iter().any(|w| month_or_word_before(head, w));
-            result.push_str(head);
-            if head_ok && boundary(after) {
-                result.push_str(reference);
-            } else {
-                result.push_str(year);
-            }
-            rest = after;
-        }
-        result.push_str(rest);
-        *out = result;
-    };
-    rewrite(&["năm ", "Năm ", "tháng /"], &e, "[đến năm]", &mut out);
-    if start < end {
-        rewrite(&["từ năm ", "Từ năm ", "từ tháng /", "Từ tháng /"], &s, "[từ năm]", &mut out);
-    }
-    out
-}
-
-/// Whether `head` ends with `word` («năm ») or, for a pattern «tháng /», with «tháng M/».
-fn month_or_word_before(head: &str, word: &str) -> bool {
-    match word.strip_suffix('/') {
-        Some(month_word) => {
-            let Some(h) = head.strip_suffix('/') else { return false };
-            let digits = h.len() - h.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-            (1..=2).contains(&digits) && h[..h.len() - digits].ends_with(month_word)
-        }
-        None => head.ends_with(word),
-    }
 }
 
 /// The user's template folder.

@@ -1,7 +1,7 @@
 //! The text of next period's report: what moves with the period and what stays.
 //!
 //! Period-relative years written as numbers become computed references (see
-//! [`crate::templates::year_references`]) and «sơ kết 03 năm» becomes «sơ kết [số năm] năm», so
+//! [`year_references`]) and «sơ kết 03 năm» becomes «sơ kết [số năm] năm», so
 //! they follow the new period; dates of documents written with a reference («ngày …/…/[từ năm]»,
 //! the district's own plan) are fixed to the year they had; the superior document the opening
 //! cites for last period («Thực hiện Kế hoạch số 112-KH/BTGTU, ngày 08/3/2019…») loses its
@@ -10,6 +10,7 @@
 use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
+use serde_json::Value;
 
 use super::ReportKind;
 use crate::flow::{YearRefs, YEAR_REFS};
@@ -102,6 +103,71 @@ pub fn change_kind(text: &str, kind: ReportKind) -> String {
         out = out.replace(&crate::text::upper_first(from), &crate::text::upper_first(target));
     }
     out
+}
+
+/// Calls `f` on every string of a JSON value, except under the object keys in `skip`.
+pub(crate) fn strings_mut(v: &mut Value, skip: &[&str], f: &mut impl FnMut(&mut String)) {
+    match v {
+        Value::String(s) => f(s),
+        Value::Array(a) => a.iter_mut().for_each(|x| strings_mut(x, skip, f)),
+        Value::Object(o) => o
+            .iter_mut()
+            .filter(|(k, _)| !skip.contains(&k.as_str()))
+            .for_each(|(_, x)| strings_mut(x, skip, f)),
+        _ => {}
+    }
+}
+
+/// `text` with the period's years written as computed references where the words around them
+/// say they are the period's: «năm END», «tháng M/END», «từ năm START», «từ tháng M/START»,
+/// «START–END» (any dash). Other years (a directive's date «ngày 15/5/2016») stay as written.
+pub fn year_references(text: &str, start: i32, end: i32) -> String {
+    let (s, e) = (start.to_string(), end.to_string());
+    if !text.contains(e.as_str()) && !text.contains(s.as_str()) {
+        return text.to_string();
+    }
+    let mut out = text.to_string();
+    if start < end {
+        for dash in ["–", "-", " – ", " - ", "—"] {
+            out = out.replace(&format!("{s}{dash}{e}"), &format!("[từ năm]{dash}[đến năm]"));
+        }
+    }
+    let boundary = |rest: &str| !rest.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let rewrite = |before: &[&str], year: &str, reference: &str, out: &mut String| {
+        let mut result = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(year) {
+            let (head, tail) = rest.split_at(i);
+            let after = &tail[year.len()..];
+            let head_ok = before.iter().any(|w| month_or_word_before(head, w));
+            result.push_str(head);
+            if head_ok && boundary(after) {
+                result.push_str(reference);
+            } else {
+                result.push_str(year);
+            }
+            rest = after;
+        }
+        result.push_str(rest);
+        *out = result;
+    };
+    rewrite(&["năm ", "Năm ", "tháng /"], &e, "[đến năm]", &mut out);
+    if start < end {
+        rewrite(&["từ năm ", "Từ năm ", "từ tháng /", "Từ tháng /"], &s, "[từ năm]", &mut out);
+    }
+    out
+}
+
+/// Whether `head` ends with `word` («năm ») or, for a pattern «tháng /», with «tháng M/».
+fn month_or_word_before(head: &str, word: &str) -> bool {
+    match word.strip_suffix('/') {
+        Some(month_word) => {
+            let Some(h) = head.strip_suffix('/') else { return false };
+            let digits = h.len() - h.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            (1..=2).contains(&digits) && h[..h.len() - digits].ends_with(month_word)
+        }
+        None => head.ends_with(word),
+    }
 }
 
 #[cfg(test)]
