@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import { importX, createNodeResolver } from "eslint-plugin-import-x";
 import globals from "globals";
 
 export default tseslint.config(
@@ -10,7 +11,13 @@ export default tseslint.config(
   {
     files: ["src/**/*.{ts,tsx}"],
     languageOptions: { globals: globals.browser },
-    plugins: { "react-hooks": reactHooks },
+    plugins: { "react-hooks": reactHooks, "import-x": importX },
+    settings: {
+      // The cycle check follows imports into TypeScript files.
+      "import-x/extensions": [".ts", ".tsx", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js"] })],
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
       // Only the api module may talk to Tauri.
@@ -20,6 +27,8 @@ export default tseslint.config(
       ],
       // A component (or function) that no longer fits a screen is split into named hooks and parts.
       "max-lines-per-function": ["error", { max: 300, skipBlankLines: true, skipComments: true }],
+      // Two modules that import each other are one job split in the wrong place.
+      "import-x/no-cycle": "error",
     },
   },
   {
