@@ -552,6 +552,16 @@ pub mod codes {
     /// A word the spelling dictionary does not know (or the dictionary is missing).
     pub const SPELLING: &str = "chinh-ta";
 
+    // Reading a report file (load): the file is refused before any check.
+    /// The file is not a report (empty, another program's file, not UTF-8, not JSON, too large).
+    pub const NOT_A_REPORT: &str = "khong-phai-bao-cao";
+    /// The file's schema version is newer than this program reads, or 0.
+    pub const SCHEMA_VERSION: &str = "phien-ban-tep";
+    /// A field holds a control character XML forbids.
+    pub const CONTROL_CHAR: &str = "ky-tu-dieu-khien";
+    /// A field is missing or has the wrong type or value.
+    pub const FILE_SHAPE: &str = "sai-cau-truc-tep";
+
     // Import of a Word file (import::recognise).
     /// The header (bodies, number, date) was not recognised.
     pub const IMPORT_NO_HEADER: &str = "nhap-thieu-phan-dau";
@@ -646,6 +656,10 @@ pub mod codes {
         NAME_CASE,
         NHAN_DAN,
         SPELLING,
+        NOT_A_REPORT,
+        SCHEMA_VERSION,
+        CONTROL_CHAR,
+        FILE_SHAPE,
         IMPORT_NO_HEADER,
         IMPORT_NO_CLOSING,
         IMPORT_NO_DATE,

@@ -6,9 +6,15 @@ use crate::diagnostic::Diagnostic;
 /// Errors of the engine.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
-    /// The input is not a readable report (not JSON, wrong shape, wrong type, too large…).
-    #[error("{0}")]
-    Load(String),
+    /// The input is not a readable report (not JSON, wrong shape, wrong type, too large…): the
+    /// whole message, and each problem as a diagnostic with its code and field.
+    #[error("{message}")]
+    Load {
+        /// What the user reads.
+        message: String,
+        /// Each problem (one for a file that is not a report; one per field for a wrong shape).
+        diagnostics: Vec<Diagnostic>,
+    },
     /// The report was read but has blocking diagnostics (the export is refused).
     #[error("Báo cáo có {} lỗi:\n{}", .0.iter().filter(|d| d.is_blocking()).count(), list(.0))]
     Invalid(Vec<Diagnostic>),
@@ -43,6 +49,15 @@ pub enum EngineError {
         /// Technical detail.
         detail: String,
     },
+}
+
+impl EngineError {
+    /// A file refused as a whole for one reason, said by `message`, under `code`.
+    pub fn load(code: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        let diagnostics = vec![Diagnostic::blocking(code, message.clone())];
+        EngineError::Load { message, diagnostics }
+    }
 }
 
 fn list(diagnostics: &[Diagnostic]) -> String {

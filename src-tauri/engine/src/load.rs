@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::diagnostic::{codes, Diagnostic};
 use crate::error::EngineError;
 use crate::model::{Report, SCHEMA_VERSION};
 use crate::text::{describe_char, forbidden_xml_char, nfc};
@@ -66,13 +67,16 @@ pub fn report_from_json(bytes: &[u8]) -> Result<Report, EngineError> {
         return Err(too_large(bytes.len() as u64));
     }
     if let Some(message) = foreign_file(bytes) {
-        return Err(EngineError::Load(message));
+        return Err(EngineError::load(codes::NOT_A_REPORT, message));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        EngineError::Load(format!(
-            "Tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {}); đây không phải tệp báo cáo.",
-            e.valid_up_to()
-        ))
+        EngineError::load(
+            codes::NOT_A_REPORT,
+            format!(
+                "Tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {}); đây không phải tệp báo cáo.",
+                e.valid_up_to()
+            ),
+        )
     })?;
     let text = text.trim_start_matches('\u{feff}');
     if let Some(report) = plain_report(text) {
@@ -102,43 +106,67 @@ fn plain_report(text: &str) -> Option<Report> {
 /// schema versions and shape errors named with their place.
 fn report_from_text(text: &str) -> Result<Report, EngineError> {
     let mut value: Value = serde_json::from_str(text).map_err(|e| {
-        EngineError::Load(format!(
-            "Tệp không phải JSON hợp lệ (dòng {}, cột {}): {}. Đây không phải tệp báo cáo.",
-            e.line(),
-            e.column(),
-            translate_serde(&e.to_string())
-        ))
+        EngineError::load(
+            codes::NOT_A_REPORT,
+            format!(
+                "Tệp không phải JSON hợp lệ (dòng {}, cột {}): {}. Đây không phải tệp báo cáo.",
+                e.line(),
+                e.column(),
+                translate_serde(&e.to_string())
+            ),
+        )
     })?;
     if !value.is_object() {
-        return Err(EngineError::Load(
-            "Tệp JSON không chứa một báo cáo (cần một đối tượng { … } ở ngoài cùng).".into(),
+        return Err(EngineError::load(
+            codes::NOT_A_REPORT,
+            "Tệp JSON không chứa một báo cáo (cần một đối tượng { … } ở ngoài cùng).",
         ));
     }
     match value.get("schema_version").and_then(Value::as_u64) {
         Some(v) if v > u64::from(SCHEMA_VERSION) => {
-            return Err(EngineError::Load(format!(
-                "Tệp được tạo bởi phiên bản mới hơn của chương trình (schema_version {v}); \
+            return Err(EngineError::load(
+                codes::SCHEMA_VERSION,
+                format!(
+                    "Tệp được tạo bởi phiên bản mới hơn của chương trình (schema_version {v}); \
                  phiên bản này chỉ đọc được đến {SCHEMA_VERSION}. Hãy cập nhật Soạn Báo Cáo."
-            )))
+                ),
+            ))
         }
         Some(0) => {
-            return Err(EngineError::Load("Trường «schema_version» phải từ 1 trở lên.".into()))
+            return Err(EngineError::Load {
+                message: "Trường «schema_version» phải từ 1 trở lên.".into(),
+                diagnostics: vec![Diagnostic::blocking(
+                    codes::SCHEMA_VERSION,
+                    "Trường «schema_version» phải từ 1 trở lên.",
+                )
+                .at("schema_version")],
+            })
         }
         _ => {}
     }
     let mut problems = Vec::new();
     normalise(&mut value, &mut String::new(), &mut problems);
     if !problems.is_empty() {
-        return Err(EngineError::Load(problems.join("\n")));
+        let message = problems.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("\n");
+        return Err(EngineError::Load { message, diagnostics: problems });
     }
     match serde_path_to_error::deserialize::<_, Report>(&value) {
         Ok(report) => Ok(report),
-        Err(_) => Err(EngineError::Load(describe_problems(&diagnose(value)))),
+        Err(_) => {
+            let problems = diagnose(value);
+            let diagnostics = problems
+                .iter()
+                .map(|p| {
+                    Diagnostic::blocking(codes::FILE_SHAPE, format!("{}.", p.message)).at(&p.path)
+                })
+                .collect();
+            Err(EngineError::Load { message: describe_problems(&problems), diagnostics })
+        }
     }
 }
 
-/// Why a report file cannot be read as a report (a load error, not a diagnostic: the file is
-/// refused before any check): where it is and what is wrong.
+/// Why a report file cannot be read as a report (the file is refused before any check): where
+/// it is and what is wrong.
 #[derive(Debug, Clone, PartialEq)]
 struct ShapeError {
     path: String,
@@ -335,23 +363,27 @@ fn fill_placeholder(value: &mut Value, segments: &[Seg], field: &str) -> bool {
 
 /// The message for a file over [`MAX_REPORT_BYTES`].
 pub fn too_large(len: u64) -> EngineError {
-    EngineError::Load(format!(
-        "Tệp quá lớn ({} MB); tệp báo cáo tối đa {} MB. Đây có phải tệp báo cáo không?",
-        format!("{:.1}", len as f64 / 1_048_576.0).replace('.', ","),
-        MAX_REPORT_BYTES / 1_048_576
-    ))
+    EngineError::load(
+        codes::NOT_A_REPORT,
+        format!(
+            "Tệp quá lớn ({} MB); tệp báo cáo tối đa {} MB. Đây có phải tệp báo cáo không?",
+            format!("{:.1}", len as f64 / 1_048_576.0).replace('.', ","),
+            MAX_REPORT_BYTES / 1_048_576
+        ),
+    )
 }
 
-fn normalise(v: &mut Value, path: &mut String, problems: &mut Vec<String>) {
+fn normalise(v: &mut Value, path: &mut String, problems: &mut Vec<Diagnostic>) {
     match v {
         Value::String(s) => {
             if let Some(c) = forbidden_xml_char(s) {
-                problems.push(format!(
-                    "Trường «{}» chứa ký tự điều khiển {} không được phép trong văn bản; \
+                let field = path.trim_start_matches('.');
+                let message = format!(
+                    "Trường «{field}» chứa ký tự điều khiển {} không được phép trong văn bản; \
                      hãy xóa ký tự này (thường do sao chép từ phần mềm khác).",
-                    path.trim_start_matches('.'),
                     describe_char(c)
-                ));
+                );
+                problems.push(Diagnostic::blocking(codes::CONTROL_CHAR, message).at(field));
             }
             // Windows line ends (text pasted from another program) become the model's '\n'.
             if s.contains('\r') {
@@ -492,7 +524,7 @@ mod tests {
 
     fn load_message(bytes: &[u8]) -> String {
         match report_from_json(bytes) {
-            Err(EngineError::Load(m)) => m,
+            Err(EngineError::Load { message, .. }) => message,
             other => panic!("expected a load error, got {other:?}"),
         }
     }
@@ -537,6 +569,44 @@ mod tests {
         }
         let long = report_from_json(decomposed.as_bytes()).expect("reads");
         assert!(serde_json::to_string(&long).expect("json").contains("Bán"), "NFC on the long way");
+    }
+
+    /// The code and field of each reason a file is refused.
+    fn load_codes(bytes: &[u8]) -> Vec<(String, String)> {
+        match report_from_json(bytes) {
+            Err(EngineError::Load { diagnostics, .. }) => {
+                diagnostics.into_iter().map(|d| (d.code, d.path)).collect()
+            }
+            other => panic!("expected a load error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn each_reason_a_file_is_refused_is_a_diagnostic_with_its_code_and_field() {
+        let not = |s: &str| vec![(codes::NOT_A_REPORT.to_string(), s.to_string())];
+        assert_eq!(load_codes(b""), not(""));
+        assert_eq!(load_codes(b"{ \"a\": "), not(""));
+        assert_eq!(load_codes(b"[1, 2]"), not(""));
+        assert_eq!(load_codes(&[0xff, 0xfe, 0x41]), not(""));
+        let sample = crate::sample::SAMPLE_JSON;
+        let newer = sample.replacen("\"schema_version\": 1", "\"schema_version\": 99", 1);
+        assert_eq!(load_codes(newer.as_bytes())[0].0, codes::SCHEMA_VERSION);
+        let control = sample.replacen("\"subject\": \"", "\"subject\": \"\\u0007", 1);
+        assert_eq!(
+            load_codes(control.as_bytes()),
+            vec![(codes::CONTROL_CHAR.to_string(), "header.subject".to_string())]
+        );
+        let mut v: Value = serde_json::from_str(sample).expect("json");
+        let header = v["header"].as_object_mut().expect("header");
+        header.remove("subject");
+        header.remove("place");
+        let found = load_codes(&serde_json::to_vec(&v).expect("json"));
+        assert!(found.iter().all(|(code, _)| code == codes::FILE_SHAPE), "{found:?}");
+        let fields: Vec<&str> = found.iter().map(|(_, p)| p.as_str()).collect();
+        assert_eq!(fields, ["header.place", "header.subject"]);
+        v["header"]["date"] = Value::from("hôm qua");
+        let found = load_codes(&serde_json::to_vec(&v).expect("json"));
+        assert_eq!(found, [(codes::FILE_SHAPE.to_string(), "header.date".to_string())]);
     }
 
     #[test]

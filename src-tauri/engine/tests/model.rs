@@ -89,7 +89,7 @@ fn committed_json_schema_is_fresh() {
 
 fn load_err(json: &str) -> String {
     match report_from_json(json.as_bytes()) {
-        Err(EngineError::Load(m)) => m,
+        Err(EngineError::Load { message: m, .. }) => m,
         Err(e) => panic!("unexpected error kind: {e}"),
         Ok(_) => panic!("accepted bad input"),
     }
@@ -133,7 +133,7 @@ fn bad_input_gets_a_vietnamese_message_naming_the_field() {
 
     let big = vec![b' '; 11 * 1024 * 1024];
     match report_from_json(&big) {
-        Err(EngineError::Load(m)) => assert!(m.contains("quá lớn"), "{m}"),
+        Err(EngineError::Load { message: m, .. }) => assert!(m.contains("quá lớn"), "{m}"),
         other => panic!("{other:?}"),
     }
 }
