@@ -17,7 +17,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         .manage(commands::PreviewState::default())
         .manage(commands::CompileCancel::default())
         .setup(|app| {
-            commands::load_dictionary(app.handle());
+            commands::load_dictionary();
             trace::watch_gtk_close(app.handle());
             Ok(())
         })

@@ -751,12 +751,20 @@ fn forms_out_then_compile_with_rate_findings_and_exit_code() {
         &["form", "mau.json", "--all-units", "--units", "don-vi.txt", "-o", "bieu-mau"],
     );
     assert!(o.status.success(), "{}", stderr(&o));
+    // The app's rule (engine app::forms): each unit's form, and a blank one.
+    assert!(
+        String::from_utf8_lossy(&o.stdout)
+            .contains("Đã tạo 4 biểu mẫu (3 đơn vị và 1 biểu mẫu trống)"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     assert_eq!(
         listing(&dir.join("bieu-mau")),
         [
             "Biểu mẫu - Đảng ủy thị trấn.xlsx",
             "Biểu mẫu - Đảng ủy xã Hòa Lợi.xlsx",
-            "Biểu mẫu - Đảng ủy xã Long Khánh.xlsx"
+            "Biểu mẫu - Đảng ủy xã Long Khánh.xlsx",
+            "Biểu mẫu trống.xlsx"
         ]
     );
     let o = baocao(dir, &["form", "mau.json", "-o", "trong.xlsx"]);
@@ -903,5 +911,30 @@ fn import_json_gives_its_warnings_as_diagnostics() {
         assert!(w["code"].as_str().is_some_and(|c| c.starts_with("nhap-")), "{w}");
         assert_eq!(w["severity"], "warning", "{w}");
         assert!(w["message"].is_string() && w["place_words"].is_string(), "{w}");
+    }
+}
+
+#[test]
+fn the_template_library_is_in_the_apps_data_folder_as_tauri_finds_it() {
+    let d = tmp();
+    let dir = d.path();
+    sample_json(dir);
+    let home = dir.join("nha");
+    let xdg = dir.join("du-lieu");
+    // XDG_DATA_HOME when absolute, else ~/.local/share (as Tauri's app_data_dir(), through dirs).
+    for (xdg_value, expected) in [
+        (xdg.as_os_str(), xdg.join("vn.soanbaocao.app/mau")),
+        ("tuong-doi".as_ref(), home.join(".local/share/vn.soanbaocao.app/mau")),
+    ] {
+        let o = Command::new(BIN)
+            .args(["template", "save", "mau.json", "--name", "Mẫu thử"])
+            .current_dir(dir)
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", xdg_value)
+            .output()
+            .expect("run baocao");
+        assert!(o.status.success(), "{}", stderr(&o));
+        let saved = fs::read_dir(&expected).map(|r| r.count()).unwrap_or(0);
+        assert_eq!(saved, 1, "a template saved in {}", expected.display());
     }
 }

@@ -54,22 +54,29 @@ pub fn is_read_only(path: &Path) -> bool {
 /// Refuses to write `output` over one of the `inputs` (the same file under any name), and over an
 /// existing read-only file unless `force` is given.
 pub fn check_output(output: &Path, inputs: &[&Path], force: bool) -> Result<(), EngineError> {
-    if let Some(input) = inputs.iter().find(|i| same_file(i, output)) {
-        return Err(fail(format!(
-            "Tệp kết quả «{}» chính là tệp đầu vào «{}»: ghi vào đó sẽ xóa mất báo cáo. \
-             Hãy chọn tên tệp kết quả khác.",
-            output.display(),
-            input.display()
-        )));
+    match crate::app::guard::refusal(output, inputs, force) {
+        Some(refused) => Err(refused.into_error()),
+        None => Ok(()),
     }
-    if !force && is_read_only(output) {
-        return Err(fail(format!(
-            "Tệp «{}» đã có và chỉ cho đọc (có thể được giữ lại có chủ ý); không ghi đè. \
-             Chọn tên khác, hoặc thêm --force để thay tệp đó.",
-            output.display()
-        )));
-    }
-    Ok(())
+}
+
+/// The refusal to write `output` over the input `input` (the same file).
+pub fn own_file_error(output: &Path, input: &Path) -> EngineError {
+    fail(format!(
+        "Tệp kết quả «{}» chính là tệp đầu vào «{}»: ghi vào đó sẽ xóa mất báo cáo. \
+         Hãy chọn tên tệp kết quả khác.",
+        output.display(),
+        input.display()
+    ))
+}
+
+/// The refusal to replace the read-only file `output` (the command's wording: `--force`).
+pub fn read_only_error(output: &Path) -> EngineError {
+    fail(format!(
+        "Tệp «{}» đã có và chỉ cho đọc (có thể được giữ lại có chủ ý); không ghi đè. \
+         Chọn tên khác, hoặc thêm --force để thay tệp đó.",
+        output.display()
+    ))
 }
 
 /// Creates the folder `dir` (and, with `parents`, the folders above it) unless it exists; without

@@ -21,6 +21,7 @@
 //!
 //! No GUI dependency: the engine builds, tests and runs headless.
 
+pub mod app;
 pub mod checks;
 pub mod collect;
 pub mod corpus;

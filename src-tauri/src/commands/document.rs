@@ -85,20 +85,16 @@ pub fn startup_sample() -> bool {
 
 /// Opens a report file the user chose.
 #[tauri::command]
-pub fn open_report<R: Runtime>(app: AppHandle<R>, path: String) -> Result<Opened, String> {
+pub fn open_report(path: String) -> Result<Opened, String> {
     let p = PathBuf::from(&path);
     let report = read_report(&p)?;
-    remember(&app, &p);
+    remember(&p);
     Ok(Opened { report, path })
 }
 
 /// Saves the report (JSON) to a path the user chose; adds the extension when it is missing.
 #[tauri::command]
-pub fn save_report<R: Runtime>(
-    app: AppHandle<R>,
-    path: String,
-    report: Report,
-) -> Result<String, String> {
+pub fn save_report(path: String, report: Report) -> Result<String, String> {
     let mut p = PathBuf::from(&path);
     if p.extension().and_then(|e| e.to_str()) != Some(EXTENSION) {
         p.set_extension(EXTENSION);
@@ -106,7 +102,7 @@ pub fn save_report<R: Runtime>(
     let json =
         serde_json::to_vec_pretty(&report).map_err(|e| format!("Không ghi được báo cáo: {e}."))?;
     fsio::write_atomic(&p, &json).map_err(msg)?;
-    remember(&app, &p);
+    remember(&p);
     Ok(p.display().to_string())
 }
 
@@ -128,7 +124,8 @@ pub async fn preview(
     let known: Option<u32> =
         request.headers().get("x-known").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
     let mut session = state.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let p = render_preview(&mut session, &report, known.map(u64::from), env()).map_err(msg)?;
+    let p = render_preview(&mut session, &report, known.map(u64::from), clock::render_env())
+        .map_err(msg)?;
     Ok(Preview {
         version: p.version as u32,
         page_count: p.page_count as u32,
@@ -160,11 +157,12 @@ pub enum ExportOutcome {
     },
 }
 
-/// Exports the report as DOCX or PDF to a path the user chose. Refuses the report's own file
-/// (`source`, the file it was opened from); an existing read-only file is replaced only with
-/// `replace_read_only` (the user was asked). The UI asks before exporting a report with blocking
-/// diagnostics (the preview's, from `checks::check`: the answer `checks::blocking` gives to
-/// `baocao render`); with the user's consent the document is written all the same.
+/// Exports the report as DOCX or PDF to a path the user chose, by the export rule the `baocao`
+/// command follows too (`baocao_engine::app::export`): the format's extension is put on; the
+/// report's own file (`source`, the file it was opened from) is refused; an existing read-only
+/// file is replaced only with `replace_read_only` (the user was asked). The UI asks before
+/// exporting a report with blocking diagnostics (the preview's, from `checks::check`: the answer
+/// `checks::blocking` gives to `baocao render`), so the document is written all the same.
 #[tauri::command]
 pub fn export_document(
     path: String,
@@ -173,33 +171,40 @@ pub fn export_document(
     source: Option<String>,
     replace_read_only: Option<bool>,
 ) -> Result<ExportOutcome, String> {
+    use baocao_engine::app::export::{self, Format, Outcome};
+    use baocao_engine::app::guard::Refusal;
     let profile = profile_for(&report).map_err(msg)?;
-    let mut p = PathBuf::from(&path);
-    let ext = match format {
-        ExportFormat::Docx => "docx",
-        ExportFormat::Pdf => "pdf",
+    let source = source.map(PathBuf::from);
+    let inputs: Vec<&Path> = source.iter().map(PathBuf::as_path).collect();
+    let request = export::Request {
+        report: &report,
+        profile: &profile,
+        format: match format {
+            ExportFormat::Docx => Format::Docx,
+            ExportFormat::Pdf => Format::Pdf,
+        },
+        path: Path::new(&path),
+        inputs: &inputs,
+        replace_read_only: replace_read_only.unwrap_or(false),
+        go_on_blocked: true,
+        env: clock::render_env(),
     };
-    if p.extension().and_then(|e| e.to_str()).map(str::to_lowercase).as_deref() != Some(ext) {
-        p.set_extension(ext);
-    }
-    if let Some(src) = source.as_deref() {
-        if baocao_engine::fsio::same_file(&p, Path::new(src)) {
-            return Err(format!(
-                "Không xuất được: «{}» chính là tệp của báo cáo đang mở; xuất vào đó sẽ xóa mất báo cáo. Hãy chọn tên tệp khác.",
-                p.display()
-            ));
+    match export::export(&request).map_err(msg)? {
+        Outcome::Written { path, .. } => Ok(ExportOutcome::Written { path: shown(&path) }),
+        Outcome::Refused(Refusal::ReadOnly { path }) => {
+            Ok(ExportOutcome::ReadOnly { path: shown(&path) })
         }
+        Outcome::Refused(Refusal::OwnFile { path, .. }) => Err(format!(
+            "Không xuất được: «{}» chính là tệp của báo cáo đang mở; xuất vào đó sẽ xóa mất báo cáo. Hãy chọn tên tệp khác.",
+            path.display()
+        )),
+        Outcome::Blocked(found) => Err(msg(EngineError::Invalid(found))),
     }
-    if !replace_read_only.unwrap_or(false) && fsio::is_read_only(&p) {
-        return Ok(ExportOutcome::ReadOnly { path: p.display().to_string() });
-    }
-    let rendered = match format {
-        ExportFormat::Docx => baocao_engine::render_docx_unchecked(&report, &profile, env()),
-        ExportFormat::Pdf => baocao_engine::render_pdf_unchecked(&report, &profile, env()),
-    }
-    .map_err(msg)?;
-    fsio::write_atomic(&p, &rendered).map_err(msg)?;
-    Ok(ExportOutcome::Written { path: p.display().to_string() })
+}
+
+/// A path as the UI shows it.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 
 use super::*;
 
-fn library<R: Runtime>(app: &AppHandle<R>) -> Result<templates::UserLibrary, String> {
-    Ok(templates::UserLibrary::new(data_dir(app)?.join("mau")))
+/// The user's template library, in the app's data folder.
+fn library() -> Result<templates::UserLibrary, String> {
+    Ok(templates::UserLibrary::new(paths::templates_dir(&data_dir()?)))
 }
 
 /// One question of the new-report wizard, with its default answer.
@@ -40,17 +41,15 @@ pub struct Wizard {
 
 /// Built-in and user templates.
 #[tauri::command]
-pub fn list_templates<R: Runtime>(
-    app: AppHandle<R>,
-) -> Result<Vec<templates::TemplateInfo>, String> {
-    Ok(templates::list_all(&library(&app)?))
+pub fn list_templates() -> Result<Vec<templates::TemplateInfo>, String> {
+    Ok(templates::list_all(&library()?))
 }
 
 /// The wizard of a template: its blanks with defaults computed from today's date.
 #[tauri::command]
-pub fn template_wizard<R: Runtime>(app: AppHandle<R>, id: String) -> Result<Wizard, String> {
-    let t = templates::find(&library(&app)?, &id).map_err(msg)?;
-    let defaults = templates::defaults(&t, chrono::Local::now().date_naive());
+pub fn template_wizard(id: String) -> Result<Wizard, String> {
+    let t = templates::find(&library()?, &id).map_err(msg)?;
+    let defaults = templates::defaults(&t, clock::today());
     Ok(Wizard {
         id: t.id.clone(),
         name: t.name.clone(),
@@ -84,13 +83,12 @@ pub struct WizardState {
 
 /// Links the wizard's answers: `typed` holds only what the user typed.
 #[tauri::command]
-pub fn wizard_state<R: Runtime>(
-    app: AppHandle<R>,
+pub fn wizard_state(
     id: String,
     typed: std::collections::BTreeMap<String, String>,
 ) -> Result<WizardState, String> {
-    let t = templates::find(&library(&app)?, &id).map_err(msg)?;
-    let values = templates::wizard_values(&t, &typed, chrono::Local::now().date_naive());
+    let t = templates::find(&library()?, &id).map_err(msg)?;
+    let values = templates::wizard_values(&t, &typed, clock::today());
     let contradictions = templates::contradictions(&t, &values);
     let missing = templates::unanswered(&t, &values);
     Ok(WizardState { values, contradictions, missing })
@@ -98,13 +96,12 @@ pub fn wizard_state<R: Runtime>(
 
 /// A new report from a template and the wizard's answers.
 #[tauri::command]
-pub fn new_from_template<R: Runtime>(
-    app: AppHandle<R>,
+pub fn new_from_template(
     id: String,
     answers: std::collections::BTreeMap<String, String>,
 ) -> Result<Report, String> {
-    let t = templates::find(&library(&app)?, &id).map_err(msg)?;
-    templates::instantiate(&t, &answers, chrono::Local::now().date_naive()).map_err(msg)
+    let t = templates::find(&library()?, &id).map_err(msg)?;
+    templates::instantiate(&t, &answers, clock::today()).map_err(msg)
 }
 
 /// Next period's report, with what changed beyond dates and figures (e.g. the Party guidance).
@@ -125,50 +122,38 @@ pub fn next_period_report(report: Report, options: rollforward::RollOptions) -> 
 
 /// Saves the report as a user template; returns its id.
 #[tauri::command]
-pub fn save_as_template<R: Runtime>(
-    app: AppHandle<R>,
-    report: Report,
-    name: String,
-) -> Result<String, String> {
+pub fn save_as_template(report: Report, name: String) -> Result<String, String> {
     let t = templates::from_report(&report, &name).map_err(msg)?;
-    library(&app)?.save(t).map_err(msg)
+    library()?.save(t).map_err(msg)
 }
 
 /// Renames a user template.
 #[tauri::command]
-pub fn rename_template<R: Runtime>(
-    app: AppHandle<R>,
-    id: String,
-    name: String,
-) -> Result<(), String> {
-    library(&app)?.rename(&id, &name).map_err(msg)
+pub fn rename_template(id: String, name: String) -> Result<(), String> {
+    library()?.rename(&id, &name).map_err(msg)
 }
 
 /// Deletes a user template.
 #[tauri::command]
-pub fn delete_template<R: Runtime>(app: AppHandle<R>, id: String) -> Result<(), String> {
-    library(&app)?.delete(&id).map_err(msg)
+pub fn delete_template(id: String) -> Result<(), String> {
+    library()?.delete(&id).map_err(msg)
 }
 
 /// Writes a template to a file the user chose, to share it.
 #[tauri::command]
-pub fn export_template<R: Runtime>(
-    app: AppHandle<R>,
-    id: String,
-    path: String,
-) -> Result<String, String> {
+pub fn export_template(id: String, path: String) -> Result<String, String> {
     let mut p = PathBuf::from(path);
     if p.extension().and_then(|e| e.to_str()) != Some("json") {
         p.set_extension("json");
     }
-    library(&app)?.export(&id, &p).map_err(msg)?;
+    library()?.export(&id, &p).map_err(msg)?;
     Ok(p.display().to_string())
 }
 
 /// Adds a template file another office shared; returns its id.
 #[tauri::command]
-pub fn import_template<R: Runtime>(app: AppHandle<R>, path: String) -> Result<String, String> {
-    library(&app)?.import(Path::new(&path)).map_err(msg)
+pub fn import_template(path: String) -> Result<String, String> {
+    library()?.import(Path::new(&path)).map_err(msg)
 }
 
 #[cfg(test)]

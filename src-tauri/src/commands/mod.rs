@@ -4,10 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use baocao_engine::app::{clock, paths};
 use baocao_engine::model::Report;
 use baocao_engine::{
     checks, collect, fsio, load, preview, profile_for, render_preview, rollforward, sample,
-    templates, EngineError, RenderEnv,
+    templates, EngineError,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime};
@@ -36,25 +37,15 @@ fn msg(e: EngineError) -> String {
     e.to_string()
 }
 
-/// What rendering takes from outside: the clock.
-fn env() -> RenderEnv {
-    RenderEnv { now: chrono::Utc::now() }
-}
-
-/// The app's data folder (made if missing).
-fn data_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, String> {
-    let dir = app
-        .path()
-        .app_data_dir()
-        .map_err(|e| format!("Không tìm thấy thư mục dữ liệu của ứng dụng: {e}."))?;
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| format!("Không tạo được thư mục dữ liệu «{}»: {e}.", dir.display()))?;
-    Ok(dir)
+/// The app's data folder (made if missing): the engine's, the one Tauri's `app_data_dir()`
+/// gives (a test below compares them) and the `baocao` command uses.
+fn data_dir() -> Result<PathBuf, String> {
+    paths::create_data_dir().map_err(msg)
 }
 
 /// Puts a file first in the recent files list (ten kept).
-fn remember<R: Runtime>(app: &AppHandle<R>, path: &Path) {
-    let Ok(dir) = data_dir(app) else { return };
+fn remember(path: &Path) {
+    let Ok(dir) = data_dir() else { return };
     let file = dir.join("recent.json");
     let mut list: Vec<String> =
         std::fs::read(&file).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
@@ -71,4 +62,30 @@ fn remember<R: Runtime>(app: &AppHandle<R>, path: &Path) {
 fn read_report(path: &Path) -> Result<Report, String> {
     let bytes = fsio::read_limited(path).map_err(msg)?;
     load::report_from_json(&bytes).map_err(|e| format!("«{}»: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use tauri::Manager;
+
+    /// The app's `tauri.conf.json`, as the shell is built with it.
+    fn config() -> serde_json::Value {
+        let text = include_str!("../../../tauri.conf.json");
+        serde_json::from_str(text).expect("tauri.conf.json")
+    }
+
+    #[test]
+    fn the_engines_data_folder_is_the_one_tauri_gives_the_app() {
+        let config = config();
+        assert_eq!(config["identifier"], baocao_engine::app::paths::IDENTIFIER);
+        assert!(
+            config["app"].get("appDirectoriesOverride").is_none(),
+            "no override of the folders"
+        );
+        let mut context = tauri::test::mock_context(tauri::test::noop_assets());
+        context.config_mut().identifier = baocao_engine::app::paths::IDENTIFIER.to_string();
+        let app = tauri::test::mock_builder().build(context).expect("mock app");
+        let tauri_dir = app.path().app_data_dir().expect("Tauri's app_data_dir");
+        assert_eq!(Some(tauri_dir), baocao_engine::app::paths::data_dir());
+    }
 }

@@ -22,12 +22,8 @@ struct RecoveryFile {
 
 /// Writes the recovery copy (autosave) into the app's data folder, with the report's own path.
 #[tauri::command]
-pub fn write_recovery<R: Runtime>(
-    app: AppHandle<R>,
-    report: Report,
-    path: Option<String>,
-) -> Result<(), String> {
-    let file = data_dir(&app)?.join("phuc-hoi.baocao");
+pub fn write_recovery(report: Report, path: Option<String>) -> Result<(), String> {
+    let file = data_dir()?.join("phuc-hoi.baocao");
     let report = serde_json::to_value(&report).map_err(|e| format!("Không lưu tạm được: {e}."))?;
     let json = serde_json::to_vec(&RecoveryFile { path, report })
         .map_err(|e| format!("Không lưu tạm được: {e}."))?;
@@ -46,14 +42,14 @@ pub fn read_recovery(file: &Path) -> Option<Recovered> {
 
 /// The recovery copy left by a session that did not close normally, if any.
 #[tauri::command]
-pub fn take_recovery<R: Runtime>(app: AppHandle<R>) -> Option<Recovered> {
-    read_recovery(&data_dir(&app).ok()?.join("phuc-hoi.baocao"))
+pub fn take_recovery() -> Option<Recovered> {
+    read_recovery(&data_dir().ok()?.join("phuc-hoi.baocao"))
 }
 
 /// Deletes the recovery copy (after a save, or when the user declines it).
 #[tauri::command]
-pub fn clear_recovery<R: Runtime>(app: AppHandle<R>) -> Result<(), String> {
-    let file = data_dir(&app)?.join("phuc-hoi.baocao");
+pub fn clear_recovery() -> Result<(), String> {
+    let file = data_dir()?.join("phuc-hoi.baocao");
     match std::fs::remove_file(&file) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
@@ -63,8 +59,8 @@ pub fn clear_recovery<R: Runtime>(app: AppHandle<R>) -> Result<(), String> {
 
 /// Recently opened or saved files, newest first, that still exist.
 #[tauri::command]
-pub fn recent_files<R: Runtime>(app: AppHandle<R>) -> Vec<String> {
-    let Ok(dir) = data_dir(&app) else { return Vec::new() };
+pub fn recent_files() -> Vec<String> {
+    let Ok(dir) = data_dir() else { return Vec::new() };
     let list: Vec<String> = std::fs::read(dir.join("recent.json"))
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())

@@ -73,19 +73,24 @@ pub fn units_from_file(path: String) -> Result<Vec<baocao_engine::model::Unit>, 
     Ok(units)
 }
 
-/// Writes a form for each listed unit, and a blank one, into a folder; returns how many.
+/// Writes a form for each listed unit, and a blank one, into a folder (the rule `baocao form
+/// --all-units` follows too: `baocao_engine::app::forms`); returns how many. An existing
+/// read-only form stops it before anything is written.
 #[tauri::command]
 pub fn export_forms(report: Report, folder: String) -> Result<u32, String> {
-    let dir = Path::new(&folder);
+    use baocao_engine::app::{forms, guard::Refusal};
     let units = report.collection.as_ref().map(|c| c.units.clone()).unwrap_or_default();
-    let mut n = 0;
-    for u in units.iter().map(|u| Some(u.name.as_str())).chain([None]) {
-        let bytes = collect::form::write_form(&report, u).map_err(msg)?;
-        baocao_engine::fsio::write_atomic(&dir.join(collect::form::file_name(u)), &bytes)
-            .map_err(msg)?;
-        n += 1;
+    match forms::write_all(&report, &units, Path::new(&folder), &[], false).map_err(msg)? {
+        forms::Outcome::Written { files, .. } => Ok(files.len() as u32),
+        forms::Outcome::Refused(Refusal::OwnFile { path, .. }) => {
+            Err(format!("Không tạo được biểu mẫu: «{}» là tệp đang dùng.", path.display()))
+        }
+        forms::Outcome::Refused(Refusal::ReadOnly { path }) => Err(format!(
+            "Không tạo được biểu mẫu: tệp «{}» đã có và chỉ cho phép đọc. Hãy chọn thư mục \
+                 khác, hoặc bỏ thuộc tính chỉ đọc của tệp đó.",
+            path.display()
+        )),
     }
-    Ok(n)
 }
 
 /// Writes one form (a unit's, or blank) to a file.
@@ -106,7 +111,7 @@ pub async fn read_unit_files<R: Runtime>(
     app.state::<CompileCancel>().0.store(false, Ordering::SeqCst);
     let handle = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let today = chrono::Local::now().date_naive();
+        let today = clock::today();
         let total = paths.len() as u32;
         let mut out = Vec::with_capacity(paths.len());
         for (i, p) in paths.iter().enumerate() {
@@ -141,4 +146,31 @@ pub fn compile_units(
     choices: collect::Choices,
 ) -> collect::Compiled {
     collect::compile(&report, &submissions, &choices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_are_one_per_unit_and_a_blank_one_and_a_read_only_form_stops_them() {
+        let dir = tempfile::tempdir().expect("test step");
+        let folder = dir.path().display().to_string();
+        let mut report = sample_report();
+        report.collection = Some(baocao_engine::model::Collection {
+            id: collect::collection_id(&report),
+            units: collect::units_from_text("Xã A\nXã B"),
+            deadline: None,
+            received: vec![],
+            previous: vec![],
+        });
+        assert_eq!(export_forms(report.clone(), folder.clone()), Ok(3));
+        let blank = dir.path().join("Biểu mẫu trống.xlsx");
+        assert!(std::fs::read(&blank).expect("test step").starts_with(b"PK"));
+        let mut perm = std::fs::metadata(&blank).expect("test step").permissions();
+        perm.set_readonly(true);
+        std::fs::set_permissions(&blank, perm).expect("test step");
+        let err = export_forms(report, folder).expect_err("read-only form");
+        assert!(err.contains("chỉ cho phép đọc") && err.contains("Biểu mẫu trống.xlsx"), "{err}");
+    }
 }

@@ -18,7 +18,7 @@ pub struct WordImport {
 pub async fn import_word(path: String) -> Result<WordImport, String> {
     let file = path.clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let today = chrono::Local::now().date_naive();
+        let today = clock::today();
         baocao_engine::import::import_file(Path::new(&path), today).map_err(msg)
     })
     .await
