@@ -59,6 +59,14 @@ pub fn typescript() -> String {
         baocao_engine::Diagnostic::decl(&cfg),
         WizardState::decl(&cfg),
         Preview::decl(&cfg),
+        baocao_engine::outline::Outline::decl(&cfg),
+        baocao_engine::outline::OutlineKind::decl(&cfg),
+        baocao_engine::outline::OutlineItem::decl(&cfg),
+        baocao_engine::outline::TableView::decl(&cfg),
+        baocao_engine::outline::Openers::decl(&cfg),
+        baocao_engine::outline::ProfileChoices::decl(&cfg),
+        baocao_engine::outline::ProfileOption::decl(&cfg),
+        baocao_engine::outline::ProfileNote::decl(&cfg),
         PreviewPage::decl(&cfg),
         Opened::decl(&cfg),
         Recovered::decl(&cfg),
@@ -99,16 +107,12 @@ pub fn typescript() -> String {
         out.push_str(d.trim());
         out.push_str("\n\n");
     }
-    // The engine's numbering words, so the editor shows "Một là," and "đ)" exactly as printed.
     let list =
         |items: &[&str]| items.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>().join(", ");
+    // The profile id that follows the Party guidance in force on the document's date.
     out.push_str(&format!(
-        "export const ORDINAL_WORDS = [{}] as const;\n\n",
-        list(&baocao_engine::text::ORDINAL_WORDS)
-    ));
-    out.push_str(&format!(
-        "export const VIET_LETTERS = [{}] as const;\n\n",
-        list(&baocao_engine::text::VIET_LETTERS)
+        "export const PARTY_AUTO = {:?};\n\n",
+        baocao_engine::profile::PARTY_AUTO
     ));
     // The codes of the findings the app lists before export: what is still to fill.
     use baocao_engine::diagnostic::codes;

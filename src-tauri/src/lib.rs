@@ -43,6 +43,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::open_report,
             commands::save_report,
             commands::preview,
+            commands::profile_choices,
             commands::export_document,
             commands::write_recovery,
             commands::take_recovery,

@@ -19,6 +19,7 @@ import { ProblemsPanel } from "./components/ProblemsPanel";
 import { anchorOf, parsePath, type Path } from "./model/tree";
 import { canRedo, canUndo } from "./state/history";
 import { FindingsContext } from "./state/findings";
+import { ViewContext } from "./state/view";
 import { useDocument } from "./app/useDocument";
 import { useQuestions } from "./app/useQuestions";
 import { useStartScreen } from "./app/useStartScreen";
@@ -142,6 +143,7 @@ export default function App() {
       {finding && (
         <FindBar
           report={report}
+          items={preview.view.items}
           replacing={finding === "replace"}
           onSet={(path, text) => ops.set(path, text)}
           onReplaceAll={(next, count) => {
@@ -167,41 +169,44 @@ export default function App() {
         />
       )}
       <FindingsContext.Provider value={preview.findingsByPath}>
-        <div className="columns">
-          <Outline report={report} selected={selected} onSelect={setSelected} ops={ops} />
-          <main
-            className="editor"
-            onFocus={(e) => {
-              const path = (e.target as HTMLElement).closest<HTMLElement>("[data-path]")?.dataset.path;
-              if (path) preview.focused.set({ part: anchorOf(selected), anchor: anchorOf(parsePath(path)) });
-            }}
-          >
-            {viewingSample && (
-              <div className="notice info" role="note" id="sample-banner">
-                Đây là báo cáo mẫu của huyện hư cấu Tân Lập Giang (2019), để xem cách trình bày. Báo cáo của bạn: «Trang đầu» rồi chọn một mẫu.
-              </div>
-            )}
-            <PartForm
+        <ViewContext.Provider value={preview.view}>
+          <div className="columns">
+            <Outline report={report} items={preview.view.items} selected={selected} onSelect={setSelected} ops={ops} />
+            <main
+              className="editor"
+              onFocus={(e) => {
+                const path = (e.target as HTMLElement).closest<HTMLElement>("[data-path]")?.dataset.path;
+                if (path) preview.focused.set({ part: anchorOf(selected), anchor: anchorOf(parsePath(path)) });
+              }}
+            >
+              {viewingSample && (
+                <div className="notice info" role="note" id="sample-banner">
+                  Đây là báo cáo mẫu của huyện hư cấu Tân Lập Giang (2019), để xem cách trình bày. Báo cáo của bạn: «Trang đầu» rồi chọn một mẫu.
+                </div>
+              )}
+              <PartForm
+                report={report}
+                selected={selected}
+                ops={ops}
+                onReceive={(paths) => void units.receiveUnitFiles(paths)}
+                onNotice={(text, error) => setNotice({ text, kind: error ? "error" : "info" })}
+              />
+              {preview.problems.length > 0 && (
+                <ProblemsPanel items={preview.view.items} problems={preview.problems} onGo={goToField} onFix={preview.applyFinding} onAddWord={(word) => void preview.addWord(word)} />
+              )}
+            </main>
+            <LivePreview
               report={report}
-              selected={selected}
-              ops={ops}
-              onReceive={(paths) => void units.receiveUnitFiles(paths)}
-              onNotice={(text, error) => setNotice({ text, kind: error ? "error" : "info" })}
+              anchor={anchorOf(selected)}
+              focused={preview.focused}
+              fetch={api.preview}
+              onError={preview.showError}
+              onProblems={preview.setProblems}
+              onOutline={preview.setOutline}
+              refresh={preview.dictionaryVersion}
             />
-            {preview.problems.length > 0 && (
-              <ProblemsPanel report={report} problems={preview.problems} onGo={goToField} onFix={preview.applyFinding} onAddWord={(word) => void preview.addWord(word)} />
-            )}
-          </main>
-          <LivePreview
-            report={report}
-            anchor={anchorOf(selected)}
-            focused={preview.focused}
-            fetch={api.preview}
-            onError={preview.showError}
-            onProblems={preview.setProblems}
-            refresh={preview.dictionaryVersion}
-          />
-        </div>
+          </div>
+        </ViewContext.Provider>
       </FindingsContext.Provider>
     </div>
   );

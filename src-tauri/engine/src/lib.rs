@@ -38,6 +38,7 @@ pub mod load;
 pub mod memo;
 pub mod metrics;
 pub mod model;
+pub mod outline;
 pub mod pdf;
 pub mod periods;
 pub mod platform;

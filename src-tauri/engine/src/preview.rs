@@ -10,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::EngineError;
 use crate::layout::Incremental;
 use crate::model::Report;
+use crate::outline::Outline;
 use crate::{flow, profile_for, svg};
 
 /// The preview of one open report, kept between edits.
@@ -36,6 +37,8 @@ pub struct PreviewPages {
     pub anchors: Option<Vec<Vec<String>>>,
     /// What the checks and the layout found (blocking findings do not stop the preview).
     pub problems: Vec<Diagnostic>,
+    /// The editor's view: the outline, tables' totals and openers as this layout prints them.
+    pub outline: Outline,
 }
 
 impl PreviewSession {
@@ -88,6 +91,7 @@ impl PreviewSession {
             complete,
             anchors,
             problems,
+            outline: Outline::of(report, &profile),
         })
     }
 }

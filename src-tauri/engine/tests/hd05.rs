@@ -400,30 +400,3 @@ fn import_reads_both_punctuations_and_gives_the_guidance_of_the_date() {
         assert_eq!(back.closing.archive, "Văn phòng");
     }
 }
-
-/// The header form (ui/src/model/profiles.ts) names the same Party guidances, dates and names as
-/// the profiles' `[applies]`, so what the form says applies is what renders.
-#[test]
-fn ui_party_guidances_match_the_profiles() {
-    let ts = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/model/profiles.ts"),
-    )
-    .expect("ui/src/model/profiles.ts");
-    let mut party = 0;
-    for id in FormatProfile::builtin_ids() {
-        let p = FormatProfile::builtin(id).expect("profile");
-        if p.applies.family != baocao_engine::profile::PARTY_AUTO {
-            continue;
-        }
-        party += 1;
-        let from = p.applies.from.expect("a Party profile has a start date");
-        let line = format!(
-            "{{ id: \"{id}\", from: \"{}\", name: \"{}\" }}",
-            from.format("%Y-%m-%d"),
-            p.applies.short_name
-        );
-        assert!(ts.contains(&line), "profiles.ts lacks {line}");
-    }
-    assert_eq!(party, 2, "HD 36 and HD 05");
-    assert!(ts.contains(&format!("PARTY_AUTO = \"{}\"", baocao_engine::profile::PARTY_AUTO)));
-}

@@ -19,6 +19,9 @@ pub struct Preview {
     pub anchors: Option<Vec<Vec<String>>>,
     /// What the checks and the layout found, each place named in words.
     pub problems: Vec<baocao_engine::Diagnostic>,
+    /// The outline, the tables' computed cells and totals, the openers of lessons and solution
+    /// groups, as the document prints them.
+    pub outline: baocao_engine::outline::Outline,
     /// Whether the spelling was not checked because the dictionary is still loading.
     pub checks_pending: bool,
     /// Time spent in the command (reading the report, validation, layout, drawing), in
@@ -133,12 +136,25 @@ pub async fn preview(
         pages: p.pages.into_iter().map(|(i, svg)| PreviewPage { index: i as u32, svg }).collect(),
         anchors: p.anchors,
         problems: p.problems,
+        outline: p.outline,
         checks_pending: matches!(
             checks::spell::state(),
             checks::spell::State::Loading | checks::spell::State::NotStarted
         ),
         took_us: start.elapsed().as_micros().min(u128::from(u32::MAX)) as u32,
     })
+}
+
+/// The «Thể thức» field's choices for a report naming `profile` dated `date` (ISO), and the note
+/// under it (the Party guidance the date gives, as rendering resolves it).
+#[tauri::command]
+pub fn profile_choices(
+    profile: String,
+    date: String,
+) -> Result<baocao_engine::outline::ProfileChoices, String> {
+    let day = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+        .map_err(|e| format!("Ngày văn bản «{date}» không hợp lệ: {e}."))?;
+    Ok(baocao_engine::outline::profile_choices(&profile, day))
 }
 
 /// What an export did.

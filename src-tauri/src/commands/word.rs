@@ -11,6 +11,8 @@ pub struct WordImport {
     pub summary: baocao_engine::import::Summary,
     /// The Word file.
     pub file: String,
+    /// The recognised report's outline as it would print (empty when its profile is unknown).
+    pub outline: baocao_engine::outline::Outline,
 }
 
 /// Imports a Word file (.docx; .doc through LibreOffice) into a new, unsaved report.
@@ -23,7 +25,12 @@ pub async fn import_word(path: String) -> Result<WordImport, String> {
     })
     .await
     .map_err(|e| e.to_string())?
-    .map(|i| WordImport { report: i.report, summary: i.summary, file })
+    .map(|i| {
+        let outline = baocao_engine::profile_for(&i.report)
+            .map(|p| baocao_engine::outline::Outline::of(&i.report, &p))
+            .unwrap_or_default();
+        WordImport { report: i.report, summary: i.summary, file, outline }
+    })
 }
 
 /// Text typed in a legacy encoding, converted.

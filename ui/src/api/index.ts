@@ -12,6 +12,7 @@ import type {
   RollOptions,
   Opened,
   Preview,
+  ProfileChoices,
   Recovered,
   Report,
   TemplateInfo,
@@ -28,7 +29,7 @@ import type {
 } from "../bindings/types";
 
 export type { Choices, Compiled, CompileProgress, FormTable, Submission, Unit };
-export type { Converted, ExportFormat, ExportOutcome, Opened, Preview, Recovered, Report, RollOptions, TemplateInfo, Wizard, WizardState, WordImport };
+export type { Converted, ExportFormat, ExportOutcome, Opened, Preview, ProfileChoices, Recovered, Report, RollOptions, TemplateInfo, Wizard, WizardState, WordImport };
 
 /** Extension of report documents. */
 export const EXTENSION = "baocao";
@@ -74,6 +75,8 @@ export const api = {
   /** The report goes as raw JSON bytes (read by the engine in one pass), the version held as a header. */
   preview: (report: Report, known: number | null) =>
     call<Preview>("preview", new TextEncoder().encode(JSON.stringify(report)), { "x-known": known === null ? "" : String(known) }),
+  /** The «Thể thức» choices and the note under them for a profile and an ISO date. */
+  profileChoices: (profile: string, date: string) => call<ProfileChoices>("profile_choices", { profile, date }),
   /** `source`: the open report's own file (refused as output); `replaceReadOnly`: the user agreed. */
   exportDocument: (path: string, report: Report, format: ExportFormat, source: string | null, replaceReadOnly = false) =>
     call<ExportOutcome>("export_document", { path, report, format, source, replaceReadOnly }),

@@ -2,12 +2,13 @@
 // underlines), and what the user does with them: «Sửa», «Thêm vào từ điển» (then checked again).
 import { useCallback, useMemo, useState } from "react";
 import { api, errorText, type Report } from "../api";
-import type { Diagnostic } from "../bindings/types";
+import type { Diagnostic, Outline } from "../bindings/types";
 import type { Ops } from "../components/ops";
 import { getIn, parsePath } from "../model/tree";
 import type { DocAction } from "../state/doc";
 import { applyFix, byPath } from "../state/findings";
 import { focusStore } from "../state/focus";
+import { EMPTY_VIEW, viewOf, type View } from "../state/view";
 import type { SetNotice } from "./useDocument";
 
 /** The preview's focus store, its problems and dictionary version, and the actions on findings. */
@@ -19,6 +20,10 @@ export function usePreviewSession(report: Report | null, edit: (a: DocAction) =>
   const showError = useCallback((e: unknown) => setNotice({ text: errorText(e), kind: "error" }), [setNotice]);
   const [problems, setProblems] = useState<Diagnostic[]>([]);
   // Findings by field, for the underlines; rebuilt only when the findings change.
+  // What the engine says the document prints (outline labels, totals, openers): none until its
+  // first answer for this window.
+  const [view, setView] = useState<View>(EMPTY_VIEW);
+  const setOutline = useCallback((o: Outline) => setView(viewOf(o)), []);
   const findingsByPath = useMemo(() => byPath(problems, (p) => parsePath(p).join(".")), [problems]);
   // Bumped when a word goes into the dictionary: the checks run again on the same report.
   const [dictionaryVersion, setDictionaryVersion] = useState(0);
@@ -49,5 +54,5 @@ export function usePreviewSession(report: Report | null, edit: (a: DocAction) =>
     }
   };
 
-  return { focused, showError, problems, setProblems, findingsByPath, dictionaryVersion, applyFinding, addWord };
+  return { focused, showError, problems, setProblems, view, setOutline, findingsByPath, dictionaryVersion, applyFinding, addWord };
 }

@@ -630,6 +630,11 @@ anchors: Array<Array<string>> | null,
  */
 problems: Array<Diagnostic>, 
 /**
+ * The outline, the tables' computed cells and totals, the openers of lessons and solution
+ * groups, as the document prints them.
+ */
+outline: Outline, 
+/**
  * Whether the spelling was not checked because the dictionary is still loading.
  */
 checks_pending: boolean, 
@@ -638,6 +643,112 @@ checks_pending: boolean,
  * microseconds: the rest of a keystroke's time is the UI and the IPC.
  */
 took_us: number, };
+
+export type Outline = { 
+/**
+ * The outline panel's entries, in reading order.
+ */
+items: Array<OutlineItem>, 
+/**
+ * Every statistics table's computed cells and totals.
+ */
+tables: Array<TableView>, 
+/**
+ * The openers of every lessons and solution groups block.
+ */
+openers: Array<Openers>, };
+
+export type OutlineKind = "header" | "opening" | "phan" | "part" | "section" | "point" | "block" | "closing" | "annex";
+
+export type OutlineItem = { 
+/**
+ * The report path (`body.content[0].sections[1]`).
+ */
+path: string, 
+/**
+ * What it is.
+ */
+kind: OutlineKind, 
+/**
+ * Its number as the document prints it ("I.", "1.", "a)", "Phần thứ nhất", "PHỤ LỤC 2");
+ * empty for entries without one.
+ */
+number: string, 
+/**
+ * Its title as printed (year references resolved, in the profile's letter case).
+ */
+title: string, 
+/**
+ * The line the outline shows: the number and title, or the entry's name.
+ */
+label: string, 
+/**
+ * Nesting depth (0 = top level).
+ */
+depth: number, 
+/**
+ * Whether it is an item of a list (can be moved and deleted).
+ */
+movable: boolean, };
+
+export type TableView = { 
+/**
+ * The block's report path.
+ */
+path: string, 
+/**
+ * Per row, each column's cell as printed (row sums computed); no STT column.
+ */
+rows: Array<Array<string>>, 
+/**
+ * The totals row as printed per column (the label in the first text column); none when the
+ * table has no totals row.
+ */
+totals: Array<string> | null, };
+
+export type Openers = { 
+/**
+ * The block's report path.
+ */
+path: string, 
+/**
+ * Each item's opener as printed before its text ("Một là,", "Thứ tư,", "(3)").
+ */
+items: Array<string>, 
+/**
+ * The lead sentence as printed (solution groups: the count filled in).
+ */
+lead: string | null, };
+
+export type ProfileChoices = { 
+/**
+ * The choices: profile id and what the list says.
+ */
+options: Array<ProfileOption>, 
+/**
+ * What the form says under the field; none when there is nothing to say.
+ */
+note: ProfileNote | null, };
+
+export type ProfileOption = { 
+/**
+ * The id the report names.
+ */
+id: string, 
+/**
+ * The words shown.
+ */
+label: string, };
+
+export type ProfileNote = { 
+/**
+ * The sentence shown.
+ */
+text: string, 
+/**
+ * Whether the chosen guidance is not the one in force on the date (shown as a warning).
+ */
+outdated: boolean, };
 
 export type PreviewPage = { 
 /**
@@ -790,7 +901,11 @@ summary: Summary,
 /**
  * The Word file.
  */
-file: string, };
+file: string, 
+/**
+ * The recognised report's outline as it would print (empty when its profile is unknown).
+ */
+outline: Outline, };
 
 export type Converted = { 
 /**
@@ -1060,9 +1175,7 @@ report: Report,
  */
 review: Review, };
 
-export const ORDINAL_WORDS = ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai", "Mười ba", "Mười bốn", "Mười lăm", "Mười sáu", "Mười bảy", "Mười tám", "Mười chín", "Hai mươi"] as const;
-
-export const VIET_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"] as const;
+export const PARTY_AUTO = "dang";
 
 export const UNFINISHED_CODES = ["cho-trong", "cap-nhat-so-lieu"] as const;
 

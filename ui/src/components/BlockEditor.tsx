@@ -2,8 +2,8 @@
 // lessons ("Một là," shown, not typed), solution groups (count computed), proposals, tables.
 import { useState } from "react";
 import type { Block, Cell, Column, ColumnKind, Figure, FigureKind, StatTable } from "../bindings/types";
-import { blockName, count2, motLa, newBlock, thuNhat, type Path } from "../model/tree";
-import { columnTotals, resolveTable } from "../model/table";
+import { blockName, newBlock, type Path } from "../model/tree";
+import { useOpeners, useTableView } from "../state/view";
 import { AutoTextarea, ListField, ParsedInput, RowButtons, SelectField, TextField, ViNumberInput } from "./fields";
 import { formatViNumber, parseViNumber } from "../model/vi";
 import type { Ops } from "./ops";
@@ -53,6 +53,9 @@ function AddBlock({ onAdd }: { onAdd: (t: Block["type"]) => void }) {
 }
 
 export function BlockEditor({ path, block, ops }: { path: Path; block: Block; ops: Ops }) {
+  // The openers of lessons and solution groups as the document prints them (the engine's).
+  const openers = useOpeners(path);
+  const opener = (i: number) => openers?.items[i] ?? "";
   switch (block.type) {
     case "paragraph":
       return (
@@ -94,7 +97,6 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
         </>
       );
     case "lessons": {
-      const word = block.ordinals === "thu_nhat" ? thuNhat : motLa;
       return (
         <>
           <TextField label="Câu dẫn (không bắt buộc)" path={[...path, "intro"]} value={block.intro} ops={ops} multiline optional />
@@ -111,7 +113,7 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
             path={[...path, "items"]}
             items={block.items}
             ops={ops}
-            prefix={(i) => `${word(i + 1)},`}
+            prefix={opener}
             addLabel="Thêm bài học"
           />
         </>
@@ -120,8 +122,6 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
     case "solution_groups": {
       const n = block.groups.length;
       const numbering = block.numbering ?? "parenthesized";
-      const label = (i: number) =>
-        numbering === "mot_la" ? `${motLa(i + 1)},` : numbering === "thu_nhat" ? `${thuNhat(i + 1)},` : `(${i + 1})`;
       return (
         <>
           <TextField
@@ -130,7 +130,7 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
             value={block.lead}
             ops={ops}
             multiline
-            hint={`Sẽ in: «${block.lead.replace("{count}", count2(n))}»`}
+            hint={openers?.lead ? `Sẽ in: «${openers.lead}»` : undefined}
           />
           <SelectField
             label="Đánh số nhóm"
@@ -142,7 +142,7 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
           {block.groups.map((g, i) => (
             <div className="sub" key={i}>
               <div className="list-row">
-                <span className="prefix">{label(i)}</span>
+                <span className="prefix">{opener(i)}</span>
                 <AutoTextarea
                   aria-label={`Nhóm giải pháp ${i + 1}`}
                   data-path={[...path, "groups", i, "title"].join(".")}
@@ -310,8 +310,8 @@ function cellText(c: Cell): string {
 }
 
 function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: Ops }) {
-  const values = resolveTable(table);
-  const totals = columnTotals(table, values);
+  // Row sums and the totals row as the document prints them (the engine's answer).
+  const computed = useTableView(path);
   // A number column takes "97,5" and "1.234"; anything else is kept as typed (text).
   const toCell = (col: Column, text: string): Cell => {
     const n = col.kind === "number" ? parseViNumber(text) : null;
@@ -360,7 +360,7 @@ function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: 
                 {table.columns.map((col, c) =>
                   col.kind === "row_sum" ? (
                     <td key={c} className="computed">
-                      {cellText(values[r][c] ?? null)}
+                      {computed?.rows[r]?.[c] ?? ""}
                     </td>
                   ) : (
                     <td key={c} className={table.sources?.[`${r},${c}`] ? "sourced" : undefined} onFocus={() => setAt(`${r},${c}`)}>
@@ -387,7 +387,7 @@ function TableEditor({ path, table, ops }: { path: Path; table: StatTable; ops: 
                 {table.stt && <td />}
                 {table.columns.map((col, c) => (
                   <td key={c} className="computed">
-                    {col.kind === "text" ? (c === table.columns.findIndex((x) => (x.kind ?? "text") === "text") ? table.total_label : "") : cellText(totals[c] ?? null)}
+                    {col.kind === "text" ? (c === table.columns.findIndex((x) => (x.kind ?? "text") === "text") ? table.total_label : "") : (computed?.totals?.[c] ?? "")}
                   </td>
                 ))}
                 <td />

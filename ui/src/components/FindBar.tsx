@@ -5,11 +5,13 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Report } from "../bindings/types";
 import { findAll, replaceAll, replaceIn, type Match } from "../model/find";
-import { describePath, getIn, outline, type Path } from "../model/tree";
+import { describePath, getIn, type Path } from "../model/tree";
+import type { OutlineItem } from "../state/view";
 
 /** The find bar; `replacing` shows the replace field. */
 export function FindBar({
   report,
+  items,
   replacing,
   onSet,
   onReplaceAll,
@@ -17,6 +19,8 @@ export function FindBar({
   onClose,
 }: {
   report: Report;
+  /** The engine's outline: the places of matches are named by its labels. */
+  items: OutlineItem[];
   replacing: boolean;
   /** Replaces one field's text. */
   onSet: (path: Path, text: string) => void;
@@ -32,7 +36,6 @@ export function FindBar({
   const [index, setIndex] = useState(0);
   const box = useRef<HTMLInputElement>(null);
   const matches = useMemo(() => findAll(report, query, matchCase), [report, query, matchCase]);
-  const items = useMemo(() => outline(report), [report]);
   const current = matches.length > 0 ? matches[Math.min(index, matches.length - 1)] : null;
   const place = current ? describePath(report, current.path, items) : null;
 

@@ -1,15 +1,38 @@
 // The centre column: the form of whatever is selected in the outline.
-import type { AuthorityKind, Division, Report, Urgency } from "../bindings/types";
-import { PARTY_AUTO, profileNote, profileOptions } from "../model/profiles";
-import { getIn, vietLetter, type Path } from "../model/tree";
+import { useEffect, useState } from "react";
+import type { AuthorityKind, Division, ProfileChoices, Report, Urgency } from "../bindings/types";
+import { PARTY_AUTO } from "../bindings/types";
+import { api } from "../api";
+import { getIn, type Path } from "../model/tree";
+import { useOutlineItem } from "../state/view";
 import { BlocksEditor } from "./BlockEditor";
 import { ListField, Options, SelectField, TextField, ViDateInput, ViNumberInput } from "./fields";
 import type { Ops } from "./ops";
 
+/** The engine's «Thể thức» choices for a profile and a date, asked again when either changes;
+ * until it answers, only the profile named (no note). */
+function useProfileChoices(profile: string, date: string): ProfileChoices {
+  const [answer, setAnswer] = useState<{ key: string; choices: ProfileChoices } | null>(null);
+  const key = `${profile}\n${date}`;
+  useEffect(() => {
+    let live = true;
+    api
+      .profileChoices(profile, date)
+      .then((choices) => live && setAnswer({ key, choices }))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [key, profile, date]);
+  if (answer?.key === key) return answer.choices;
+  // The last answer's labels while the new one is on its way; the profile named is always there.
+  const options = answer?.choices.options ?? [];
+  return { options: options.some((o) => o.id === profile) ? options : [...options, { id: profile, label: profile }], note: null };
+}
+
 /** Under «Thể thức»: the Party guidance that applies and why, or that the one chosen is not in
  * force on the document's date, with the button that makes the choice follow the date. */
-function ProfileHint({ profile, date, onAuto }: { profile: string; date: string; onAuto: () => void }) {
-  const note = profileNote(profile, date);
+function ProfileHint({ note, onAuto }: { note: ProfileChoices["note"]; onAuto: () => void }) {
   if (!note) return null;
   return (
     <div className={note.outdated ? "hint profile-note outdated" : "hint profile-note"} data-profile-note={note.outdated ? "outdated" : "ok"}>
@@ -29,11 +52,12 @@ function ProfileHint({ profile, date, onAuto }: { profile: string; date: string;
 export function HeaderForm({ report, ops }: { report: Report; ops: Ops }) {
   const h = report.header;
   const p = (k: string): Path => ["header", k];
+  const choices = useProfileChoices(h.profile, h.date);
   return (
     <div className="form" data-form="header">
       <h2>Phần đầu văn bản</h2>
-      <SelectField label="Thể thức" path={p("profile")} value={h.profile} options={profileOptions(h.profile, h.date)} ops={ops} />
-      <ProfileHint profile={h.profile} date={h.date} onAuto={() => ops.set(p("profile"), PARTY_AUTO)} />
+      <SelectField label="Thể thức" path={p("profile")} value={h.profile} options={choices.options.map((o): [string, string] => [o.id, o.label])} ops={ops} />
+      <ProfileHint note={choices.note} onAuto={() => ops.set(p("profile"), PARTY_AUTO)} />
       <div className="two">
         <TextField label="Cơ quan cấp trên" path={p("superior_body")} value={h.superior_body} ops={ops} optional placeholder="Huyện ủy …" />
         <TextField label="Cơ quan ban hành (dòng in ở đầu)" path={p("issuing_body")} value={h.issuing_body} ops={ops} placeholder="Ban Tuyên giáo" />
@@ -187,6 +211,7 @@ export function ClosingForm({ report, ops }: { report: Report; ops: Ops }) {
 
 /** Form of a part, section, point, Phần or annex, chosen by the path. */
 export function NodeForm({ report, path, ops }: { report: Report; path: Path; ops: Ops }) {
+  const item = useOutlineItem(path);
   const node = getIn(report, path) as Record<string, unknown> | undefined;
   if (!node) return <div className="form">Mục này không còn.</div>;
   const kind = path[path.length - 2];
@@ -202,8 +227,8 @@ export function NodeForm({ report, path, ops }: { report: Report; path: Path; op
     // A block shown in the outline (lessons, solution groups, tables): edit its container.
     return <NodeForm report={report} path={path.slice(0, -2)} ops={ops} />;
   }
-  const title =
-    kind === "annexes" ? "Phụ lục" : kind === "points" ? `Điểm ${vietLetter((path[path.length - 1] as number) + 1)})` : kind === "sections" ? "Tiểu mục" : "Mục";
+  // A point is named by its letter as printed (the engine's outline; none until it answers).
+  const title = kind === "annexes" ? "Phụ lục" : kind === "points" ? `Điểm ${item?.number ?? ""}`.trim() : kind === "sections" ? "Tiểu mục" : "Mục";
   const isPhan = kind === "content" && (node as unknown as Division).type === "phan";
   return (
     <div className="form" data-form={String(kind)}>

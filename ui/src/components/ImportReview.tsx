@@ -1,7 +1,7 @@
 // The review screen of a Word file brought in: the original's paragraphs, each marked with what
 // it became, beside the recognised outline; the user accepts (then edits as usual) or cancels.
 import type { Mark, WordImport } from "../bindings/types";
-import { outline } from "../model/tree";
+import { viewOf } from "../state/view";
 
 /** What each mark is called on screen. */
 export const MARK_LABEL: Record<Mark, string> = {
@@ -31,7 +31,7 @@ export const MARK_LABEL: Record<Mark, string> = {
 /** The review of an import; `onAccept` opens the report in the editor. */
 export function ImportReview({ data, onAccept, onCancel }: { data: WordImport; onAccept: () => void; onCancel: () => void }) {
   const s = data.summary;
-  const items = outline(data.report);
+  const items = viewOf(data.outline).items;
   return (
     <div className="import-review" id="import-review">
       <header className="toolbar">

@@ -2,7 +2,8 @@
 // by drag and drop, or by keyboard (Alt+↑ / Alt+↓ move, Delete removes, ↑ / ↓ select).
 import { useState, type KeyboardEvent } from "react";
 import type { Report } from "../bindings/types";
-import { outline, type OutlineItem, type Path } from "../model/tree";
+import type { Path } from "../model/tree";
+import type { OutlineItem } from "../state/view";
 import type { Ops } from "./ops";
 
 const same = (a: Path, b: Path) => a.length === b.length && a.every((k, i) => k === b[i]);
@@ -10,13 +11,14 @@ const parentOf = (p: Path) => p.slice(0, -1);
 
 interface Props {
   report: Report;
+  /** The engine's outline of the report (empty until its first answer). */
+  items: OutlineItem[];
   selected: Path;
   onSelect: (p: Path) => void;
   ops: Ops;
 }
 
-export function Outline({ report, selected, onSelect, ops }: Props) {
-  const items = outline(report);
+export function Outline({ report, items, selected, onSelect, ops }: Props) {
   const [dragging, setDragging] = useState<Path | null>(null);
   const index = items.findIndex((i) => same(i.path, selected));
 

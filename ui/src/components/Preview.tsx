@@ -3,7 +3,7 @@
 // redrawn: the engine sends the changed pages, and unchanged pages keep their string.
 import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type CSSProperties } from "react";
 import type { FocusStore } from "../state/focus";
-import type { Preview as PreviewAnswer, Diagnostic, Report } from "../bindings/types";
+import type { Preview as PreviewAnswer, Diagnostic, Outline, Report } from "../bindings/types";
 import { usePreview, type Shown } from "../state/preview";
 import { patchSvg } from "./svgPatch";
 
@@ -17,7 +17,8 @@ const Page = memo(function Page({ svg, index, current }: { svg: string; index: n
 });
 
 /** The preview of `report`, kept up to date by the engine. It re-renders on its own when pages
- * arrive (the editor does not); the problems go to `onProblems` only when they change. */
+ * arrive (the editor does not); the problems go to `onProblems`, the outline to `onOutline`, each
+ * only when it changes. */
 export function LivePreview({
   report,
   anchor,
@@ -25,6 +26,7 @@ export function LivePreview({
   fetch,
   onError,
   onProblems,
+  onOutline,
   refresh = 0,
 }: {
   report: Report | null;
@@ -35,12 +37,14 @@ export function LivePreview({
   fetch: (report: Report, known: number | null) => Promise<PreviewAnswer>;
   onError: (e: unknown) => void;
   onProblems: (problems: Diagnostic[]) => void;
+  onOutline: (outline: Outline) => void;
   /** Changed to check the same report again. */
   refresh?: number;
 }) {
   const { shown, busy } = usePreview(report, fetch, onError, refresh);
   const field = useSyncExternalStore(focused.subscribe, focused.get);
   const last = useRef("");
+  const lastOutline = useRef("");
   useEffect(() => {
     const problems = shown?.problems ?? [];
     const key = JSON.stringify(problems);
@@ -48,7 +52,14 @@ export function LivePreview({
       last.current = key;
       onProblems(problems);
     }
-  }, [shown, onProblems]);
+    if (shown) {
+      const k = JSON.stringify(shown.outline);
+      if (k !== lastOutline.current) {
+        lastOutline.current = k;
+        onOutline(shown.outline);
+      }
+    }
+  }, [shown, onProblems, onOutline]);
   return <Preview data={shown} anchor={field && field.part === anchor ? field.anchor : anchor} busy={busy} />;
 }
 

@@ -1,14 +1,16 @@
 // «Kiểm tra trước khi xuất»: the live preview's findings under the form, errors first, each
 // with its place in words (named by the engine) and going to its field, with «Sửa» and «Thêm
 // vào từ điển» where they apply.
-import type { Diagnostic, Report } from "../bindings/types";
-import { locate, outline, parsePath, type Path } from "../model/tree";
+import type { Diagnostic } from "../bindings/types";
+import { locate, parsePath, type Path } from "../model/tree";
+import type { OutlineItem } from "../state/view";
 
 /** The name of each severity, as the panel shows it. */
 const LEVEL_LABEL: Record<Diagnostic["severity"], string> = { blocking: "Lỗi", warning: "Cảnh báo", suggestion: "Gợi ý" };
 
 interface ProblemsPanelProps {
-  report: Report;
+  /** The engine's outline: a problem's field is opened in its deepest entry. */
+  items: OutlineItem[];
   /** The findings (at least one: the panel is shown only then). */
   problems: Diagnostic[];
   /** Opens the outline entry `select` and goes to the field `path` (`range`: the span in it). */
@@ -18,10 +20,8 @@ interface ProblemsPanelProps {
 }
 
 /** The list of findings, by level, with counts and per-finding actions. */
-export function ProblemsPanel({ report, problems, onGo, onFix, onAddWord }: ProblemsPanelProps) {
+export function ProblemsPanel({ items, problems, onGo, onFix, onAddWord }: ProblemsPanelProps) {
   const blocking = problems.filter((p) => p.severity === "blocking");
-  // The outline the problems' fields are opened in, made once per render (not once per problem).
-  const problemOutline = problems.length > 0 ? outline(report) : [];
   const warnings = problems.filter((p) => p.severity === "warning");
   const suggestions = problems.filter((p) => p.severity === "suggestion");
   return (
@@ -35,7 +35,7 @@ export function ProblemsPanel({ report, problems, onGo, onFix, onAddWord }: Prob
           const path = p.path ? parsePath(p.path) : null;
           return (
             <li key={`${p.path}:${p.span?.[0] ?? ""}:${p.code}:${i}`} className={p.severity} data-code={p.code}>
-              <button type="button" className="link problem" onClick={() => path && onGo(locate(path, problemOutline), path, p.span ? [p.span[0], p.span[1]] : undefined)} disabled={!path}>
+              <button type="button" className="link problem" onClick={() => path && onGo(locate(path, items), path, p.span ? [p.span[0], p.span[1]] : undefined)} disabled={!path}>
                 <strong>{LEVEL_LABEL[p.severity]}</strong>
                 {p.place_words ? ` — ${p.place_words}` : ""}: {p.message}
               </button>

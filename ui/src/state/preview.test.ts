@@ -9,6 +9,7 @@ const answer = (p: Partial<Preview>): Preview => ({
   pages: [],
   anchors: [],
   problems: [],
+  outline: { items: [], tables: [], openers: [] },
   checks_pending: false,
   took_us: 0,
   ...p,

@@ -3,7 +3,7 @@
 // an edit is sent at once, and edits made while the engine is busy are sent together when it
 // answers (the newest report only).
 import { useEffect, useRef, useState } from "react";
-import type { Preview, Diagnostic } from "../bindings/types";
+import type { Preview, Diagnostic, Outline } from "../bindings/types";
 import type { Report } from "../bindings/types";
 
 /** What the preview shows: every page's SVG, the parts starting on each page, the problems. */
@@ -12,6 +12,8 @@ export interface Shown {
   pages: string[];
   anchors: string[][];
   problems: Diagnostic[];
+  /** The engine's outline, tables' totals and openers (state/view.ts). */
+  outline: Outline;
 }
 
 /** The pages after an answer of the engine: all of them, or the old ones with the changed
@@ -21,7 +23,7 @@ export function applyPreview(prev: Shown | null, p: Preview): Shown {
   while (pages.length < p.page_count) pages.push("");
   for (const page of p.pages) pages[page.index] = page.svg;
   // Anchors come only when they changed.
-  return { version: p.version, pages, anchors: p.anchors ?? prev?.anchors ?? [], problems: p.problems };
+  return { version: p.version, pages, anchors: p.anchors ?? prev?.anchors ?? [], problems: p.problems, outline: p.outline };
 }
 
 /** When typing happened (performance.now()), per report shown, for the latency figures. */

@@ -3,14 +3,14 @@
 
 use crate::model::walk::{self, Node};
 use crate::model::*;
-use crate::profile::{Align, ParaStyle};
+use crate::profile::{Align, BlockRules, Headings, ParaStyle};
 use crate::text::{
     fill, format_count, format_number, mot_la, phan_ordinal, roman, strip_typed_ordinal, thu_nhat,
-    viet_letter,
+    viet_letter, NumberStyle,
 };
 
-use super::builder::{para, simple, style, with, FlowBuilder};
-use super::figures::{parse_figures, Piece};
+use super::builder::{cased, para, simple, style, with, FlowBuilder};
+use super::figures::{parse_figures, Piece, YearRefs};
 use super::types::{FBlock, FCell, FRow, FTable, Role, Span};
 
 impl FlowBuilder<'_> {
@@ -32,10 +32,9 @@ impl FlowBuilder<'_> {
                 Node::Content(_) | Node::Annex { .. } => {}
                 Node::Phan { n, phan } => {
                     let hs = &self.p.headings;
-                    let marker = fill(&hs.phan_marker_format, &[("ordinal", &phan_ordinal(n))]);
+                    let (marker, title) = phan_lines(hs, n, &phan.title, &self.refs);
                     let mut m = simple(Role::PhanMarker, &marker, &hs.phan_marker);
                     m.keep_next = hs.keep_with_next;
-                    let title = self.refs.apply(phan.title.trim());
                     let mut t = simple(Role::PhanTitle, &title, &hs.phan_title);
                     t.keep_next = hs.keep_with_next;
                     m.anchor = Some(path);
@@ -203,10 +202,7 @@ impl FlowBuilder<'_> {
         self.emit_intro(l.intro.as_deref(), opener);
         for (i, item) in l.items.iter().enumerate() {
             self.item_anchor = Some(format!("{at}.items[{i}]"));
-            let word = match l.ordinals {
-                OrdinalSet::MotLa => mot_la(i + 1),
-                OrdinalSet::ThuNhat => thu_nhat(i + 1),
-            };
+            let word = lesson_word(l, i + 1);
             let s = with(self.body_style(), rules.ordinal);
             // An ordinal typed by the user is dropped (validation says so).
             let item = strip_typed_ordinal(item).unwrap_or(item).trim();
@@ -221,26 +217,14 @@ impl FlowBuilder<'_> {
     /// Emits solution groups: the lead with their count, then each numbered group and its items.
     fn emit_solution_groups(&mut self, g: &SolutionGroups, at: &str, opener: &mut Opener) {
         let rules = &self.p.blocks;
-        let count = format_count(g.groups.len() as u64, &self.numbers());
-        let lead = g.lead.replace("{count}", &count);
+        let lead = solution_lead(g, &self.numbers());
         let spans = opener.first(vec![self.plain(&lead)]);
         let mut p = self.body_para(Role::Body, spans);
         p.keep_next = true;
         self.push(p);
         for (i, group) in g.groups.iter().enumerate() {
             self.item_anchor = Some(format!("{at}.groups[{i}]"));
-            let n = i + 1;
-            let number = match g.numbering {
-                GroupNumbering::Parenthesized => {
-                    format!("{} ", fill(&rules.parenthesized_format, &[("n", &n.to_string())]))
-                }
-                GroupNumbering::MotLa => {
-                    format!("{}{}", mot_la(n), rules.ordinal_separator)
-                }
-                GroupNumbering::ThuNhat => {
-                    format!("{}{}", thu_nhat(n), rules.ordinal_separator)
-                }
-            };
+            let number = group_number(g, i + 1, rules);
             let s = with(self.body_style(), rules.solution_title);
             let title = match g.numbering {
                 GroupNumbering::Parenthesized => group.title.trim(),
@@ -385,6 +369,45 @@ impl FlowBuilder<'_> {
             rows,
         }));
     }
+}
+
+/// The "Phần" group's marker line ("Phần thứ nhất") and title line as printed (year references
+/// replaced, then each line's letter case).
+pub(crate) fn phan_lines(
+    hs: &Headings,
+    n: usize,
+    title: &str,
+    refs: &YearRefs,
+) -> (String, String) {
+    let marker = fill(&hs.phan_marker_format, &[("ordinal", &phan_ordinal(n))]);
+    (
+        cased(&marker, hs.phan_marker.text.case),
+        cased(&refs.apply(title.trim()), hs.phan_title.text.case),
+    )
+}
+
+/// The ordinal word opening the n-th (1-based) lesson: "Một là", "Thứ nhất".
+pub(crate) fn lesson_word(l: &Lessons, n: usize) -> String {
+    match l.ordinals {
+        OrdinalSet::MotLa => mot_la(n),
+        OrdinalSet::ThuNhat => thu_nhat(n),
+    }
+}
+
+/// The number printed before the n-th (1-based) solution group's title: "(1) ", "Một là, ".
+pub(crate) fn group_number(g: &SolutionGroups, n: usize, rules: &BlockRules) -> String {
+    match g.numbering {
+        GroupNumbering::Parenthesized => {
+            format!("{} ", fill(&rules.parenthesized_format, &[("n", &n.to_string())]))
+        }
+        GroupNumbering::MotLa => format!("{}{}", mot_la(n), rules.ordinal_separator),
+        GroupNumbering::ThuNhat => format!("{}{}", thu_nhat(n), rules.ordinal_separator),
+    }
+}
+
+/// The lead sentence of solution groups as printed: `{count}` is the number of groups ("06").
+pub(crate) fn solution_lead(g: &SolutionGroups, numbers: &NumberStyle) -> String {
+    g.lead.replace("{count}", &format_count(g.groups.len() as u64, numbers))
 }
 
 /// An untitled point's letter ("a) "), waiting to open the first paragraph of its block.

@@ -159,9 +159,8 @@ impl FlowBuilder<'_> {
         anchor: String,
     ) {
         let s = style(&h.text);
-        // Year references first: capitals would turn "[năm sau]" into "[NĂM SAU]".
-        let text =
-            format!("{number}{} {}", h.suffix, cased(&self.refs.apply(title.trim()), h.text.case));
+        let (number, title) = heading_parts(h, number, title, &self.refs);
+        let text = format!("{number} {title}");
         let mut p = para(role, vec![Span { text, style: s }], s, &h.para);
         p.keep_next = self.p.headings.keep_with_next;
         p.anchor = Some(anchor);
@@ -176,6 +175,18 @@ impl FlowBuilder<'_> {
             }
         }
     }
+}
+
+/// A numbered heading's number with its suffix ("I.", "1.", "a)") and its title as printed:
+/// year references replaced, then the profile's letter case (capitals would turn "[năm sau]"
+/// into "[NĂM SAU]"). The document prints them joined by a space.
+pub(crate) fn heading_parts(
+    h: &Heading,
+    number: &str,
+    title: &str,
+    refs: &YearRefs,
+) -> (String, String) {
+    (format!("{number}{}", h.suffix), cased(&refs.apply(title.trim()), h.text.case))
 }
 
 /// A span style from a profile text style.
@@ -194,7 +205,7 @@ pub(super) fn with(base: SpanStyle, e: Emphasis) -> SpanStyle {
 }
 
 /// The text in the profile's letter case.
-pub(super) fn cased(text: &str, case: Case) -> String {
+pub(crate) fn cased(text: &str, case: Case) -> String {
     match case {
         Case::Keep => text.to_string(),
         Case::Upper => upper(text),

@@ -3,11 +3,12 @@
 
 use crate::model::walk::{self, Node};
 use crate::model::AuthorityKind;
-use crate::profile::{Align, LineSpacing, NoticePosition, ParaStyle};
+use crate::profile::{Align, AnnexProfile, LineSpacing, NoticePosition, ParaStyle};
 use crate::text::{date_parts, fill, upper_first};
 use crate::units::mm_to_pt;
 
 use super::builder::{cased, centered, para, simple, style, FlowBuilder};
+use super::figures::YearRefs;
 use super::types::{FBlock, FCell, FPara, FRow, FTable, Role, Span, SpanStyle};
 
 impl FlowBuilder<'_> {
@@ -183,11 +184,7 @@ impl FlowBuilder<'_> {
         for (path, node) in walk::annexes(self.report) {
             match node {
                 Node::Annex { n, annex } => {
-                    let label = if many {
-                        fill(&ap.numbered_label_format, &[("n", &n.to_string())])
-                    } else {
-                        ap.label.clone()
-                    };
+                    let (label, title) = annex_lines(ap, n, many, &annex.title, &self.refs);
                     if ap.own_page_numbers {
                         self.section_end();
                     }
@@ -195,7 +192,6 @@ impl FlowBuilder<'_> {
                     l.page_break_before = ap.new_page || ap.own_page_numbers;
                     l.anchor = Some(path);
                     l.keep_next = true;
-                    let title = self.refs.apply(annex.title.trim());
                     let mut t = simple(Role::AnnexTitle, &title, &ap.title_style);
                     t.keep_next = true;
                     let mut r = simple(Role::AnnexReference, &reference, &ap.reference_style);
@@ -209,4 +205,24 @@ impl FlowBuilder<'_> {
             }
         }
     }
+}
+
+/// An annex's label line ("PHỤ LỤC 2"; "PHỤ LỤC" when it is the only one) and title line as
+/// printed (year references replaced, then each line's letter case); `n` counts from 1.
+pub(crate) fn annex_lines(
+    ap: &AnnexProfile,
+    n: usize,
+    many: bool,
+    title: &str,
+    refs: &YearRefs,
+) -> (String, String) {
+    let label = if many {
+        fill(&ap.numbered_label_format, &[("n", &n.to_string())])
+    } else {
+        ap.label.clone()
+    };
+    (
+        cased(&label, ap.label_style.text.case),
+        cased(&refs.apply(title.trim()), ap.title_style.text.case),
+    )
 }

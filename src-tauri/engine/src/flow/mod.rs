@@ -18,7 +18,11 @@ mod header;
 pub mod tablefit;
 mod types;
 
+pub(crate) use body::{group_number, lesson_word, phan_lines, solution_lead};
 pub use builder::{build, FlowBuilder};
+pub(crate) use builder::{cased, heading_parts};
+pub(crate) use closing::annex_lines;
+pub(crate) use figures::number_style;
 pub use figures::{
     column_totals, figure_words, parse_figures, resolve_table, Piece, Resolved, YearRefs, YEAR_REFS,
 };
