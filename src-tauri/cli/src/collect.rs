@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use baocao_engine::app::guard;
 use baocao_engine::app::{clock, forms};
-use baocao_engine::fsio;
 
 use crate::report_io::{print_json, read_report, read_units, write_atomic, write_report};
 use crate::Failure;
@@ -44,7 +44,7 @@ pub(crate) fn cmd_form(
             forms::Outcome::Refused(refused) => return Err(refused.into_error().into()),
         }
     } else {
-        fsio::check_output(&output, &[report.as_path()], force)?;
+        guard::check_output(&output, &[report.as_path()], force)?;
         write_atomic(&output, &form::write_form(&r, unit.as_deref())?)?;
         let tables = baocao_engine::collect::sheets(&r).len();
         println!("Đã tạo biểu mẫu «{}» ({tables} bảng).", output.display());
@@ -64,7 +64,7 @@ pub(crate) fn cmd_compile(
 ) -> Result<(), Failure> {
     use baocao_engine::collect;
     let mut r = read_report(&report)?;
-    fsio::check_output(&output, &[report.as_path()], force)?;
+    guard::check_output(&output, &[report.as_path()], force)?;
     if let Some(list) = units {
         let got = read_units(&list)?;
         let id = collect::collection_id(&r);

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use baocao_engine::app::clock;
-use baocao_engine::fsio;
+use baocao_engine::app::guard;
 
 use crate::report_io::{emit, print_json, read_limited, write_report};
 use crate::Failure;
@@ -15,7 +15,7 @@ pub(crate) fn cmd_import(
     json: bool,
     force: bool,
 ) -> Result<(), Failure> {
-    fsio::check_output(&output, &[file.as_path()], force)?;
+    guard::check_output(&output, &[file.as_path()], force)?;
     let today = clock::today();
     let imported = baocao_engine::import::import_file(&file, today)?;
     write_report(&output, &imported.report)?;
@@ -89,7 +89,7 @@ pub(crate) fn cmd_convert(
     let converted = baocao_engine::text::nfc(&legacy::convert_without_font(&text, encoding));
     if let Some(o) = &output {
         if file != "-" {
-            fsio::check_output(o, &[Path::new(&file)], force)?;
+            guard::check_output(o, &[Path::new(&file)], force)?;
         }
     }
     emit(output.as_deref(), converted.as_bytes(), force)

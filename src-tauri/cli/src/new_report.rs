@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+use baocao_engine::app::guard;
 use baocao_engine::app::{clock, paths};
-use baocao_engine::{checks, fsio, templates};
+use baocao_engine::{checks, templates};
 
 use crate::args::TemplateAction;
 use crate::profiles::choose_profile;
@@ -44,7 +45,7 @@ pub(crate) fn cmd_rollforward(
         println!("{n}");
     }
     let next = rolled.report;
-    fsio::check_output(&output, &[report.as_path()], force)?;
+    guard::check_output(&output, &[report.as_path()], force)?;
     write_report(&output, &next)?;
     let profile = choose_profile(&next, None)?;
     let todo = checks::structure::check(&next, &profile)
@@ -81,7 +82,7 @@ pub(crate) fn cmd_template(
             println!("Đã xóa mẫu {id}.");
         }
         TemplateAction::Export { id, output } => {
-            fsio::check_output(&output, &[], force)?;
+            guard::check_output(&output, &[], force)?;
             lib.export(&id, &output)?;
             println!("Đã xuất mẫu {id} ra «{}».", output.display());
         }
@@ -121,7 +122,7 @@ pub(crate) fn cmd_new(
         answers.insert(k.trim().to_string(), v.to_string());
     }
     let report = templates::instantiate(&t, &answers, clock::today())?;
-    fsio::check_output(output, &[], force)?;
+    guard::check_output(output, &[], force)?;
     write_report(output, &report)?;
     println!("Đã tạo «{}» từ mẫu «{}».", output.display(), t.name);
     Ok(())

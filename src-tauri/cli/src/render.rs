@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use baocao_engine::app::clock;
 use baocao_engine::app::export::{self, Format};
+use baocao_engine::app::guard;
 use baocao_engine::{checks, fsio, render_layout, sample, svg, Diagnostic, FormatProfile};
 use baocao_engine::{RenderEnv, Report};
 
@@ -35,7 +36,7 @@ pub(crate) fn cmd_render(
         _ => default_out,
     });
     // Checked before the format, so that naming an input is the first thing said.
-    fsio::check_output(&output, &inputs, force)?;
+    guard::check_output(&output, &inputs, force)?;
     let format = match format_arg {
         Some(f) => f,
         None => {

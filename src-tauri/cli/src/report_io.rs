@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use baocao_engine::app::guard;
 use baocao_engine::{fsio, load, Report};
 
 use crate::Failure;
@@ -32,7 +33,7 @@ pub(crate) fn read_report(path: &Path) -> Result<Report, Failure> {
 pub(crate) fn emit(output: Option<&Path>, bytes: &[u8], force: bool) -> Result<(), Failure> {
     match output {
         Some(path) => {
-            fsio::check_output(path, &[], force)?;
+            guard::check_output(path, &[], force)?;
             write_atomic(path, bytes)?;
             println!("Đã ghi «{}».", path.display());
             Ok(())

@@ -561,6 +561,8 @@ pub mod codes {
     pub const CONTROL_CHAR: &str = "ky-tu-dieu-khien";
     /// A field is missing or has the wrong type or value.
     pub const FILE_SHAPE: &str = "sai-cau-truc-tep";
+    /// A template cannot be read or filled (templates).
+    pub const TEMPLATE: &str = "mau-bao-cao";
 
     // Import of a Word file (import::recognise).
     /// The header (bodies, number, date) was not recognised.
@@ -660,6 +662,7 @@ pub mod codes {
         SCHEMA_VERSION,
         CONTROL_CHAR,
         FILE_SHAPE,
+        TEMPLATE,
         IMPORT_NO_HEADER,
         IMPORT_NO_CLOSING,
         IMPORT_NO_DATE,

@@ -29,9 +29,15 @@ pub enum EngineError {
         /// The ids that exist.
         known: String,
     },
-    /// A template is malformed or cannot be filled.
-    #[error("Mẫu báo cáo: {0}")]
-    Template(String),
+    /// A template is malformed or cannot be filled: the message, and the same as a diagnostic
+    /// (code `mau-bao-cao`).
+    #[error("Mẫu báo cáo: {message}")]
+    Template {
+        /// What the user reads (after «Mẫu báo cáo: »).
+        message: String,
+        /// The problem with its code.
+        diagnostics: Vec<Diagnostic>,
+    },
     /// Reading or writing a file failed (message names the path).
     #[error("{0}")]
     Io(String),
@@ -57,6 +63,18 @@ impl EngineError {
         let message = message.into();
         let diagnostics = vec![Diagnostic::blocking(code, message.clone())];
         EngineError::Load { message, diagnostics }
+    }
+}
+
+impl EngineError {
+    /// A template that cannot be read or filled, for the reason `message` says.
+    pub fn template(message: impl Into<String>) -> Self {
+        let message = message.into();
+        let diagnostic = Diagnostic::blocking(
+            crate::diagnostic::codes::TEMPLATE,
+            format!("Mẫu báo cáo: {message}"),
+        );
+        EngineError::Template { message, diagnostics: vec![diagnostic] }
     }
 }
 

@@ -131,7 +131,7 @@ pub(crate) const BUILTIN: [&str; 9] = [
 ];
 
 fn err(msg: impl Into<String>) -> EngineError {
-    EngineError::Template(msg.into())
+    EngineError::template(msg)
 }
 
 /// Whether `id` is a safe template id (no path characters).

@@ -201,7 +201,12 @@ fn roll_forward_of_the_sample_field_by_field() {
 
 fn template_err(json: &str) -> String {
     match templates::parse(json.as_bytes()) {
-        Err(EngineError::Template(m)) => m,
+        Err(EngineError::Template { message: m, diagnostics }) => {
+            let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+            assert_eq!(codes, ["mau-bao-cao"], "{m}");
+            assert!(diagnostics[0].message.ends_with(&m) && diagnostics[0].is_blocking());
+            m
+        }
         other => panic!("accepted: {other:?}"),
     }
 }
@@ -229,13 +234,17 @@ fn bad_templates_get_clear_messages_and_the_library_stays_safe() {
     let mut answers = BTreeMap::new();
     answers.insert("tinh".to_string(), "x".to_string());
     match templates::instantiate(&good, &answers, today()) {
-        Err(EngineError::Template(m)) => assert!(m.contains("không có chỗ trống «tinh»"), "{m}"),
+        Err(EngineError::Template { message: m, .. }) => {
+            assert!(m.contains("không có chỗ trống «tinh»"), "{m}")
+        }
         other => panic!("{other:?}"),
     }
     let mut answers = named(&good);
     answers.insert("nam".to_string(), "hai nghìn".to_string());
     match templates::instantiate(&good, &answers, today()) {
-        Err(EngineError::Template(m)) => assert!(m.contains("phải là một năm"), "{m}"),
+        Err(EngineError::Template { message: m, .. }) => {
+            assert!(m.contains("phải là một năm"), "{m}")
+        }
         other => panic!("{other:?}"),
     }
 

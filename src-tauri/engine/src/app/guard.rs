@@ -44,6 +44,19 @@ pub fn refusal(target: &Path, inputs: &[&Path], replace_read_only: bool) -> Opti
     None
 }
 
+/// Refuses to write `output` over one of the `inputs` (the same file under any name), and over an
+/// existing read-only file unless `force` is given, in the `baocao` command's words.
+pub fn check_output(
+    output: &Path,
+    inputs: &[&Path],
+    force: bool,
+) -> Result<(), crate::EngineError> {
+    match refusal(output, inputs, force) {
+        Some(refused) => Err(refused.into_error()),
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,8 +85,11 @@ mod tests {
             Some(Refusal::ReadOnly { path: other.clone() })
         );
         assert_eq!(refusal(&other, &[&report], true), None, "agreed");
-        let e = Refusal::ReadOnly { path: other }.into_error().to_string();
+        let e = Refusal::ReadOnly { path: other.clone() }.into_error().to_string();
         assert!(e.contains("chỉ cho đọc") && e.contains("--force"), "{e}");
+        assert!(check_output(&other, &[&report], true).is_ok());
+        let e = check_output(&other, &[&report], false).expect_err("read-only").to_string();
+        assert!(e.contains("--force"), "{e}");
         let e = own(&link).into_error().to_string();
         assert!(e.contains("chính là tệp đầu vào") && e.contains("bao-cao.baocao"), "{e}");
     }
