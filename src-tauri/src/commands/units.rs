@@ -108,14 +108,17 @@ pub async fn read_unit_files<R: Runtime>(
 ) -> Result<Option<Vec<collect::read::Submission>>, String> {
     use std::sync::atomic::Ordering;
     use tauri::Emitter;
-    app.state::<CompileCancel>().0.store(false, Ordering::SeqCst);
+    // The flag is cleared when a reading ends, not when it starts: the UI shows «Hủy» before this
+    // command runs, and a click in that moment was lost when the start cleared it (the reading
+    // then went on to the review; the e2e step «Hủy khi đang đọc» failed so once).
     let handle = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
+        let cancelled = || handle.state::<CompileCancel>().0.swap(false, Ordering::SeqCst);
         let today = clock::today();
         let total = paths.len() as u32;
         let mut out = Vec::with_capacity(paths.len());
         for (i, p) in paths.iter().enumerate() {
-            if handle.state::<CompileCancel>().0.load(Ordering::SeqCst) {
+            if cancelled() {
                 return None;
             }
             let path = Path::new(p);
@@ -126,6 +129,8 @@ pub async fn read_unit_files<R: Runtime>(
         }
         let _ = handle
             .emit(COMPILE_PROGRESS, CompileProgress { done: total, total, file: String::new() });
+        // A click after the last file is too late for this reading and must not stop the next.
+        cancelled();
         Some(out)
     })
     .await
