@@ -5,6 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "common/scan.rs"]
+mod scan;
+
 /// What deciding on a message's text looks like in Rust and in TypeScript.
 const NEEDLES: &[&str] = &[
     "message.contains(",
@@ -40,20 +43,11 @@ fn regex_on_message(line: &str) -> bool {
 /// The source files to scan: Rust under src-tauri (not tests, benches), TypeScript under ui/src
 /// (not unit tests).
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let path = e.path();
-        let name = e.file_name().to_string_lossy().to_string();
-        if path.is_dir() {
-            if !matches!(name.as_str(), "tests" | "benches" | "node_modules" | "target") {
-                sources(&path, out);
-            }
-        } else if (name.ends_with(".rs") || name.ends_with(".ts") || name.ends_with(".tsx"))
+    let code = |name: &str| {
+        (name.ends_with(".rs") || name.ends_with(".ts") || name.ends_with(".tsx"))
             && !name.contains(".test.")
-        {
-            out.push(path);
-        }
-    }
+    };
+    scan::files(dir, &["tests", "benches", "node_modules", "target"], &code, out);
 }
 
 /// The lines of `text` that decide on a message's text (a Rust file's unit tests excepted).

@@ -5,6 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "common/scan.rs"]
+mod scan;
+
 /// The functions that were copies of the engine's logic, and what replaced each.
 const GONE: &[(&str, &str)] = &[
     ("motLa", "text::mot_la, through outline::Openers"),
@@ -23,18 +26,8 @@ const GONE: &[(&str, &str)] = &[
 
 /// The TypeScript files under `dir` (tests included: they must not keep a copy either).
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let path = e.path();
-        let name = e.file_name().to_string_lossy().to_string();
-        if path.is_dir() {
-            if name != "node_modules" {
-                sources(&path, out);
-            }
-        } else if name.ends_with(".ts") || name.ends_with(".tsx") {
-            out.push(path);
-        }
-    }
+    let typescript = |name: &str| name.ends_with(".ts") || name.ends_with(".tsx");
+    scan::files(dir, &["node_modules"], &typescript, out);
 }
 
 /// The definitions of the gone functions in `text`: a function, a variable holding one, or an
