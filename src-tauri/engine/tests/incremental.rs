@@ -127,14 +127,14 @@ proptest! {
     // A fixed seed: the same 48 cases on every run. With random seeds one run (session 13) found
     // the defect below, and a suite that fails one run in many is a flaky suite.
     #![proptest_config(ProptestConfig {
-        cases: 48,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(20_261_207),
+        cases: 3000,
+        rng_seed: proptest::test_runner::RngSeed::Random,
         ..ProptestConfig::default()
     })]
 
     #[test]
     fn equals_a_full_layout_after_any_edits(
-        which in 0usize..20,
+        which in 0usize..64,
         edits in proptest::collection::vec(edit(), 1..12),
     ) {
         let reports = corpus();
@@ -207,13 +207,13 @@ fn every_item_is_anchored_where_its_line_starts_and_anchors_are_sent_when_change
     assert!(third.anchors.is_some());
 }
 
-/// Known defect (found by a random proptest run in session 13, present before it): corpus
-/// report 16, nine characters deleted at the end of the last paragraph its `Delete` edit reaches
-/// (a cell of a long table), and page 6 of the incremental layout differs from a full layout.
+/// Found by a random proptest run: in corpus report 16, a shortened cell of annex 1's table
+/// brings annex 2's title up onto annex 1's page; the pages kept from the old layout after it
+/// must be numbered from the new start of annex 2 (they kept their old numbers).
 #[test]
-#[ignore = "known defect of the incremental layout (session 13 notes): fix, then remove the ignore"]
 fn a_shortened_cell_of_a_long_table_lays_out_as_a_full_layout() {
     let reports = corpus();
     let (_, report) = &reports[16 % reports.len()];
     check(report, &[Edit::Delete(615_173_284_245_297_499, 9)]).expect("equal to a full layout");
 }
+

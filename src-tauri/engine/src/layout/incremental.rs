@@ -6,7 +6,10 @@
 //! full [`layout`](super::layout) gives (tested), plus the list of pages that changed.
 
 use super::pager::{LBlock, Mark, Pager};
-use super::{block_missing_warning, has_number, lay_block, number_pages, Geometry, Layout, Page};
+use super::{
+    block_missing_warning, has_number, lay_block, number_pages, renumber_kept, Geometry, Layout,
+    Page,
+};
 use crate::flow::{FBlock, Flow};
 use crate::profile::FormatProfile;
 
@@ -131,8 +134,11 @@ impl Incremental {
             reuse_old_rest(&mut pages, &mut marks, old_run, old);
         }
         number_pages(&mut pages, start_page..=last_new, profile, &geo);
+        // The kept pages are numbered as before unless a section now starts elsewhere.
+        let renumbered = renumber_kept(&mut pages, last_new + 1, profile, &geo);
         let changed: Vec<usize> = (start_page..=last_new)
             .filter(|&n| !same_profile || old_rest.get(n - start_page) != pages.get(n))
+            .chain(last_new + 1..renumbered)
             .collect();
         if !changed.is_empty() || old_count != pages.len() || !same_profile {
             self.version += 1;

@@ -206,6 +206,43 @@ fn number_pages(
     }
 }
 
+/// Puts right the numbers of pages `from..` kept from an earlier layout (a section may now start
+/// on another page), up to the first whose number is already right: the pages after it were
+/// numbered from the same start. Returns the index of that page (the end of those renumbered).
+fn renumber_kept(
+    pages: &mut [Page],
+    from: usize,
+    profile: &FormatProfile,
+    geo: &Geometry,
+) -> usize {
+    let pn = &profile.page_number;
+    if !pn.enabled {
+        return from;
+    }
+    let mut start = (1..from).rev().find(|&k| starts_section(&pages[k], profile)).unwrap_or(0);
+    for i in from..pages.len() {
+        if i > 0 && starts_section(&pages[i], profile) {
+            start = i;
+        }
+        let n = i - start + 1;
+        let want = !(n == 1 && pn.hide_on_first_page);
+        let have = match pages[i].items.first() {
+            Some(Item::Text(t)) if t.role == Role::PageNumber => Some(t.text.as_str()),
+            _ => None,
+        };
+        if have == want.then(|| n.to_string()).as_deref() {
+            return i;
+        }
+        if have.is_some() {
+            pages[i].items.remove(0);
+        }
+        if want {
+            number_page(&mut pages[i], n, profile, geo);
+        }
+    }
+    pages.len()
+}
+
 /// Whether a page's first item is its page number.
 fn has_number(page: &Page) -> bool {
     matches!(page.items.first(), Some(Item::Text(t)) if t.role == Role::PageNumber)
