@@ -124,11 +124,12 @@ fn edit() -> impl Strategy<Value = Edit> {
 }
 
 proptest! {
-    // A fixed seed: the same 48 cases on every run. With random seeds one run (session 13) found
-    // the defect below, and a suite that fails one run in many is a flaky suite.
+    // A fixed seed: the same 64 cases on every run, over every corpus report (a suite that fails
+    // one run in many is a flaky suite). Random seeds found the renumbering defect below; after
+    // its fix 6 000 random cases passed (session 14), run by hand with `RngSeed::Random`.
     #![proptest_config(ProptestConfig {
-        cases: 3000,
-        rng_seed: proptest::test_runner::RngSeed::Random,
+        cases: 64,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(20_261_207),
         ..ProptestConfig::default()
     })]
 
