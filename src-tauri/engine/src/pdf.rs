@@ -26,6 +26,8 @@ use crate::flow::DocProps;
 use crate::layout::{Item, Layout, TextRun};
 use crate::metrics::{face_index, printable, FACES};
 
+mod parts;
+
 fn err(detail: impl ToString) -> EngineError {
     EngineError::Write { format: "PDF", detail: detail.to_string() }
 }
@@ -140,9 +142,16 @@ fn per_thousand_em(font: &mut ParsedFont) {
     font.units_per_em = 1000;
 }
 
+/// A face the layout uses, subset to the characters it shows.
+struct Face {
+    font: ParsedFont,
+    /// Every character the face shows, once each.
+    chars: String,
+}
+
 /// The faces the layout uses (regular, bold, italic, bold italic), each subset to its
 /// characters; `None` for a face no text uses.
-fn subset_faces(layout: &Layout) -> Result<Vec<Option<ParsedFont>>, EngineError> {
+fn subset_faces(layout: &Layout) -> Result<Vec<Option<Face>>, EngineError> {
     let mut used = [Used::new(), Used::new(), Used::new(), Used::new()];
     for page in &layout.pages {
         for item in &page.items {
@@ -158,7 +167,8 @@ fn subset_faces(layout: &Layout) -> Result<Vec<Option<ParsedFont>>, EngineError>
             if chars.is_empty() {
                 Ok(None)
             } else {
-                subset_face(i, &chars).map(Some)
+                let font = subset_face(i, &chars)?;
+                Ok(Some(Face { font, chars: chars.into_iter().collect() }))
             }
         })
         .collect()
@@ -191,7 +201,7 @@ fn text_items(t: &TextRun) -> Vec<TextItem> {
 }
 
 /// The drawing operations of one page: its text in one text object, then its rules.
-fn page_ops(items: &[Item], height: f64, fonts: &[Option<ParsedFont>]) -> Vec<Op> {
+fn page_ops(items: &[Item], height: f64, fonts: &[Option<Face>]) -> Vec<Op> {
     let mut ops = Vec::with_capacity(items.len() * 2 + 4);
     ops.push(Op::SetFillColor { col: black() });
     ops.push(Op::StartTextSection);
@@ -250,28 +260,52 @@ fn info(props: &DocProps) -> PdfDocumentInfo {
     }
 }
 
-/// The layout as a printpdf document: the faces as fonts F0…F3, a page per laid-out page.
-fn document(layout: &Layout) -> Result<PdfDocument, EngineError> {
-    let fonts = subset_faces(layout)?;
+/// What one printpdf document of a file holds (`pdf::parts`).
+enum Job {
+    /// A page showing every character of each face: the fonts' widths and ToUnicode maps.
+    Fonts,
+    /// The laid-out pages in this range.
+    Pages(std::ops::Range<usize>),
+}
+
+/// A job's printpdf document: its pages, the faces as fonts F0…F3.
+fn document(layout: &Layout, job: &Job, fonts: &[Option<Face>]) -> PdfDocument {
     let mut doc = PdfDocument::new(&layout.props.title);
     doc.metadata.info = info(&layout.props);
     let size = Rect::from_wh(Pt(layout.width_pt as f32), Pt(layout.height_pt as f32));
-    doc.pages = layout
-        .pages
-        .iter()
-        .map(|page| PdfPage {
-            media_box: size.clone(),
-            trim_box: size.clone(),
-            crop_box: size.clone(),
-            ops: page_ops(&page.items, layout.height_pt, &fonts),
-        })
-        .collect();
-    for (i, font) in fonts.into_iter().enumerate() {
-        if let Some(font) = font {
-            doc.resources.fonts.map.insert(FontId(font_name(i)), PdfFont::new(font));
+    let page = |ops| PdfPage {
+        media_box: size.clone(),
+        trim_box: size.clone(),
+        crop_box: size.clone(),
+        ops,
+    };
+    doc.pages = match job {
+        Job::Fonts => vec![page(every_glyph(fonts))],
+        Job::Pages(range) => layout.pages[range.clone()]
+            .iter()
+            .map(|p| page(page_ops(&p.items, layout.height_pt, fonts)))
+            .collect(),
+    };
+    for (i, face) in fonts.iter().enumerate() {
+        if let Some(face) = face {
+            doc.resources.fonts.map.insert(FontId(font_name(i)), PdfFont::new(face.font.clone()));
         }
     }
-    Ok(doc)
+    doc
+}
+
+/// Operations that show every character of each face (printpdf describes a font's glyphs from
+/// what its pages show).
+fn every_glyph(fonts: &[Option<Face>]) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for (i, face) in fonts.iter().enumerate() {
+        let Some(face) = face else { continue };
+        let font = PdfFontHandle::External(FontId(font_name(i)));
+        ops.push(Op::SetFont { font, size: Pt(12.0) });
+        ops.push(Op::ShowText { items: vec![TextItem::Text(face.chars.clone())] });
+    }
+    ops.push(Op::EndTextSection);
+    ops
 }
 
 /// How hard to compress a stream.
@@ -382,15 +416,23 @@ fn finish(doc: &mut Document, layout: &Layout) -> Result<(), EngineError> {
 
 /// Writes the laid-out pages as PDF bytes with the layout's document properties.
 pub fn write(layout: &Layout) -> Result<Vec<u8>, EngineError> {
-    let pdf = document(layout)?;
+    let fonts = subset_faces(layout)?;
     let opts = PdfSaveOptions {
         optimize: false,
         subset_fonts: false,
         secure: true,
         image_optimization: None,
     };
-    let mut warnings = Vec::new();
-    let mut doc = pdf.to_lopdf_document(&opts, &mut warnings);
+    let serialise = |job: &Job| {
+        let mut warnings = Vec::new();
+        Ok(document(layout, job, &fonts).to_lopdf_document(&opts, &mut warnings))
+    };
+    let jobs: Vec<Job> = std::iter::once(Job::Fonts)
+        .chain(parts::ranges(layout.pages.len()).into_iter().map(Job::Pages))
+        .collect();
+    let mut docs = parts::run(&jobs, serialise)?;
+    let pages = docs.split_off(1);
+    let mut doc = parts::join(docs.remove(0), pages)?;
     finish(&mut doc, layout)?;
     let mut out = Vec::new();
     doc.save_to(&mut out).map_err(err)?;

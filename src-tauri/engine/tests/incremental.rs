@@ -217,4 +217,3 @@ fn a_shortened_cell_of_a_long_table_lays_out_as_a_full_layout() {
     let (_, report) = &reports[16 % reports.len()];
     check(report, &[Edit::Delete(615_173_284_245_297_499, 9)]).expect("equal to a full layout");
 }
-

@@ -178,3 +178,101 @@ fn every_paragraph_of_the_input_comes_back_whole_and_in_order() {
         assert!(checked > 30, "{name}: only {checked} paragraphs");
     }
 }
+
+/// The glyph ids each font's `/W` array gives a width, by font resource name.
+fn widths_by_font(doc: &lopdf::Document) -> std::collections::BTreeMap<Vec<u8>, Vec<u16>> {
+    use lopdf::Object;
+    let page = doc.get_pages().into_values().next().expect("a page");
+    let fonts = doc.get_page_fonts(page).expect("fonts");
+    let mut out = std::collections::BTreeMap::new();
+    for (name, font) in fonts {
+        let kids = font.get(b"DescendantFonts").and_then(Object::as_array).expect("descendant");
+        let cid = match &kids[0] {
+            Object::Reference(r) => doc.get_dictionary(*r).expect("CIDFont"),
+            o => o.as_dict().expect("CIDFont"),
+        };
+        let w = cid.get(b"W").expect("/W");
+        let w = match w {
+            Object::Reference(r) => doc.get_object(*r).expect("W"),
+            o => o,
+        };
+        let w = w.as_array().expect("array");
+        let mut gids = Vec::new();
+        let mut i = 0;
+        while i + 1 < w.len() {
+            // c [w1 w2 …] or c_first c_last w
+            let first = w[i].as_i64().expect("gid") as u16;
+            match &w[i + 1] {
+                Object::Array(ws) => {
+                    gids.extend((0..ws.len() as u16).map(|k| first + k));
+                    i += 2;
+                }
+                last => {
+                    gids.extend(first..=last.as_i64().expect("gid") as u16);
+                    i += 3;
+                }
+            }
+        }
+        out.insert(name, gids);
+    }
+    out
+}
+
+/// A long report is serialised by printpdf in parts (`pdf/parts.rs`) joined into one file: it
+/// reads back whole, page after page, each font describes every glyph any page shows (a font
+/// made from one part's pages would not), and its resources are shared by all pages.
+#[test]
+fn a_long_report_written_in_parts_reads_back_whole_with_every_glyph_described() {
+    use lopdf::content::Content;
+    use lopdf::Object;
+    let dir = tempfile::tempdir().expect("tmp");
+    let report = baocao_engine::corpus::long_report(120);
+    let profile = baocao_engine::profile_for(&report).expect("profile");
+    let pdf = write_pdf(&report, &profile.id, dir.path());
+    let p = pdf.to_str().expect("path");
+    let check = tool("qpdf", &["--check", p]);
+    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    let (_, layout, _) = render_layout(&report, &profile, env()).expect("layout");
+    assert!(layout.pages.len() >= 100, "{} pages", layout.pages.len());
+    assert_eq!(page_count(p), layout.pages.len());
+    for (i, page) in layout.pages.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let text = tool("pdftotext", &["-raw", "-f", &n, "-l", &n, p, "-"]);
+        assert_eq!(words(&text), words(&page.text()), "page {n}");
+    }
+    let doc = lopdf::Document::load(&pdf).expect("lopdf reads it");
+    let described = widths_by_font(&doc);
+    assert_eq!(described.len(), 4, "four faces");
+    let mut shown = 0;
+    for (_, page) in doc.get_pages() {
+        let content = Content::decode(&doc.get_page_content(page)).expect("ops");
+        let mut font: Vec<u8> = Vec::new();
+        for op in content.operations {
+            match op.operator.as_str() {
+                "Tf" => font = op.operands[0].as_name().expect("name").to_vec(),
+                "Tj" | "TJ" => {
+                    let strings: Vec<&Object> = match &op.operands[0] {
+                        Object::Array(a) => a.iter().collect(),
+                        o => vec![o],
+                    };
+                    for s in strings.into_iter().filter_map(|o| o.as_str().ok()) {
+                        for pair in s.chunks(2) {
+                            let gid = u16::from_be_bytes([pair[0], pair[1]]);
+                            assert!(described[&font].contains(&gid), "glyph {gid} of {font:?}");
+                            shown += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(shown > 100_000, "{shown} glyphs shown");
+    let resources: std::collections::BTreeSet<_> = doc
+        .get_pages()
+        .values()
+        .map(|id| doc.get_dictionary(*id).and_then(|d| d.get(b"Resources")).expect("res").clone())
+        .map(|r| format!("{r:?}"))
+        .collect();
+    assert_eq!(resources.len(), 1, "one resources dictionary for every page");
+}

@@ -220,13 +220,13 @@ fn renumber_kept(
         return from;
     }
     let mut start = (1..from).rev().find(|&k| starts_section(&pages[k], profile)).unwrap_or(0);
-    for i in from..pages.len() {
-        if i > 0 && starts_section(&pages[i], profile) {
+    for (i, page) in pages.iter_mut().enumerate().skip(from) {
+        if i > 0 && starts_section(page, profile) {
             start = i;
         }
         let n = i - start + 1;
         let want = !(n == 1 && pn.hide_on_first_page);
-        let have = match pages[i].items.first() {
+        let have = match page.items.first() {
             Some(Item::Text(t)) if t.role == Role::PageNumber => Some(t.text.as_str()),
             _ => None,
         };
@@ -234,10 +234,10 @@ fn renumber_kept(
             return i;
         }
         if have.is_some() {
-            pages[i].items.remove(0);
+            page.items.remove(0);
         }
         if want {
-            number_page(&mut pages[i], n, profile, geo);
+            number_page(page, n, profile, geo);
         }
     }
     pages.len()
