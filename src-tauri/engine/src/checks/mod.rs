@@ -214,11 +214,19 @@ pub fn blocking(report: &Report, profile: &FormatProfile) -> Vec<Diagnostic> {
 /// character the font lacks, a subject that wraps, figures still to fill…); the wording,
 /// content and spelling advice is [`check`]'s («Kiểm tra» in the app, `baocao check`).
 pub fn for_export(report: &Report, profile: &FormatProfile) -> Vec<Diagnostic> {
-    let mut out = blocking(report, profile);
-    let mut warnings: Vec<Diagnostic> = structure::check(report, profile)
-        .into_iter()
+    let cx = Context {
+        profile,
+        rules: rules::builtin(),
+        speller: spell::global(),
+        min: Severity::Blocking,
+    };
+    let structure = structure::check(report, profile);
+    let mut warnings: Vec<Diagnostic> = structure
+        .iter()
         .filter(|p| p.severity == Severity::Warning && !said_elsewhere(p))
+        .cloned()
         .collect();
+    let mut out = groups(report, &cx, structure);
     crate::diagnostic::name_places(report, &mut warnings);
     out.extend(warnings);
     out
@@ -253,13 +261,27 @@ fn spelling(fields: &[Field], cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// [`check`] with a given context: the findings of `cx.min` severity or more.
 pub fn check_with(report: &Report, cx: &Context) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> =
-        structure::check(report, cx.profile).into_iter().filter(|p| !said_elsewhere(p)).collect();
+    groups(report, cx, structure::check(report, cx.profile))
+}
+
+/// The groups' findings of `cx.min` severity or more, after the structure group's (already
+/// run), sorted in reading order and named. The per-text rules (typing and spelling) run on a
+/// second thread: they need nothing the other groups find.
+fn groups(report: &Report, cx: &Context, structure: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = structure.into_iter().filter(|p| !said_elsewhere(p)).collect();
     let fields = fields(report);
-    form::check(report, cx, &mut out);
-    content::check(report, &fields, cx, &mut out);
-    typo::check(&fields, cx, &mut out);
-    spelling(&fields, cx, &mut out);
+    let per_text = std::thread::scope(|scope| {
+        let per_text = scope.spawn(|| {
+            let mut found = Vec::new();
+            typo::check(&fields, cx, &mut found);
+            spelling(&fields, cx, &mut found);
+            found
+        });
+        form::check(report, cx, &mut out);
+        content::check(report, &fields, cx, &mut out);
+        per_text.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
+    out.extend(per_text);
     out.retain(|d| cx.wants(d.severity));
     let order: std::collections::HashMap<&str, usize> =
         fields.iter().enumerate().map(|(i, f)| (f.path.as_str(), i)).collect();
