@@ -25,6 +25,8 @@ pub(crate) fn cmd_render(
     // The report and a profile file given by path are both inputs the output must spare.
     let profile_file = profile.as_deref().map(Path::new).filter(|p| p.is_file());
     let inputs: Vec<&Path> = input.iter().map(PathBuf::as_path).chain(profile_file).collect();
+    // The checks' rules and patterns get ready on another core while the report is read.
+    std::thread::spawn(baocao_engine::checks::warm_up);
     let (report, default_out) = match &input {
         Some(path) => (read_report(path)?, path.with_extension("docx")),
         None => (sample::sample(), PathBuf::from("bao-cao-mau.docx")),

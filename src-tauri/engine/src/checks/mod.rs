@@ -232,6 +232,15 @@ pub fn for_export(report: &Report, profile: &FormatProfile) -> Vec<Diagnostic> {
     out
 }
 
+/// Parses the rules and compiles the patterns an export's checks need (once per process), by
+/// checking the built-in sample: a command runs it while it reads the report.
+pub fn warm_up() {
+    let report = crate::sample::sample();
+    if let Ok(profile) = crate::profile_for(&report) {
+        let _ = blocking(&report, &profile);
+    }
+}
+
 /// A structure finding the checks' own rules say with a place in the text and a fix.
 fn said_elsewhere(p: &Diagnostic) -> bool {
     [codes::LEGACY_ENCODING, codes::TYPED_ENDING].contains(&p.code.as_str())
