@@ -1,5 +1,5 @@
 //! The UI keeps no copy of what the engine computes (issue 26): outline numbers and ordinals,
-//! year references, table sums and totals, the Party guidance of a date. The editor shows the
+//! year references, table sums and totals, the Party guidance of a date, a place in words. The editor shows the
 //! engine's answers (`outline::Outline` with every preview, `outline::profile_choices`); this
 //! fails when `ui/src` defines one of the old copies again.
 
@@ -22,6 +22,7 @@ const GONE: &[(&str, &str)] = &[
     ("applicableProfile", "profile::resolve_id, through outline::profile_choices"),
     ("profileOptions", "outline::profile_choices"),
     ("profileNote", "outline::profile_choices"),
+    ("describePath", "diagnostic::place_words, through the place_words command"),
 ];
 
 /// The TypeScript files under `dir` (tests included: they must not keep a copy either).

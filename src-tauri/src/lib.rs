@@ -44,6 +44,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
             commands::save_report,
             commands::preview,
             commands::profile_choices,
+            commands::place_words,
             commands::export_document,
             commands::write_recovery,
             commands::take_recovery,

@@ -735,6 +735,14 @@ mod tests {
         let item = place_words(&r, "body.content[1].sections[0].blocks[0].items[1].text");
         assert!(item.starts_with("II. "), "{item}");
         assert!(item.contains("› 1. ") && item.ends_with("› dòng 2 › nội dung"), "{item}");
+        // The find bar's places (its own copy of this naming was removed from the UI).
+        assert_eq!(
+            place_words(&r, "body.content[0].sections[0].blocks[1].items[1].text"),
+            "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN › 1. Công tác quán triệt, ban \
+             hành văn bản lãnh đạo, chỉ đạo › Kết quả và số liệu (khối 2) › dòng 2 › nội dung"
+        );
+        assert!(place_words(&r, "body.content[2].sections[3].blocks[0].items[1]")
+            .ends_with("Bài học kinh nghiệm (04) › dòng 2"));
         assert_eq!(place_words(&r, ""), "");
         assert!(!place_words(&r, "body.content[9].title").contains('['));
     }

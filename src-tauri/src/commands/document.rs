@@ -145,6 +145,13 @@ pub async fn preview(
     })
 }
 
+/// A report path's place in words («II. KẾT QUẢ… › 1. … › Đoạn văn (khối 2) › nội dung»), as the
+/// checks name their findings' places: the find bar names its current match with it.
+#[tauri::command]
+pub fn place_words(report: Report, path: String) -> String {
+    baocao_engine::diagnostic::place_words(&report, &path)
+}
+
 /// The «Thể thức» field's choices for a report naming `profile` dated `date` (ISO), and the note
 /// under it (the Party guidance the date gives, as rendering resolves it).
 #[tauri::command]

@@ -55,6 +55,8 @@ export const api = {
   startupFile: () => call<string | null>("startup_file"),
   startupSample: () => call<boolean>("startup_sample"),
   openReport: (path: string) => call<Opened>("open_report", { path }),
+  /** A report path's place in words, as the checks name places («I. … › Đoạn văn (khối 2) › nội dung»). */
+  placeWords: (report: Report, path: string) => call<string>("place_words", { report, path }),
   /** Reads a Word file (.docx, or .doc through LibreOffice) into a new report with what was recognised. */
   importWord: (path: string) => call<WordImport>("import_word", { path }),
   /** Pasted text converted from TCVN3/VNI, or null when it is ordinary text. */

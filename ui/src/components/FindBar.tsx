@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Report } from "../bindings/types";
 import { findAll, replaceAll, replaceIn, type Match } from "../model/find";
-import { describePath, getIn, type Path } from "../model/tree";
+import { api } from "../api";
+import { anchorOf, getIn, locate, type Path } from "../model/tree";
 import type { OutlineItem } from "../state/view";
 
 /** The find bar; `replacing` shows the replace field. */
@@ -37,7 +38,23 @@ export function FindBar({
   const box = useRef<HTMLInputElement>(null);
   const matches = useMemo(() => findAll(report, query, matchCase), [report, query, matchCase]);
   const current = matches.length > 0 ? matches[Math.min(index, matches.length - 1)] : null;
-  const place = current ? describePath(report, current.path, items) : null;
+  // The outline entry to open; the place in words is the engine's (as it names the checks').
+  const place = current ? { select: locate(current.path, items) } : null;
+  const [where, setWhere] = useState<{ key: string; words: string } | null>(null);
+  const key = current ? anchorOf(current.path) : "";
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    api
+      .placeWords(report, key)
+      .then((words) => live && setWhere({ key, words }))
+      .catch(() => live && setWhere({ key, words: key }));
+    return () => {
+      live = false;
+    };
+    // The place changes with the match's field, not with each edit of the report.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
 
   useEffect(() => box.current?.focus(), [replacing]);
   // The current match follows the matches (after a replacement the next one takes its place).
@@ -125,7 +142,7 @@ export function FindBar({
       </button>
       {current && place && (
         <div className="found" id="find-where">
-          <span className="where">{place.where}:</span> …{before}
+          {where?.key === key && <span className="where">{where.words}:</span>} …{before}
           <mark>{text.slice(current.start, current.end)}</mark>
           {after}…
         </div>

@@ -1,7 +1,7 @@
-// Pure helpers over the report tree: paths, immutable updates, block names, places of fields.
+// Pure helpers over the report tree: paths, immutable updates, block names, the outline entry of a field (its place in words is the engine's).
 // What the document prints (numbers, ordinals, titles with their years, totals) is the engine's
 // answer (state/view.ts), never computed here.
-import type { Block, Report } from "../bindings/types";
+import type { Block } from "../bindings/types";
 import type { OutlineItem } from "../state/view";
 
 /** A path into the report: keys and array indices, e.g. ["body", "content", 0, "sections", 1]. */
@@ -121,91 +121,10 @@ export function parsePath(s: string): Path {
   return out;
 }
 
-/** The words of a field's key, as the engine's `diagnostic::field_words` says them. */
-const FIELD_WORDS: Record<string, string> = {
-  title: "tên",
-  subject: "trích yếu",
-  date: "ngày ban hành",
-  number: "số văn bản",
-  place: "địa danh",
-  issuing_body: "cơ quan ban hành",
-  issuing_body_full: "tên đầy đủ của cơ quan",
-  superior_body: "cơ quan cấp trên",
-  type_code: "ký hiệu loại",
-  issuer_code: "ký hiệu cơ quan",
-  doc_type: "tên loại văn bản",
-  profile: "thể thức",
-  intro: "câu dẫn",
-  lead: "câu dẫn",
-  text: "nội dung",
-  signer: "người ký",
-  recipients: "nơi nhận",
-  unit: "đơn vị tính",
-  total_label: "dòng tổng",
-  period: "kỳ báo cáo",
-  sentence: "câu kết thúc",
-  authority: "hình thức ký",
-  kind: "hình thức ký",
-  of: "thẩm quyền ký",
-  signer_title: "chức vụ người ký",
-  signer_name: "họ tên người ký",
-  archive: "nơi lưu",
-  drafter: "người soạn thảo",
-  urgency: "độ khẩn",
-  draft: "lần dự thảo",
-  not_public: "chỉ dẫn phạm vi phổ biến",
-  columns: "cột",
-  header: "tên cột",
-  sum_of: "các cột được cộng",
-  addressee: "nơi được đề xuất",
-  objective: "nguyên nhân khách quan",
-  subjective: "nguyên nhân chủ quan",
-  body: "nội dung báo cáo",
-  content: "các mục",
-};
-
 /** The outline entry to open for a field at `path`: the deepest entry holding it (the header
  * when none does). `items` is the report's outline. */
 export function locate(path: Path, items: OutlineItem[]): Path {
   const isPrefix = (p: Path) => p.length <= path.length && p.every((k, i) => path[i] === k);
   const trail = items.filter((it) => isPrefix(it.path));
   return trail.length ? trail[trail.length - 1].path : ["header"];
-}
-
-/** Where a find match is, in words («II. KẾT QUẢ… › 1. … › Đoạn văn (khối 2) › nội dung»), and
- * which outline entry to open; `items` is the engine's outline (its labels as printed). The
- * places of the checks' findings are named by the engine (`Diagnostic.place_words`,
- * `diagnostic::place_words`, the same words); a match is in a text field, never in a figure. */
-export function describePath(r: Report, path: Path, items: OutlineItem[]): { where: string; select: Path; path: Path } {
-  const isPrefix = (p: Path) => p.length <= path.length && p.every((k, i) => path[i] === k);
-  const trail = items.filter((it) => isPrefix(it.path));
-  const select = locate(path, items);
-  const words = trail.map((it) => it.label);
-  // What is left below the outline entry: blocks, items, figures, fields.
-  let node: unknown = r;
-  for (const k of select) node = (node as Record<string | number, unknown>)?.[k];
-  const rest = path.slice(select.length);
-  for (let i = 0; i < rest.length; i++) {
-    const k = rest[i];
-    const next = rest[i + 1];
-    if (k === "blocks" && typeof next === "number") {
-      const b = (node as { blocks?: Block[] })?.blocks?.[next];
-      // A block with an outline entry (lessons, tables…) is the entry opened, named above.
-      if (b) words.push(`${blockName(b.type)} (khối ${next + 1})`);
-      node = b;
-      i++;
-    } else if ((k === "items" || k === "groups" || k === "rows") && typeof next === "number") {
-      const noun = k === "groups" ? "nhóm" : k === "rows" ? "hàng" : "dòng";
-      words.push(`${noun} ${next + 1}`);
-      node = (node as Record<string, unknown[]>)?.[k]?.[next];
-      i++;
-    } else if (typeof k === "string") {
-      words.push(FIELD_WORDS[k] ?? k);
-      node = (node as Record<string, unknown>)?.[k];
-    } else {
-      words.push(`mục ${k + 1}`);
-      node = (node as unknown[])?.[k];
-    }
-  }
-  return { where: words.join(" › "), select, path };
 }
