@@ -469,6 +469,10 @@ pub mod codes {
     pub const STRUCTURE: &str = "cau-truc";
     /// A blank «…» left from a template, to fill before sending.
     pub const BLANK: &str = "cho-trong";
+    /// A field the format requires is empty (the title of a part, the subject, the issuer's code…).
+    pub const REQUIRED: &str = "thieu-noi-dung";
+    /// A list block (results, shortcomings, causes, lessons, solution groups…) with no item.
+    pub const EMPTY_BLOCK: &str = "khoi-trong";
     /// A figure still to be filled for this period.
     pub const FIGURE_TO_UPDATE: &str = "cap-nhat-so-lieu";
     /// Text that looks typed in a legacy Vietnamese encoding (TCVN3, VNI).
@@ -583,6 +587,8 @@ pub mod codes {
     pub const IMPORT_MERGED_HEADER: &str = "nhap-tieu-de-gop";
     /// A table's total row did not add up: the sum is used.
     pub const IMPORT_TOTAL: &str = "nhap-tong-cong";
+    /// A required field the Word file did not have: left as a blank «…» to fill.
+    pub const IMPORT_BLANK: &str = "nhap-de-trong";
 
     // Units' files (collect::read, collect::compile).
     /// The file cannot be read (damaged, protected, not a form of this program, old Word file).
@@ -619,6 +625,8 @@ pub mod codes {
     /// Every code, in the order of `docs/diagnostics.md`.
     pub const ALL: &[&str] = &[
         STRUCTURE,
+        REQUIRED,
+        EMPTY_BLOCK,
         BLANK,
         FIGURE_TO_UPDATE,
         LEGACY_ENCODING,
@@ -672,6 +680,7 @@ pub mod codes {
         IMPORT_UNTITLED_ANNEX,
         IMPORT_MERGED_HEADER,
         IMPORT_TOTAL,
+        IMPORT_BLANK,
         FILE_UNREADABLE,
         SHEET_MISSING,
         BAD_CELL,

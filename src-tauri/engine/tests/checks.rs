@@ -92,7 +92,7 @@ fn cases() -> Vec<Case> {
 fn header_and_closing_cases() -> Vec<Case> {
     vec![
         Case {
-            rule: "cau-truc",
+            rule: "thieu-noi-dung",
             plant: |r| {
                 r.header.subject.clear();
                 "header.subject".into()
@@ -704,4 +704,23 @@ fn a_body_of_the_abolished_district_level_is_warned_about_after_1_7_2025() {
     let hits: Vec<Diagnostic> = cap(&later).into_iter().filter(|f| f.path == p).collect();
     assert_eq!(hits.len(), 1, "{hits:#?}");
     assert_eq!(text_of(&later, &hits[0]), "UBND huyện");
+}
+
+/// A document that is only paragraphs (a letter, a submission) exports with a warning; a body
+/// with nothing in it is refused.
+#[test]
+fn a_body_of_paragraphs_only_warns_and_an_empty_body_blocks() {
+    use baocao_engine::diagnostic::codes;
+    let profile = baocao_engine::FormatProfile::builtin("nd30").expect("profile");
+    let mut r = baocao_engine::sample::sample();
+    r.header.profile = "nd30".into();
+    r.body.content.clear();
+    let at = |list: &[baocao_engine::Diagnostic]| {
+        list.iter().any(|d| d.code == codes::STRUCTURE && d.path == "body.content")
+    };
+    assert!(!r.body.opening.is_empty(), "the sample opens with paragraphs");
+    assert!(!at(&baocao_engine::checks::blocking(&r, &profile)));
+    assert!(at(&baocao_engine::checks::check(&r, &profile)), "a warning says it has no parts");
+    r.body.opening.clear();
+    assert!(at(&baocao_engine::checks::blocking(&r, &profile)), "an empty body blocks");
 }

@@ -114,6 +114,10 @@ fn type_code(h: &crate::model::Header, cx: &Context, out: &mut Vec<Diagnostic>) 
 
 /// The issuing body's code written other than in capitals joined by «-».
 fn issuer_spelling(issuer: &str, out: &mut Vec<Diagnostic>) {
+    // A blank «…» (a template's, or an import's where the file had no code) is listed as such.
+    if issuer.trim() == "…" {
+        return;
+    }
     let ok = issuer
         .split('-')
         .all(|p| !p.is_empty() && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()));

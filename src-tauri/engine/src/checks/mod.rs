@@ -350,9 +350,36 @@ pub fn apply_fix(report: &Report, finding: &Diagnostic) -> Option<Report> {
         }
         None => fix.clone(),
     };
+    with_text(report, &finding.path, new)
+}
+
+/// The report with the text field at `path` set to `text`; none when `path` names no field.
+pub(crate) fn with_text(report: &Report, path: &str, text: String) -> Option<Report> {
     let mut value = serde_json::to_value(report).ok()?;
-    let slot = pointer_mut(&mut value, &finding.path)?;
-    *slot = serde_json::Value::String(new);
+    let slot = pointer_mut(&mut value, path)?;
+    *slot = serde_json::Value::String(text);
+    serde_json::from_value(value).ok()
+}
+
+/// The report without the array elements at `paths` (`body.content[0].sections[1].blocks[2]`);
+/// none when a path names no element.
+pub(crate) fn without(report: &Report, paths: &[String]) -> Option<Report> {
+    let mut at: Vec<(&str, usize)> = paths
+        .iter()
+        .map(|p| {
+            let open = p.rfind('[')?;
+            let index = p[open + 1..].strip_suffix(']')?.parse().ok()?;
+            Some((&p[..open], index))
+        })
+        .collect::<Option<_>>()?;
+    // Later elements first, so that the earlier paths still hold.
+    at.sort_by(|a, b| b.cmp(a));
+    at.dedup();
+    let mut value = serde_json::to_value(report).ok()?;
+    for (parent, index) in at {
+        let list = pointer_mut(&mut value, parent)?.as_array_mut()?;
+        (index < list.len()).then(|| list.remove(index))?;
+    }
     serde_json::from_value(value).ok()
 }
 

@@ -21,12 +21,20 @@ struct Checker<'a> {
     profile: &'a FormatProfile,
     /// The report's year references, to name columns as printed («Năm [từ năm]» → «Năm 2016»).
     refs: crate::flow::YearRefs,
+    /// Whether the body opens with text (a document may be only that).
+    has_opening: bool,
 }
 
 impl Checker<'_> {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
         let message = crate::text::upper_first(&message.into());
         self.problems.push(Diagnostic::blocking(codes::STRUCTURE, message).at(path));
+    }
+
+    /// A list block (results, shortcomings, causes, lessons, groups…) with nothing in it.
+    fn empty_block(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        let message = crate::text::upper_first(&message.into());
+        self.problems.push(Diagnostic::blocking(codes::EMPTY_BLOCK, message).at(path));
     }
 
     fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -41,7 +49,8 @@ impl Checker<'_> {
 
     fn required(&mut self, path: &str, value: &str, what: &str) {
         if value.trim().is_empty() {
-            self.error(path, format!("{what} không được để trống."));
+            let message = crate::text::upper_first(&format!("{what} không được để trống."));
+            self.problems.push(Diagnostic::blocking(codes::REQUIRED, message).at(path));
         } else {
             self.glyphs(path, value);
         }
@@ -150,7 +159,12 @@ fn typed_ordinals<'a>(
 /// The structure diagnostics of a report under a profile (blocking ones refuse the export),
 /// without their places in words ([`super::check`] names them).
 pub fn check(report: &Report, profile: &FormatProfile) -> Vec<Diagnostic> {
-    let mut c = Checker { problems: Vec::new(), profile, refs: crate::flow::YearRefs::of(report) };
+    let has_opening = report.body.opening.iter().any(|b| match b {
+        Block::Paragraph(p) => !p.text.trim().is_empty(),
+        _ => true,
+    });
+    let refs = crate::flow::YearRefs::of(report);
+    let mut c = Checker { problems: Vec::new(), profile, refs, has_opening };
     let h = &report.header;
     header_profile(&mut c, h);
     header_fields(&mut c, h);
@@ -338,8 +352,11 @@ fn node(c: &mut Checker, path: &str, node: Node) {
     match node {
         Node::Opening(_) => {}
         Node::Content(content) => {
-            if content.is_empty() {
+            if content.is_empty() && !c.has_opening {
                 c.error(path, "Báo cáo chưa có phần nào (I., II., …).");
+            } else if content.is_empty() {
+                // A short document (a letter, a submission, a brief report) is its paragraphs.
+                c.warn(path, "văn bản chỉ có các đoạn văn, chưa chia phần (I., II., …).");
             }
             let phans = content.iter().filter(|d| matches!(d, Division::Phan(_))).count();
             if phans > 0 && phans < content.len() {
@@ -405,7 +422,7 @@ fn fits(c: &mut Checker, path: &str, text: &str, style: &TextStyle, box_mm: f64)
 
 fn items(c: &mut Checker, path: &str, items: &[String], what: &str) {
     if items.is_empty() {
-        c.error(format!("{path}.items"), format!("{what} chưa có mục nào."));
+        c.empty_block(format!("{path}.items"), format!("{what} chưa có mục nào."));
     }
     for (i, t) in items.iter().enumerate() {
         c.required(&format!("{path}.items[{i}]"), t, what);
@@ -418,7 +435,7 @@ fn block(c: &mut Checker, path: &str, b: &Block) {
         Block::Lines(l) => items(c, path, &l.items, "Danh sách"),
         Block::Results(r) => {
             if r.items.is_empty() {
-                c.error(format!("{path}.items"), "Kết quả chưa có dòng nào.");
+                c.empty_block(format!("{path}.items"), "Kết quả chưa có dòng nào.");
             }
             for (i, item) in r.items.iter().enumerate() {
                 result_item(c, &format!("{path}.items[{i}]"), item);
@@ -427,7 +444,7 @@ fn block(c: &mut Checker, path: &str, b: &Block) {
         Block::Shortcomings(s) => items(c, path, &s.items, "Hạn chế"),
         Block::Causes(k) => {
             if k.objective.is_empty() && k.subjective.is_empty() {
-                c.error(path, "Nguyên nhân chưa có mục nào (khách quan hoặc chủ quan).");
+                c.empty_block(path, "Nguyên nhân chưa có mục nào (khách quan hoặc chủ quan).");
             }
             for (i, t) in k.objective.iter().enumerate() {
                 c.required(&format!("{path}.objective[{i}]"), t, "Nguyên nhân khách quan");
@@ -450,7 +467,7 @@ fn block(c: &mut Checker, path: &str, b: &Block) {
                 );
             }
             if g.groups.is_empty() {
-                c.error(format!("{path}.groups"), "Chưa có nhóm giải pháp nào.");
+                c.empty_block(format!("{path}.groups"), "Chưa có nhóm giải pháp nào.");
             }
             if !matches!(g.numbering, GroupNumbering::Parenthesized) {
                 let titles = g.groups.iter().map(|grp| grp.title.as_str());

@@ -7,6 +7,7 @@
 //! proposals, causes, list lines, statistics tables, the signature and recipients table and the
 //! annexes. Whatever is not recognised stays, in order, as a paragraph where it stood.
 
+mod blanks;
 pub mod read;
 mod recognise;
 

@@ -61,7 +61,10 @@ pub(super) fn assemble(doc: &RawDoc, today: NaiveDate, found: Found, st: &mut St
         complete: header.found() && closing_at.is_some(),
         source: std::mem::take(&mut st.source),
     };
-    Imported { report, summary }
+    let mut imported = Imported { report, summary };
+    let blanks = super::super::blanks::fill_required(&mut imported.report);
+    imported.summary.warnings.extend(blanks);
+    imported
 }
 
 /// The warnings met on the way, with those on what the import lacks or left out.
