@@ -33,6 +33,10 @@ fn every_real_document_imports_and_exports_with_its_blanks_named() {
         let name = path.file_name().expect("name").to_string_lossy().into_owned();
         let imported = import::import_file(path, today)
             .unwrap_or_else(|e| panic!("{name}: not imported: {e}"));
+        // Their text is all Unicode, though some styles name .VnTime or VNI-Times (each run
+        // overrides the style's font): nothing may be decoded as a legacy encoding.
+        assert_eq!(imported.summary.converted, 0, "{name}: text decoded as legacy");
+        assert!(imported.summary.converted_from.is_none(), "{name}: decoded as legacy");
         let report = &imported.report;
         let profile = profile_for(report).expect("profile");
         let blocking = checks::blocking(report, &profile);

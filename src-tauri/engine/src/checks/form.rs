@@ -118,9 +118,11 @@ fn issuer_spelling(issuer: &str, out: &mut Vec<Diagnostic>) {
     if issuer.trim() == "…" {
         return;
     }
-    let ok = issuer
-        .split('-')
-        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()));
+    // A unit may follow in brackets: «CAT(PC04)».
+    let ok = issuer.split('-').all(|p| {
+        !p.is_empty()
+            && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || "()".contains(c))
+    });
     if !ok {
         let fix: String = issuer
             .trim_start_matches(['/', '-'])

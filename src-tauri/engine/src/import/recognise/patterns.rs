@@ -7,12 +7,16 @@ use crate::import::read::{RawItem, RawPara};
 use crate::model::*;
 use crate::text::strip_typed_ordinal;
 
-/// "Số 05-BC/BTGHU" (Party) or "Số: 12/BC-UBND" (State); the number may be blank.
+/// "Số 05-BC/BTGHU" (Party) or "Số: 12/BC-UBND" (State); the number may be blank. A type's
+/// code may have small letters after its capital («TTr» tờ trình, «CTr» chương trình), an
+/// issuer's code a unit in brackets («CAT(PC04)»: a unit of the provincial police).
 pub(super) fn number_line(s: &str) -> Option<(Option<u32>, String, String, &'static str)> {
-    let party =
-        regex!(r"^(?i:số)\s*:?\s*(\d*)\s*-\s*([A-ZĐ]{1,8})\s*/\s*([A-ZĐ0-9][A-ZĐ0-9.\-]*)$");
-    let state =
-        regex!(r"^(?i:số)\s*:?\s*(\d*)\s*/\s*([A-ZĐ]{1,8})\s*-\s*([A-ZĐ0-9][A-ZĐ0-9.\-]*)$");
+    let party = regex!(
+        r"^(?i:số)\s*:?\s*(\d*)\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,7})\s*/\s*([A-ZĐ0-9][A-ZĐ0-9.\-()]*)$"
+    );
+    let state = regex!(
+        r"^(?i:số)\s*:?\s*(\d*)\s*/\s*([A-ZĐ][A-Za-zĐđ]{0,7})\s*-\s*([A-ZĐ0-9][A-ZĐ0-9.\-()]*)$"
+    );
     let s = s.trim();
     if let Some(c) = party.captures(s) {
         return Some((c[1].parse().ok(), c[2].into(), c[3].into(), "hd36"));
@@ -270,4 +274,26 @@ pub(super) fn reference_issuer(s: &str) -> Option<String> {
     let t = s.trim().trim_end_matches(')');
     let i = t.rfind(" của ")?;
     Some(t[i + " của ".len()..].trim().to_string()).filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_line;
+
+    #[test]
+    fn number_lines_as_offices_type_them() {
+        let got = number_line;
+        assert_eq!(got("Số 05-BC/BTGHU"), Some((Some(5), "BC".into(), "BTGHU".into(), "hd36")));
+        assert_eq!(got("Số: 12/BC-UBND"), Some((Some(12), "BC".into(), "UBND".into(), "nd30")));
+        // A draft's blank number, a submission's and a programme's codes.
+        assert_eq!(got("Số:      /TTr-UBND"), Some((None, "TTr".into(), "UBND".into(), "nd30")));
+        assert_eq!(got("Số: 3/CTr-UBND"), Some((Some(3), "CTr".into(), "UBND".into(), "nd30")));
+        assert_eq!(got("Số 12-TTr/HU"), Some((Some(12), "TTr".into(), "HU".into(), "hd36")));
+        assert_eq!(
+            got("Số: 409 /TTr-CAT(PC04)"),
+            Some((Some(409), "TTr".into(), "CAT(PC04)".into(), "nd30"))
+        );
+        assert_eq!(got("Số: 12/bc-UBND"), None, "a type's code starts with a capital");
+        assert_eq!(got("Số điện thoại: 0263"), None);
+    }
 }
