@@ -165,6 +165,14 @@ pub struct Header {
     pub addressees: Vec<String>,
 }
 
+impl Header {
+    /// Whether the document is a report («BÁO CÁO…»): a report ends with a closing sentence; a
+    /// submission, a plan or a letter need not.
+    pub fn is_report(&self) -> bool {
+        crate::text::upper(self.doc_type.trim()).starts_with("BÁO CÁO")
+    }
+}
+
 /// How urgently a document must travel (dấu chỉ mức độ khẩn).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

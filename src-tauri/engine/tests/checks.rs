@@ -724,3 +724,40 @@ fn a_body_of_paragraphs_only_warns_and_an_empty_body_blocks() {
     r.body.opening.clear();
     assert!(at(&baocao_engine::checks::blocking(&r, &profile)), "an empty body blocks");
 }
+
+/// A report must end with a closing sentence; a submission or a plan need not, and then the
+/// document ends with its body (no empty paragraph, the signature holds the «closing» anchor).
+#[test]
+fn only_a_report_must_have_a_closing_sentence() {
+    use baocao_engine::diagnostic::codes;
+    use baocao_engine::flow::{self, FBlock, Role};
+    let profile = baocao_engine::FormatProfile::builtin("nd30").expect("profile");
+    let mut r = baocao_engine::sample::sample();
+    r.header.profile = "nd30".into();
+    r.closing.sentence.clear();
+    let missing = |r: &baocao_engine::Report| {
+        baocao_engine::checks::blocking(r, &profile)
+            .iter()
+            .any(|d| d.code == codes::REQUIRED && d.path == "closing.sentence")
+    };
+    assert!(missing(&r), "a report without its closing sentence is refused");
+    r.header.doc_type = "TỜ TRÌNH".into();
+    r.header.type_code = "TTr".into();
+    assert!(!missing(&r), "a submission without one is not");
+    let f = flow::build(&r, &profile, r.header.date.and_hms_opt(8, 0, 0).expect("time").and_utc());
+    let paras = f.blocks.iter().filter_map(|b| match b {
+        FBlock::Para(p) => Some(p),
+        FBlock::Table(_) => None,
+    });
+    assert!(!paras.clone().any(|p| p.role == Role::ClosingSentence), "no closing paragraph");
+    let anchored = f.blocks.iter().any(|b| match b {
+        FBlock::Table(t) => t
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .flat_map(|c| &c.paras)
+            .any(|p| p.anchor.as_deref() == Some("closing")),
+        FBlock::Para(_) => false,
+    });
+    assert!(anchored, "the signature holds the closing anchor");
+}

@@ -175,7 +175,7 @@ pub fn check(report: &Report, profile: &FormatProfile) -> Vec<Diagnostic> {
         node(&mut c, &path, n);
     }
 
-    closing(&mut c, &report.closing);
+    closing(&mut c, &report.closing, report.header.is_report());
     for (path, n) in walk::annexes(report) {
         node(&mut c, &path, n);
     }
@@ -309,9 +309,12 @@ fn header_number(c: &mut Checker, h: &Header) {
 }
 
 /// Checks the closing: its required fields, the signing authority and the recipients.
-fn closing(c: &mut Checker, cl: &Closing) {
+fn closing(c: &mut Checker, cl: &Closing, report: bool) {
     let profile = c.profile;
-    c.required("closing.sentence", &cl.sentence, "Câu kết thúc");
+    // Only a report must end with a closing sentence («Trên đây là báo cáo…»).
+    if report || !cl.sentence.trim().is_empty() {
+        c.required("closing.sentence", &cl.sentence, "Câu kết thúc");
+    }
     c.required("closing.signer_title", &cl.signer_title, "Chức vụ người ký");
     c.required("closing.signer_name", &cl.signer_name, "Họ tên người ký");
     c.required("closing.archive", &cl.archive, "Nơi lưu (ví dụ «Văn phòng»)");

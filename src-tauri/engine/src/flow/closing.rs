@@ -17,13 +17,17 @@ impl FlowBuilder<'_> {
         let c = &self.report.closing;
         let cp = &self.p.closing;
         let mut sentence = c.sentence.trim().to_string();
-        if !cp.end_mark.is_empty() && !sentence.ends_with(&cp.end_mark) {
-            sentence.push_str(&cp.end_mark);
+        // A document without a closing sentence (a submission, a plan) ends with its body.
+        let has_sentence = !sentence.is_empty();
+        if has_sentence {
+            if !cp.end_mark.is_empty() && !sentence.ends_with(&cp.end_mark) {
+                sentence.push_str(&cp.end_mark);
+            }
+            let mut p = self.body_para(Role::ClosingSentence, vec![self.plain(&sentence)]);
+            p.keep_next = true;
+            p.anchor = Some("closing".into());
+            self.push(p);
         }
-        let mut p = self.body_para(Role::ClosingSentence, vec![self.plain(&sentence)]);
-        p.keep_next = true;
-        p.anchor = Some("closing".into());
-        self.push(p);
 
         let total = self.content_mm();
         let left_w = total * cp.left_width_percent / 100.0;
@@ -40,6 +44,11 @@ impl FlowBuilder<'_> {
         }
         for p in left.iter_mut().chain(right.iter_mut()) {
             p.keep_next = true;
+        }
+        if !has_sentence {
+            if let Some(first) = right.first_mut() {
+                first.anchor = Some("closing".into());
+            }
         }
         self.blocks.push(FBlock::Table(FTable {
             widths_mm: vec![left_w, total - left_w],
