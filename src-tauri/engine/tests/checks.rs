@@ -706,14 +706,20 @@ fn a_body_of_the_abolished_district_level_is_warned_about_after_1_7_2025() {
     assert_eq!(text_of(&later, &hits[0]), "UBND huyện");
 }
 
+/// The sample in the State format, with its profile.
+fn state_sample() -> (baocao_engine::FormatProfile, Report) {
+    let profile = baocao_engine::FormatProfile::builtin("nd30").expect("profile");
+    let mut r = sample();
+    r.header.profile = "nd30".into();
+    (profile, r)
+}
+
 /// A document that is only paragraphs (a letter, a submission) exports with a warning; a body
 /// with nothing in it is refused.
 #[test]
 fn a_body_of_paragraphs_only_warns_and_an_empty_body_blocks() {
     use baocao_engine::diagnostic::codes;
-    let profile = baocao_engine::FormatProfile::builtin("nd30").expect("profile");
-    let mut r = baocao_engine::sample::sample();
-    r.header.profile = "nd30".into();
+    let (profile, mut r) = state_sample();
     r.body.content.clear();
     let at = |list: &[baocao_engine::Diagnostic]| {
         list.iter().any(|d| d.code == codes::STRUCTURE && d.path == "body.content")
@@ -731,9 +737,7 @@ fn a_body_of_paragraphs_only_warns_and_an_empty_body_blocks() {
 fn only_a_report_must_have_a_closing_sentence() {
     use baocao_engine::diagnostic::codes;
     use baocao_engine::flow::{self, FBlock, Role};
-    let profile = baocao_engine::FormatProfile::builtin("nd30").expect("profile");
-    let mut r = baocao_engine::sample::sample();
-    r.header.profile = "nd30".into();
+    let (profile, mut r) = state_sample();
     r.closing.sentence.clear();
     let missing = |r: &baocao_engine::Report| {
         baocao_engine::checks::blocking(r, &profile)
@@ -745,11 +749,9 @@ fn only_a_report_must_have_a_closing_sentence() {
     r.header.type_code = "TTr".into();
     assert!(!missing(&r), "a submission without one is not");
     let f = flow::build(&r, &profile, r.header.date.and_hms_opt(8, 0, 0).expect("time").and_utc());
-    let paras = f.blocks.iter().filter_map(|b| match b {
-        FBlock::Para(p) => Some(p),
-        FBlock::Table(_) => None,
-    });
-    assert!(!paras.clone().any(|p| p.role == Role::ClosingSentence), "no closing paragraph");
+    let closing_para =
+        f.blocks.iter().any(|b| matches!(b, FBlock::Para(p) if p.role == Role::ClosingSentence));
+    assert!(!closing_para, "no closing paragraph");
     let anchored = f.blocks.iter().any(|b| match b {
         FBlock::Table(t) => t
             .rows

@@ -355,9 +355,19 @@ pub fn apply_fix(report: &Report, finding: &Diagnostic) -> Option<Report> {
 
 /// The report with the text field at `path` set to `text`; none when `path` names no field.
 pub(crate) fn with_text(report: &Report, path: &str, text: String) -> Option<Report> {
+    with_texts(report, [(path, text)])
+}
+
+/// The report with each `(path, text)` set (one pass over the report); none when a path names
+/// no field.
+pub(crate) fn with_texts<'p>(
+    report: &Report,
+    edits: impl IntoIterator<Item = (&'p str, String)>,
+) -> Option<Report> {
     let mut value = serde_json::to_value(report).ok()?;
-    let slot = pointer_mut(&mut value, path)?;
-    *slot = serde_json::Value::String(text);
+    for (path, text) in edits {
+        *pointer_mut(&mut value, path)? = serde_json::Value::String(text);
+    }
     serde_json::from_value(value).ok()
 }
 

@@ -27,14 +27,23 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        let message = crate::text::upper_first(&message.into());
-        self.problems.push(Diagnostic::blocking(codes::STRUCTURE, message).at(path));
+        self.error_as(codes::STRUCTURE, path, message);
     }
 
     /// A list block (results, shortcomings, causes, lessons, groups…) with nothing in it.
     fn empty_block(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.error_as(codes::EMPTY_BLOCK, path, message);
+    }
+
+    /// A blocking finding of a kind callers tell apart (`code`).
+    fn error_as(
+        &mut self,
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) {
         let message = crate::text::upper_first(&message.into());
-        self.problems.push(Diagnostic::blocking(codes::EMPTY_BLOCK, message).at(path));
+        self.problems.push(Diagnostic::blocking(code, message).at(path));
     }
 
     fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -49,8 +58,7 @@ impl Checker<'_> {
 
     fn required(&mut self, path: &str, value: &str, what: &str) {
         if value.trim().is_empty() {
-            let message = crate::text::upper_first(&format!("{what} không được để trống."));
-            self.problems.push(Diagnostic::blocking(codes::REQUIRED, message).at(path));
+            self.error_as(codes::REQUIRED, path, format!("{what} không được để trống."));
         } else {
             self.glyphs(path, value);
         }

@@ -32,16 +32,18 @@ pub(super) fn fill_required(report: &mut Report) -> Vec<Diagnostic> {
     }
     let mut empty: Vec<Diagnostic> = blocking(codes::REQUIRED).cloned().collect();
     name_places(report, &mut empty);
-    let mut out = Vec::new();
-    for d in empty {
-        let Some(filled) = checks::with_text(report, &d.path, BLANK.into()) else { continue };
-        *report = filled;
-        let message = format!(
-            "Không thấy «{}» trong tệp Word: đã để chỗ trống «…» để điền (báo cáo vẫn xuất được, như từ \
-             một mẫu).",
-            d.place_words
-        );
-        out.push(Diagnostic::warning(codes::IMPORT_BLANK, message).at(d.path));
-    }
-    out
+    let edits = empty.iter().map(|d| (d.path.as_str(), BLANK.to_string()));
+    let Some(filled) = checks::with_texts(report, edits) else { return Vec::new() };
+    *report = filled;
+    empty
+        .into_iter()
+        .map(|d| {
+            let message = format!(
+                "Không thấy «{}» trong tệp Word: đã để chỗ trống «…» để điền (báo cáo vẫn xuất \
+                 được, như từ một mẫu).",
+                d.place_words
+            );
+            Diagnostic::warning(codes::IMPORT_BLANK, message).at(d.path)
+        })
+        .collect()
 }
