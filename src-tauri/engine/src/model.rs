@@ -166,6 +166,11 @@ pub struct Header {
 }
 
 impl Header {
+    /// Whether the document is a letter (công văn), the one type printed without a type name.
+    pub fn is_letter(&self) -> bool {
+        self.doc_type.trim().is_empty()
+    }
+
     /// Whether the document is a report («BÁO CÁO…»): a report ends with a closing sentence; a
     /// submission, a plan or a letter need not.
     pub fn is_report(&self) -> bool {

@@ -70,6 +70,24 @@ pub struct FormatProfile {
     /// «Kính gửi» / «Kính trình» under the subject; none: addressees are not printed.
     #[serde(default)]
     pub addressees: Option<AddresseesSpec>,
+    /// A letter (công văn: no type name): its number and its subject under the number; none: a
+    /// letter is laid out as any document.
+    #[serde(default)]
+    pub letter: Option<LetterSpec>,
+}
+
+/// A letter (công văn), which has no type name: the code of its number and its subject, printed
+/// under the number in the header's left column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterSpec {
+    /// The code when the letter has no type code («{number}/{issuer}»); with one (Party «CV»),
+    /// the header's `code_format` applies.
+    pub code_format: String,
+    /// The subject line under the number («V/v {subject}»).
+    pub subject_format: String,
+    /// Style of the subject line.
+    pub subject: TextStyle,
 }
 
 /// The addressees under the subject: «Kính gửi: - A; - B;».

@@ -61,3 +61,43 @@ fn every_real_document_imports_and_exports_with_its_blanks_named() {
     eprintln!("{} real documents exported; {blanks} blanks left to fill", docs.len());
     assert!(blanks > 0, "no document lacked anything: the blanks were not exercised");
 }
+
+/// A letter (công văn) imports as one: no type name, its number without a type code, its
+/// «V/v …» subject and its «Kính gửi» addressees; it is written back so in DOCX and PDF, under
+/// each profile that lays letters out (a letter in a State profile: NĐ 30).
+#[test]
+fn a_letter_imports_and_is_written_back_as_a_letter() {
+    let path = real_docs().into_iter().find(|p| p.ends_with("state-congvan-01.docx")).expect("doc");
+    let report = import::import_file(&path, env().now.date_naive()).expect("import").report;
+    let h = &report.header;
+    assert!(h.is_letter(), "type name {:?}", h.doc_type);
+    assert_eq!((h.type_code.as_str(), h.issuer_code.as_str()), ("", "UBND-NC"));
+    assert!(h.subject.starts_with("tập trung thực hiện các giải pháp"), "{:?}", h.subject);
+    assert_eq!(h.addressees.len(), 3, "{:?}", h.addressees);
+    let profile = profile_for(&report).expect("profile");
+    let pkg = common::unzip(&render_docx(&report, &profile, env()).expect("docx").bytes);
+    let xml = common::doc(pkg.part("word/document.xml"));
+    let first_table = common::descendants(xml.root(), "tbl").next().expect("header table");
+    let header_text: Vec<String> =
+        common::descendants(first_table, "p").map(common::para_text).collect();
+    assert!(
+        header_text.iter().any(|t| t.ends_with("/UBND-NC") && t.starts_with("Số:")),
+        "{header_text:?}"
+    );
+    assert!(
+        header_text.iter().any(|t| t.starts_with("V/v tập trung thực hiện")),
+        "the subject is not under the number: {header_text:?}"
+    );
+    // No type-name line, and the subject is not printed again under the header.
+    let body: Vec<String> = common::paragraphs(&xml).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(body.iter().filter(|t| t.contains("tập trung thực hiện các giải pháp")).count(), 1);
+    assert!(body.iter().any(|t| t.starts_with("Kính gửi")), "no addressees: {body:?}");
+    let pdf = render_pdf(&report, &profile, env()).expect("pdf");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("letter.pdf");
+    std::fs::write(&file, pdf.bytes).expect("write");
+    let out =
+        std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("V/v tập trung thực hiện") && text.contains("/UBND-NC"), "{text}");
+}

@@ -238,10 +238,16 @@ fn header_fields(c: &mut Checker, h: &Header) {
     }
     c.required("header.issuing_body", &h.issuing_body, "Tên cơ quan ban hành");
     c.required("header.issuing_body_full", &h.issuing_body_full, "Tên đầy đủ của cơ quan ban hành");
-    c.required("header.type_code", &h.type_code, "Ký hiệu loại văn bản (ví dụ BC)");
+    // A letter (công văn) has no type name; under NĐ 30 its number has no type code either.
+    let letter = profile.letter.as_ref().filter(|_| h.is_letter());
+    if letter.is_none_or(|l| l.code_format.contains("{type}")) {
+        c.required("header.type_code", &h.type_code, "Ký hiệu loại văn bản (ví dụ BC)");
+    }
     c.required("header.issuer_code", &h.issuer_code, "Ký hiệu cơ quan (ví dụ BTGHU)");
     c.required("header.place", &h.place, "Địa danh");
-    c.required("header.doc_type", &h.doc_type, "Tên loại văn bản");
+    if letter.is_none() {
+        c.required("header.doc_type", &h.doc_type, "Tên loại văn bản");
+    }
     c.required("header.subject", &h.subject, "Trích yếu");
     fits(
         c,

@@ -97,10 +97,11 @@ impl FlowBuilder<'_> {
             Some(n) => n.to_string(),
             None => hp.blank_number.clone(),
         };
-        fill(
-            &hp.code_format,
-            &[("number", &number), ("type", &h.type_code), ("issuer", &h.issuer_code)],
-        )
+        let format = match &self.p.letter {
+            Some(l) if h.type_code.trim().is_empty() => &l.code_format,
+            _ => &hp.code_format,
+        };
+        fill(format, &[("number", &number), ("type", &h.type_code), ("issuer", &h.issuer_code)])
     }
 
     /// Width of the text area.

@@ -50,6 +50,7 @@ impl FlowBuilder<'_> {
         let number_line = fill(&hp.number_line_format, &[("code", &self.code())]);
         let number = para(Role::Number, vec![Span { text: number_line, style: s }], s, &row2);
         let mut left2 = vec![number];
+        left2.extend(self.letter_subject(&cell_para));
         left2.extend(self.under_number(&cell_para));
         let (day, month, year) = date_parts(h.date, &self.date_style());
         let date_text = fill(
@@ -84,6 +85,18 @@ impl FlowBuilder<'_> {
         }));
     }
 
+    /// A letter's subject under its number («V/v …»), where the profile lays letters out so.
+    fn letter_subject(&self, cell: &ParaStyle) -> Option<FPara> {
+        let h = &self.report.header;
+        let l = self.p.letter.as_ref().filter(|_| h.is_letter())?;
+        let s = style(&l.subject);
+        let lines: Vec<&str> = h.subject.split('\n').map(str::trim).collect();
+        let text = fill(&l.subject_format, &[("subject", &self.refs.apply(&lines.join("\n")))]);
+        let mut p = para(Role::Subject, vec![Span { text, style: s }], s, cell);
+        p.anchor = Some("header".into());
+        Some(p)
+    }
+
     /// The urgency mark and the draft round under the number, where the report has them.
     fn under_number(&self, cell: &ParaStyle) -> Vec<FPara> {
         let h = &self.report.header;
@@ -110,6 +123,11 @@ impl FlowBuilder<'_> {
     /// Document type, subject and the separator under it.
     pub(super) fn title_block(&mut self) {
         let h = &self.report.header;
+        if h.is_letter() && self.p.letter.is_some() {
+            // A letter's subject stands under its number; only the addressees come here.
+            self.addressees();
+            return;
+        }
         let mut t = simple(Role::DocType, &h.doc_type, &self.p.doc_type);
         t.keep_next = true;
         t.anchor = Some("header".into());

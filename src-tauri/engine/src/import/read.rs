@@ -841,7 +841,12 @@ impl Reader {
                     ));
                 }
                 "drawing" | "pict" | "object" => self.objects(c, g),
-                "AlternateContent" => self.inline(c, para_run, g),
+                "AlternateContent" => {
+                    // As in `inline`: the choice only, not its fallback's copy of the text.
+                    if let Some(choice) = c.children().find(|k| k.tag_name().name() == "Choice") {
+                        self.inline(choice, para_run, g);
+                    }
+                }
                 _ => {}
             }
         }

@@ -19,6 +19,8 @@ pub(super) struct Found {
     pub(super) doc_type: Option<String>,
     /// The subject's lines.
     pub(super) subject: Vec<String>,
+    /// The addressees («Kính gửi»).
+    pub(super) addressees: Vec<String>,
     /// The closing sentence (empty when there is none).
     pub(super) sentence: String,
     /// What the closing gave.
@@ -29,12 +31,12 @@ pub(super) struct Found {
 
 /// The report and the summary of its import, from what was found.
 pub(super) fn assemble(doc: &RawDoc, today: NaiveDate, found: Found, st: &mut State) -> Imported {
-    let Found { header, doc_type, subject, sentence, closing, closing_at } = found;
+    let Found { header, doc_type, subject, addressees, sentence, closing, closing_at } = found;
     let warnings =
         import_warnings(std::mem::take(&mut st.warnings), doc, today, &header, closing_at);
     let report = Report {
         schema_version: SCHEMA_VERSION,
-        header: report_header(doc, today, &header, doc_type, &subject),
+        header: Header { addressees, ..report_header(doc, today, &header, doc_type, &subject) },
         body: std::mem::replace(&mut st.report_body, Body { opening: vec![], content: vec![] }),
         closing: Closing {
             sentence,

@@ -7,6 +7,7 @@ use crate::model::*;
 
 use super::patterns::{
     annex_start, archive, authority, closing_sentence, list_line, recipient, recipients_label,
+    request_sentence,
 };
 use super::state::State;
 
@@ -30,11 +31,16 @@ pub(super) fn closing_sentence_at(
     body_end: usize,
     closing_at: Option<usize>,
 ) -> Option<usize> {
-    items[i..body_end]
-        .iter()
-        .rposition(|it| matches!(it, RawItem::Para(p) if closing_sentence(&p.text)))
-        .map(|k| k + i)
+    let at = |test: fn(&str) -> bool| {
+        items[i..body_end]
+            .iter()
+            .rposition(|it| matches!(it, RawItem::Para(p) if test(&p.text)))
+            .map(|k| k + i)
+    };
+    at(closing_sentence)
         .filter(|k| body_end - k <= 3 || closing_at.is_some())
+        // A submission or a letter ends with its request, among its last lines.
+        .or_else(|| at(request_sentence).filter(|k| body_end - k <= 3))
 }
 
 /// The signature and recipients, and the index of the first item after them.

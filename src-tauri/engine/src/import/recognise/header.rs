@@ -110,6 +110,59 @@ pub(super) fn doc_type_and_subject(
     (doc_type, subject)
 }
 
+/// A letter's subject line («V/v tập trung …»): what follows «V/v».
+fn letter_subject(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let head = t.get(..3)?;
+    (head.eq_ignore_ascii_case("v/v")).then(|| t[3..].trim())
+}
+
+/// «Kính gửi: …» or «Kính trình: …»: what follows the label on its line.
+fn addressee_label(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let label = ["kính gửi", "kính trình"].into_iter().find(|l| lower.starts_with(l))?;
+    let rest = t[label.len()..].trim_start();
+    Some(rest.strip_prefix(':').unwrap_or(rest).trim())
+}
+
+/// The addressees under the subject: «Kính gửi: A» on one line, or the label and «- A;» lines
+/// under it; moves `i` past them.
+pub(super) fn addressees(
+    items: &[RawItem],
+    i: &mut usize,
+    header: &HeaderFound,
+    st: &mut State,
+) -> Vec<String> {
+    let mut out = match &header.addressees {
+        Some(found) => found.clone(),
+        None => {
+            let Some(RawItem::Para(p)) = items.get(*i) else { return Vec::new() };
+            let Some(first) = addressee_label(&p.text) else { return Vec::new() };
+            st.note(p, Mark::Header);
+            *i += 1;
+            first.split('\n').filter_map(addressee).collect()
+        }
+    };
+    while let Some(RawItem::Para(p)) = items.get(*i) {
+        let t = p.text.trim();
+        if !t.starts_with(['-', '–']) || out.len() >= 12 {
+            break;
+        }
+        out.extend(t.split('\n').filter_map(addressee));
+        st.note(p, Mark::Header);
+        *i += 1;
+    }
+    out
+}
+
+/// One addressee without its dash and ending («- Sở Y tế;» → «Sở Y tế»).
+fn addressee(line: &str) -> Option<String> {
+    let t = line.trim().trim_start_matches(['-', '–']).trim();
+    let t = t.trim_end_matches([';', ',', '.']).trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
 /// What the header gave.
 #[derive(Default)]
 pub(super) struct HeaderFound {
@@ -125,6 +178,10 @@ pub(super) struct HeaderFound {
     /// The issuing body's full name, when an annex's reference line gave it.
     pub(super) full: Option<String>,
     numbered: bool,
+    /// A letter's subject («V/v …» under the number), its lines.
+    pub(super) letter_subject: Vec<String>,
+    /// The addressees, when «Kính gửi:» was in the header.
+    pub(super) addressees: Option<Vec<String>>,
 }
 
 impl HeaderFound {
@@ -160,6 +217,24 @@ impl HeaderFound {
             st.note(p, Mark::Header);
         } else if decoration(text) {
             st.note(p, Mark::Generated);
+        } else if let Some(rest) = letter_subject(text) {
+            self.letter_subject.push(rest.to_string());
+            st.counts.header += 1;
+            st.note(p, Mark::Subject);
+        } else if let Some(first) = addressee_label(text) {
+            // «Kính gửi:» typed in the header's table: the addressees follow it.
+            self.addressees
+                .get_or_insert_with(Vec::new)
+                .extend(first.split('\n').filter_map(addressee));
+            st.note(p, Mark::Header);
+        } else if let Some(to) = self.addressees.as_mut().filter(|_| text.starts_with(['-', '–']))
+        {
+            to.extend(text.split('\n').filter_map(addressee));
+            st.note(p, Mark::Header);
+        } else if left && !self.letter_subject.is_empty() && self.numbered {
+            // The lines of a letter's subject after its «V/v» line.
+            self.letter_subject.push(text.to_string());
+            st.note(p, Mark::Subject);
         } else if left {
             for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
                 self.bodies.push((line.to_string(), p.bold));
@@ -213,6 +288,14 @@ pub(super) fn report_header(
         })
     });
     let full = full.unwrap_or_else(|| full_name(&issuing, superior.as_deref(), &place));
+    // A letter: no type name, a «V/v» subject or a number without a type code.
+    let letter = doc_type.is_none()
+        && (!header.letter_subject.is_empty() || header.type_code.as_deref() == Some(""));
+    let (doc_type, subject) = if letter {
+        (String::new(), header.letter_subject.join(" "))
+    } else {
+        (doc_type.unwrap_or_else(|| "BÁO CÁO".into()), subject.join("\n"))
+    };
     Header {
         profile,
         superior_body: superior,
@@ -223,8 +306,8 @@ pub(super) fn report_header(
         issuer_code: header.issuer_code.clone().unwrap_or_default(),
         place,
         date: header.date.unwrap_or(today),
-        doc_type: doc_type.unwrap_or_else(|| "BÁO CÁO".into()),
-        subject: subject.join("\n"),
+        doc_type,
+        subject,
         urgency: None,
         draft: None,
         not_public: false,

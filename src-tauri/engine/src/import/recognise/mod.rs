@@ -37,7 +37,7 @@ use super::{Imported, Mark};
 use annexes::after_closing;
 use assemble::{assemble, Found};
 use closing::{closing_block, closing_sentence_at, closing_start};
-use header::{doc_type_and_subject, header_block};
+use header::{addressees, doc_type_and_subject, header_block};
 use outline::body;
 use state::State;
 
@@ -50,6 +50,7 @@ pub fn recognise(mut doc: RawDoc, today: NaiveDate) -> Imported {
     let (mut header, mut i) = header_block(&items, &mut st);
     // Document type and subject.
     let (doc_type, subject) = doc_type_and_subject(&items, &mut i, &mut st);
+    let addressees = addressees(&items, &mut i, &header, &mut st);
 
     // 2. Where the closing starts: the table or paragraph holding "Nơi nhận", or a signature.
     let closing_at = closing_start(&items, i);
@@ -66,7 +67,7 @@ pub fn recognise(mut doc: RawDoc, today: NaiveDate) -> Imported {
     after_closing(&items, k, &mut header, &mut st);
 
     // 5. Assemble.
-    let found = Found { header, doc_type, subject, sentence, closing, closing_at };
+    let found = Found { header, doc_type, subject, addressees, sentence, closing, closing_at };
     assemble(&doc, today, found, &mut st)
 }
 

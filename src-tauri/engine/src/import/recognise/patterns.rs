@@ -9,19 +9,35 @@ use crate::text::strip_typed_ordinal;
 
 /// "Số 05-BC/BTGHU" (Party) or "Số: 12/BC-UBND" (State); the number may be blank. A type's
 /// code may have small letters after its capital («TTr» tờ trình, «CTr» chương trình), an
-/// issuer's code a unit in brackets («CAT(PC04)»: a unit of the provincial police).
+/// issuer's code a unit in brackets («CAT(PC04)»: a unit of the provincial police). A State
+/// letter has no type code («Số: …/UBND-NC»: the type is empty, the issuer «UBND-NC»); a legal
+/// document's number carries its year («Số: 30/2020/NĐ-CP»: the year is not kept).
 pub(super) fn number_line(s: &str) -> Option<(Option<u32>, String, String, &'static str)> {
     let party = regex!(
         r"^(?i:số)\s*:?\s*(\d*)\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,7})\s*/\s*([A-ZĐ0-9][A-ZĐ0-9.\-()]*)$"
     );
     let state = regex!(
-        r"^(?i:số)\s*:?\s*(\d*)\s*/\s*([A-ZĐ][A-Za-zĐđ]{0,7})\s*-\s*([A-ZĐ0-9][A-ZĐ0-9.\-()]*)$"
+        r"^(?i:số)\s*:?\s*(\d*)\s*(?:/\s*\d{4}\s*)?/\s*([A-ZĐ][A-Za-zĐđ]{0,7})(?:\s*-\s*([A-ZĐ0-9][A-ZĐ0-9.\-()]*))?$"
     );
     let s = s.trim();
     if let Some(c) = party.captures(s) {
         return Some((c[1].parse().ok(), c[2].into(), c[3].into(), "hd36"));
     }
-    state.captures(s).map(|c| (c[1].parse().ok(), c[2].into(), c[3].into(), "nd30"))
+    let c = state.captures(s)?;
+    let (first, rest) = (&c[2], c.get(3).map(|m| m.as_str()));
+    let number = c[1].parse().ok();
+    match rest {
+        Some(rest) if is_type_code(first) => Some((number, first.into(), rest.into(), "nd30")),
+        // A letter: everything after the «/» is the issuer's code, in capitals.
+        _ if first.chars().any(char::is_lowercase) => None,
+        Some(rest) => Some((number, String::new(), format!("{first}-{rest}"), "nd30")),
+        None => Some((number, String::new(), first.into(), "nd30")),
+    }
+}
+
+/// Whether a code is a document type's («BC», «TTr»; «CV» is a Party letter's).
+fn is_type_code(code: &str) -> bool {
+    code == "CV" || crate::checks::rules::builtin().file.type_codes.values().any(|c| c == code)
 }
 
 /// "Cầu Ngang, ngày 05 tháng 3 năm 2019": place and date (the day may be blank).
@@ -253,6 +269,14 @@ pub(super) fn closing_sentence(s: &str) -> bool {
     t.starts_with("trên đây là") || t.starts_with("trên đây, ")
 }
 
+/// The closing request of a submission or a letter («Sở Tư pháp kính trình …», «Sở Nội vụ kính
+/// báo cáo UBND tỉnh./.», «Kính đề nghị …»), not the one that opens its body («… như sau:»).
+pub(super) fn request_sentence(s: &str) -> bool {
+    let t = s.trim().to_lowercase();
+    ["kính trình", "kính báo cáo", "kính đề nghị"].iter().any(|w| t.contains(w))
+        && !t.ends_with(':')
+}
+
 /// An annex's label ("PHỤ LỤC", "Phụ lục số 2").
 pub(super) fn annex_label(s: &str) -> bool {
     regex!(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:SỐ|số)?\s*[0-9IVX]{1,4})?\s*$").is_match(s.trim())
@@ -293,6 +317,15 @@ mod tests {
             got("Số: 409 /TTr-CAT(PC04)"),
             Some((Some(409), "TTr".into(), "CAT(PC04)".into(), "nd30"))
         );
+        // A State letter has no type code; a decree's number carries its year.
+        assert_eq!(got("Số:     /UBND-NC"), Some((None, String::new(), "UBND-NC".into(), "nd30")));
+        assert_eq!(
+            got("Số: 1984/SNV-TCBC"),
+            Some((Some(1984), String::new(), "SNV-TCBC".into(), "nd30"))
+        );
+        assert_eq!(got("Số: 12/UBND"), Some((Some(12), String::new(), "UBND".into(), "nd30")));
+        assert_eq!(got("Số: 30/2020/NĐ-CP"), Some((Some(30), "NĐ".into(), "CP".into(), "nd30")));
+        assert_eq!(got("Số: 5/Ttr-UBND"), None);
         assert_eq!(got("Số: 12/bc-UBND"), None, "a type's code starts with a capital");
         assert_eq!(got("Số điện thoại: 0263"), None);
     }
