@@ -332,6 +332,10 @@ pub enum Marker {
     Dash,
     /// "+ " (level 5).
     Plus,
+    /// "1. ", "2. ", …: numbered items that are not headings (a list of names, a decree's khoản).
+    Number,
+    /// "(1) ", "(2) ", …: numbered items in brackets.
+    Paren,
 }
 
 /// A run of list lines.

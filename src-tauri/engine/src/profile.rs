@@ -517,6 +517,12 @@ pub struct BlockRules {
     pub dash_marker: String,
     /// "+ " marker.
     pub plus_marker: String,
+    /// Marker of numbered items («{n}. »).
+    #[serde(default = "default_number_marker")]
+    pub number_marker: String,
+    /// Marker of numbered items in brackets («({n}) »).
+    #[serde(default = "default_paren_marker")]
+    pub paren_marker: String,
     /// Written after a lesson's ordinal ("Một là" + ", ").
     pub ordinal_separator: String,
     /// Emphasis of the ordinal words.
@@ -785,4 +791,12 @@ mod tests {
         assert_eq!(family_of("hd05"), Some("dang"));
         assert_eq!(family_of("nd30"), None);
     }
+}
+
+fn default_number_marker() -> String {
+    "{n}. ".into()
+}
+
+fn default_paren_marker() -> String {
+    "({n}) ".into()
 }

@@ -164,6 +164,7 @@ fn count_blocks(blocks: &[Block], c: &mut Counts, got: &mut Got, place: &'static
     let add = |m: Marker, n: usize, c: &mut Counts| match m {
         Marker::Dash => c.dash += n,
         Marker::Plus => c.plus += n,
+        Marker::Number | Marker::Paren => c.numbered += n,
     };
     for b in blocks {
         match b {
@@ -244,12 +245,28 @@ impl Got {
         for s in &part.sections {
             let sat = self.heading(&s.title, Some(at), &s.blocks);
             for p in &s.points {
+                if is_item(p) {
+                    // «a) …» with a paragraph and no title or lines under it prints as a
+                    // numbered item of the section: counted so.
+                    let mut c = self.headings[sat].counts;
+                    c.numbered += 1;
+                    count_blocks(&p.blocks[1.min(p.blocks.len())..], &mut c, self, "body");
+                    self.headings[sat].counts = c;
+                    continue;
+                }
                 let skip = usize::from(p.title.as_deref().is_none_or(|t| t.trim().is_empty()));
                 let title = point_title(p);
                 self.heading(&title, Some(sat), &p.blocks[skip.min(p.blocks.len())..]);
             }
         }
     }
+}
+
+/// A point without a title whose blocks hold no list lines: what a reader takes for an item.
+fn is_item(p: &Point) -> bool {
+    p.title.as_deref().is_none_or(|t| t.trim().is_empty())
+        && matches!(p.blocks.first(), Some(Block::Paragraph(_)))
+        && !p.blocks.iter().any(|b| matches!(b, Block::Lines(_) | Block::Results(_)))
 }
 
 // ---------------------------------------------------------------- scores

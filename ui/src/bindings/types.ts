@@ -185,7 +185,7 @@ export type Paragraph = {
  */
 text: string, };
 
-export type Marker = "dash" | "plus";
+export type Marker = "dash" | "plus" | "number" | "paren";
 
 export type Lines = { 
 /**

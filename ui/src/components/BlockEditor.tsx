@@ -75,7 +75,12 @@ export function BlockEditor({ path, block, ops }: { path: Path; block: Block; op
             label="Dấu đầu dòng"
             path={[...path, "marker"]}
             value={block.marker ?? "dash"}
-            options={[["dash", "- (gạch đầu dòng)"], ["plus", "+ (dấu cộng, cấp dưới)"]]}
+            options={[
+              ["dash", "- (gạch đầu dòng)"],
+              ["plus", "+ (dấu cộng, cấp dưới)"],
+              ["number", "1. 2. 3. (đánh số)"],
+              ["paren", "(1) (2) (3) (số trong ngoặc)"],
+            ]}
             ops={ops}
           />
           <ListField label="Các dòng" path={[...path, "items"]} items={block.items} ops={ops} addLabel="Thêm dòng" />

@@ -127,13 +127,13 @@ impl FlowBuilder<'_> {
 
     /// Emits a list of lines, as legal bases when the profile's rule says they are.
     fn emit_lines(&mut self, l: &Lines, at: &str, opener: &mut Opener) {
-        let mut marker = self.marker(l.marker);
         let basis = self.legal_basis(l, at);
-        if let Some(lb) = &basis {
-            marker = lb.prefix.clone();
-        }
         let last = l.items.len().saturating_sub(1);
         for (i, item) in l.items.iter().enumerate() {
+            let marker = match &basis {
+                Some(lb) => lb.prefix.clone(),
+                None => self.marker(l.marker, i),
+            };
             self.item_anchor = Some(format!("{at}.items[{i}]"));
             let text = match &basis {
                 Some(lb) => {
@@ -151,8 +151,8 @@ impl FlowBuilder<'_> {
     /// Emits results: the intro, then each item with its figures written out.
     fn emit_results(&mut self, r: &Results, at: &str, opener: &mut Opener) {
         self.emit_intro(r.intro.as_deref(), opener);
-        let marker = self.marker(r.marker);
         for (i, item) in r.items.iter().enumerate() {
+            let marker = self.marker(r.marker, i);
             self.item_anchor = Some(format!("{at}.items[{i}]"));
             let spans = opener.first(self.rich(&marker, &self.result_text(item)));
             let p = self.body_para(Role::Body, spans);
@@ -277,11 +277,14 @@ impl FlowBuilder<'_> {
         (at.starts_with("body.opening") && all).then(|| lb.clone())
     }
 
-    /// The text of a list marker.
-    fn marker(&self, m: Marker) -> String {
+    /// The text of a list marker before the `i`-th item (0-based).
+    fn marker(&self, m: Marker, i: usize) -> String {
+        let b = &self.p.blocks;
         match m {
-            Marker::Dash => self.p.blocks.dash_marker.clone(),
-            Marker::Plus => self.p.blocks.plus_marker.clone(),
+            Marker::Dash => b.dash_marker.clone(),
+            Marker::Plus => b.plus_marker.clone(),
+            Marker::Number => fill(&b.number_marker, &[("n", &(i + 1).to_string())]),
+            Marker::Paren => fill(&b.paren_marker, &[("n", &(i + 1).to_string())]),
         }
     }
 

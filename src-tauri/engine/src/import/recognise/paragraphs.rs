@@ -146,8 +146,50 @@ impl State {
         false
     }
 
+    /// Takes a numbered item («1. …», «(1) …») numbered `n`, when it opens a run of items (1) or
+    /// continues the run before it (its number comes next): the writer numbers them again.
+    pub(super) fn numbered_item(
+        &mut self,
+        p: &RawPara,
+        marker: Marker,
+        n: usize,
+        line: &str,
+    ) -> bool {
+        let next = match self.target().last() {
+            Some(Block::Lines(l)) if l.marker == marker => l.items.len() + 1,
+            _ => 1,
+        };
+        if n != next && n != 1 {
+            return false;
+        }
+        match self.target().last_mut() {
+            Some(Block::Lines(l)) if l.marker == marker && n == next => {
+                l.items.push(line.to_string())
+            }
+            _ => {
+                self.close_runs();
+                self.target().push(Block::Lines(Lines { marker, items: vec![line.to_string()] }));
+            }
+        }
+        self.counts.lines += 1;
+        self.note(p, Mark::Line);
+        true
+    }
+
+    /// The number the next item of a run of `marker` items would have (1: no run open).
+    pub(super) fn next_number(&mut self, marker: Marker) -> usize {
+        match self.target().last() {
+            Some(Block::Lines(l)) if l.marker == marker => l.items.len() + 1,
+            _ => 1,
+        }
+    }
+
     /// Takes a "- " or "+ " line, as a shortcoming or a list line.
     fn list_para(&mut self, p: &RawPara, text: &str) -> bool {
+        if let Some((Marker::Paren, line)) = list_line(text) {
+            let n = text.trim_start()[1..].split(')').next().and_then(|d| d.trim().parse().ok());
+            return n.is_some_and(|n| self.numbered_item(p, Marker::Paren, n, line));
+        }
         if let Some((marker, line)) = list_line(text) {
             let line = line.to_string();
             let shortcomings = self.shortcomings && marker == Marker::Dash;

@@ -118,6 +118,10 @@ pub(super) fn list_line(s: &str) -> Option<(Marker, &str)> {
         (Marker::Dash, r)
     } else if let Some(r) = t.strip_prefix('+') {
         (Marker::Plus, r)
+    } else if let Some(c) = regex!(r"^\(\d{1,2}\)\s+(\S.*)$").captures(t) {
+        // «(1) …»: a numbered item in brackets (its number is written again in order).
+        let rest = c.get(1).map_or("", |m| m.as_str());
+        return Some((Marker::Paren, rest));
     } else {
         return None;
     };
