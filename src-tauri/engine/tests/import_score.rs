@@ -467,12 +467,30 @@ fn quotes(truth: &[String], got: &[String]) -> Score {
     s
 }
 
+/// An annex's title without its label: the model keeps the title printed under «PHỤ LỤC».
+fn without_annex_label(title: &str) -> String {
+    let w = words(title);
+    let mut k = 0;
+    if w.len() >= 2 && w[0] == "phụ" && w[1] == "lục" {
+        k = 2;
+        if w.get(k).is_some_and(|x| x == "số") {
+            k += 1;
+        }
+        let numeral = |x: &str| x.chars().all(|c| c.is_ascii_digit() || "ivxl".contains(c));
+        if w.get(k).is_some_and(|x| numeral(x)) {
+            k += 1;
+        }
+    }
+    w[k..].join(" ")
+}
+
 /// Annexes: each found by its title, with as many tables as it has.
 fn annexes(truth: &[AnnexTruth], got: &[Annex]) -> Score {
     let mut s = Score::default();
     let mut from = 0;
     for a in truth {
-        let k = got[from.min(got.len())..].iter().position(|g| starts(&g.title, &a.title));
+        let title = without_annex_label(&a.title);
+        let k = got[from.min(got.len())..].iter().position(|g| starts(&g.title, &title));
         s.add(k.is_some());
         let tables = |g: &Annex| g.blocks.iter().filter(|b| matches!(b, Block::Table(_))).count();
         s.add(k.is_some_and(|k| tables(&got[from + k]) == a.tables));
