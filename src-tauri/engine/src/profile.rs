@@ -70,6 +70,21 @@ pub struct FormatProfile {
     /// «Kính gửi» / «Kính trình» under the subject; none: addressees are not printed.
     #[serde(default)]
     pub addressees: Option<AddresseesSpec>,
+    /// Footnotes' text and separator; none (a profile written before footnotes): the built-in
+    /// State profile's ([`FormatProfile::footnote_format`]).
+    #[serde(default)]
+    pub footnotes: Option<FootnoteFormat>,
+}
+
+/// How footnotes are printed at the foot of the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FootnoteFormat {
+    /// A note's text and paragraph (its number is printed raised, in the same size).
+    pub note: BlockText,
+    /// The short rule between the text and the notes: its length is a fraction of the text
+    /// width, `gap_pt` the height of the line that carries it.
+    pub separator: RuleSpec,
 }
 
 /// The addressees under the subject: «Kính gửi: - A; - B;».
@@ -719,6 +734,16 @@ impl FormatProfile {
         toml::from_str(src).map_err(|e| EngineError::Profile(format!("{e}")))
     }
 
+    /// The footnote format: the profile's own, or else the built-in State profile's.
+    pub fn footnote_format(&self) -> FootnoteFormat {
+        self.footnotes.clone().unwrap_or_else(|| {
+            Self::builtin("nd30")
+                .ok()
+                .and_then(|p| p.footnotes)
+                .expect("the built-in State profile has a footnote format (tested)")
+        })
+    }
+
     /// The ids of the built-in profiles.
     pub fn builtin_ids() -> [&'static str; 3] {
         ["hd36", "hd05", "nd30"]
@@ -750,6 +775,7 @@ mod tests {
         for id in FormatProfile::builtin_ids() {
             let p = FormatProfile::builtin(id).expect("built-in profile parses");
             assert_eq!(p.id, id);
+            assert!(p.footnotes.is_some(), "{id} has a footnote format");
         }
         assert!(FormatProfile::builtin("khac").is_err());
     }

@@ -328,7 +328,7 @@ mod tests {
             role: Role::Body,
             spans: spans
                 .iter()
-                .map(|(t, b)| Span { text: t.to_string(), style: style(*b) })
+                .map(|(t, b)| Span { text: t.to_string(), style: style(*b), note: None })
                 .collect(),
             mark: style(false),
             align: Align::Justify,

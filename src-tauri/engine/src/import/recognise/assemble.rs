@@ -48,6 +48,7 @@ pub(super) fn assemble(doc: &RawDoc, today: NaiveDate, found: Found, st: &mut St
         annexes: std::mem::take(&mut st.annexes),
         period: None,
         collection: None,
+        footnotes: Vec::new(),
     };
     let c = &st.counts;
     let converted_from = st.source.iter().find_map(|s| s.converted_from.clone());
