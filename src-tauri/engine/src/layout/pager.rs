@@ -1,9 +1,10 @@
 //! Pagination: laid-out blocks placed on pages with space collapsing, keep-with-next,
 //! widow/orphan control, tables that repeat their header rows and rows that do not split.
 
-use super::lines::{collapsed, LPara};
+use super::lines::{collapsed, LPara, RAISED_BY, RAISED_SIZE};
 use super::table::{LRow, LTable};
 use super::{Geometry, Item, Page, Rule, TextRun};
+use crate::flow::Role;
 use crate::metrics::underline_em;
 
 /// A block of the flow broken into lines.
@@ -60,11 +61,40 @@ pub(super) struct Pager {
     /// Space after of the last paragraph placed (0 after a table or at a page top).
     prev_after: f64,
     top_kind: Top,
+    /// The document's footnotes, laid out, and the rule above them.
+    notes: Notes,
+    /// The footnotes referred to on the current page, in order.
+    page_notes: Vec<u32>,
+}
+
+/// The footnotes of a document, laid out for the foot of the page.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Notes {
+    /// Note `n`'s paragraph at index `n - 1`.
+    pub paras: Vec<LPara>,
+    /// Height of the line carrying the rule above the notes.
+    pub gap: f64,
+    /// The rule's length and weight.
+    pub rule: (f64, f64),
+}
+
+impl Notes {
+    /// Height of the notes area holding `notes` (none: no area).
+    fn height(&self, notes: &[u32]) -> f64 {
+        if notes.is_empty() {
+            return 0.0;
+        }
+        self.gap + notes.iter().map(|n| self.para(*n).map_or(0.0, LPara::lines_height)).sum::<f64>()
+    }
+
+    fn para(&self, n: u32) -> Option<&LPara> {
+        self.paras.get((n as usize).checked_sub(1)?)
+    }
 }
 
 impl Pager {
-    /// A pager at the top of the document's first page.
-    pub fn new(geo: &Geometry) -> Self {
+    /// A pager at the top of the document's first page, for a document with these footnotes.
+    pub fn with_notes(geo: &Geometry, notes: Notes) -> Self {
         Pager {
             pages: vec![Page::default()],
             y: geo.top,
@@ -74,12 +104,70 @@ impl Pager {
             height: geo.height,
             prev_after: 0.0,
             top_kind: Top::Start,
+            notes,
+            page_notes: Vec::new(),
         }
+    }
+
+    /// Ends the last page (draws its footnotes).
+    pub fn finish(&mut self) {
+        self.draw_notes();
+    }
+
+    /// The lowest the text may reach on the current page: the bottom margin, above the notes
+    /// of the page.
+    fn limit(&self) -> f64 {
+        self.bottom - self.notes.height(&self.page_notes)
+    }
+
+    /// How much more the notes area grows with the notes of `lines` (after `also`, notes of
+    /// lines accepted but not drawn yet).
+    fn notes_growth(&self, also: &[u32], lines: &[u32]) -> f64 {
+        if lines.is_empty() {
+            return 0.0;
+        }
+        let mut all = self.page_notes.clone();
+        all.extend_from_slice(also);
+        let before = self.notes.height(&all);
+        all.extend_from_slice(lines);
+        self.notes.height(&all) - before
+    }
+
+    /// Draws the current page's footnotes at its foot: the rule, then each note, the last one
+    /// ending on the bottom margin.
+    fn draw_notes(&mut self) {
+        if self.page_notes.is_empty() {
+            return;
+        }
+        let list = std::mem::take(&mut self.page_notes);
+        let (y, after, top_kind) = (self.y, self.prev_after, self.top_kind);
+        self.y = self.bottom - self.notes.height(&list);
+        let (length, weight) = self.notes.rule;
+        let rule_y = self.y + self.notes.gap / 2.0;
+        let x = self.left;
+        self.page().items.push(Item::Line(Rule {
+            x1: x,
+            y1: rule_y,
+            x2: x + length,
+            y2: rule_y,
+            width: weight,
+        }));
+        self.y += self.notes.gap;
+        let notes = std::mem::take(&mut self.notes);
+        for n in &list {
+            if let Some(p) = notes.para(*n) {
+                self.draw_lines(p, x, 0..p.lines.len());
+            }
+        }
+        self.notes = notes;
+        (self.y, self.prev_after, self.top_kind) = (y, after, top_kind);
     }
 
     /// A pager continuing from `mark` on `pages` (the pages up to and including the mark's,
     /// which is cut back to what it held at the mark; page numbers already removed).
     pub fn resume(geo: &Geometry, mut pages: Vec<Page>, mark: &Mark) -> Self {
+        // (Only for documents without footnotes: the incremental layout lays out those with
+        // footnotes again from the start.)
         pages.truncate(mark.page + 1);
         if let Some(last) = pages.last_mut() {
             last.items.truncate(mark.items);
@@ -94,6 +182,8 @@ impl Pager {
             height: geo.height,
             prev_after: mark.prev_after,
             top_kind: mark.top_kind,
+            notes: Notes::default(),
+            page_notes: Vec::new(),
         }
     }
 
@@ -139,6 +229,7 @@ impl Pager {
     }
 
     fn new_page(&mut self) {
+        self.draw_notes();
         self.pages.push(Page::default());
         self.y = self.top;
         self.prev_after = 0.0;
@@ -162,7 +253,7 @@ impl Pager {
     }
 
     fn room(&self) -> f64 {
-        self.bottom - self.y
+        self.limit() - self.y
     }
 
     /// Draws lines `range` of a paragraph at x, starting at the cursor.
@@ -175,11 +266,19 @@ impl Pager {
         for l in &p.lines[range] {
             let base = self.y + l.baseline;
             let mut items = Vec::new();
+            if p.role != Role::Footnote {
+                self.page_notes.extend_from_slice(&l.notes);
+            }
             for (px, piece, extra) in &l.pieces {
                 let width = piece.width + extra * piece.spaces as f64;
+                let rise = if piece.note.is_some() {
+                    piece.style.size_pt / RAISED_SIZE * RAISED_BY
+                } else {
+                    0.0
+                };
                 items.push(Item::Text(TextRun {
                     x: x + px,
-                    y: base,
+                    y: base - rise,
                     text: piece.text.clone(),
                     style: piece.style,
                     word_spacing: *extra,
@@ -236,11 +335,17 @@ impl Pager {
             let before = if first_chunk { self.space_before(p) } else { 0.0 };
             let mut fit = 0;
             let mut h = before;
+            // The footnotes of the lines that fit take room at the page's foot too.
+            let mut noted: Vec<u32> = Vec::new();
+            let mut grown = 0.0;
             for l in &p.lines[start..] {
-                if self.y + h + l.height > self.bottom + 0.01 {
+                let grows = self.notes_growth(&noted, &l.notes);
+                if self.y + h + l.height > self.limit() - grown - grows + 0.01 {
                     break;
                 }
                 h += l.height;
+                grown += grows;
+                noted.extend_from_slice(&l.notes);
                 fit += 1;
             }
             let remaining = n - start;
