@@ -236,6 +236,7 @@ fn frame(profile: &FormatProfile) -> Frame {
     let with_notes = vec![
         ("[Content_Types].xml".into(), deflate(&used_types(&noted.content_type, &NOTELESS))),
         ("word/_rels/document.xml.rels".into(), deflate(&used_rels(&noted.document_rels, &NOTELESS))),
+        ("word/styles.xml".into(), deflate(&with_note_style(&parts.styles, profile))),
     ];
     let (document_start, document_end) = document_shell(&parts.document);
     let (notes_start, notes_end) = notes_shell(&noted.footnotes);
@@ -248,6 +249,21 @@ fn frame(profile: &FormatProfile) -> Frame {
         notes_start,
         notes_end,
     }
+}
+
+/// The style id of a footnote's own number (Word's "footnote reference").
+pub(crate) const NOTE_NUMBER_STYLE: &str = "FootnoteReference";
+
+/// The styles with Word's character style of a footnote's number added: raised, in the notes'
+/// size. LibreOffice sizes that number by the style alone (a run's own size is ignored).
+fn with_note_style(styles: &[u8], profile: &FormatProfile) -> Vec<u8> {
+    let size = pt_to_half_points(profile.footnote_format().note.text.size_pt);
+    let style = format!(
+        r#"<w:style w:type="character" w:styleId="{NOTE_NUMBER_STYLE}"><w:name w:val="footnote reference" /><w:rPr><w:sz w:val="{size}" /><w:szCs w:val="{size}" /><w:vertAlign w:val="superscript" /></w:rPr></w:style>"#
+    );
+    let styles = String::from_utf8_lossy(styles);
+    let at = styles.rfind("</w:styles>").expect("docx-rs closes w:styles");
+    format!("{}{style}{}", &styles[..at], &styles[at..]).into_bytes()
 }
 
 /// The document's relationships without those to `unused` parts.

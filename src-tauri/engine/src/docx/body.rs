@@ -153,6 +153,8 @@ pub(super) struct RunKey {
     underline: bool,
     /// Raised (a footnote's number).
     raised: bool,
+    /// In the character style of a note's own number ([`super::NOTE_NUMBER_STYLE`]).
+    note_number: bool,
 }
 
 impl From<SpanStyle> for RunKey {
@@ -163,6 +165,7 @@ impl From<SpanStyle> for RunKey {
             italic: s.italic,
             underline: s.underline,
             raised: false,
+            note_number: false,
         }
     }
 }
@@ -182,6 +185,9 @@ impl RunKey {
         }
         if self.raised {
             rp = rp.vert_align(VertAlignType::SuperScript);
+        }
+        if self.note_number {
+            rp = rp.style(super::NOTE_NUMBER_STYLE);
         }
         rp
     }
@@ -462,7 +468,8 @@ impl Body<'_> {
     /// (`w:footnoteRef`) in the note, in a raised run.
     fn note_run(&mut self, span: &Span, n: u32) -> Result<(), EngineError> {
         self.open("w:r", None)?;
-        let key = RunKey { raised: true, ..span.style.into() };
+        // LibreOffice sizes a note's own number by its character style alone.
+        let key = RunKey { raised: true, note_number: self.in_notes, ..span.style.into() };
         raw(&mut self.w, self.memo.run(key).as_bytes())?;
         if self.in_notes {
             self.open("w:footnoteRef", None)?;

@@ -349,7 +349,7 @@ impl FlowBuilder<'_> {
                     .into_iter()
                     .map(|c| {
                         let s = style(&super::tablefit::role_style(p, c.role, fit.scale));
-                        let spans = vec![Span { text: c.text, style: s, note: None }];
+                        let spans = self.noted(&c.text, s);
                         let mut cp = para(Role::TableCell, spans, s, &cell_para);
                         cp.align = c.align;
                         // The header row goes with the first row below it (keep-with-next on

@@ -65,6 +65,9 @@ pub(super) struct Pager {
     notes: Notes,
     /// The footnotes referred to on the current page, in order.
     page_notes: Vec<u32>,
+    /// The lines of notes that did not fit at the foot of the previous page (note, first line
+    /// left): they come first at the foot of this one.
+    carry: Vec<(u32, usize)>,
 }
 
 /// The footnotes of a document, laid out for the foot of the page.
@@ -79,16 +82,62 @@ pub(super) struct Notes {
 }
 
 impl Notes {
-    /// Height of the notes area holding `notes` (none: no area).
-    fn height(&self, notes: &[u32]) -> f64 {
-        if notes.is_empty() {
-            return 0.0;
-        }
-        self.gap + notes.iter().map(|n| self.para(*n).map_or(0.0, LPara::lines_height)).sum::<f64>()
-    }
-
     fn para(&self, n: u32) -> Option<&LPara> {
         self.paras.get((n as usize).checked_sub(1)?)
+    }
+
+    /// Height of note `n`'s lines from line `from`.
+    fn rest(&self, n: u32, from: usize) -> f64 {
+        self.para(n).map_or(0.0, |p| p.lines.iter().skip(from).map(|l| l.height).sum())
+    }
+
+    /// Height of the notes area holding `carried` and then `notes` whole (none: no area).
+    fn height(&self, carried: &[(u32, usize)], notes: &[u32]) -> f64 {
+        if carried.is_empty() && notes.is_empty() {
+            return 0.0;
+        }
+        let carried: f64 = carried.iter().map(|&(n, from)| self.rest(n, from)).sum();
+        self.gap + carried + notes.iter().map(|&n| self.rest(n, 0)).sum::<f64>()
+    }
+
+    /// How many first lines of note `n` must share the page of its reference: as for body
+    /// text under widow/orphan control, all of a note of up to three lines, else two.
+    fn min_lines(&self, n: u32) -> usize {
+        let len = self.para(n).map_or(0, |p| p.lines.len());
+        if len <= 3 {
+            len
+        } else {
+            2
+        }
+    }
+
+    /// How many of note `n`'s lines from `from` go at the foot of a page with `room` left:
+    /// those that fit, under widow/orphan control (a note split across pages continues on the
+    /// next, as in Word and LibreOffice).
+    fn fitting(&self, n: u32, from: usize, room: f64) -> usize {
+        let Some(p) = self.para(n) else { return 0 };
+        let mut fit = 0;
+        let mut h = 0.0;
+        for l in &p.lines[from..] {
+            if h + l.height > room + 0.01 {
+                break;
+            }
+            h += l.height;
+            fit += 1;
+        }
+        let remaining = p.lines.len() - from;
+        if fit < remaining {
+            if from == 0 && fit == 1 && remaining > 1 {
+                fit = 0;
+            }
+            if fit > 0 && remaining - fit == 1 && remaining >= 3 {
+                fit -= 1;
+                if from == 0 && fit == 1 {
+                    fit = 0;
+                }
+            }
+        }
+        fit
     }
 }
 
@@ -106,42 +155,68 @@ impl Pager {
             top_kind: Top::Start,
             notes,
             page_notes: Vec::new(),
+            carry: Vec::new(),
         }
     }
 
-    /// Ends the last page (draws its footnotes).
+    /// Ends the last page (draws its footnotes, on more pages if they continue).
     pub fn finish(&mut self) {
         self.draw_notes();
+        while !self.carry.is_empty() {
+            self.pages.push(Page::default());
+            self.y = self.top;
+            self.draw_notes();
+        }
     }
 
     /// The lowest the text may reach on the current page: the bottom margin, above the notes
     /// of the page.
     fn limit(&self) -> f64 {
-        self.bottom - self.notes.height(&self.page_notes)
+        self.bottom - self.notes.height(&self.carry, &self.page_notes)
     }
 
-    /// How much more the notes area grows with the notes of `lines` (after `also`, notes of
-    /// lines accepted but not drawn yet).
-    fn notes_growth(&self, also: &[u32], lines: &[u32]) -> f64 {
-        if lines.is_empty() {
-            return 0.0;
-        }
+    /// How much the notes area grows with the notes of `lines` (after `also`, notes of lines
+    /// accepted but not drawn yet): whole, and at the least (the last of them split, its
+    /// first lines on this page).
+    fn notes_growth(&self, also: &[u32], lines: &[u32]) -> (f64, f64) {
+        let Some(&last) = lines.last() else { return (0.0, 0.0) };
         let mut all = self.page_notes.clone();
         all.extend_from_slice(also);
-        let before = self.notes.height(&all);
+        let before = self.notes.height(&self.carry, &all);
         all.extend_from_slice(lines);
-        self.notes.height(&all) - before
+        let whole = self.notes.height(&self.carry, &all) - before;
+        let split = self.notes.rest(last, self.notes.min_lines(last));
+        (whole, whole - split)
     }
 
-    /// Draws the current page's footnotes at its foot: the rule, then each note, the last one
-    /// ending on the bottom margin.
+    /// Draws the footnotes at the foot of the page that ends at the cursor: the rule, then the
+    /// lines carried from the page before and the notes of this page, the last line on the
+    /// bottom margin; the lines that do not fit below the text are carried to the next page.
     fn draw_notes(&mut self) {
-        if self.page_notes.is_empty() {
+        if self.page_notes.is_empty() && self.carry.is_empty() {
             return;
         }
-        let list = std::mem::take(&mut self.page_notes);
+        let mut list = std::mem::take(&mut self.carry);
+        list.extend(std::mem::take(&mut self.page_notes).into_iter().map(|n| (n, 0)));
+        let mut room = self.bottom - self.y - self.notes.gap;
+        let mut placed: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+        for (n, from) in list {
+            let len = self.notes.para(n).map_or(0, |p| p.lines.len());
+            let fit = if self.carry.is_empty() { self.notes.fitting(n, from, room) } else { 0 };
+            if fit > 0 {
+                room -= self.notes.rest(n, from) - self.notes.rest(n, from + fit);
+                placed.push((n, from..from + fit));
+            }
+            if from + fit < len {
+                self.carry.push((n, from + fit));
+            }
+        }
+        if placed.is_empty() {
+            return;
+        }
         let (y, after, top_kind) = (self.y, self.prev_after, self.top_kind);
-        self.y = self.bottom - self.notes.height(&list);
+        let used: f64 = placed.iter().map(|(n, r)| self.notes.rest(*n, r.start) - self.notes.rest(*n, r.end)).sum();
+        self.y = self.bottom - used - self.notes.gap;
         let (length, weight) = self.notes.rule;
         let rule_y = self.y + self.notes.gap / 2.0;
         let x = self.left;
@@ -154,9 +229,9 @@ impl Pager {
         }));
         self.y += self.notes.gap;
         let notes = std::mem::take(&mut self.notes);
-        for n in &list {
-            if let Some(p) = notes.para(*n) {
-                self.draw_lines(p, x, 0..p.lines.len());
+        for (n, range) in placed {
+            if let Some(p) = notes.para(n) {
+                self.draw_lines(p, x, range);
             }
         }
         self.notes = notes;
@@ -184,6 +259,7 @@ impl Pager {
             top_kind: mark.top_kind,
             notes: Notes::default(),
             page_notes: Vec::new(),
+            carry: Vec::new(),
         }
     }
 
@@ -339,12 +415,12 @@ impl Pager {
             let mut noted: Vec<u32> = Vec::new();
             let mut grown = 0.0;
             for l in &p.lines[start..] {
-                let grows = self.notes_growth(&noted, &l.notes);
-                if self.y + h + l.height > self.limit() - grown - grows + 0.01 {
+                let (whole, least) = self.notes_growth(&noted, &l.notes);
+                if self.y + h + l.height > self.limit() - grown - least + 0.01 {
                     break;
                 }
                 h += l.height;
-                grown += grows;
+                grown += whole;
                 noted.extend_from_slice(&l.notes);
                 fit += 1;
             }
