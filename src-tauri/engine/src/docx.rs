@@ -235,7 +235,10 @@ fn frame(profile: &FormatProfile) -> Frame {
     parts.content_type = used_types(&parts.content_type, &UNUSED_PARTS);
     let with_notes = vec![
         ("[Content_Types].xml".into(), deflate(&used_types(&noted.content_type, &NOTELESS))),
-        ("word/_rels/document.xml.rels".into(), deflate(&used_rels(&noted.document_rels, &NOTELESS))),
+        (
+            "word/_rels/document.xml.rels".into(),
+            deflate(&used_rels(&noted.document_rels, &NOTELESS)),
+        ),
         ("word/styles.xml".into(), deflate(&with_note_style(&parts.styles, profile))),
     ];
     let (document_start, document_end) = document_shell(&parts.document);
@@ -284,7 +287,8 @@ fn used_types(types: &[u8], unused: &[&str]) -> Vec<u8> {
 }
 
 /// The parts left out of a document with footnotes: [`UNUSED_PARTS`] but the footnotes.
-const NOTELESS: [&str; 3] = ["word/comments.xml", "word/commentsExtended.xml", "word/numbering.xml"];
+const NOTELESS: [&str; 3] =
+    ["word/comments.xml", "word/commentsExtended.xml", "word/numbering.xml"];
 
 /// docx-rs's `word/footnotes.xml` of no notes (an empty `w:footnotes`) cut into the root's
 /// start tag and its end tag.

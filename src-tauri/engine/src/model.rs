@@ -44,7 +44,7 @@ pub struct Report {
 }
 
 /// A footnote (chú thích cuối trang). The text that it annotates holds a marker `[^id]` where
-/// the reference goes ("… 36 Nghị quyết QPPL[^4], …"), in any body text (paragraphs, list lines,
+/// the reference goes (`… 36 Nghị quyết QPPL[^4], …`), in any body text (paragraphs, list lines,
 /// results, headings, the closing sentence); the note's text is kept here, once. The writers
 /// number the notes 1, 2, 3… in the order of their references in the document (the `id` is only
 /// a name: "1", "nguon"…), print a superscript number at the reference and the note at the foot

@@ -51,7 +51,15 @@ fn footnotes(report: &Report, fields: &[Field], out: &mut Vec<Diagnostic>) {
                 referred.push(id);
                 continue;
             };
-            let d = super::rules::finding(code, Severity::Blocking, f.text, range.start, range.end, message, None);
+            let d = super::rules::finding(
+                code,
+                Severity::Blocking,
+                f.text,
+                range.start,
+                range.end,
+                message,
+                None,
+            );
             out.push(d.at(f.path.clone()));
         }
     }

@@ -230,10 +230,7 @@ impl FlowBuilder<'_> {
                 GroupNumbering::Parenthesized => group.title.trim(),
                 _ => strip_typed_ordinal(&group.title).unwrap_or(&group.title).trim(),
             };
-            let p = self.body_para(
-                Role::SolutionGroup,
-                self.noted(&format!("{number}{title}"), s),
-            );
+            let p = self.body_para(Role::SolutionGroup, self.noted(&format!("{number}{title}"), s));
             self.push(p);
             for item in &group.items {
                 let p = self.body_para(Role::Body, self.rich(&rules.dash_marker, item));

@@ -143,7 +143,11 @@ impl FlowBuilder<'_> {
             let style = with(base, Emphasis { bold: m.bold, italic: m.italic, underline: false });
             for span in self.noted(&m.text, style) {
                 match out.last_mut() {
-                    Some(last) if last.style == span.style && last.note.is_none() && span.note.is_none() => {
+                    Some(last)
+                        if last.style == span.style
+                            && last.note.is_none()
+                            && span.note.is_none() =>
+                    {
                         last.text.push_str(&span.text)
                     }
                     _ => out.push(span),

@@ -23,7 +23,8 @@ impl FlowBuilder<'_> {
             if !cp.end_mark.is_empty() && !sentence.ends_with(&cp.end_mark) {
                 sentence.push_str(&cp.end_mark);
             }
-            let mut p = self.body_para(Role::ClosingSentence, self.noted(&sentence, self.body_style()));
+            let mut p =
+                self.body_para(Role::ClosingSentence, self.noted(&sentence, self.body_style()));
             p.keep_next = true;
             p.anchor = Some("closing".into());
             self.push(p);
@@ -88,13 +89,23 @@ impl FlowBuilder<'_> {
             ts.bold = true;
         }
         let title = cased(c.signer_title.trim(), cp.title.case);
-        right.push(para(Role::SignerTitle, vec![Span { text: title, style: ts, note: None }], ts, cell));
+        right.push(para(
+            Role::SignerTitle,
+            vec![Span { text: title, style: ts, note: None }],
+            ts,
+            cell,
+        ));
         let ns = style(&cp.name);
         for _ in 0..cp.signature_blank_lines {
             right.push(para(Role::SignatureSpace, vec![], ns, cell));
         }
         let name = cased(c.signer_name.trim(), cp.name.case);
-        right.push(para(Role::SignerName, vec![Span { text: name, style: ns, note: None }], ns, cell));
+        right.push(para(
+            Role::SignerName,
+            vec![Span { text: name, style: ns, note: None }],
+            ns,
+            cell,
+        ));
         right
     }
 
@@ -124,14 +135,24 @@ impl FlowBuilder<'_> {
         });
         for r in first.into_iter().chain(c.recipients.iter().map(String::as_str)) {
             let text = format!("{}{}{}", cp.recipient_prefix, r.trim(), cp.recipient_end);
-            left.push(para(Role::Recipient, vec![Span { text, style: rs, note: None }], rs, left_para));
+            left.push(para(
+                Role::Recipient,
+                vec![Span { text, style: rs, note: None }],
+                rs,
+                left_para,
+            ));
         }
         let archive = format!(
             "{}{}",
             cp.recipient_prefix,
             fill(&cp.archive_format, &[("archive", c.archive.trim())])
         );
-        left.push(para(Role::Recipient, vec![Span { text: archive, style: rs, note: None }], rs, left_para));
+        left.push(para(
+            Role::Recipient,
+            vec![Span { text: archive, style: rs, note: None }],
+            rs,
+            left_para,
+        ));
         let drafter = c.drafter.as_deref().map(str::trim).filter(|d| !d.is_empty());
         if let (Some(d), Some(dp)) = (drafter, &cp.drafter) {
             let s = style(&dp.style);

@@ -22,12 +22,22 @@ impl FlowBuilder<'_> {
         if let Some(sup) = h.superior_body.as_deref().filter(|s| !s.trim().is_empty()) {
             let s = style(&hp.superior_body);
             let t = cased(sup, hp.superior_body.case);
-            left.push(para(Role::SuperiorBody, vec![Span { text: t, style: s, note: None }], s, &cell_para));
+            left.push(para(
+                Role::SuperiorBody,
+                vec![Span { text: t, style: s, note: None }],
+                s,
+                &cell_para,
+            ));
         }
         let s = style(&hp.issuing_body);
         let issuer = cased(&h.issuing_body, hp.issuing_body.case);
         let issuer_w = width_mm(&issuer, &hp.issuing_body);
-        left.push(para(Role::IssuingBody, vec![Span { text: issuer, style: s, note: None }], s, &cell_para));
+        left.push(para(
+            Role::IssuingBody,
+            vec![Span { text: issuer, style: s, note: None }],
+            s,
+            &cell_para,
+        ));
         if let Some(mark) = &hp.issuer_mark {
             left.push(fixed(Role::IssuerMark, mark, &cell_para));
         }
@@ -48,7 +58,8 @@ impl FlowBuilder<'_> {
         row2.space_before_pt = hp.second_row_space_before_pt;
         let s = style(&hp.number_line);
         let number_line = fill(&hp.number_line_format, &[("code", &self.code())]);
-        let number = para(Role::Number, vec![Span { text: number_line, style: s, note: None }], s, &row2);
+        let number =
+            para(Role::Number, vec![Span { text: number_line, style: s, note: None }], s, &row2);
         let mut left2 = vec![number];
         left2.extend(self.under_number(&cell_para));
         let (day, month, year) = date_parts(h.date, &self.date_style());
@@ -57,7 +68,8 @@ impl FlowBuilder<'_> {
             &[("place", &h.place), ("day", &day), ("month", &month), ("year", &year)],
         );
         let s = style(&hp.date_line);
-        let date = para(Role::DateLine, vec![Span { text: date_text, style: s, note: None }], s, &row2);
+        let date =
+            para(Role::DateLine, vec![Span { text: date_text, style: s, note: None }], s, &row2);
 
         self.blocks.push(FBlock::Table(FTable {
             widths_mm: vec![left_w, right_w],

@@ -664,7 +664,8 @@ impl Reader {
             let mut paras = Vec::new();
             for p in note.children().filter(|n| is_w(n, "p")) {
                 let mut g = Gather::default();
-                let style = child(p, "pPr").and_then(|p| child(p, "pStyle")).and_then(|s| attr(s, "val"));
+                let style =
+                    child(p, "pPr").and_then(|p| child(p, "pStyle")).and_then(|s| attr(s, "val"));
                 let para_run = self.styles.run(style);
                 self.inline(p, &para_run, &mut g);
                 let text = g.text.replace('\u{AD}', "");

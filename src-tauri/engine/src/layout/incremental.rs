@@ -7,8 +7,8 @@
 
 use super::pager::{LBlock, Mark, Pager};
 use super::{
-    flow_missing_warning, has_number, lay_notes, lay_block, number_pages, renumber_kept, Geometry, Layout,
-    Page,
+    flow_missing_warning, has_number, lay_block, lay_notes, number_pages, renumber_kept, Geometry,
+    Layout, Page,
 };
 use crate::flow::{FBlock, Flow};
 use crate::profile::FormatProfile;

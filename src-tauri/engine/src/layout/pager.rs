@@ -215,7 +215,10 @@ impl Pager {
             return;
         }
         let (y, after, top_kind) = (self.y, self.prev_after, self.top_kind);
-        let used: f64 = placed.iter().map(|(n, r)| self.notes.rest(*n, r.start) - self.notes.rest(*n, r.end)).sum();
+        let used: f64 = placed
+            .iter()
+            .map(|(n, r)| self.notes.rest(*n, r.start) - self.notes.rest(*n, r.end))
+            .sum();
         self.y = self.bottom - used - self.notes.gap;
         let (length, weight) = self.notes.rule;
         let rule_y = self.y + self.notes.gap / 2.0;
