@@ -491,6 +491,20 @@ mod tests {
 
     use super::*;
 
+    #[test]
+    fn footnote_markers_are_found_and_nothing_else() {
+        let text = "36 Nghị quyết[^4], xem [^nguon]. [năm] [^] [^a b] [^x";
+        let ids: Vec<&str> = note_refs(text).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(ids, ["4", "nguon"]);
+        let (range, _) = &note_refs(text)[0];
+        assert_eq!(&text[range.clone()], "[^4]");
+        assert_eq!(
+            note_pieces("a[^1][^2] b"),
+            [NotePiece::Text("a"), NotePiece::Ref("1"), NotePiece::Ref("2"), NotePiece::Text(" b")]
+        );
+        assert_eq!(note_pieces(""), [NotePiece::Text("")]);
+    }
+
     fn vn() -> NumberStyle<'static> {
         NumberStyle { thousands: ".", decimal: ",", pad_counts: true }
     }
