@@ -50,6 +50,7 @@ pub fn typescript() -> String {
         Authority::decl(&cfg),
         Closing::decl(&cfg),
         Annex::decl(&cfg),
+        Footnote::decl(&cfg),
         Period::decl(&cfg),
         baocao_engine::templates::TemplateInfo::decl(&cfg),
         baocao_engine::templates::PlaceholderKind::decl(&cfg),

@@ -203,6 +203,9 @@ pub fn place_words(report: &Report, path: &str) -> String {
             w.push("Kết thúc, chữ ký, nơi nhận".into());
             w.fields(rest, Cur::Other);
         }
+        [Seg::Key("footnotes"), Seg::Index(i), ..] if *i < report.footnotes.len() => {
+            w.push(format!("Chú thích cuối trang «{}»", report.footnotes[*i].id));
+        }
         [Seg::Key("annexes"), Seg::Index(i), rest @ ..] if *i < report.annexes.len() => {
             let annex = &report.annexes[*i];
             w.push(format!("Phụ lục {}: {}", i + 1, annex.title));
@@ -523,6 +526,12 @@ pub mod codes {
     pub const COUNT_PROPOSALS: &str = "so-de-xuat";
     /// The number of years claimed against the period (rules.toml `count`).
     pub const COUNT_YEARS: &str = "so-nam";
+    /// A footnote marker (`[^id]`) with no note of that id, or a note left empty.
+    pub const NOTE_MISSING: &str = "chu-thich-thieu";
+    /// A footnote that no marker refers to (it is not printed).
+    pub const NOTE_UNUSED: &str = "chu-thich-thua";
+    /// A footnote referred to a second time (only the first marker prints its number).
+    pub const NOTE_REPEATED: &str = "chu-thich-lap";
 
     // The typing group (checks::typo, checks::rules).
     /// Decomposed Unicode (combining marks): to compose (NFC).
@@ -651,6 +660,9 @@ pub mod codes {
         COUNT_LESSONS,
         COUNT_PROPOSALS,
         COUNT_YEARS,
+        NOTE_MISSING,
+        NOTE_UNUSED,
+        NOTE_REPEATED,
         NFC,
         BRACKETS,
         STRAIGHT_QUOTES,

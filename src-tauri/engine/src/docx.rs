@@ -22,7 +22,7 @@
 //! files corrupt, where LibreOffice reads anything. docx-rs writes some out of order
 //! (bokuweb/docx-rs#724): [`order`] sorts them (the body's property elements one at a time, when
 //! they are first made), and the parts docx-rs always writes but nothing uses (comments,
-//! numbering, footnotes) are left out (docs/library-notes.md B.7; `tests/docx_schema.rs` checks
+//! numbering, and footnotes for a report without any) are left out (docs/library-notes.md B.7; `tests/docx_schema.rs` checks
 //! every file against the standard).
 
 mod body;
@@ -49,7 +49,10 @@ fn err(detail: impl ToString) -> EngineError {
 pub fn write(flow: &Flow, profile: &FormatProfile) -> Result<Vec<u8>, EngineError> {
     let frame = cached_frame(profile);
     let shell = (frame.document_start.as_slice(), frame.document_end.as_slice());
-    let document = deflate(&body::document_xml(flow, profile, frame.last_id, shell)?);
+    let notes_shell = (frame.notes_start.as_slice(), frame.notes_end.as_slice());
+    let (document, notes) = body::document_xml(flow, profile, frame.last_id, shell, notes_shell)?;
+    let document = deflate(&document);
+    let notes = notes.map(|xml| deflate(&xml));
     // The core properties (1 KB) are stored: deflating them would save a few hundred bytes.
     let core = core_xml(flow);
     let core = Part {
@@ -64,11 +67,21 @@ pub fn write(flow: &Flow, profile: &FormatProfile) -> Result<Vec<u8>, EngineErro
         + 512;
     let mut out = rawzip::ZipArchiveWriter::new(Vec::with_capacity(size));
     for (name, part) in &frame.parts {
+        // A document with footnotes relates its footnotes part and declares its type.
+        let part = match (&notes, frame.with_notes.iter().find(|(n, _)| n == name)) {
+            (Some(_), Some((_, noted))) => noted,
+            _ => part,
+        };
         add_part(&mut out, name, part)?;
         // The parts written per document go where docx-rs puts them.
         match name.as_str() {
             "docProps/app.xml" => add_part(&mut out, "docProps/core.xml", &core)?,
-            "word/_rels/document.xml.rels" => add_part(&mut out, "word/document.xml", &document)?,
+            "word/_rels/document.xml.rels" => {
+                add_part(&mut out, "word/document.xml", &document)?;
+                if let Some(notes) = &notes {
+                    add_part(&mut out, "word/footnotes.xml", notes)?;
+                }
+            }
             _ => {}
         }
     }
@@ -137,6 +150,13 @@ struct Frame {
     document_start: Vec<u8>,
     /// docx-rs's end of `word/document.xml`, from `</w:body>`.
     document_end: Vec<u8>,
+    /// The content types and the document's relationships of a document with footnotes (in
+    /// place of the parts of the same name), which name `word/footnotes.xml`.
+    with_notes: Vec<(String, Part)>,
+    /// docx-rs's start tag of `word/footnotes.xml` (declaration and `w:footnotes` with its
+    /// namespaces) and its end tag.
+    notes_start: Vec<u8>,
+    notes_end: Vec<u8>,
 }
 
 /// How many profiles' frames are kept (the built-in profiles, and a few edited ones).
@@ -192,6 +212,11 @@ fn frame(profile: &FormatProfile) -> Frame {
             docx = docx.first_header(Header::new().add_paragraph(empty)).title_pg();
         }
     }
+    // The same package with footnotes: docx-rs relates the part and declares its type.
+    let mut noted = docx.clone();
+    noted.document_rels.has_footnotes = true;
+    noted.content_type = noted.content_type.add_footnotes();
+    let noted = noted.build();
     let mut parts = docx.build();
     let styles = String::from_utf8_lossy(&parts.styles).into_owned();
     parts.styles = add_language(&styles, &profile.font.language).into_bytes();
@@ -206,22 +231,78 @@ fn frame(profile: &FormatProfile) -> Frame {
     // Leave out the parts docx-rs always writes but this writer never fills, with their
     // relationships and content types: unreferenced, they are invalid (ECMA-376 Part 1 §11.3.2,
     // §11.3.7, §11.3.11: each "shall be the target of" a relationship from the document).
-    let used = |target: &str| !UNUSED_PARTS.iter().any(|p| p.strip_prefix("word/") == Some(target));
-    let rels = String::from_utf8_lossy(&parts.document_rels).into_owned();
-    parts.document_rels =
-        order::retain(&rels, |n| used(n.attribute("Target").unwrap_or(""))).into_bytes();
-    let types = String::from_utf8_lossy(&parts.content_type).into_owned();
-    parts.content_type = order::retain(&types, |n| {
-        let name = n.attribute("PartName").unwrap_or("").trim_start_matches('/');
-        !UNUSED_PARTS.contains(&name)
-    })
-    .into_bytes();
+    parts.document_rels = used_rels(&parts.document_rels, &UNUSED_PARTS);
+    parts.content_type = used_types(&parts.content_type, &UNUSED_PARTS);
+    let with_notes = vec![
+        ("[Content_Types].xml".into(), deflate(&used_types(&noted.content_type, &NOTELESS))),
+        (
+            "word/_rels/document.xml.rels".into(),
+            deflate(&used_rels(&noted.document_rels, &NOTELESS)),
+        ),
+        ("word/styles.xml".into(), deflate(&with_note_style(&parts.styles, profile))),
+    ];
     let (document_start, document_end) = document_shell(&parts.document);
-    Frame { parts: frame_parts(parts), last_id, document_start, document_end }
+    let (notes_start, notes_end) = notes_shell(&noted.footnotes);
+    Frame {
+        parts: frame_parts(parts),
+        last_id,
+        document_start,
+        document_end,
+        with_notes,
+        notes_start,
+        notes_end,
+    }
 }
 
-/// The parts docx-rs always writes that no report fills: comments (and Word's comment
-/// extension), numbering definitions, footnotes. Nothing refers to them.
+/// The style id of a footnote's own number (Word's "footnote reference").
+pub(crate) const NOTE_NUMBER_STYLE: &str = "FootnoteReference";
+
+/// The styles with Word's character style of a footnote's number added: raised, in the notes'
+/// size. LibreOffice sizes that number by the style alone (a run's own size is ignored).
+fn with_note_style(styles: &[u8], profile: &FormatProfile) -> Vec<u8> {
+    let size = pt_to_half_points(profile.footnote_format().note.text.size_pt);
+    let style = format!(
+        r#"<w:style w:type="character" w:styleId="{NOTE_NUMBER_STYLE}"><w:name w:val="footnote reference" /><w:rPr><w:sz w:val="{size}" /><w:szCs w:val="{size}" /><w:vertAlign w:val="superscript" /></w:rPr></w:style>"#
+    );
+    let styles = String::from_utf8_lossy(styles);
+    let at = styles.rfind("</w:styles>").expect("docx-rs closes w:styles");
+    format!("{}{style}{}", &styles[..at], &styles[at..]).into_bytes()
+}
+
+/// The document's relationships without those to `unused` parts.
+fn used_rels(rels: &[u8], unused: &[&str]) -> Vec<u8> {
+    let used = |target: &str| !unused.iter().any(|p| p.strip_prefix("word/") == Some(target));
+    let rels = String::from_utf8_lossy(rels);
+    order::retain(&rels, |n| used(n.attribute("Target").unwrap_or(""))).into_bytes()
+}
+
+/// The content types without those of `unused` parts.
+fn used_types(types: &[u8], unused: &[&str]) -> Vec<u8> {
+    let types = String::from_utf8_lossy(types);
+    order::retain(&types, |n| {
+        let name = n.attribute("PartName").unwrap_or("").trim_start_matches('/');
+        !unused.contains(&name)
+    })
+    .into_bytes()
+}
+
+/// The parts left out of a document with footnotes: [`UNUSED_PARTS`] but the footnotes.
+const NOTELESS: [&str; 3] =
+    ["word/comments.xml", "word/commentsExtended.xml", "word/numbering.xml"];
+
+/// docx-rs's `word/footnotes.xml` of no notes (an empty `w:footnotes`) cut into the root's
+/// start tag and its end tag.
+fn notes_shell(empty: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let xml = String::from_utf8_lossy(empty);
+    let xml = xml.trim_end();
+    let Some(open) = xml.strip_suffix("/>") else {
+        unreachable!("docx-rs writes an empty w:footnotes element: {xml}")
+    };
+    (format!("{}>", open.trim_end()).into_bytes(), b"</w:footnotes>".to_vec())
+}
+
+/// The parts docx-rs always writes that no report fills (footnotes: a report without any).
+/// Nothing refers to them.
 const UNUSED_PARTS: [&str; 4] =
     ["word/comments.xml", "word/commentsExtended.xml", "word/numbering.xml", "word/footnotes.xml"];
 

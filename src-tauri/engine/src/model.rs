@@ -37,6 +37,26 @@ pub struct Report {
     /// The units expected to report their figures, and what they sent ("tổng hợp").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collection: Option<Collection>,
+    /// The footnotes' texts, referred to from any text of the report by `[^id]` (see
+    /// [`Footnote`]); empty for a report without footnotes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<Footnote>,
+}
+
+/// A footnote (chú thích cuối trang). The text that it annotates holds a marker `[^id]` where
+/// the reference goes (`… 36 Nghị quyết QPPL[^4], …`), in any body text (paragraphs, list lines,
+/// results, headings, the closing sentence); the note's text is kept here, once. The writers
+/// number the notes 1, 2, 3… in the order of their references in the document (the `id` is only
+/// a name: "1", "nguon"…), print a superscript number at the reference and the note at the foot
+/// of the page. A marker without a note here, or a note nothing refers to, is a check finding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    /// The name its markers use: `[^3]` refers to the note with id "3".
+    pub id: String,
+    /// The note's text, with the body's inline emphasis; "\n" is a line break.
+    pub text: String,
 }
 
 /// The units that report to this body, and the figures they sent, for compiling the report.

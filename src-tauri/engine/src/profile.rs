@@ -74,6 +74,10 @@ pub struct FormatProfile {
     /// letter is laid out as any document.
     #[serde(default)]
     pub letter: Option<LetterSpec>,
+    /// Footnotes' text and separator; none (a profile written before footnotes): the built-in
+    /// State profile's ([`FormatProfile::footnote_format`]).
+    #[serde(default)]
+    pub footnotes: Option<FootnoteFormat>,
 }
 
 /// A letter (công văn), which has no type name: the code of its number and its subject, printed
@@ -88,6 +92,17 @@ pub struct LetterSpec {
     pub subject_format: String,
     /// Style of the subject line.
     pub subject: TextStyle,
+}
+
+/// How footnotes are printed at the foot of the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FootnoteFormat {
+    /// A note's text and paragraph (its number is printed raised, in the same size).
+    pub note: BlockText,
+    /// The short rule between the text and the notes: its length is a fraction of the text
+    /// width, `gap_pt` the height of the line that carries it.
+    pub separator: RuleSpec,
 }
 
 /// The addressees under the subject: «Kính gửi: - A; - B;».
@@ -743,6 +758,16 @@ impl FormatProfile {
         toml::from_str(src).map_err(|e| EngineError::Profile(format!("{e}")))
     }
 
+    /// The footnote format: the profile's own, or else the built-in State profile's.
+    pub fn footnote_format(&self) -> FootnoteFormat {
+        self.footnotes.clone().unwrap_or_else(|| {
+            Self::builtin("nd30")
+                .ok()
+                .and_then(|p| p.footnotes)
+                .expect("the built-in State profile has a footnote format (tested)")
+        })
+    }
+
     /// The ids of the built-in profiles.
     pub fn builtin_ids() -> [&'static str; 3] {
         ["hd36", "hd05", "nd30"]
@@ -774,6 +799,7 @@ mod tests {
         for id in FormatProfile::builtin_ids() {
             let p = FormatProfile::builtin(id).expect("built-in profile parses");
             assert_eq!(p.id, id);
+            assert!(p.footnotes.is_some(), "{id} has a footnote format");
         }
         assert!(FormatProfile::builtin("khac").is_err());
     }

@@ -130,6 +130,53 @@ pub struct Marked {
     pub italic: bool,
 }
 
+/// The footnote markers of a text (`[^id]`, see [`crate::model::Footnote`]): each one's byte
+/// range in `text` and its id (one or more characters, none a space or a bracket).
+pub fn note_refs(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("[^").map(|i| i + from) {
+        let id_start = i + 2;
+        let id_len = text[id_start..]
+            .find(|c: char| c == ']' || c == '[' || c.is_whitespace())
+            .unwrap_or(text.len() - id_start);
+        let end = id_start + id_len;
+        if id_len > 0 && text[end..].starts_with(']') {
+            out.push((i..end + 1, &text[id_start..end]));
+            from = end + 1;
+        } else {
+            from = id_start;
+        }
+    }
+    out
+}
+
+/// A piece of text cut at its footnote markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotePiece<'a> {
+    /// Text between markers.
+    Text(&'a str),
+    /// A marker's id.
+    Ref(&'a str),
+}
+
+/// The text cut at its footnote markers, in order (no empty text pieces).
+pub fn note_pieces(text: &str) -> Vec<NotePiece<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (range, id) in note_refs(text) {
+        if range.start > at {
+            out.push(NotePiece::Text(&text[at..range.start]));
+        }
+        out.push(NotePiece::Ref(id));
+        at = range.end;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push(NotePiece::Text(&text[at..]));
+    }
+    out
+}
+
 /// Splits body text at its inline emphasis: `**đậm**` (bold) and `_nghiêng_` (italic), either
 /// inside the other. A marker counts only in a pair that encloses text starting and ending with
 /// a non-space (`_` also only outside a word: `ten_tep` stays as typed); anything unpaired is
@@ -443,6 +490,20 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn footnote_markers_are_found_and_nothing_else() {
+        let text = "36 Nghị quyết[^4], xem [^nguon]. [năm] [^] [^a b] [^x";
+        let ids: Vec<&str> = note_refs(text).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(ids, ["4", "nguon"]);
+        let (range, _) = &note_refs(text)[0];
+        assert_eq!(&text[range.clone()], "[^4]");
+        assert_eq!(
+            note_pieces("a[^1][^2] b"),
+            [NotePiece::Text("a"), NotePiece::Ref("1"), NotePiece::Ref("2"), NotePiece::Text(" b")]
+        );
+        assert_eq!(note_pieces(""), [NotePiece::Text("")]);
+    }
 
     fn vn() -> NumberStyle<'static> {
         NumberStyle { thousands: ".", decimal: ",", pad_counts: true }

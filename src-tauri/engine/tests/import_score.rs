@@ -521,9 +521,9 @@ fn score(truth: &Truth, report: &Report) -> BTreeMap<&'static str, Score> {
     out
 }
 
-/// The footnotes of an imported report, in order (the model has none yet).
-fn footnotes(_report: &Report) -> Vec<String> {
-    Vec::new()
+/// The footnotes of an imported report, in order.
+fn footnotes(report: &Report) -> Vec<String> {
+    report.footnotes.iter().map(|f| f.text.clone()).collect()
 }
 
 /// What differs, for a person improving the import (`BAOCAO_SCORE_DETAIL=<file name part>`).

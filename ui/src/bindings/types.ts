@@ -29,7 +29,12 @@ period?: Period | null,
 /**
  * The units expected to report their figures, and what they sent ("tổng hợp").
  */
-collection?: Collection | null, };
+collection?: Collection | null, 
+/**
+ * The footnotes' texts, referred to from any text of the report by `[^id]` (see
+ * [`Footnote`]); empty for a report without footnotes.
+ */
+footnotes?: Array<Footnote>, };
 
 export type Header = { 
 /**
@@ -458,6 +463,16 @@ title: string,
  * Content: usually tables, possibly notes.
  */
 blocks: Array<Block>, };
+
+export type Footnote = { 
+/**
+ * The name its markers use: `[^3]` refers to the note with id "3".
+ */
+id: string, 
+/**
+ * The note's text, with the body's inline emphasis; "\n" is a line break.
+ */
+text: string, };
 
 export type Period = { 
 /**

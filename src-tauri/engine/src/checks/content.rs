@@ -27,6 +27,53 @@ pub fn check(report: &Report, fields: &[Field], cx: &Context, out: &mut Vec<Diag
     }
     dates(report, fields, cx, out);
     abolished_level(report, fields, cx, out);
+    footnotes(report, fields, out);
+}
+
+/// Footnote markers against the notes: a marker without a note (or with an empty one) is an
+/// error (it prints as typed), a second marker of a note is an error (it prints as typed too),
+/// a note no marker refers to is a warning (it is not printed).
+fn footnotes(report: &Report, fields: &[Field], out: &mut Vec<Diagnostic>) {
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    let mut referred: Vec<&str> = Vec::new();
+    for f in fields.iter().filter(|f| !f.path.starts_with("footnotes[")) {
+        for (range, id) in crate::text::note_refs(f.text) {
+            let note = report.footnotes.iter().find(|n| same(&n.id, id));
+            let (code, message) = if referred.iter().any(|r| same(r, id)) {
+                let m = "Chú thích «{found}» đã được tham chiếu ở chỗ khác: mỗi chú thích chỉ \
+                         tham chiếu một lần (dấu này sẽ in nguyên như đã gõ).";
+                (codes::NOTE_REPEATED, m)
+            } else if note.is_none_or(|n| n.text.trim().is_empty()) {
+                let m = "Dấu chú thích «{found}» chưa có nội dung chú thích: hãy thêm chú thích \
+                         cuối trang cho nó hoặc xóa dấu này.";
+                (codes::NOTE_MISSING, m)
+            } else {
+                referred.push(id);
+                continue;
+            };
+            let d = super::rules::finding(
+                code,
+                Severity::Blocking,
+                f.text,
+                range.start,
+                range.end,
+                message,
+                None,
+            );
+            out.push(d.at(f.path.clone()));
+        }
+    }
+    for (i, n) in report.footnotes.iter().enumerate() {
+        if !referred.iter().any(|r| same(r, &n.id)) && !n.text.trim().is_empty() {
+            let message = format!(
+                "Chú thích «{}» không được tham chiếu ở đâu trong văn bản nên sẽ không được in: \
+                 hãy đặt dấu «[^{}]» vào chỗ cần chú thích hoặc xóa chú thích này.",
+                n.id, n.id
+            );
+            let d = Diagnostic::warning(codes::NOTE_UNUSED, message);
+            out.push(d.at(format!("footnotes[{i}].text")));
+        }
+    }
 }
 
 /// Bodies of the district level (abolished from 1/7/2025) named in a document dated from then,

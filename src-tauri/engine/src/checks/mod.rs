@@ -80,6 +80,9 @@ pub fn fields(report: &Report) -> Vec<Field<'_>> {
     for (path, node) in walk::annexes(report) {
         node_fields(&mut v, &path, node);
     }
+    for (i, n) in report.footnotes.iter().enumerate() {
+        v.push(Field { path: format!("footnotes[{i}].text"), text: &n.text, kind: Kind::Prose });
+    }
     v
 }
 

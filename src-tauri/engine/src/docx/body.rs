@@ -38,12 +38,12 @@ use docx_rs::{
     ParagraphBorderPosition, ParagraphBorders, ParagraphProperty, RunFonts, RunProperty,
     SectionProperty, SpecialIndentType, TableAlignmentType, TableBorder, TableBorderPosition,
     TableBorders, TableCellMargins, TableCellProperty, TableGrid, TableLayoutType, TableProperty,
-    TableRowProperty, Text, VAlignType, WidthType,
+    TableRowProperty, Text, VAlignType, VertAlignType, WidthType,
 };
 
 use super::{err, order};
 use crate::error::EngineError;
-use crate::flow::{FBlock, FPara, FRow, FTable, Flow, Role, Span, SpanStyle};
+use crate::flow::{FBlock, FNote, FPara, FRow, FTable, Flow, Role, Span, SpanStyle};
 use crate::profile::{Align, FormatProfile, LineSpacing};
 use crate::units::{mm_to_twips, pt_to_eighths, pt_to_half_points, pt_to_twips};
 
@@ -56,14 +56,16 @@ const HEADER_IDS: [&str; 2] = ["rIdHeader1", "rIdHeader2"];
 type Writer = EventWriter<Vec<u8>>;
 
 /// Writes `word/document.xml`: docx-rs's start of the part (`start`, up to `<w:body>`), the
-/// flow's paragraphs and tables, the section properties, docx-rs's end (`end`). Paragraph ids
-/// continue after `last_id` (the headers').
+/// flow's paragraphs and tables, the section properties, docx-rs's end (`end`); and, when the
+/// flow has footnotes, `word/footnotes.xml` (`notes_shell`: its root's start and end tags).
+/// Paragraph ids continue after `last_id` (the headers'), through the body, then the notes.
 pub(super) fn document_xml(
     flow: &Flow,
     profile: &FormatProfile,
     last_id: u32,
     (start, end): (&[u8], &[u8]),
-) -> Result<Vec<u8>, EngineError> {
+    notes_shell: (&[u8], &[u8]),
+) -> Result<(Vec<u8>, Option<Vec<u8>>), EngineError> {
     // Markup is about three quarters of the part: size the buffer once.
     let text: usize = flow
         .blocks
@@ -82,7 +84,7 @@ pub(super) fn document_xml(
         perform_indent: false,
         line_separator: "".into(),
     };
-    let mut out = MEMO.with_borrow_mut(|memo| {
+    let (mut out, notes) = MEMO.with_borrow_mut(|memo| {
         memo.use_fonts(&profile.font.family);
         let mut body = Body {
             w: Some(config.create_writer(out)),
@@ -91,6 +93,7 @@ pub(super) fn document_xml(
             next_id: last_id,
             sections_ended: 0,
             after_section_end: false,
+            in_notes: false,
         };
         for block in &flow.blocks {
             match block {
@@ -100,11 +103,30 @@ pub(super) fn document_xml(
         }
         let section = ordered(&body.section());
         body.raw(section.as_bytes())?;
-        body.writer().into_inner().map_err(err)
+        let out = body.writer().into_inner().map_err(err)?;
+        if flow.notes.is_empty() {
+            return Ok((out, None));
+        }
+        let mut part = notes_shell.0.to_vec();
+        body.w = Some(config.create_writer(std::mem::take(&mut part)));
+        body.footnotes(&flow.notes)?;
+        let mut notes = body.writer().into_inner().map_err(err)?;
+        notes.extend_from_slice(notes_shell.1);
+        Ok::<_, EngineError>((out, Some(notes)))
     })?;
     out.extend_from_slice(end);
-    Ok(out)
+    Ok((out, notes))
 }
+
+/// The separator and continuation separator notes Word writes first in `word/footnotes.xml`
+/// (ids -1 and 0): the short rule above the notes, and the long one when a note continues.
+const NOTE_SEPARATORS: &str = concat!(
+    r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" "#,
+    r#"w:line="240" w:lineRule="auto" /></w:pPr><w:r><w:separator /></w:r></w:p></w:footnote>"#,
+    r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing "#,
+    r#"w:after="0" w:line="240" w:lineRule="auto" /></w:pPr><w:r><w:continuationSeparator />"#,
+    r#"</w:r></w:p></w:footnote>"#,
+);
 
 /// docx-rs's XML of `element`, its children in schema order.
 fn ordered(element: &impl BuildXML) -> String {
@@ -129,6 +151,10 @@ pub(super) struct RunKey {
     bold: bool,
     italic: bool,
     underline: bool,
+    /// Raised (a footnote's number).
+    raised: bool,
+    /// In the character style of a note's own number ([`super::NOTE_NUMBER_STYLE`]).
+    note_number: bool,
 }
 
 impl From<SpanStyle> for RunKey {
@@ -138,6 +164,8 @@ impl From<SpanStyle> for RunKey {
             bold: s.bold,
             italic: s.italic,
             underline: s.underline,
+            raised: false,
+            note_number: false,
         }
     }
 }
@@ -154,6 +182,12 @@ impl RunKey {
         }
         if self.underline {
             rp = rp.underline("single");
+        }
+        if self.raised {
+            rp = rp.vert_align(VertAlignType::SuperScript);
+        }
+        if self.note_number {
+            rp = rp.style(super::NOTE_NUMBER_STYLE);
         }
         rp
     }
@@ -321,6 +355,8 @@ struct Body<'a> {
     sections_ended: usize,
     /// The last paragraph written closed a section (its break starts the next page).
     after_section_end: bool,
+    /// Writing `word/footnotes.xml`: a note's number is its `w:footnoteRef`.
+    in_notes: bool,
 }
 
 impl Body<'_> {
@@ -415,8 +451,40 @@ impl Body<'_> {
         }
     }
 
+    /// The footnotes (as `Footnotes::build_to`, after Word's separators): each a `w:footnote`
+    /// with its number as `w:id` and its paragraph.
+    fn footnotes(&mut self, notes: &[FNote]) -> Result<(), EngineError> {
+        self.in_notes = true;
+        self.raw(NOTE_SEPARATORS.as_bytes())?;
+        for n in notes {
+            self.open("w:footnote", Some(("w:id", &n.number.to_string())))?;
+            self.paragraph(&n.para)?;
+            self.close()?;
+        }
+        Ok(())
+    }
+
+    /// A footnote's reference (`w:footnoteReference`) in the body, or its number
+    /// (`w:footnoteRef`) in the note, in a raised run.
+    fn note_run(&mut self, span: &Span, n: u32) -> Result<(), EngineError> {
+        self.open("w:r", None)?;
+        // LibreOffice sizes a note's own number by its character style alone.
+        let key = RunKey { raised: true, note_number: self.in_notes, ..span.style.into() };
+        raw(&mut self.w, self.memo.run(key).as_bytes())?;
+        if self.in_notes {
+            self.open("w:footnoteRef", None)?;
+        } else {
+            self.open("w:footnoteReference", Some(("w:id", &n.to_string())))?;
+        }
+        self.close()?;
+        self.close()
+    }
+
     /// A run of text (as `Run::build_to`): each "\n" is a line break, a tab becomes a space.
     fn run(&mut self, span: &Span) -> Result<(), EngineError> {
+        if let Some(n) = span.note {
+            return self.note_run(span, n);
+        }
         self.open("w:r", None)?;
         raw(&mut self.w, self.memo.run(span.style.into()).as_bytes())?;
         for (i, line) in span.text.split('\n').enumerate() {

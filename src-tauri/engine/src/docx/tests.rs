@@ -60,7 +60,7 @@ fn varied(mut flow: Flow) -> Flow {
             }
         }
         if i.is_multiple_of(5) {
-            p.spans.push(Span { text: "\n".into(), style: p.mark });
+            p.spans.push(Span { text: "\n".into(), style: p.mark, note: None });
         }
         p.line = match i % 4 {
             0 => LineSpacing::AtLeast(13.5),

@@ -90,7 +90,7 @@ impl FlowBuilder<'_> {
     fn emit_block(&mut self, block: &Block, opener: Option<String>, at: &str) {
         let mut opener = Opener(opener.map(|o| {
             let s = with(self.body_style(), self.p.headings.point_opener);
-            Span { text: o, style: s }
+            Span { text: o, style: s, note: None }
         }));
         match block {
             Block::Paragraph(p) => {
@@ -184,7 +184,7 @@ impl FlowBuilder<'_> {
                 continue;
             }
             let s = with(self.body_style(), rules.cause_label);
-            let spans = opener.first(vec![Span { text: label.clone(), style: s }]);
+            let spans = opener.first(vec![Span { text: label.clone(), style: s, note: None }]);
             let mut p = self.body_para(Role::Body, spans);
             p.keep_next = true;
             self.push(p);
@@ -206,7 +206,7 @@ impl FlowBuilder<'_> {
             let s = with(self.body_style(), rules.ordinal);
             // An ordinal typed by the user is dropped (validation says so).
             let item = strip_typed_ordinal(item).unwrap_or(item).trim();
-            let mut spans = vec![Span { text: word, style: s }];
+            let mut spans = vec![Span { text: word, style: s, note: None }];
             spans.extend(self.rich(&rules.ordinal_separator, item));
             let spans = opener.first(spans);
             let p = self.body_para(Role::Lesson, spans);
@@ -230,10 +230,7 @@ impl FlowBuilder<'_> {
                 GroupNumbering::Parenthesized => group.title.trim(),
                 _ => strip_typed_ordinal(&group.title).unwrap_or(&group.title).trim(),
             };
-            let p = self.body_para(
-                Role::SolutionGroup,
-                vec![Span { text: format!("{number}{title}"), style: s }],
-            );
+            let p = self.body_para(Role::SolutionGroup, self.noted(&format!("{number}{title}"), s));
             self.push(p);
             for item in &group.items {
                 let p = self.body_para(Role::Body, self.rich(&rules.dash_marker, item));
@@ -256,7 +253,7 @@ impl FlowBuilder<'_> {
             let s = with(self.body_style(), rules.proposal_addressee);
             let mut spans = vec![
                 self.plain(&rules.dash_marker),
-                Span { text: lead_trimmed.to_string(), style: s },
+                Span { text: lead_trimmed.to_string(), style: s, note: None },
             ];
             spans.extend(self.rich(gap, &format!("{}{after}", item.text.trim())));
             let spans = opener.first(spans);
@@ -352,7 +349,7 @@ impl FlowBuilder<'_> {
                     .into_iter()
                     .map(|c| {
                         let s = style(&super::tablefit::role_style(p, c.role, fit.scale));
-                        let spans = vec![Span { text: c.text, style: s }];
+                        let spans = self.noted(&c.text, s);
                         let mut cp = para(Role::TableCell, spans, s, &cell_para);
                         cp.align = c.align;
                         // The header row goes with the first row below it (keep-with-next on

@@ -14,7 +14,7 @@ use crate::text::{fill, lower_first, upper, upper_first, DateStyle, NumberStyle}
 use crate::units::pt_to_mm;
 
 use super::figures::{number_style, YearRefs};
-use super::types::{DocProps, FBlock, FPara, Flow, Role, Span, SpanStyle};
+use super::types::{DocProps, FBlock, FNote, FPara, Flow, Role, Span, SpanStyle};
 
 /// Builds flows for one report with one profile.
 pub struct FlowBuilder<'a> {
@@ -24,6 +24,8 @@ pub struct FlowBuilder<'a> {
     pub(super) refs: YearRefs,
     /// The report path of the item whose paragraph is pushed next (the preview follows it).
     pub(super) item_anchor: Option<String>,
+    /// The footnotes referred to so far, numbered in the order met.
+    pub(super) notes: std::cell::RefCell<Vec<(String, FNote)>>,
 }
 
 /// Resolves a report into its flow under a profile; `now` stamps the document properties.
@@ -34,6 +36,7 @@ pub fn build(report: &Report, profile: &FormatProfile, now: DateTime<Utc>) -> Fl
         blocks: Vec::new(),
         refs: YearRefs::of(report),
         item_anchor: None,
+        notes: std::cell::RefCell::new(Vec::new()),
     };
     b.header_block();
     b.title_block();
@@ -56,6 +59,10 @@ pub fn build(report: &Report, profile: &FormatProfile, now: DateTime<Utc>) -> Fl
             }
         }
     }
+    let mut notes: Vec<FNote> = b.notes.take().into_iter().map(|(_, n)| n).collect();
+    for n in &mut notes {
+        refs.apply_para(&mut n.para);
+    }
     let subject_line = refs.apply(&h.subject.split_whitespace().collect::<Vec<_>>().join(" "));
     Flow {
         props: DocProps {
@@ -71,6 +78,7 @@ pub fn build(report: &Report, profile: &FormatProfile, now: DateTime<Utc>) -> Fl
             generated: now,
         },
         blocks: b.blocks,
+        notes,
     }
 }
 
@@ -121,7 +129,7 @@ impl FlowBuilder<'_> {
 
     /// A span of body text.
     pub(super) fn plain(&self, text: &str) -> Span {
-        Span { text: text.to_string(), style: self.body_style() }
+        Span { text: text.to_string(), style: self.body_style(), note: None }
     }
 
     /// Body text with its inline emphasis (`**đậm**`, `_nghiêng_`), after `prefix` (a list
@@ -130,16 +138,81 @@ impl FlowBuilder<'_> {
         let base = self.body_style();
         let mut out: Vec<Span> = Vec::new();
         if !prefix.is_empty() {
-            out.push(Span { text: prefix.to_string(), style: base });
+            out.push(Span { text: prefix.to_string(), style: base, note: None });
         }
         for m in crate::text::inline_marks(text) {
             let style = with(base, Emphasis { bold: m.bold, italic: m.italic, underline: false });
-            match out.last_mut() {
-                Some(last) if last.style == style => last.text.push_str(&m.text),
-                _ => out.push(Span { text: m.text, style }),
+            for span in self.noted(&m.text, style) {
+                match out.last_mut() {
+                    Some(last)
+                        if last.style == span.style
+                            && last.note.is_none()
+                            && span.note.is_none() =>
+                    {
+                        last.text.push_str(&span.text)
+                    }
+                    _ => out.push(span),
+                }
             }
         }
         out
+    }
+
+    /// Text in one style, its footnote markers (`[^id]`) made references: the first marker of
+    /// a note that the report holds becomes its number (the note is numbered then); any other
+    /// marker is printed as typed (the checks name it).
+    pub(super) fn noted(&self, text: &str, style: SpanStyle) -> Vec<Span> {
+        use crate::text::NotePiece;
+        let mut out = Vec::new();
+        for piece in crate::text::note_pieces(text) {
+            let span = match piece {
+                NotePiece::Text(t) => Span { text: t.to_string(), style, note: None },
+                NotePiece::Ref(id) => match self.note_number(id) {
+                    Some(n) => Span { text: n.to_string(), style, note: Some(n) },
+                    None => Span { text: format!("[^{id}]"), style, note: None },
+                },
+            };
+            match out.last_mut() {
+                Some(Span { text, note: None, .. }) if span.note.is_none() => {
+                    text.push_str(&span.text)
+                }
+                _ => out.push(span),
+            }
+        }
+        out
+    }
+
+    /// The number of the note `id` at its first reference (the note is made then); none when
+    /// the report has no such note or it was referred to already.
+    fn note_number(&self, id: &str) -> Option<u32> {
+        let same = |a: &str| a.trim().to_lowercase() == id.to_lowercase();
+        let mut notes = self.notes.borrow_mut();
+        if notes.iter().any(|(seen, _)| same(seen)) {
+            return None;
+        }
+        let note = self.report.footnotes.iter().find(|f| same(&f.id))?;
+        let n = notes.len() as u32 + 1;
+        let para = self.note_para(n, &note.text);
+        notes.push((note.id.clone(), FNote { number: n, para }));
+        Some(n)
+    }
+
+    /// A footnote's paragraph: its number (raised), a space, its text with inline emphasis.
+    fn note_para(&self, n: u32, text: &str) -> FPara {
+        let f = self.p.footnote_format();
+        let base = style(&f.note.text);
+        let mut spans = vec![
+            Span { text: n.to_string(), style: base, note: Some(n) },
+            Span { text: " ".into(), style: base, note: None },
+        ];
+        for m in crate::text::inline_marks(text.trim()) {
+            let s = with(base, Emphasis { bold: m.bold, italic: m.italic, underline: false });
+            match spans.last_mut() {
+                Some(last) if last.style == s && last.note.is_none() => last.text.push_str(&m.text),
+                _ => spans.push(Span { text: m.text, style: s, note: None }),
+            }
+        }
+        para(Role::Footnote, spans, base, &f.note.para)
     }
 
     /// Appends a paragraph to the flow.
@@ -162,7 +235,7 @@ impl FlowBuilder<'_> {
         let s = style(&h.text);
         let (number, title) = heading_parts(h, number, title, &self.refs);
         let text = format!("{number} {title}");
-        let mut p = para(role, vec![Span { text, style: s }], s, &h.para);
+        let mut p = para(role, self.noted(&text, s), s, &h.para);
         p.keep_next = self.p.headings.keep_with_next;
         p.anchor = Some(anchor);
         self.push(p);
@@ -239,7 +312,7 @@ pub(super) fn para(role: Role, spans: Vec<Span>, mark: SpanStyle, p: &ParaStyle)
 /// A one-span paragraph styled and cased by a profile block style.
 pub(super) fn simple(role: Role, text: &str, b: &BlockText) -> FPara {
     let s = style(&b.text);
-    para(role, vec![Span { text: cased(text, b.text.case), style: s }], s, &b.para)
+    para(role, vec![Span { text: cased(text, b.text.case), style: s, note: None }], s, &b.para)
 }
 
 /// A centred paragraph style without indent or spacing.
@@ -275,5 +348,5 @@ pub(super) fn width_mm(text: &str, s: &TextStyle) -> f64 {
 /// A paragraph of a fixed profile line (national heading, "*").
 pub(super) fn fixed(role: Role, line: &FixedLine, p: &ParaStyle) -> FPara {
     let s = style(&line.style);
-    para(role, vec![Span { text: cased(&line.text, line.style.case), style: s }], s, p)
+    para(role, vec![Span { text: cased(&line.text, line.style.case), style: s, note: None }], s, p)
 }

@@ -23,7 +23,8 @@ impl FlowBuilder<'_> {
             if !cp.end_mark.is_empty() && !sentence.ends_with(&cp.end_mark) {
                 sentence.push_str(&cp.end_mark);
             }
-            let mut p = self.body_para(Role::ClosingSentence, vec![self.plain(&sentence)]);
+            let mut p =
+                self.body_para(Role::ClosingSentence, self.noted(&sentence, self.body_style()));
             p.keep_next = true;
             p.anchor = Some("closing".into());
             self.push(p);
@@ -81,20 +82,30 @@ impl FlowBuilder<'_> {
             };
             let text = cased(&format!("{prefix} {}", a.of.trim()), cp.authority.case);
             let s = style(&cp.authority);
-            right.push(para(Role::Authority, vec![Span { text, style: s }], s, cell));
+            right.push(para(Role::Authority, vec![Span { text, style: s, note: None }], s, cell));
         }
         let mut ts = style(&cp.title);
         if c.authority.is_none() && cp.title_alone_bold {
             ts.bold = true;
         }
         let title = cased(c.signer_title.trim(), cp.title.case);
-        right.push(para(Role::SignerTitle, vec![Span { text: title, style: ts }], ts, cell));
+        right.push(para(
+            Role::SignerTitle,
+            vec![Span { text: title, style: ts, note: None }],
+            ts,
+            cell,
+        ));
         let ns = style(&cp.name);
         for _ in 0..cp.signature_blank_lines {
             right.push(para(Role::SignatureSpace, vec![], ns, cell));
         }
         let name = cased(c.signer_name.trim(), cp.name.case);
-        right.push(para(Role::SignerName, vec![Span { text: name, style: ns }], ns, cell));
+        right.push(para(
+            Role::SignerName,
+            vec![Span { text: name, style: ns, note: None }],
+            ns,
+            cell,
+        ));
         right
     }
 
@@ -110,8 +121,8 @@ impl FlowBuilder<'_> {
         left.push(para(
             Role::RecipientsLabel,
             vec![
-                Span { text: cp.recipients_label.clone(), style: ls },
-                Span { text: ":".into(), style: colon_style },
+                Span { text: cp.recipients_label.clone(), style: ls, note: None },
+                Span { text: ":".into(), style: colon_style, note: None },
             ],
             ls,
             left_para,
@@ -124,19 +135,29 @@ impl FlowBuilder<'_> {
         });
         for r in first.into_iter().chain(c.recipients.iter().map(String::as_str)) {
             let text = format!("{}{}{}", cp.recipient_prefix, r.trim(), cp.recipient_end);
-            left.push(para(Role::Recipient, vec![Span { text, style: rs }], rs, left_para));
+            left.push(para(
+                Role::Recipient,
+                vec![Span { text, style: rs, note: None }],
+                rs,
+                left_para,
+            ));
         }
         let archive = format!(
             "{}{}",
             cp.recipient_prefix,
             fill(&cp.archive_format, &[("archive", c.archive.trim())])
         );
-        left.push(para(Role::Recipient, vec![Span { text: archive, style: rs }], rs, left_para));
+        left.push(para(
+            Role::Recipient,
+            vec![Span { text: archive, style: rs, note: None }],
+            rs,
+            left_para,
+        ));
         let drafter = c.drafter.as_deref().map(str::trim).filter(|d| !d.is_empty());
         if let (Some(d), Some(dp)) = (drafter, &cp.drafter) {
             let s = style(&dp.style);
             let text = cased(&fill(&dp.format, &[("drafter", d)]), dp.style.case);
-            left.push(para(Role::Drafter, vec![Span { text, style: s }], s, left_para));
+            left.push(para(Role::Drafter, vec![Span { text, style: s, note: None }], s, left_para));
         }
         left
     }
@@ -152,7 +173,7 @@ impl FlowBuilder<'_> {
         let text = cased(&n.text, n.style.case);
         let mut p = para(
             Role::NotPublic,
-            vec![Span { text, style: s }],
+            vec![Span { text, style: s, note: None }],
             s,
             &centered(self.p.closing.line_spacing),
         );

@@ -22,12 +22,22 @@ impl FlowBuilder<'_> {
         if let Some(sup) = h.superior_body.as_deref().filter(|s| !s.trim().is_empty()) {
             let s = style(&hp.superior_body);
             let t = cased(sup, hp.superior_body.case);
-            left.push(para(Role::SuperiorBody, vec![Span { text: t, style: s }], s, &cell_para));
+            left.push(para(
+                Role::SuperiorBody,
+                vec![Span { text: t, style: s, note: None }],
+                s,
+                &cell_para,
+            ));
         }
         let s = style(&hp.issuing_body);
         let issuer = cased(&h.issuing_body, hp.issuing_body.case);
         let issuer_w = width_mm(&issuer, &hp.issuing_body);
-        left.push(para(Role::IssuingBody, vec![Span { text: issuer, style: s }], s, &cell_para));
+        left.push(para(
+            Role::IssuingBody,
+            vec![Span { text: issuer, style: s, note: None }],
+            s,
+            &cell_para,
+        ));
         if let Some(mark) = &hp.issuer_mark {
             left.push(fixed(Role::IssuerMark, mark, &cell_para));
         }
@@ -48,7 +58,8 @@ impl FlowBuilder<'_> {
         row2.space_before_pt = hp.second_row_space_before_pt;
         let s = style(&hp.number_line);
         let number_line = fill(&hp.number_line_format, &[("code", &self.code())]);
-        let number = para(Role::Number, vec![Span { text: number_line, style: s }], s, &row2);
+        let number =
+            para(Role::Number, vec![Span { text: number_line, style: s, note: None }], s, &row2);
         let mut left2 = vec![number];
         left2.extend(self.letter_subject(&cell_para));
         left2.extend(self.under_number(&cell_para));
@@ -58,7 +69,8 @@ impl FlowBuilder<'_> {
             &[("place", &h.place), ("day", &day), ("month", &month), ("year", &year)],
         );
         let s = style(&hp.date_line);
-        let date = para(Role::DateLine, vec![Span { text: date_text, style: s }], s, &row2);
+        let date =
+            para(Role::DateLine, vec![Span { text: date_text, style: s, note: None }], s, &row2);
 
         self.blocks.push(FBlock::Table(FTable {
             widths_mm: vec![left_w, right_w],
@@ -92,7 +104,7 @@ impl FlowBuilder<'_> {
         let s = style(&l.subject);
         let lines: Vec<&str> = h.subject.split('\n').map(str::trim).collect();
         let text = fill(&l.subject_format, &[("subject", &self.refs.apply(&lines.join("\n")))]);
-        let mut p = para(Role::Subject, vec![Span { text, style: s }], s, cell);
+        let mut p = para(Role::Subject, vec![Span { text, style: s, note: None }], s, cell);
         p.anchor = Some("header".into());
         Some(p)
     }
@@ -110,12 +122,12 @@ impl FlowBuilder<'_> {
             };
             let s = style(&u.urgency);
             let text = cased(words, u.urgency.case);
-            out.push(para(Role::Urgency, vec![Span { text, style: s }], s, cell));
+            out.push(para(Role::Urgency, vec![Span { text, style: s, note: None }], s, cell));
         }
         if let Some(n) = h.draft {
             let s = style(&u.draft);
             let text = cased(&fill(&u.draft_format, &[("n", &n.to_string())]), u.draft.case);
-            out.push(para(Role::DraftMark, vec![Span { text, style: s }], s, cell));
+            out.push(para(Role::DraftMark, vec![Span { text, style: s, note: None }], s, cell));
         }
         out
     }
@@ -142,7 +154,7 @@ impl FlowBuilder<'_> {
             let s = style(&self.p.body.text);
             let mut p = para(
                 Role::Separator,
-                vec![Span { text: sep.clone(), style: s }],
+                vec![Span { text: sep.clone(), style: s, note: None }],
                 s,
                 &centered(sp.style.para.line_spacing),
             );
@@ -174,9 +186,9 @@ impl FlowBuilder<'_> {
             let prefix = if many { a.prefix.as_str() } else { "" };
             let mut spans = Vec::new();
             if i == 0 {
-                spans.push(Span { text: label.clone(), style: s });
+                spans.push(Span { text: label.clone(), style: s, note: None });
             }
-            spans.push(Span { text: format!("{prefix}{name}{end}"), style: s });
+            spans.push(Span { text: format!("{prefix}{name}{end}"), style: s, note: None });
             let mut p = para(Role::Addressee, spans, s, &self.p.body.para);
             (p.align, p.first_line_mm) = (Align::Left, 0.0);
             p.left_mm = a.indent_mm + if i == 0 { 0.0 } else { label_w };

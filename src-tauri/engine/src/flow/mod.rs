@@ -26,4 +26,4 @@ pub(crate) use figures::number_style;
 pub use figures::{
     column_totals, figure_words, parse_figures, resolve_table, Piece, Resolved, YearRefs, YEAR_REFS,
 };
-pub use types::{DocProps, FBlock, FCell, FPara, FRow, FTable, Flow, Role, Span, SpanStyle};
+pub use types::{DocProps, FBlock, FCell, FNote, FPara, FRow, FTable, Flow, Role, Span, SpanStyle};

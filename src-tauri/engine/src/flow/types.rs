@@ -12,6 +12,18 @@ pub struct Flow {
     pub props: DocProps,
     /// Blocks in reading order.
     pub blocks: Vec<FBlock>,
+    /// The footnotes, numbered in the order of their references (empty for none).
+    pub notes: Vec<FNote>,
+}
+
+/// A footnote as printed: its number and its paragraph, which opens with the number as a span
+/// whose `note` is that number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FNote {
+    /// Its number, from 1.
+    pub number: u32,
+    /// The note's paragraph.
+    pub para: FPara,
 }
 
 /// Document properties (title, author, dates, language).
@@ -94,6 +106,8 @@ pub enum Role {
     TableCaption,
     /// Table cell text.
     TableCell,
+    /// A footnote's paragraph.
+    Footnote,
     /// Urgency mark under the number («KHẨN»).
     Urgency,
     /// Draft round under the number («Dự thảo lần 2»).
@@ -131,6 +145,9 @@ pub struct Span {
     pub text: String,
     /// Its style.
     pub style: SpanStyle,
+    /// The footnote this span refers to (its text is the note's number, printed raised); none
+    /// for text.
+    pub note: Option<u32>,
 }
 
 /// A paragraph.

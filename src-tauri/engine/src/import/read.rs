@@ -99,6 +99,9 @@ pub struct RawDoc {
     pub images: usize,
     /// Text boxes met (their text becomes paragraphs after the paragraph holding them).
     pub text_boxes: usize,
+    /// The footnotes' texts in the order of their references: the text holds note `k`'s
+    /// reference as the marker `[^k]` (k from 1) where Word has it.
+    pub notes: Vec<String>,
 }
 
 /// Why a package could not be read.
@@ -160,6 +163,7 @@ pub fn read(bytes: &[u8]) -> Result<RawDoc, ReadError> {
     let document = part("word/document.xml")?.ok_or(ReadError::NoDocument)?;
     let styles = part("word/styles.xml")?;
     let numbering = part("word/numbering.xml")?;
+    let footnotes = part("word/footnotes.xml")?;
     let core = part("docProps/core.xml")?;
 
     fn xml<'a>(name: &str, s: &'a str, nodes_limit: u32) -> Result<Document<'a>, ReadError> {
@@ -179,6 +183,8 @@ pub fn read(bytes: &[u8]) -> Result<RawDoc, ReadError> {
         styles.as_deref().map(|s| xml("word/styles.xml", s, MAX_PART_NODES)).transpose()?;
     let numbering_doc =
         numbering.as_deref().map(|s| xml("word/numbering.xml", s, MAX_PART_NODES)).transpose()?;
+    let footnotes_doc =
+        footnotes.as_deref().map(|s| xml("word/footnotes.xml", s, MAX_PART_NODES)).transpose()?;
     let creator = core.as_deref().and_then(|s| {
         let d = xml("docProps/core.xml", s, MAX_PART_NODES).ok()?;
         let c = d.descendants().find(|n| n.tag_name().name() == "creator")?.text()?.trim();
@@ -192,7 +198,12 @@ pub fn read(bytes: &[u8]) -> Result<RawDoc, ReadError> {
         images: 0,
         text_boxes: 0,
         pending_break: false,
+        footnotes: HashMap::new(),
+        notes: Vec::new(),
     };
+    if let Some(d) = &footnotes_doc {
+        reader.footnotes = reader.read_footnotes(d);
+    }
     let body = doc
         .root_element()
         .children()
@@ -207,7 +218,13 @@ pub fn read(bytes: &[u8]) -> Result<RawDoc, ReadError> {
             p.text.retain(|c| c != '\u{AD}');
         }
     });
-    Ok(RawDoc { items, creator, images: reader.images, text_boxes: reader.text_boxes })
+    Ok(RawDoc {
+        items,
+        creator,
+        images: reader.images,
+        text_boxes: reader.text_boxes,
+        notes: reader.notes,
+    })
 }
 
 /// Whether elements nest deeper than `limit` under `root` (walked without recursion).
@@ -571,6 +588,10 @@ struct Reader {
     text_boxes: usize,
     /// A page or section break ended the last paragraph: the next item starts a page.
     pending_break: bool,
+    /// The texts of `word/footnotes.xml`'s notes by id (separators left out).
+    footnotes: HashMap<String, String>,
+    /// The texts of the notes referred to so far, in order.
+    notes: Vec<String>,
 }
 
 /// Text gathered from runs, with how much of it is bold/italic.
@@ -592,6 +613,19 @@ struct Gather {
 }
 
 impl Gather {
+    /// Adds a footnote's marker: text that counts as no letter and breaks no bold or italic
+    /// opening.
+    fn push_marker(&mut self, marker: &str) {
+        let n = marker.chars().count();
+        for p in [&mut self.bold_prefix, &mut self.italic_prefix].into_iter().flatten() {
+            if *p == self.chars {
+                *p += n;
+            }
+        }
+        self.chars += n;
+        self.text.push_str(marker);
+    }
+
     fn push(&mut self, text: &str, bold: bool, italic: bool) {
         let n = text.chars().count();
         let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
@@ -617,6 +651,36 @@ impl Gather {
 }
 
 impl Reader {
+    /// The text of each note of `word/footnotes.xml` by its id: its paragraphs joined by line
+    /// breaks, without Word's separators, the note's own number, or the empty brackets left
+    /// around that number ("(¹)").
+    fn read_footnotes(&mut self, doc: &Document) -> HashMap<String, String> {
+        let mut out = HashMap::new();
+        for note in doc.root_element().children().filter(|n| is_w(n, "footnote")) {
+            if attr(note, "type").is_some_and(|t| t != "normal") {
+                continue;
+            }
+            let Some(id) = attr(note, "id") else { continue };
+            let mut paras = Vec::new();
+            for p in note.children().filter(|n| is_w(n, "p")) {
+                let mut g = Gather::default();
+                let style =
+                    child(p, "pPr").and_then(|p| child(p, "pStyle")).and_then(|s| attr(s, "val"));
+                let para_run = self.styles.run(style);
+                self.inline(p, &para_run, &mut g);
+                let text = g.text.replace('\u{AD}', "");
+                let text = text.trim();
+                if !text.is_empty() {
+                    paras.push(text.to_string());
+                }
+            }
+            let text = paras.join("\n");
+            let text = text.strip_prefix("()").unwrap_or(&text).trim_start();
+            out.insert(id.to_string(), text.to_string());
+        }
+        out
+    }
+
     /// Reads the block-level children of the body, a cell, a text box or a content control.
     fn block_children(&mut self, parent: Node, out: &mut Vec<RawItem>) {
         for n in parent.children().filter(|n| n.is_element()) {
@@ -815,6 +879,7 @@ impl Reader {
             None => own.over(para_run),
         };
         let mut text = String::new();
+        let mut note = None;
         for c in r.children().filter(|c| c.is_element()) {
             match c.tag_name().name() {
                 "t" if is_w(&c, "t") => text.push_str(c.text().unwrap_or("")),
@@ -847,9 +912,23 @@ impl Reader {
                         self.inline(choice, para_run, g);
                     }
                 }
+                "footnoteReference" if is_w(&c, "footnoteReference") => {
+                    note = attr(c, "id").and_then(|id| self.footnotes.get(id)).cloned();
+                }
                 _ => {}
             }
         }
+        if let Some(note) = note {
+            self.run_text(text, &props, g);
+            self.notes.push(note);
+            g.push_marker(&format!("[^{}]", self.notes.len()));
+            return;
+        }
+        self.run_text(text, &props, g);
+    }
+
+    /// Adds a run's text, converted from a legacy encoding by the run's font if it has one.
+    fn run_text(&mut self, mut text: String, props: &RunProps, g: &mut Gather) {
         if text.is_empty() {
             return;
         }

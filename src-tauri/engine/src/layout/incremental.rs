@@ -7,8 +7,8 @@
 
 use super::pager::{LBlock, Mark, Pager};
 use super::{
-    block_missing_warning, has_number, lay_block, number_pages, renumber_kept, Geometry, Layout,
-    Page,
+    flow_missing_warning, has_number, lay_block, lay_notes, number_pages, renumber_kept, Geometry,
+    Layout, Page,
 };
 use crate::flow::{FBlock, Flow};
 use crate::profile::FormatProfile;
@@ -23,6 +23,8 @@ pub struct Incremental {
     marks: Vec<Mark>,
     layout: Option<Layout>,
     version: u64,
+    /// The last flow laid out had footnotes.
+    notes: bool,
 }
 
 /// What an update changed.
@@ -57,7 +59,12 @@ impl Incremental {
     /// Brings the layout up to date with `flow` under `profile`.
     pub fn update(&mut self, flow: Flow, profile: &FormatProfile) -> Update {
         let geo = Geometry::of(profile);
-        let same_profile = self.profile.as_ref() == Some(profile) && self.layout.is_some();
+        // A document with footnotes is laid out again whole: a line's notes move the foot of
+        // its page, which the marks do not hold.
+        let same_profile = self.profile.as_ref() == Some(profile)
+            && self.layout.is_some()
+            && !self.notes
+            && flow.notes.is_empty();
         let old_len = self.blocks.len();
         let new_len = flow.blocks.len();
         let (head, tail) = if same_profile { self.common_ends(&flow.blocks) } else { (0, 0) };
@@ -106,7 +113,7 @@ impl Incremental {
                 head_pages.push(page);
                 Pager::resume(&geo, head_pages, &m)
             }
-            None => Pager::new(&geo),
+            None => Pager::with_notes(&geo, lay_notes(&flow, profile, &geo)),
         };
 
         let mut marks: Vec<Mark> = old_marks[..restart.min(old_marks.len())].to_vec();
@@ -126,6 +133,7 @@ impl Incremental {
             pager.place(&self.laid, i);
         }
 
+        pager.finish();
         let mut pages = pager.pages;
         let last_new = pages.len() - 1;
         if let Some((i, old)) = converged {
@@ -149,9 +157,10 @@ impl Incremental {
             height_pt: geo.height,
             content: [geo.left, geo.top, geo.right, geo.bottom],
             pages,
-            warnings: block_missing_warning(&flow.blocks),
+            warnings: flow_missing_warning(&flow),
             props: flow.props,
         });
+        self.notes = !flow.notes.is_empty();
         self.blocks = flow.blocks;
         self.marks = marks;
         self.profile = Some(profile.clone());

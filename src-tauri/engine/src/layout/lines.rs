@@ -16,6 +16,8 @@ pub(super) enum Token {
         style: SpanStyle,
         width: f64,
         break_before: bool,
+        /// The footnote whose raised number this is.
+        note: Option<u32>,
     },
     Space {
         style: SpanStyle,
@@ -40,7 +42,17 @@ pub(super) struct Piece {
     pub(super) style: SpanStyle,
     pub(super) width: f64,
     pub(super) spaces: usize,
+    /// The footnote whose number this is: drawn raised, in [`RAISED_SIZE`] of the text's size.
+    pub(super) note: Option<u32>,
 }
+
+/// A footnote number's size, as a fraction of its text's size (LibreOffice's superscript, which
+/// Word's is close to).
+pub(super) const RAISED_SIZE: f64 = 0.58;
+
+/// How far a footnote number's baseline is raised, as a fraction of its text's size
+/// (LibreOffice's superscript).
+pub(super) const RAISED_BY: f64 = 0.33;
 
 /// A laid-out line, positions relative to the paragraph's left edge.
 #[derive(Debug, Clone)]
@@ -48,6 +60,8 @@ pub(super) struct LLine {
     pub(super) pieces: Vec<(f64, Piece, f64)>, // x, piece, word spacing
     pub(super) height: f64,
     pub(super) baseline: f64,
+    /// The footnotes referred to on this line, in order.
+    pub(super) notes: Vec<u32>,
 }
 
 /// A paragraph broken into lines for a given width.
@@ -91,6 +105,18 @@ pub(super) fn width_of(text: &str, s: &SpanStyle) -> f64 {
 pub(super) fn tokens(p: &FPara) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     for span in &p.spans {
+        if let Some(n) = span.note {
+            // A footnote's number, glued to the text before it.
+            let style = SpanStyle { size_pt: span.style.size_pt * RAISED_SIZE, ..span.style };
+            out.push(Token::Word {
+                width: width_of(&span.text, &style),
+                text: span.text.clone(),
+                style,
+                break_before: !matches!(out.last(), Some(Token::Word { .. })),
+                note: Some(n),
+            });
+            continue;
+        }
         let text = span.text.replace('\t', " ");
         for (li, line) in text.split('\n').enumerate() {
             if li > 0 {
@@ -109,6 +135,7 @@ pub(super) fn tokens(p: &FPara) -> Vec<Token> {
                         style: span.style,
                         width: width_of(word, &span.style),
                         break_before: !glued,
+                        note: None,
                     });
                 }
                 for _ in 0..seg.len() - word.len() {
@@ -180,7 +207,7 @@ fn wrap_tokens(toks: Vec<Token>, first_avail: f64, rest_avail: f64) -> Vec<(Vec<
             // Spaces where a line wrapped vanish, as in Word and LibreOffice.
             Token::Space { .. } if cur.is_empty() && after_wrap => {}
             Token::Space { .. } => cur.push(t),
-            Token::Word { ref text, style, width: w, break_before } => {
+            Token::Word { ref text, style, width: w, break_before, note } => {
                 let a = avail(lines.len());
                 if cur_w + w <= a + 0.01 {
                     cur.push(t);
@@ -222,7 +249,7 @@ fn wrap_tokens(toks: Vec<Token>, first_avail: f64, rest_avail: f64) -> Vec<(Vec<
                 }
                 let tail: String = chars.collect();
                 if !head.is_empty() {
-                    cur.push(Token::Word { text: head, style, width: head_w, break_before });
+                    cur.push(Token::Word { text: head, style, width: head_w, break_before, note });
                 }
                 lines.push((std::mem::take(&mut cur), false));
                 after_wrap = true;
@@ -233,6 +260,7 @@ fn wrap_tokens(toks: Vec<Token>, first_avail: f64, rest_avail: f64) -> Vec<(Vec<
                         style,
                         width: tw,
                         break_before: true,
+                        note,
                     });
                 }
             }
@@ -252,13 +280,15 @@ fn place_line(p: &FPara, mut toks: Vec<Token>, indent: f64, a: f64, last: bool) 
     trim_spaces(&mut toks);
     let mut pieces: Vec<Piece> = Vec::new();
     for t in &toks {
-        let (text, style, w, space) = match t {
-            Token::Word { text, style, width, .. } => (text.as_str(), *style, *width, false),
-            Token::Space { style, width } => (" ", *style, *width, true),
+        let (text, style, w, space, note) = match t {
+            Token::Word { text, style, width, note, .. } => {
+                (text.as_str(), *style, *width, false, *note)
+            }
+            Token::Space { style, width } => (" ", *style, *width, true, None),
             Token::Break => continue,
         };
         match pieces.last_mut() {
-            Some(last) if last.style == style => {
+            Some(last) if last.style == style && last.note == note => {
                 last.text.push_str(text);
                 last.width += w;
                 last.spaces += usize::from(space);
@@ -268,9 +298,11 @@ fn place_line(p: &FPara, mut toks: Vec<Token>, indent: f64, a: f64, last: bool) 
                 style,
                 width: w,
                 spaces: usize::from(space),
+                note,
             }),
         }
     }
+    let notes: Vec<u32> = pieces.iter().filter_map(|p| p.note).collect();
     let natural: f64 = pieces.iter().map(|p| p.width).sum();
     let spaces: usize = pieces.iter().map(|p| p.spaces).sum();
     let (start, extra) = match p.align {
@@ -291,7 +323,7 @@ fn place_line(p: &FPara, mut toks: Vec<Token>, indent: f64, a: f64, last: bool) 
         styles.push(p.mark);
     }
     let (height, baseline) = line_box(&styles, p.line);
-    LLine { pieces: placed, height, baseline }
+    LLine { pieces: placed, height, baseline, notes }
 }
 
 pub(super) fn trim_spaces(toks: &mut Vec<Token>) {

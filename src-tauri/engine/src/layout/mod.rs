@@ -15,7 +15,7 @@ use crate::profile::{Align, FormatProfile};
 use crate::text::describe_char;
 use crate::units::mm_to_pt;
 use lines::lay_para;
-use pager::{LBlock, Pager};
+use pager::{LBlock, Notes, Pager};
 use table::lay_table;
 
 mod incremental;
@@ -154,6 +154,19 @@ fn lay_block(b: &FBlock, geo: &Geometry) -> LBlock {
     }
 }
 
+/// The flow's footnotes laid out across the text width, with the rule above them.
+fn lay_notes(flow: &Flow, profile: &FormatProfile, geo: &Geometry) -> Notes {
+    if flow.notes.is_empty() {
+        return Notes::default();
+    }
+    let sep = profile.footnote_format().separator;
+    Notes {
+        paras: flow.notes.iter().map(|n| lay_para(&n.para, geo.content_width())).collect(),
+        gap: sep.gap_pt,
+        rule: (geo.content_width() * sep.length_fraction, sep.width_pt),
+    }
+}
+
 /// Characters of a block that the font lacks, in order of appearance.
 fn block_missing(b: &FBlock, out: &mut Vec<char>) {
     let mut para = |p: &FPara| {
@@ -285,6 +298,16 @@ fn block_missing_warning(blocks: &[FBlock]) -> Vec<Diagnostic> {
     )]
 }
 
+/// The warning for characters the font lacks in the flow's text and footnotes, if any.
+fn flow_missing_warning(flow: &Flow) -> Vec<Diagnostic> {
+    if flow.notes.is_empty() {
+        return block_missing_warning(&flow.blocks);
+    }
+    let mut blocks = flow.blocks.clone();
+    blocks.extend(flow.notes.iter().map(|n| FBlock::Para(n.para.clone())));
+    block_missing_warning(&blocks)
+}
+
 /// Height of one line of a paragraph (its largest style under its line spacing), in points.
 pub fn line_height_pt(p: &FPara) -> f64 {
     let mut styles: Vec<SpanStyle> = p.spans.iter().map(|s| s.style).collect();
@@ -296,10 +319,11 @@ pub fn line_height_pt(p: &FPara) -> f64 {
 pub fn layout(flow: &Flow, profile: &FormatProfile) -> Layout {
     let geo = Geometry::of(profile);
     let blocks: Vec<LBlock> = flow.blocks.iter().map(|b| lay_block(b, &geo)).collect();
-    let mut pager = Pager::new(&geo);
+    let mut pager = Pager::with_notes(&geo, lay_notes(flow, profile, &geo));
     for i in 0..blocks.len() {
         pager.place(&blocks, i);
     }
+    pager.finish();
     let mut pages = pager.pages;
     if !pages.is_empty() {
         let last = pages.len() - 1;
@@ -310,7 +334,7 @@ pub fn layout(flow: &Flow, profile: &FormatProfile) -> Layout {
         height_pt: geo.height,
         content: [geo.left, geo.top, geo.right, geo.bottom],
         pages,
-        warnings: block_missing_warning(&flow.blocks),
+        warnings: flow_missing_warning(flow),
         props: flow.props.clone(),
     }
 }
@@ -328,7 +352,7 @@ mod tests {
             role: Role::Body,
             spans: spans
                 .iter()
-                .map(|(t, b)| Span { text: t.to_string(), style: style(*b) })
+                .map(|(t, b)| Span { text: t.to_string(), style: style(*b), note: None })
                 .collect(),
             mark: style(false),
             align: Align::Justify,

@@ -1,9 +1,10 @@
 //! Pagination: laid-out blocks placed on pages with space collapsing, keep-with-next,
 //! widow/orphan control, tables that repeat their header rows and rows that do not split.
 
-use super::lines::{collapsed, LPara};
+use super::lines::{collapsed, LPara, RAISED_BY, RAISED_SIZE};
 use super::table::{LRow, LTable};
 use super::{Geometry, Item, Page, Rule, TextRun};
+use crate::flow::Role;
 use crate::metrics::underline_em;
 
 /// A block of the flow broken into lines.
@@ -60,11 +61,89 @@ pub(super) struct Pager {
     /// Space after of the last paragraph placed (0 after a table or at a page top).
     prev_after: f64,
     top_kind: Top,
+    /// The document's footnotes, laid out, and the rule above them.
+    notes: Notes,
+    /// The footnotes referred to on the current page, in order.
+    page_notes: Vec<u32>,
+    /// The lines of notes that did not fit at the foot of the previous page (note, first line
+    /// left): they come first at the foot of this one.
+    carry: Vec<(u32, usize)>,
+}
+
+/// The footnotes of a document, laid out for the foot of the page.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Notes {
+    /// Note `n`'s paragraph at index `n - 1`.
+    pub paras: Vec<LPara>,
+    /// Height of the line carrying the rule above the notes.
+    pub gap: f64,
+    /// The rule's length and weight.
+    pub rule: (f64, f64),
+}
+
+impl Notes {
+    fn para(&self, n: u32) -> Option<&LPara> {
+        self.paras.get((n as usize).checked_sub(1)?)
+    }
+
+    /// Height of note `n`'s lines from line `from`.
+    fn rest(&self, n: u32, from: usize) -> f64 {
+        self.para(n).map_or(0.0, |p| p.lines.iter().skip(from).map(|l| l.height).sum())
+    }
+
+    /// Height of the notes area holding `carried` and then `notes` whole (none: no area).
+    fn height(&self, carried: &[(u32, usize)], notes: &[u32]) -> f64 {
+        if carried.is_empty() && notes.is_empty() {
+            return 0.0;
+        }
+        let carried: f64 = carried.iter().map(|&(n, from)| self.rest(n, from)).sum();
+        self.gap + carried + notes.iter().map(|&n| self.rest(n, 0)).sum::<f64>()
+    }
+
+    /// How many first lines of note `n` must share the page of its reference: as for body
+    /// text under widow/orphan control, all of a note of up to three lines, else two.
+    fn min_lines(&self, n: u32) -> usize {
+        let len = self.para(n).map_or(0, |p| p.lines.len());
+        if len <= 3 {
+            len
+        } else {
+            2
+        }
+    }
+
+    /// How many of note `n`'s lines from `from` go at the foot of a page with `room` left:
+    /// those that fit, under widow/orphan control (a note split across pages continues on the
+    /// next, as in Word and LibreOffice).
+    fn fitting(&self, n: u32, from: usize, room: f64) -> usize {
+        let Some(p) = self.para(n) else { return 0 };
+        let mut fit = 0;
+        let mut h = 0.0;
+        for l in &p.lines[from..] {
+            if h + l.height > room + 0.01 {
+                break;
+            }
+            h += l.height;
+            fit += 1;
+        }
+        let remaining = p.lines.len() - from;
+        if fit < remaining {
+            if from == 0 && fit == 1 && remaining > 1 {
+                fit = 0;
+            }
+            if fit > 0 && remaining - fit == 1 && remaining >= 3 {
+                fit -= 1;
+                if from == 0 && fit == 1 {
+                    fit = 0;
+                }
+            }
+        }
+        fit
+    }
 }
 
 impl Pager {
-    /// A pager at the top of the document's first page.
-    pub fn new(geo: &Geometry) -> Self {
+    /// A pager at the top of the document's first page, for a document with these footnotes.
+    pub fn with_notes(geo: &Geometry, notes: Notes) -> Self {
         Pager {
             pages: vec![Page::default()],
             y: geo.top,
@@ -74,12 +153,99 @@ impl Pager {
             height: geo.height,
             prev_after: 0.0,
             top_kind: Top::Start,
+            notes,
+            page_notes: Vec::new(),
+            carry: Vec::new(),
         }
+    }
+
+    /// Ends the last page (draws its footnotes, on more pages if they continue).
+    pub fn finish(&mut self) {
+        self.draw_notes();
+        while !self.carry.is_empty() {
+            self.pages.push(Page::default());
+            self.y = self.top;
+            self.draw_notes();
+        }
+    }
+
+    /// The lowest the text may reach on the current page: the bottom margin, above the notes
+    /// of the page.
+    fn limit(&self) -> f64 {
+        self.bottom - self.notes.height(&self.carry, &self.page_notes)
+    }
+
+    /// How much the notes area grows with the notes of `lines` (after `also`, notes of lines
+    /// accepted but not drawn yet): whole, and at the least (the last of them split, its
+    /// first lines on this page).
+    fn notes_growth(&self, also: &[u32], lines: &[u32]) -> (f64, f64) {
+        let Some(&last) = lines.last() else { return (0.0, 0.0) };
+        let mut all = self.page_notes.clone();
+        all.extend_from_slice(also);
+        let before = self.notes.height(&self.carry, &all);
+        all.extend_from_slice(lines);
+        let whole = self.notes.height(&self.carry, &all) - before;
+        let split = self.notes.rest(last, self.notes.min_lines(last));
+        (whole, whole - split)
+    }
+
+    /// Draws the footnotes at the foot of the page that ends at the cursor: the rule, then the
+    /// lines carried from the page before and the notes of this page, the last line on the
+    /// bottom margin; the lines that do not fit below the text are carried to the next page.
+    fn draw_notes(&mut self) {
+        if self.page_notes.is_empty() && self.carry.is_empty() {
+            return;
+        }
+        let mut list = std::mem::take(&mut self.carry);
+        list.extend(std::mem::take(&mut self.page_notes).into_iter().map(|n| (n, 0)));
+        let mut room = self.bottom - self.y - self.notes.gap;
+        let mut placed: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+        for (n, from) in list {
+            let len = self.notes.para(n).map_or(0, |p| p.lines.len());
+            let fit = if self.carry.is_empty() { self.notes.fitting(n, from, room) } else { 0 };
+            if fit > 0 {
+                room -= self.notes.rest(n, from) - self.notes.rest(n, from + fit);
+                placed.push((n, from..from + fit));
+            }
+            if from + fit < len {
+                self.carry.push((n, from + fit));
+            }
+        }
+        if placed.is_empty() {
+            return;
+        }
+        let (y, after, top_kind) = (self.y, self.prev_after, self.top_kind);
+        let used: f64 = placed
+            .iter()
+            .map(|(n, r)| self.notes.rest(*n, r.start) - self.notes.rest(*n, r.end))
+            .sum();
+        self.y = self.bottom - used - self.notes.gap;
+        let (length, weight) = self.notes.rule;
+        let rule_y = self.y + self.notes.gap / 2.0;
+        let x = self.left;
+        self.page().items.push(Item::Line(Rule {
+            x1: x,
+            y1: rule_y,
+            x2: x + length,
+            y2: rule_y,
+            width: weight,
+        }));
+        self.y += self.notes.gap;
+        let notes = std::mem::take(&mut self.notes);
+        for (n, range) in placed {
+            if let Some(p) = notes.para(n) {
+                self.draw_lines(p, x, range);
+            }
+        }
+        self.notes = notes;
+        (self.y, self.prev_after, self.top_kind) = (y, after, top_kind);
     }
 
     /// A pager continuing from `mark` on `pages` (the pages up to and including the mark's,
     /// which is cut back to what it held at the mark; page numbers already removed).
     pub fn resume(geo: &Geometry, mut pages: Vec<Page>, mark: &Mark) -> Self {
+        // (Only for documents without footnotes: the incremental layout lays out those with
+        // footnotes again from the start.)
         pages.truncate(mark.page + 1);
         if let Some(last) = pages.last_mut() {
             last.items.truncate(mark.items);
@@ -94,6 +260,9 @@ impl Pager {
             height: geo.height,
             prev_after: mark.prev_after,
             top_kind: mark.top_kind,
+            notes: Notes::default(),
+            page_notes: Vec::new(),
+            carry: Vec::new(),
         }
     }
 
@@ -139,6 +308,7 @@ impl Pager {
     }
 
     fn new_page(&mut self) {
+        self.draw_notes();
         self.pages.push(Page::default());
         self.y = self.top;
         self.prev_after = 0.0;
@@ -162,7 +332,7 @@ impl Pager {
     }
 
     fn room(&self) -> f64 {
-        self.bottom - self.y
+        self.limit() - self.y
     }
 
     /// Draws lines `range` of a paragraph at x, starting at the cursor.
@@ -175,11 +345,19 @@ impl Pager {
         for l in &p.lines[range] {
             let base = self.y + l.baseline;
             let mut items = Vec::new();
+            if p.role != Role::Footnote {
+                self.page_notes.extend_from_slice(&l.notes);
+            }
             for (px, piece, extra) in &l.pieces {
                 let width = piece.width + extra * piece.spaces as f64;
+                let rise = if piece.note.is_some() {
+                    piece.style.size_pt / RAISED_SIZE * RAISED_BY
+                } else {
+                    0.0
+                };
                 items.push(Item::Text(TextRun {
                     x: x + px,
-                    y: base,
+                    y: base - rise,
                     text: piece.text.clone(),
                     style: piece.style,
                     word_spacing: *extra,
@@ -236,11 +414,17 @@ impl Pager {
             let before = if first_chunk { self.space_before(p) } else { 0.0 };
             let mut fit = 0;
             let mut h = before;
+            // The footnotes of the lines that fit take room at the page's foot too.
+            let mut noted: Vec<u32> = Vec::new();
+            let mut grown = 0.0;
             for l in &p.lines[start..] {
-                if self.y + h + l.height > self.bottom + 0.01 {
+                let (whole, least) = self.notes_growth(&noted, &l.notes);
+                if self.y + h + l.height > self.limit() - grown - least + 0.01 {
                     break;
                 }
                 h += l.height;
+                grown += whole;
+                noted.extend_from_slice(&l.notes);
                 fit += 1;
             }
             let remaining = n - start;

@@ -34,7 +34,7 @@ pub(super) fn assemble(doc: &RawDoc, today: NaiveDate, found: Found, st: &mut St
     let Found { header, doc_type, subject, addressees, sentence, closing, closing_at } = found;
     let warnings =
         import_warnings(std::mem::take(&mut st.warnings), doc, today, &header, closing_at);
-    let report = Report {
+    let mut report = Report {
         schema_version: SCHEMA_VERSION,
         header: Header { addressees, ..report_header(doc, today, &header, doc_type, &subject) },
         body: std::mem::replace(&mut st.report_body, Body { opening: vec![], content: vec![] }),
@@ -50,7 +50,9 @@ pub(super) fn assemble(doc: &RawDoc, today: NaiveDate, found: Found, st: &mut St
         annexes: std::mem::take(&mut st.annexes),
         period: None,
         collection: None,
+        footnotes: Vec::new(),
     };
+    report.footnotes = kept_notes(&report, &doc.notes);
     let c = &st.counts;
     let converted_from = st.source.iter().find_map(|s| s.converted_from.clone());
     let counts = summary_counts(c);
@@ -130,4 +132,21 @@ fn summary_counts(c: &Counts) -> Vec<Count> {
     .filter(|(_, n)| *n > 0)
     .map(|(l, n)| Count { label: l.to_string(), n })
     .collect()
+}
+
+/// The notes of the Word file whose markers (`[^k]`, see [`RawDoc::notes`]) the report's texts
+/// kept, as its footnotes.
+fn kept_notes(report: &Report, notes: &[String]) -> Vec<crate::model::Footnote> {
+    if notes.is_empty() {
+        return Vec::new();
+    }
+    let fields = crate::checks::fields(report);
+    let referred: std::collections::HashSet<&str> =
+        fields.iter().flat_map(|f| crate::text::note_refs(f.text)).map(|(_, id)| id).collect();
+    notes
+        .iter()
+        .enumerate()
+        .map(|(i, text)| crate::model::Footnote { id: (i + 1).to_string(), text: text.clone() })
+        .filter(|n| referred.contains(n.id.as_str()))
+        .collect()
 }

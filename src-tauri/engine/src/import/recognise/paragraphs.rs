@@ -148,17 +148,8 @@ impl State {
 
     /// Takes a numbered item («1. …», «(1) …») numbered `n`, when it opens a run of items (1) or
     /// continues the run before it (its number comes next): the writer numbers them again.
-    pub(super) fn numbered_item(
-        &mut self,
-        p: &RawPara,
-        marker: Marker,
-        n: usize,
-        line: &str,
-    ) -> bool {
-        let next = match self.target().last() {
-            Some(Block::Lines(l)) if l.marker == marker => l.items.len() + 1,
-            _ => 1,
-        };
+    fn numbered_item(&mut self, p: &RawPara, marker: Marker, n: usize, line: &str) -> bool {
+        let next = self.next_number(marker);
         if n != next && n != 1 {
             return false;
         }
@@ -177,7 +168,7 @@ impl State {
     }
 
     /// The number the next item of a run of `marker` items would have (1: no run open).
-    pub(super) fn next_number(&mut self, marker: Marker) -> usize {
+    fn next_number(&mut self, marker: Marker) -> usize {
         match self.target().last() {
             Some(Block::Lines(l)) if l.marker == marker => l.items.len() + 1,
             _ => 1,
