@@ -790,6 +790,14 @@ impl FormatProfile {
     }
 }
 
+fn default_number_marker() -> String {
+    "{n}. ".into()
+}
+
+fn default_paren_marker() -> String {
+    "({n}) ".into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -817,12 +825,4 @@ mod tests {
         assert_eq!(family_of("hd05"), Some("dang"));
         assert_eq!(family_of("nd30"), None);
     }
-}
-
-fn default_number_marker() -> String {
-    "{n}. ".into()
-}
-
-fn default_paren_marker() -> String {
-    "({n}) ".into()
 }

@@ -628,12 +628,12 @@ fn cell(s: Option<&Score>) -> String {
 /// under the printed figure. A change that lowers one fails; raise them as the import improves.
 const FLOORS: [(&str, f64); 9] = [
     ("header", 99.4),
-    ("outline", 50.4),
-    ("lists", 23.7),
+    ("outline", 67.1),
+    ("lists", 33.0),
     ("tables", 55.5),
-    ("annexes", 0.0),
+    ("annexes", 49.9),
     ("closing", 79.9),
-    ("footnotes", 0.0),
+    ("footnotes", 97.3),
     ("lessons", 0.0),
     ("groups", 0.0),
 ];
