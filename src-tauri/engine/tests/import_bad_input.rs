@@ -115,3 +115,36 @@ fn pictures_are_counted_and_text_boxes_read() {
     let texts: Vec<&str> = imp.summary.source.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(texts, ["Đoạn trước.", "Chữ trong hộp văn bản.", "Đoạn sau."]);
 }
+
+/// Text typed decomposed («nhâ» + a combining dot below, as some tools write it) is read in NFC:
+/// the closing's «Nơi nhận:» laid out with tabs beside «KT. CHỦ TỊCH» is found, and nothing
+/// of the report is left decomposed.
+#[test]
+fn decomposed_text_and_a_closing_laid_out_with_tabs_are_read() {
+    let nfd = |s: &str| unicode_normalization::UnicodeNormalization::nfd(s).collect::<String>();
+    let body = [
+        p("ỦY BAN NHÂN DÂN"),
+        p("Số: /BC-UBND"),
+        p("Lâm Đồng, ngày 05 tháng 3 năm 2026"),
+        p("BÁO CÁO"),
+        p("Kết quả công tác"),
+        p(&nfd("Trên đây là báo cáo kết quả công tác./.")),
+        p(&nfd("Nơi nhận:\t\t\tKT. CHỦ TỊCH")),
+        p(&nfd("- Bộ Công an;\t\t\tPHÓ CHỦ TỊCH")),
+        p(&nfd("- Lưu: VT.")),
+        p(&nfd("\t\t\tNguyễn Văn An")),
+    ]
+    .concat();
+    let bytes = package(&[("word/document.xml", &document(&body))]);
+    let imported = import_docx(&bytes, today()).expect("imported");
+    let json = serde_json::to_string(&imported.report).unwrap();
+    assert!(unicode_normalization::is_nfc(&json), "the report keeps decomposed text");
+    let c = &imported.report.closing;
+    assert_eq!(c.recipients, vec!["Bộ Công an".to_string()]);
+    assert_eq!(
+        (c.signer_title.as_str(), c.signer_name.as_str()),
+        ("PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+    );
+    assert!(c.authority.is_some(), "KT. not read");
+    assert!(c.sentence.starts_with("Trên đây là"), "{:?}", c.sentence);
+}

@@ -628,11 +628,11 @@ fn cell(s: Option<&Score>) -> String {
 /// under the printed figure. A change that lowers one fails; raise them as the import improves.
 const FLOORS: [(&str, f64); 9] = [
     ("header", 99.4),
-    ("outline", 67.1),
-    ("lists", 33.0),
+    ("outline", 67.2),
+    ("lists", 33.2),
     ("tables", 55.5),
     ("annexes", 49.9),
-    ("closing", 79.9),
+    ("closing", 95.2),
     ("footnotes", 97.3),
     ("lessons", 0.0),
     ("groups", 0.0),

@@ -7,13 +7,14 @@
 
 use crate::checks::{self, structure};
 use crate::diagnostic::{codes, name_places, Diagnostic, Severity};
-use crate::model::Report;
+use crate::model::{Division, Phan, Report};
 
 /// The blank a template leaves where a unit's own text goes.
 const BLANK: &str = "…";
 
 /// Fills each empty required field of `report` with a blank; the warnings name the fields.
 pub(super) fn fill_required(report: &mut Report) -> Vec<Diagnostic> {
+    phan_for_leading_parts(report);
     let profile =
         crate::profile_for(report).or_else(|_| crate::FormatProfile::builtin("nd30")).ok();
     let Some(profile) = profile else { return Vec::new() };
@@ -46,4 +47,23 @@ pub(super) fn fill_required(report: &mut Report) -> Vec<Diagnostic> {
             Diagnostic::warning(codes::IMPORT_BLANK, message).at(d.path)
         })
         .collect()
+}
+
+/// Parts before the first «Phần» (its heading was not recognised) go into a «Phần» of their own,
+/// left untitled for the blank pass: a body may not mix parts and «Phần» at one level.
+fn phan_for_leading_parts(report: &mut Report) {
+    let content = &mut report.body.content;
+    let Some(first) = content.iter().position(|d| matches!(d, Division::Phan(_))) else { return };
+    if first == 0 {
+        return;
+    }
+    let parts = content
+        .drain(..first)
+        .filter_map(|d| match d {
+            Division::Part(p) => Some(p),
+            Division::Phan(_) => None,
+        })
+        .collect();
+    let phan = Phan { title: String::new(), hint: None, blocks: Vec::new(), parts };
+    content.insert(0, Division::Phan(phan));
 }

@@ -65,6 +65,7 @@ pub(super) fn closing_block(
                         }
                     }
                 }
+                RawItem::Para(p) if p.text.contains('\t') => closing.tabbed(p, st),
                 RawItem::Para(p) => closing.line(p, usize::from(p.center || p.right), st),
             }
             k += 1;
@@ -101,6 +102,18 @@ impl ClosingFound {
             + u32::from(self.archive.is_some())
     }
 
+    /// Takes a closing line laid out with tabs («Nơi nhận:⇥⇥KT. CHỦ TỊCH»): what stands before
+    /// the tabs is the recipients' column, what follows them the signature's; a line that
+    /// starts with tabs is all signature.
+    fn tabbed(&mut self, p: &RawPara, st: &mut State) {
+        let left = !p.text.trim_start_matches(' ').starts_with('\t');
+        let parts = p.text.split('\t').map(str::trim).filter(|t| !t.is_empty());
+        for (k, part) in parts.enumerate() {
+            let q = RawPara { text: part.to_string(), ..p.clone() };
+            self.line(&q, usize::from(k > 0 || !left), st);
+        }
+    }
+
     /// Takes a line of the closing, in column `col` (0: the recipients' column).
     fn line(&mut self, p: &RawPara, col: usize, st: &mut State) {
         for line in p.text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
@@ -112,18 +125,23 @@ impl ClosingFound {
                     self.recipients.push(recipient(rest));
                 }
                 st.note(&q, Mark::Recipient);
+            } else if let Some(a) = authority(line).filter(|_| self.authority.is_none()) {
+                // «TM.»/«KT.» also ends the recipients: a signature table nested in the
+                // closing's left cell comes after them in the same column.
+                self.in_recipients = false;
+                self.authority = Some(a);
+                st.note(&q, Mark::Signature);
             } else if col == 0 && (self.in_recipients || list_line(line).is_some()) {
                 let bare = recipient(line);
                 if let Some(a) = archive(&bare) {
                     self.archive = Some(a);
+                    // The archive line is the last of the recipients.
+                    self.in_recipients = false;
                     st.note(&q, Mark::Archive);
                 } else {
                     self.recipients.push(bare);
                     st.note(&q, Mark::Recipient);
                 }
-            } else if let Some(a) = authority(line) {
-                self.authority = Some(a);
-                st.note(&q, Mark::Signature);
             } else if regex!(r"^\(?\s*(?i:đã ký|ký,? ghi rõ họ tên|ký tên|đóng dấu)[^)]*\)?$")
                 .is_match(line)
             {

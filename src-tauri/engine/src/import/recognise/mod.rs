@@ -44,6 +44,7 @@ use state::State;
 /// Finds the report in the document.
 pub fn recognise(mut doc: RawDoc, today: NaiveDate) -> Imported {
     let mut st = State::new();
+    compose(&mut doc);
     let items = carry_page_breaks(std::mem::take(&mut doc.items));
 
     // 1. The header: a table of bodies/number | national heading/date, or the same lines typed.
@@ -69,6 +70,27 @@ pub fn recognise(mut doc: RawDoc, today: NaiveDate) -> Imported {
     // 5. Assemble.
     let found = Found { header, doc_type, subject, addressees, sentence, closing, closing_at };
     assemble(&doc, today, found, &mut st)
+}
+
+/// The document's text in NFC: Word keeps what was typed, and some typists' tools write
+/// «nhận» as «nhâ» + a combining dot below, which no pattern (nor the model) expects.
+fn compose(doc: &mut RawDoc) {
+    let fix = |s: &mut String| {
+        if !unicode_normalization::is_nfc(s) {
+            *s = crate::text::nfc(s);
+        }
+    };
+    for item in &mut doc.items {
+        match item {
+            RawItem::Para(p) => fix(&mut p.text),
+            RawItem::Table(t) => {
+                for p in t.rows.iter_mut().flatten().flat_map(|c| c.paras.iter_mut()) {
+                    fix(&mut p.text);
+                }
+            }
+        }
+    }
+    doc.notes.iter_mut().for_each(fix);
 }
 
 /// The items without their empty paragraphs, whose page breaks go to the next item.
