@@ -95,6 +95,8 @@ struct TableTruth {
     place: String,
     #[serde(default)]
     caption: String,
+    /// Recorded by the readers, not scored yet.
+    #[allow(dead_code)]
     header_rows: usize,
     cols: usize,
     rows: usize,
@@ -398,7 +400,6 @@ fn tables(truth: &Truth, got: &Got) -> Score {
         } else {
             s.of += t.groups.len() as f64;
         }
-        let _ = (t.header_rows, &t.caption);
     }
     s
 }

@@ -97,13 +97,18 @@ impl FlowBuilder<'_> {
         }));
     }
 
+    /// The subject as printed: each chosen line trimmed, its references replaced.
+    fn subject_text(&self) -> String {
+        let lines: Vec<&str> = self.report.header.subject.split('\n').map(str::trim).collect();
+        self.refs.apply(&lines.join("\n"))
+    }
+
     /// A letter's subject under its number («V/v …»), where the profile lays letters out so.
     fn letter_subject(&self, cell: &ParaStyle) -> Option<FPara> {
         let h = &self.report.header;
         let l = self.p.letter.as_ref().filter(|_| h.is_letter())?;
         let s = style(&l.subject);
-        let lines: Vec<&str> = h.subject.split('\n').map(str::trim).collect();
-        let text = fill(&l.subject_format, &[("subject", &self.refs.apply(&lines.join("\n")))]);
+        let text = fill(&l.subject_format, &[("subject", &self.subject_text())]);
         let mut p = para(Role::Subject, vec![Span { text, style: s, note: None }], s, cell);
         p.anchor = Some("header".into());
         Some(p)
@@ -145,8 +150,7 @@ impl FlowBuilder<'_> {
         t.anchor = Some("header".into());
         self.blocks.push(FBlock::Para(t));
         let sp = &self.p.subject;
-        let lines: Vec<String> = h.subject.split('\n').map(|l| l.trim().to_string()).collect();
-        let mut subject = simple(Role::Subject, &self.refs.apply(&lines.join("\n")), &sp.style);
+        let mut subject = simple(Role::Subject, &self.subject_text(), &sp.style);
         subject.keep_next = true;
         let subject_w = width_mm(&subject.text(), &sp.style.text);
         self.blocks.push(FBlock::Para(subject));

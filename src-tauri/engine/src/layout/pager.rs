@@ -125,19 +125,7 @@ impl Notes {
             h += l.height;
             fit += 1;
         }
-        let remaining = p.lines.len() - from;
-        if fit < remaining {
-            if from == 0 && fit == 1 && remaining > 1 {
-                fit = 0;
-            }
-            if fit > 0 && remaining - fit == 1 && remaining >= 3 {
-                fit -= 1;
-                if from == 0 && fit == 1 {
-                    fit = 0;
-                }
-            }
-        }
-        fit
+        widow_orphan(from, fit, p.lines.len() - from)
     }
 }
 
@@ -427,20 +415,7 @@ impl Pager {
                 noted.extend_from_slice(&l.notes);
                 fit += 1;
             }
-            let remaining = n - start;
-            if fit < remaining {
-                // Orphan: never leave a first line alone at a page's foot.
-                if start == 0 && fit == 1 && remaining > 1 {
-                    fit = 0;
-                }
-                // Widow: never carry a last line alone to the next page.
-                if fit > 0 && remaining - fit == 1 && remaining >= 3 {
-                    fit -= 1;
-                    if start == 0 && fit == 1 {
-                        fit = 0;
-                    }
-                }
-            }
+            fit = widow_orphan(start, fit, n - start);
             if fit == 0 {
                 if self.at_top() {
                     fit = 1; // a line taller than the page: place it anyway
@@ -591,6 +566,24 @@ impl Pager {
             }
         }
     }
+}
+
+/// How many of the `remaining` lines from line `start` to keep on this page when `fit` fit:
+/// never a first line alone at a page's foot (orphan), never a last line alone carried to the
+/// next page (widow).
+fn widow_orphan(start: usize, mut fit: usize, remaining: usize) -> usize {
+    if fit < remaining {
+        if start == 0 && fit == 1 && remaining > 1 {
+            fit = 0;
+        }
+        if fit > 0 && remaining - fit == 1 && remaining >= 3 {
+            fit -= 1;
+            if start == 0 && fit == 1 {
+                fit = 0;
+            }
+        }
+    }
+    fit
 }
 
 /// Height that the keep-with-next chain starting at block `i` needs on one page: the kept
