@@ -75,6 +75,13 @@ fn a_letter_imports_and_is_written_back_as_a_letter() {
     assert!(h.subject.starts_with("tập trung thực hiện các giải pháp"), "{:?}", h.subject);
     assert_eq!(h.addressees.len(), 3, "{:?}", h.addressees);
     let profile = profile_for(&report).expect("profile");
+    // Its subject is measured against the header's left column, where it is printed.
+    let left = profile.page.content_width_mm() * profile.header.left_width_percent / 100.0;
+    let width = checks::check(&report, &profile)
+        .into_iter()
+        .find(|d| d.path == "header.subject" && d.message.contains("vượt bề rộng"))
+        .expect("the long subject is measured");
+    assert!(width.message.contains(&format!("vượt bề rộng {left:.0} mm")), "{}", width.message);
     let pkg = common::unzip(&render_docx(&report, &profile, env()).expect("docx").bytes);
     let xml = common::doc(pkg.part("word/document.xml"));
     let first_table = common::descendants(xml.root(), "tbl").next().expect("header table");

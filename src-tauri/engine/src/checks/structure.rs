@@ -249,14 +249,18 @@ fn header_fields(c: &mut Checker, h: &Header) {
         c.required("header.doc_type", &h.doc_type, "Tên loại văn bản");
     }
     c.required("header.subject", &h.subject, "Trích yếu");
-    fits(
-        c,
-        "header.subject",
-        &h.subject,
-        &profile.subject.style.text,
-        profile.page.content_width_mm(),
-    );
     let left_mm = profile.page.content_width_mm() * profile.header.left_width_percent / 100.0;
+    // A letter's subject stands under its number, in the header's left column.
+    match letter {
+        Some(l) => fits(c, "header.subject", &h.subject, &l.subject, left_mm),
+        None => fits(
+            c,
+            "header.subject",
+            &h.subject,
+            &profile.subject.style.text,
+            profile.page.content_width_mm(),
+        ),
+    }
     fits(c, "header.issuing_body", &h.issuing_body, &profile.header.issuing_body, left_mm);
     if let Some(s) = &h.superior_body {
         fits(c, "header.superior_body", s, &profile.header.superior_body, left_mm);
